@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Regenerate what is derived from rules/: the embedded default rule data
+// (src/ruleset/default-rules.ts, so the library needs no file system) and
+// the JSON Schema for editors (rules/schema.json). Run after `npm run build`.
+import {readFileSync, writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {parseRules} from '../dist/ruleset/load.js'
+import {rulesJsonSchema} from '../dist/ruleset/schema.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const yamlPath = `${root}rules/default.yaml`
+const data = parseRules(readFileSync(yamlPath, 'utf8'), 'rules/default.yaml')
+writeFileSync(
+  `${root}src/ruleset/default-rules.ts`,
+  `// Generated from rules/default.yaml by \`npm run rules:generate\`. Do not edit.\n` +
+    `import type {RulesData} from './schema.js'\n\n` +
+    `export const defaultRulesData: RulesData = ${JSON.stringify(data, null, 2)}\n`,
+)
+writeFileSync(`${root}rules/schema.json`, `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`)
+console.log('wrote src/ruleset/default-rules.ts and rules/schema.json')

@@ -1,0 +1,66 @@
+/**
+ * Per-file facts several rules need, computed once per file and kept on
+ * `file.data` (never in module state): ranges of code the rules must not
+ * touch, and the HTML tokens and elements of the source.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import {pairElements, scanHtml, type Element, type Ranges, type Token} from './html.js'
+
+export interface SourceContext {
+  readonly text: string
+  /** Sorted `[start, end)` ranges of code (fenced, indented, inline) and frontmatter. */
+  readonly code: Ranges
+  readonly tokens: readonly Token[]
+  readonly elements: readonly Element[]
+  /** Whether `offset` lies in code. */
+  inCode(offset: number): boolean
+}
+
+function codeRanges(tree: Root): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  visit(tree, (node) => {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || (node.type as string) === 'toml') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) ranges.push([start, end])
+      return 'skip'
+    }
+    return undefined
+  })
+  return ranges.sort((a, b) => a[0] - b[0])
+}
+
+/** The source context of `file`, built on first use. */
+export function sourceContext(tree: Root, file: VFile): SourceContext {
+  const data = file.data as {decruftContext?: SourceContext}
+  if (data.decruftContext) return data.decruftContext
+  const text = String(file.value)
+  const code = codeRanges(tree)
+  const tokens = scanHtml(text, code)
+  let elements: Element[] | undefined
+  const context: SourceContext = {
+    text,
+    code,
+    tokens,
+    get elements() {
+      elements ??= pairElements(tokens)
+      return elements
+    },
+    inCode(offset) {
+      let low = 0
+      let high = code.length - 1
+      while (low <= high) {
+        const middle = (low + high) >> 1
+        const range = code[middle]!
+        if (offset < range[0]) high = middle - 1
+        else if (offset >= range[1]) low = middle + 1
+        else return true
+      }
+      return false
+    },
+  }
+  data.decruftContext = context
+  return context
+}

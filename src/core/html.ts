@@ -1,0 +1,154 @@
+/**
+ * A small, fast HTML tag scanner for the raw HTML that sits in Markdown.
+ *
+ * Raw HTML in scraped Markdown is split by the Markdown parser into many
+ * `html` nodes (an `<ins>` whose attributes span lines becomes inline HTML in
+ * a paragraph, an ad block may hold blank lines). Rules therefore look at the
+ * source text: this scanner finds tags and comments and pairs elements,
+ * skipping the ranges the caller marks as code. It does not build a DOM; it
+ * only needs to be right about where elements start and end.
+ */
+
+export interface Attributes {
+  readonly [name: string]: string
+}
+
+export interface Tag {
+  kind: 'open' | 'close'
+  /** Lower-case tag name. */
+  name: string
+  attributes: Attributes
+  selfClosing: boolean
+  start: number
+  end: number
+}
+
+export interface Comment {
+  kind: 'comment'
+  /** The text between `<!--` and `-->`. */
+  value: string
+  start: number
+  end: number
+}
+
+export type Token = Tag | Comment
+
+/** An element: its open tag and, unless void or unclosed, its close tag. */
+export interface Element {
+  name: string
+  attributes: Attributes
+  start: number
+  end: number
+  /** Offsets of the content between the tags. */
+  contentStart: number
+  contentEnd: number
+  closed: boolean
+}
+
+/** Elements that never have a close tag. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+])
+
+const TAG_OR_COMMENT =
+  /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
+
+/** Parse the attribute source of a tag. Names are lower-cased; the first of a repeated name wins. */
+export function parseAttributes(source: string): Attributes {
+  const attributes: Record<string, string> = {}
+  if (!source) return attributes
+  ATTRIBUTE.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = ATTRIBUTE.exec(source))) {
+    const name = match[1]!.toLowerCase()
+    if (!(name in attributes)) attributes[name] = match[2] ?? match[3] ?? match[4] ?? ''
+  }
+  return attributes
+}
+
+/** A sorted list of `[start, end)` ranges that the scanner must skip (code). */
+export type Ranges = ReadonlyArray<readonly [number, number]>
+
+function skipTo(ranges: Ranges, offset: number, index: {value: number}): number {
+  while (index.value < ranges.length && ranges[index.value]![1] <= offset) index.value++
+  const range = ranges[index.value]
+  return range && range[0] <= offset ? range[1] : -1
+}
+
+/** Scan `text` for tags and comments outside `skip` ranges. */
+export function scanHtml(text: string, skip: Ranges = []): Token[] {
+  const tokens: Token[] = []
+  if (!text.includes('<')) return tokens
+  const cursor = {value: 0}
+  TAG_OR_COMMENT.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = TAG_OR_COMMENT.exec(text))) {
+    const start = match.index
+    const resume = skipTo(skip, start, cursor)
+    if (resume !== -1) {
+      TAG_OR_COMMENT.lastIndex = resume
+      continue
+    }
+    const end = start + match[0].length
+    if (match[1] !== undefined) {
+      tokens.push({kind: 'comment', value: match[1], start, end})
+      continue
+    }
+    tokens.push({
+      kind: match[2] ? 'close' : 'open',
+      name: match[3]!.toLowerCase(),
+      attributes: match[2] ? {} : parseAttributes(match[4] ?? ''),
+      selfClosing: match[5] === '/',
+      start,
+      end,
+    })
+  }
+  return tokens
+}
+
+/**
+ * Pair open and close tags into elements. Void and self-closing tags are
+ * elements on their own; an open tag with no matching close is an unclosed
+ * element that ends where its open tag ends.
+ */
+export function pairElements(tokens: readonly Token[]): Element[] {
+  const elements: Element[] = []
+  const stacks = new Map<string, Array<{tag: Tag; index: number}>>()
+  for (const token of tokens) {
+    if (token.kind === 'comment') continue
+    if (token.kind === 'open') {
+      const element: Element = {
+        name: token.name,
+        attributes: token.attributes,
+        start: token.start,
+        end: token.end,
+        contentStart: token.end,
+        contentEnd: token.end,
+        closed: false,
+      }
+      elements.push(element)
+      if (token.selfClosing || VOID_ELEMENTS.has(token.name)) {
+        element.closed = true
+        continue
+      }
+      let stack = stacks.get(token.name)
+      if (!stack) stacks.set(token.name, (stack = []))
+      stack.push({tag: token, index: elements.length - 1})
+      continue
+    }
+    const open = stacks.get(token.name)?.pop()
+    if (!open) continue
+    const element = elements[open.index]!
+    element.contentEnd = token.start
+    element.end = token.end
+    element.closed = true
+  }
+  return elements.sort((a, b) => a.start - b.start)
+}
+
+/** Class names of an element. */
+export function classesOf(attributes: Attributes): string[] {
+  const value = attributes['class']
+  return value ? value.split(/\s+/).filter(Boolean) : []
+}

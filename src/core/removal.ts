@@ -1,0 +1,170 @@
+/**
+ * Removals: the one way a rule changes a document.
+ *
+ * A rule never edits text. It calls {@link reportRemoval} with a span of the
+ * source; that one call records the removal *and* emits the vfile message, so
+ * nothing can vanish unreported. The removed text travels in the message's
+ * `actual` field, a replacement (if any) in `expected`. Everything downstream
+ * (the applied edits, the JSON record, check-mode lines) is built from these
+ * messages.
+ */
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {location} from 'vfile-location'
+
+/** Where every decruft message comes from. */
+export const SOURCE = 'decruft'
+
+/** A point in the source: 1-indexed line and column, 0-indexed offset. */
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+/** What a rule asks to remove (or replace) — offsets into the file's text. */
+export interface RemovalInit {
+  /** Rule id, e.g. `ad-block`. */
+  ruleId: string
+  /** Human reason, one sentence, no trailing period. */
+  reason: string
+  /** Start offset (inclusive). */
+  start: number
+  /** End offset (exclusive). */
+  end: number
+  /** Text put in place of the span; empty (a pure removal) when omitted. */
+  replacement?: string
+  /** Frontmatter key the change is about, when there is one. */
+  key?: string
+}
+
+/** A removal as recorded: the span, its exact text and why. */
+export interface Removal {
+  ruleId: string
+  reason: string
+  start: Point
+  end: Point
+  /** The exact text that was removed. */
+  text: string
+  /** Text put in its place (frontmatter rewrites); absent for pure removals. */
+  replacement?: string
+  key?: string
+}
+
+/** A decruft message that carries a removal. */
+export interface RemovalMessage extends VFileMessage {
+  actual: string
+  expected: string[]
+  decruftKey?: string
+}
+
+function locate(file: VFile) {
+  const data = file.data as {decruftLocation?: ReturnType<typeof location>}
+  if (!data.decruftLocation) data.decruftLocation = location(file)
+  return data.decruftLocation
+}
+
+function pointAt(file: VFile, offset: number): Point {
+  const point = locate(file).toPoint(offset)
+  if (point) return {line: point.line, column: point.column, offset}
+  // `toPoint` refuses the offset one past the end; compute it by hand.
+  const text = String(file.value)
+  const lastBreak = text.lastIndexOf('\n', offset - 1)
+  const line = text.slice(0, offset).split('\n').length
+  return {line, column: offset - lastBreak, offset}
+}
+
+/** True when `[start, end)` lies inside a span already removed from `file`. */
+export function isRemoved(file: VFile, start: number, end: number): boolean {
+  for (const message of file.messages) {
+    if (!isRemovalMessage(message)) continue
+    const place = message.place as {start: Point; end: Point}
+    if (start >= place.start.offset && end <= place.end.offset && message.actual.length > 0) {
+      if (start === end && (start === place.start.offset || start === place.end.offset)) continue
+      return true
+    }
+  }
+  return false
+}
+
+/**
+ * Record a removal and report it as a vfile message.
+ *
+ * Spans already covered by an earlier removal are ignored (the outer removal
+ * already took their text); returns whether the removal was recorded.
+ */
+export function reportRemoval(file: VFile, init: RemovalInit): boolean {
+  const text = String(file.value)
+  if (init.start < 0 || init.end > text.length || init.start > init.end) {
+    throw new RangeError(`${init.ruleId}: bad span ${init.start}–${init.end}`)
+  }
+  if (isRemoved(file, init.start, init.end)) return false
+  let from = init.start
+  let to = init.end
+  // Trim a span that only partly overlaps an earlier removal (two blocks that
+  // both claimed the blank line between them): the earlier one keeps it.
+  for (const message of file.messages) {
+    if (!isRemovalMessage(message)) continue
+    const place = message.place as {start: Point; end: Point}
+    if (from >= place.start.offset && from < place.end.offset) from = place.end.offset
+    if (to > place.start.offset && to <= place.end.offset) to = place.start.offset
+  }
+  if (to < from) return false
+  if (from === to && !init.replacement) return false
+  const start = pointAt(file, from)
+  const end = pointAt(file, to)
+  const message = file.message(init.reason, {
+    place: {start, end},
+    ruleId: init.ruleId,
+    source: SOURCE,
+  }) as RemovalMessage
+  message.actual = text.slice(from, to)
+  message.expected = init.replacement === undefined ? [] : [init.replacement]
+  if (init.key !== undefined) message.decruftKey = init.key
+  message.fatal = false
+  return true
+}
+
+/** Whether a message carries a removal. */
+export function isRemovalMessage(message: VFileMessage): message is RemovalMessage {
+  return message.source === SOURCE && typeof message.actual === 'string' && Array.isArray(message.expected)
+}
+
+/** The removals recorded on `file`, in source order. */
+export function removalsOf(file: VFile): Removal[] {
+  const removals: Removal[] = []
+  for (const message of file.messages) {
+    if (!isRemovalMessage(message)) continue
+    const place = message.place as {start: Point; end: Point}
+    const removal: Removal = {
+      ruleId: message.ruleId ?? 'unknown',
+      reason: message.reason,
+      start: {...place.start},
+      end: {...place.end},
+      text: message.actual,
+    }
+    const replacement = message.expected[0]
+    if (replacement !== undefined) removal.replacement = replacement
+    if (message.decruftKey !== undefined) removal.key = message.decruftKey
+    removals.push(removal)
+  }
+  return removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+}
+
+/** What a rule reports without removing anything (an unbalanced marker). */
+export interface WarningInit {
+  ruleId: string
+  reason: string
+  start: number
+  end: number
+}
+
+/** Report a finding that removes nothing; it shows in reports and the JSON `warnings`. */
+export function reportWarning(file: VFile, init: WarningInit): void {
+  const message = file.message(init.reason, {
+    place: {start: pointAt(file, init.start), end: pointAt(file, init.end)},
+    ruleId: init.ruleId,
+    source: SOURCE,
+  })
+  message.fatal = false
+}

@@ -1,0 +1,50 @@
+/**
+ * The shape every cleanup rule shares: a pure finder plus a thin unified
+ * adapter. `defineRule` stamps the rule id on the plugin and hands the finder
+ * the tree, the file and the compiled rule set.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {RuleSet} from '../ruleset/compile.js'
+
+/** What a rule is, for docs, config and reporters. */
+export interface RuleMeta {
+  /** Kebab-case id, also the rule's file name and fixture folder. */
+  readonly id: string
+  /** One line: what the rule removes. */
+  readonly description: string
+  /** Whether the rule only removes spans (its removals can be re-inserted to restore the input). */
+  readonly removalOnly: boolean
+}
+
+/** Options every rule plugin takes. */
+export interface RuleOptions {
+  /** The compiled rule set; the defaults when omitted. */
+  readonly rules?: RuleSet | undefined
+}
+
+/** A finder: reads the tree and the source, reports removals on `file`. */
+export type Finder = (tree: Root, file: VFile, rules: RuleSet) => void
+
+/** A rule: its meta and its unified plugin. */
+export interface Rule {
+  readonly meta: RuleMeta
+  readonly plugin: Plugin<[RuleOptions?], Root>
+  readonly find: Finder
+}
+
+/**
+ * Define a rule. `defaults` gives the rule set used when the plugin is
+ * attached without one.
+ */
+export function defineRule(meta: RuleMeta, find: Finder, defaults: () => RuleSet): Rule {
+  const plugin: Plugin<[RuleOptions?], Root> = function (options) {
+    const rules = options?.rules ?? defaults()
+    return (tree, file) => {
+      find(tree, file, rules)
+    }
+  }
+  Object.defineProperty(plugin, 'name', {value: meta.id})
+  return {meta, plugin, find}
+}

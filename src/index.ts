@@ -1,0 +1,40 @@
+/**
+ * decruft: clean scraped Markdown articles and record every removal.
+ *
+ * The library core: portable (no Node-only imports), synchronous, pure.
+ */
+export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
+export {allRules, createParser, remarkDecruft, ruleIds, runRules} from './pipeline.js'
+export {applyEdits, applyRemovals, editsOf, type Edit} from './core/apply.js'
+export {
+  isRemovalMessage,
+  removalsOf,
+  reportRemoval,
+  reportWarning,
+  SOURCE,
+  type Point,
+  type Removal,
+  type RemovalInit,
+  type RemovalMessage,
+} from './core/removal.js'
+export {defineRule, type Rule, type RuleMeta, type RuleOptions} from './core/rule.js'
+export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
+export {
+  compileRules,
+  createRuleSet,
+  defaultRuleSet,
+  defaultRulesData,
+  mergeRules,
+  parseRules,
+  RulesError,
+  rulesJsonSchema,
+  rulesSchema,
+  type RuleSet,
+  type RulesData,
+} from './ruleset/index.js'
+export {adBlock} from './plugins/spam/ad-block.js'
+export {adSlot} from './plugins/spam/ad-slot.js'
+export {affiliateLink} from './plugins/spam/affiliate-link.js'
+export {duplicateParagraph} from './plugins/spam/duplicate-paragraph.js'
+export {linkFarm} from './plugins/spam/link-farm.js'
+export {frontmatter} from './plugins/frontmatter/frontmatter.js'

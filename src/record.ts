@@ -1,0 +1,236 @@
+/**
+ * The JSON record of a cleaned article, built from the parsed tree and the
+ * removal messages (never from a second parse): headings, links and images
+ * are those of the original tree that no removal took.
+ */
+import type {Nodes, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Removal} from './core/removal.js'
+import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
+
+export interface RecordPoint {
+  line: number
+  column: number
+  offset: number
+}
+
+export interface RecordRemoval {
+  rule: string
+  reason: string
+  start: RecordPoint
+  end: RecordPoint
+  /** The exact text removed. */
+  text: string
+  /** What was put in its place (frontmatter rewrites only). */
+  replacement?: string
+  /** The frontmatter key concerned (frontmatter changes only). */
+  key?: string
+}
+
+export interface RecordWarning {
+  rule: string
+  reason: string
+  line: number
+  column: number
+}
+
+/** The JSON record written beside each clean article (see `schema/record.schema.json`). */
+export interface ArticleRecord {
+  /** Path of the source, relative to the input root. */
+  source: string
+  /** The normalised frontmatter. */
+  frontmatter: FrontmatterData
+  /** The clean Markdown body (without frontmatter). */
+  markdown: string
+  /** The clean body as plain text. */
+  text: string
+  headings: Array<{depth: number; text: string; line: number}>
+  links: Array<{url: string; text: string; line: number}>
+  images: Array<{url: string; alt: string; line: number}>
+  stats: {
+    words: number
+    bytesIn: number
+    bytesOut: number
+    removals: Record<string, number>
+  }
+  removals: RecordRemoval[]
+  warnings: RecordWarning[]
+}
+
+const encoder = new TextEncoder()
+
+/** Count words: runs of letters/digits, and each CJK character as a word. */
+export function countWords(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) count++
+  return count
+}
+
+/** The body of a Markdown document: what follows its frontmatter block. */
+export function bodyOf(markdown: string): string {
+  const match = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(markdown)
+  if (!match) return markdown
+  const fence = match[1]!
+  const close = new RegExp(`\\r?\\n${fence.replace(/\+/g, '\\+')}[ \\t]*(?:\\r?\\n|$)`, 'g')
+  close.lastIndex = match[0].length - 1
+  const end = close.exec(markdown)
+  return end ? markdown.slice(end.index + end[0].length) : markdown
+}
+
+function isRemoved(removals: readonly Removal[], start: number, end: number): boolean {
+  // Removals are sorted by start; spans are few, a linear scan is fine.
+  for (const removal of removals) {
+    if (removal.start.offset > start) break
+    if (removal.end.offset >= end && !removal.replacement) return true
+  }
+  return false
+}
+
+function touches(removals: readonly Removal[], offset: number): boolean {
+  for (const removal of removals) {
+    if (removal.start.offset > offset) break
+    if (removal.end.offset > offset) return true
+  }
+  return false
+}
+
+interface Collected {
+  text: string[]
+  headings: ArticleRecord['headings']
+  links: ArticleRecord['links']
+  images: ArticleRecord['images']
+}
+
+function plain(node: Nodes, removals: readonly Removal[]): string {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return ''
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value
+  if (node.type === 'break') return '\n'
+  if (node.type === 'image') return node.alt ?? ''
+  if ('children' in node) return node.children.map((child) => plain(child as Nodes, removals)).join('')
+  return ''
+}
+
+function collect(node: Nodes, removals: readonly Removal[], out: Collected): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
+  const line = node.position?.start.line ?? 0
+  switch (node.type) {
+    case 'yaml':
+    case 'html':
+    case 'definition':
+      return
+    case 'code':
+      out.text.push(node.value)
+      return
+    case 'heading': {
+      const text = plain(node, removals).trim()
+      if (text) out.headings.push({depth: node.depth, text, line})
+      out.text.push(text)
+      return
+    }
+    case 'image':
+      out.images.push({url: node.url, alt: node.alt ?? '', line})
+      return
+    case 'link':
+      // An unlinked link (its markup removed) is only text now.
+      if (start === undefined || !touches(removals, start)) {
+        out.links.push({url: node.url, text: plain(node, removals).trim(), line})
+      }
+      break
+    case 'paragraph':
+    case 'tableCell': {
+      out.text.push(plain(node, removals).trim())
+      for (const child of node.children) collectInline(child, removals, out)
+      return
+    }
+    default:
+      break
+  }
+  if ('children' in node) for (const child of node.children) collect(child as Nodes, removals, out)
+}
+
+function collectInline(node: Nodes, removals: readonly Removal[], out: Collected): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
+  const line = node.position?.start.line ?? 0
+  if (node.type === 'image') out.images.push({url: node.url, alt: node.alt ?? '', line})
+  if (node.type === 'link' && (start === undefined || !touches(removals, start))) {
+    out.links.push({url: node.url, text: plain(node, removals).trim(), line})
+  }
+  if ('children' in node) for (const child of node.children) collectInline(child as Nodes, removals, out)
+}
+
+export interface RecordInput {
+  tree: Root
+  file: VFile
+  /** The input as given (with its BOM, if any). */
+  text: string
+  /** The input without its BOM: what was parsed. */
+  body: string
+  /** The clean document. */
+  cleaned: string
+  /** Removals in body offsets. */
+  removals: Removal[]
+  hasBom: boolean
+}
+
+/** Build the record; removal offsets are given in the input's own offsets (counting a BOM). */
+export function buildRecord(input: RecordInput): ArticleRecord {
+  const {tree, file, removals, hasBom} = input
+  const collected: Collected = {text: [], headings: [], links: [], images: []}
+  for (const child of tree.children) collect(child, removals, collected)
+  const text = collected.text.filter(Boolean).join('\n\n')
+  const shift = hasBom ? 1 : 0
+  const recordRemovals: RecordRemoval[] = []
+  if (hasBom) {
+    recordRemovals.push({
+      rule: 'frontmatter',
+      reason: 'Byte-order mark removed',
+      start: {line: 1, column: 1, offset: 0},
+      end: {line: 1, column: 1, offset: 1},
+      text: '\uFEFF',
+    })
+  }
+  const counts: Record<string, number> = {}
+  if (hasBom) counts['frontmatter'] = 1
+  for (const removal of removals) {
+    const entry: RecordRemoval = {
+      rule: removal.ruleId,
+      reason: removal.reason,
+      start: {...removal.start, offset: removal.start.offset + shift},
+      end: {...removal.end, offset: removal.end.offset + shift},
+      text: removal.text,
+    }
+    if (removal.replacement !== undefined) entry.replacement = removal.replacement
+    if (removal.key !== undefined) entry.key = removal.key
+    recordRemovals.push(entry)
+    counts[removal.ruleId] = (counts[removal.ruleId] ?? 0) + 1
+  }
+  const warnings: RecordWarning[] = []
+  for (const message of file.messages) {
+    if (typeof message.actual === 'string') continue
+    warnings.push({rule: message.ruleId ?? 'unknown', reason: message.reason, line: message.line ?? 1, column: message.column ?? 1})
+  }
+  const data = (file.data as {frontmatter?: FrontmatterData}).frontmatter ?? {}
+  return {
+    source: file.path,
+    frontmatter: data,
+    markdown: bodyOf(input.cleaned),
+    text,
+    headings: collected.headings,
+    links: collected.links,
+    images: collected.images,
+    stats: {
+      words: countWords(text),
+      bytesIn: encoder.encode(input.text).length,
+      bytesOut: encoder.encode(input.cleaned).length,
+      removals: counts,
+    },
+    removals: recordRemovals,
+    warnings,
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Fixture-driven rule tests.
+ *
+ * `tests/fixtures/<rule-id>/<case>/input.md` runs through `clean` with only
+ * that rule on (plus an optional `rules.yaml` layered over the defaults) and
+ * must give `output.md` byte for byte, and `removals.json` (rule and exact
+ * text of each removal). Every case is also checked to be idempotent (the
+ * output cleans to itself) and to behave the same with CRLF line endings.
+ * Case folders are named `removes-*` or `keeps-*`; a `keeps-*` case must
+ * remove nothing. A missing expected file fails; run with
+ * `UPDATE_FIXTURES=1` to write baselines, then read them before committing.
+ */
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {clean, createRuleSet, ruleIds, type RuleSet} from '../src/index.js'
+
+const root = new URL('./fixtures/', import.meta.url).pathname
+const update = process.env['UPDATE_FIXTURES'] === '1'
+
+function read(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined
+}
+
+function expectFile(path: string, actual: string): void {
+  const expected = read(path)
+  if (expected === undefined || (update && expected !== actual)) {
+    if (!update) throw new Error(`missing expected file ${path} (run with UPDATE_FIXTURES=1 to write it)`)
+    writeFileSync(path, actual)
+    return
+  }
+  expect(actual).toBe(expected)
+}
+
+const ruleFolders = readdirSync(root, {withFileTypes: true}).filter((entry) => entry.isDirectory())
+
+describe('fixture folders', () => {
+  it('are named after rule ids', () => {
+    for (const folder of ruleFolders) expect(ruleIds).toContain(folder.name)
+  })
+  it('give every rule both removes-* and keeps-* cases', () => {
+    for (const id of ruleIds) {
+      const cases = existsSync(join(root, id)) ? readdirSync(join(root, id)) : []
+      expect(cases.some((name) => name.startsWith('removes-')), `${id} has a removes-* case`).toBe(true)
+      expect(cases.some((name) => name.startsWith('keeps-')), `${id} has a keeps-* case`).toBe(true)
+    }
+  })
+})
+
+for (const folder of ruleFolders) {
+  const ruleId = folder.name
+  const disable = ruleIds.filter((id) => id !== ruleId)
+  describe(ruleId, () => {
+    for (const name of readdirSync(join(root, ruleId)).sort()) {
+      const dir = join(root, ruleId, name)
+      const input = read(join(dir, 'input.md'))
+      if (input === undefined) continue
+      const extra = read(join(dir, 'rules.yaml'))
+      const rules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
+      const run = (text: string) => clean(text, {rules, disable, path: `${name}.md`})
+
+      it(`${name}: output and removals`, () => {
+        const result = run(input)
+        expectFile(join(dir, 'output.md'), result.markdown)
+        const summary = result.removals.map((removal) => ({rule: removal.rule, text: removal.text}))
+        expectFile(join(dir, 'removals.json'), `${JSON.stringify(summary, null, 2)}\n`)
+        if (name.startsWith('keeps-')) {
+          expect(result.removals.filter((removal) => removal.rule === ruleId)).toEqual([])
+        } else {
+          expect(result.removals.filter((removal) => removal.rule === ruleId).length).toBeGreaterThan(0)
+        }
+        for (const removal of result.removals) expect(removal.rule).toBe(ruleId)
+      })
+
+      it(`${name}: idempotent`, () => {
+        const once = run(input).markdown
+        expect(run(once).markdown).toBe(once)
+      })
+
+      it(`${name}: same with CRLF line endings`, () => {
+        const lf = input.replace(/\r\n/g, '\n')
+        const crlf = lf.replace(/\n/g, '\r\n')
+        const fromLf = run(lf)
+        const fromCrlf = run(crlf)
+        expect(fromCrlf.markdown.replace(/\r\n/g, '\n')).toBe(fromLf.markdown)
+        expect(fromCrlf.removals.map((r) => r.rule)).toEqual(fromLf.removals.map((r) => r.rule))
+      })
+    }
+  })
+}
