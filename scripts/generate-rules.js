@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Regenerate what is derived from rules/: the embedded default rule data
 // (src/ruleset/default-rules.ts, so the library needs no file system) and
-// the JSON Schema for editors (rules/schema.json). Run after `npm run build`.
+// the JSON Schemas for editors (rules/schema.json, schema/record.schema.json).
+// Run after `npm run build`.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {parseRules} from '../dist/ruleset/load.js'
 import {rulesJsonSchema} from '../dist/ruleset/schema.js'
+import {recordJsonSchema} from '../dist/record-schema.js'
+import {mkdirSync} from 'node:fs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const yamlPath = `${root}rules/default.yaml`
@@ -17,4 +20,6 @@ writeFileSync(
     `export const defaultRulesData: RulesData = ${JSON.stringify(data, null, 2)}\n`,
 )
 writeFileSync(`${root}rules/schema.json`, `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`)
-console.log('wrote src/ruleset/default-rules.ts and rules/schema.json')
+mkdirSync(`${root}schema`, {recursive: true})
+writeFileSync(`${root}schema/record.schema.json`, `${JSON.stringify(recordJsonSchema(), null, 2)}\n`)
+console.log('wrote src/ruleset/default-rules.ts, rules/schema.json and schema/record.schema.json')

@@ -5,10 +5,10 @@
  * original text in one pass, so that every byte outside a removed span (and
  * outside a rewritten frontmatter) is the author's.
  */
-import remarkStringify from 'remark-stringify'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
+import {formatDocument} from './format.js'
 import {removalsOf, type Removal} from './core/removal.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
 import {createParser, ruleIds, runRules} from './pipeline.js'
@@ -57,10 +57,6 @@ const BOM = 0xfeff
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024
 
 const parser = createParser()
-let formatter: ReturnType<typeof createFormatter> | undefined
-function createFormatter() {
-  return createParser().use(remarkStringify, {bullet: '-', emphasis: '_', rule: '-'})
-}
 
 /** Clean one article. Throws {@link CleanError} when the input cannot be cleaned. */
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
@@ -87,8 +83,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     cleaned = applyRemovals(body, removals)
     const record = buildRecord({tree, file, text, body, cleaned, removals, hasBom})
     if (options.format) {
-      formatter ??= createFormatter()
-      cleaned = String(formatter.processSync(cleaned))
+      cleaned = formatDocument(cleaned, record.frontmatter)
       record.markdown = bodyOf(cleaned)
     }
     return {markdown: cleaned, record, messages: file.messages, removals: record.removals}

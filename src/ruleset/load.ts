@@ -2,8 +2,12 @@
  * Read a rules file (YAML or JSON text) into validated rules data. Errors
  * name the file, the line and column, and the path of the offending key.
  * No file system here: the caller reads the text.
+ *
+ * A user's rules file is a *layer*: its entries may give only an `id` and the
+ * fields they change, so it is validated after merging over the defaults,
+ * and errors found then are traced back to the layer's own lines.
  */
-import {isNode, LineCounter, parseDocument} from 'yaml'
+import {isNode, LineCounter, parseDocument, type Document} from 'yaml'
 import {rulesSchema, type RulesData} from './schema.js'
 
 /** A problem with a rules or config file. */
@@ -20,28 +24,59 @@ export class RulesError extends Error {
   }
 }
 
-/** Parse and validate the text of a rules file. Throws {@link RulesError}. */
-export function parseRules(text: string, file = 'rules'): RulesData {
+/** A rules file read but not yet validated. */
+export interface RulesLayer {
+  readonly file: string
+  readonly data: unknown
+  /** Line and column of the node at `path` (or of its closest ancestor). */
+  locate(path: readonly (string | number)[]): {line: number; column: number}
+}
+
+/** Read the text of a rules file; throws {@link RulesError} on YAML syntax errors. */
+export function readRulesLayer(text: string, file = 'rules'): RulesLayer {
   const lineCounter = new LineCounter()
-  const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const error = document.errors[0]
   if (error) {
     const position = lineCounter.linePos(error.pos[0])
     throw new RulesError(error.message.split('\n')[0] ?? error.message, file, position.line, position.col, '')
   }
   const data: unknown = document.toJS() ?? {}
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new RulesError('a rules file is a mapping of sections (adBlock, adSlot, …)', file, 1, 1, '')
+  }
+  return {
+    file,
+    data,
+    locate(path) {
+      let node: unknown = path.length > 0 ? document.getIn(path, true) : document.contents
+      for (let depth = path.length - 1; !isNode(node) && depth >= 0; depth--) node = document.getIn(path.slice(0, depth), true)
+      const position = lineCounter.linePos(isNode(node) && node.range ? node.range[0] : 0)
+      return {line: position.line, column: position.col}
+    },
+  }
+}
+
+type Issue = {path: PropertyKey[]; message: string; code: string; keys?: string[]}
+
+/** Validate merged rules data; errors are traced to `layer` (with `origin` mapping merged paths to the layer's). */
+export function validateRules(
+  data: unknown,
+  layer: RulesLayer,
+  origin: (path: readonly (string | number)[]) => readonly (string | number)[] = (path) => path,
+): RulesData {
   const result = rulesSchema.safeParse(data)
   if (result.success) return result.data as RulesData
-  const issue = result.error.issues[0]!
-  const path = issue.path.map(String)
-  let node: unknown = path.length > 0 ? document.getIn(path, true) : document.contents
-  // For unknown keys, point at the key itself.
-  if (issue.code === 'unrecognized_keys' && issue.keys[0]) {
-    node = document.getIn([...path, issue.keys[0]], true) ?? node
-    path.push(issue.keys[0])
-  }
-  for (let depth = path.length - 1; !isNode(node) && depth >= 0; depth--) node = document.getIn(path.slice(0, depth), true)
-  const offset = isNode(node) && node.range ? node.range[0] : 0
-  const position = lineCounter.linePos(offset)
-  throw new RulesError(issue.message, file, position.line, position.col, path.join('.'))
+  const issue = result.error.issues[0] as Issue
+  const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)))
+  if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) path.push(issue.keys[0])
+  const layerPath = origin(path)
+  const {line, column} = layer.locate(layerPath)
+  throw new RulesError(issue.message, layer.file, line, column, layerPath.join('.'))
+}
+
+/** Parse and validate the complete text of a rules file. Throws {@link RulesError}. */
+export function parseRules(text: string, file = 'rules'): RulesData {
+  const layer = readRulesLayer(text, file)
+  return validateRules(layer.data, layer)
 }

@@ -1,0 +1,49 @@
+/**
+ * The schema of the JSON record written beside each clean article. Written
+ * once here; `schema/record.schema.json` is generated from it by
+ * `npm run rules:generate`, and tests validate real records against it.
+ */
+import {z} from 'zod'
+
+const point = z.object({
+  line: z.number().int().min(1).describe('1-indexed line in the input'),
+  column: z.number().int().min(1).describe('1-indexed column in the input'),
+  offset: z.number().int().min(0).describe('0-indexed UTF-16 offset in the input (a BOM counts)'),
+})
+
+export const recordSchema = z
+  .object({
+    source: z.string().describe('Path of the input, relative to the input root'),
+    frontmatter: z.record(z.string(), z.unknown()).describe('The normalised frontmatter'),
+    markdown: z.string().describe('The clean Markdown body, without frontmatter'),
+    text: z.string().describe('The clean body as plain text (paragraphs separated by blank lines)'),
+    headings: z.array(z.object({depth: z.number().int().min(1).max(6), text: z.string(), line: z.number().int()})),
+    links: z.array(z.object({url: z.string(), text: z.string(), line: z.number().int()})),
+    images: z.array(z.object({url: z.string(), alt: z.string(), line: z.number().int()})),
+    stats: z.object({
+      words: z.number().int().min(0),
+      bytesIn: z.number().int().min(0),
+      bytesOut: z.number().int().min(0),
+      removals: z.record(z.string(), z.number().int().min(1)).describe('Removals per rule id'),
+    }),
+    removals: z.array(
+      z
+        .object({
+          rule: z.string().describe('Rule id'),
+          reason: z.string(),
+          start: point,
+          end: point,
+          text: z.string().describe('The exact text removed'),
+          replacement: z.string().optional().describe('What was put in its place (frontmatter changes)'),
+          key: z.string().optional().describe('The frontmatter key concerned'),
+        })
+        .strict(),
+    ),
+    warnings: z.array(z.object({rule: z.string(), reason: z.string(), line: z.number().int(), column: z.number().int()}).strict()),
+  })
+  .strict()
+
+/** The JSON Schema of a record. */
+export function recordJsonSchema(): unknown {
+  return z.toJSONSchema(recordSchema, {target: 'draft-2020-12'})
+}
