@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     env: {TZ: 'UTC'},
     testTimeout: 60_000,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 })
