@@ -1,0 +1,141 @@
+/**
+ * Command-line arguments → a checked configuration, or a usage error.
+ * Parsing only: nothing here touches the file system.
+ */
+import {parseArgs} from 'node:util'
+import {ruleIds} from '../index.js'
+import {DEFAULT_MAX_BYTES} from '../node/index.js'
+
+/** A mistake in the command line: exit code 2 with this message. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export interface CliConfig {
+  /** Files, directories and globs; empty in stdin mode. */
+  operands: string[]
+  /** Read stdin, write stdout (`decruft -`). */
+  stdin: boolean
+  out: string | undefined
+  markdown: boolean
+  json: boolean
+  rules: string[]
+  disable: string[]
+  format: boolean
+  quiet: boolean
+  concurrency: number | undefined
+  maxBytes: number
+  help: boolean
+  version: boolean
+}
+
+const options = {
+  out: {type: 'string', short: 'o'},
+  md: {type: 'boolean'},
+  json: {type: 'boolean'},
+  rules: {type: 'string', multiple: true},
+  disable: {type: 'string', multiple: true},
+  format: {type: 'boolean'},
+  quiet: {type: 'boolean', short: 'q'},
+  concurrency: {type: 'string'},
+  'max-size': {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'},
+} as const
+
+/** Parse `argv` (without `node` and the script). Throws {@link UsageError}. */
+export function parseCliArgs(argv: readonly string[]): CliConfig {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+  } catch (error) {
+    // parseArgs appends a long hint about `--` to unknown options; the first sentence says it all.
+    const message = error instanceof Error ? error.message : String(error)
+    throw new UsageError(message.replace(/\. To specify a positional argument[\s\S]*$/, ''))
+  }
+  const {values, positionals} = parsed
+  const config: CliConfig = {
+    operands: positionals.filter((operand) => operand !== '-'),
+    stdin: positionals.includes('-'),
+    out: values.out,
+    // Neither flag: both outputs.
+    markdown: values.md === true || values.json !== true,
+    json: values.json === true || values.md !== true,
+    rules: values.rules ?? [],
+    disable: parseDisabled(values.disable ?? []),
+    format: values.format === true,
+    quiet: values.quiet === true,
+    concurrency: values.concurrency === undefined ? undefined : parseCount(values.concurrency, '--concurrency'),
+    maxBytes: values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']),
+    help: values.help === true,
+    version: values.version === true,
+  }
+  if (config.help || config.version) return config
+  checkOperands(config, values.md === true && values.json === true)
+  return config
+}
+
+function checkOperands(config: CliConfig, bothOutputs: boolean): void {
+  if (config.stdin) {
+    if (config.operands.length > 0) throw new UsageError('`-` (stdin) cannot be combined with files')
+    if (config.out !== undefined) throw new UsageError('`-` writes to stdout; --out cannot be used with it')
+    if (bothOutputs) throw new UsageError('`-` writes one output to stdout: choose --md or --json')
+    return
+  }
+  if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs (or - for stdin)')
+  if (config.out === undefined || config.out === '') throw new UsageError('missing --out <dir>')
+}
+
+/** `--disable a --disable b,c` → [a, b, c], each a known rule id. */
+function parseDisabled(values: readonly string[]): string[] {
+  const ids = values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean)
+  for (const id of ids) {
+    if (!ruleIds.includes(id)) throw new UsageError(`--disable: unknown rule id \`${id}\` (known: ${ruleIds.join(', ')})`)
+  }
+  return [...new Set(ids)]
+}
+
+function parseCount(value: string, name: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${name}: expected a positive whole number, got \`${value}\``)
+  return Number(value)
+}
+
+const SIZE_UNITS: Record<string, number> = {'': 1, k: 1024, m: 1024 * 1024}
+
+/** `5242880`, `512k`, `5M`, `5MiB` → bytes. */
+function parseSize(value: string): number {
+  const match = /^(\d+)\s*([km]?)(?:i?b)?$/i.exec(value.trim())
+  if (!match || Number(match[1]) === 0) {
+    throw new UsageError(`--max-size: expected a size such as 5M, 512K or 1048576, got \`${value}\``)
+  }
+  return Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase()]!
+}
+
+export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
+       decruft - [--json] [options]
+
+Clean scraped Markdown articles: remove ads, affiliate links, link farms and
+repeated paragraphs, normalise frontmatter, and record every removal.
+Directories are searched for *.md and *.markdown; <in>/<path>.md is written
+to <out>/<path>.md and its record to <out>/<path>.json. Inputs are never
+modified. With -, the article is read from stdin and the clean Markdown (or,
+with --json, the JSON record) is written to stdout.
+
+Options:
+  -o, --out <dir>        directory to write to (created if missing)
+      --md               write the clean Markdown only
+      --json             write the JSON record only (default: both)
+      --rules <file>     rules file (YAML) merged over the defaults; repeatable
+      --disable <id>     switch a rule off; repeatable, or comma-separated
+      --format           re-serialise the Markdown in a canonical style
+      --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
+      --concurrency <n>  worker threads for large batches (default: cores)
+  -q, --quiet            no progress, notes or summary; failures only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Rules: ${ruleIds.join(', ')}
+
+Exit codes: 0 all cleaned; 1 some inputs failed (the others are written);
+2 bad usage, options or rules file.
+`

@@ -1,0 +1,219 @@
+/**
+ * A batch: clean many articles into an output directory.
+ *
+ * Each article is read, cleaned and written on its own; a failure becomes a
+ * message for that article and the batch goes on. Inputs are never written:
+ * an output that would land on an input (or on another article's output) is
+ * refused. Results are handed over one by one in input order and only counts
+ * are kept, so memory does not grow with the number of articles.
+ *
+ * Large batches run on a pool of worker threads (one per core); small ones
+ * in-process, where starting threads would cost more than it saves. Both run
+ * the same `cleanFile`, so the bytes written are the same either way.
+ */
+import {availableParallelism} from 'node:os'
+import {isAbsolute, relative, resolve} from 'node:path'
+import Tinypool from 'tinypool'
+import {createRuleSet} from '../index.js'
+import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
+import {outputPaths, type InputFile} from './files.js'
+import {DEFAULT_MAX_BYTES} from './read.js'
+import {runOrdered} from './ordered.js'
+import type {WorkerInput, WorkerSettings} from './worker.js'
+
+/** Above this many articles a batch uses worker threads (when there is more than one core). */
+export const POOL_THRESHOLD = 50
+
+export interface BatchOptions {
+  /** Directory the outputs are written to (mirrors the inputs' relative paths). */
+  outDir: string
+  /** Directory that messages' paths are relative to. Default: `process.cwd()`. */
+  cwd?: string | undefined
+  /** Write the clean Markdown. Default: true. */
+  markdown?: boolean | undefined
+  /** Write the JSON record. Default: true. */
+  json?: boolean | undefined
+  /** Rules files (their text), merged over the defaults in order. */
+  rules?: ReadonlyArray<{text: string; file: string}> | undefined
+  /** Rule ids to switch off. */
+  disable?: readonly string[] | undefined
+  /** Canonical reformatting (see `clean`). Default: false. */
+  format?: boolean | undefined
+  /** Refuse inputs larger than this many bytes. Default: 5 MiB. */
+  maxBytes?: number | undefined
+  /** Flush each output to disk before renaming it into place. Default: false. */
+  fsync?: boolean | undefined
+  /** Worker threads. Default: the number of cores; 1 keeps the batch in-process. */
+  concurrency?: number | undefined
+  /** `auto` (default): workers above {@link POOL_THRESHOLD} articles when `concurrency` > 1; or force one way. */
+  pool?: 'auto' | 'workers' | 'inline' | undefined
+  /** Called with each article's outcome, in input order. */
+  onFile?: ((outcome: FileOutcome, index: number) => void) | undefined
+}
+
+export interface BatchSummary {
+  /** Articles in the batch. */
+  files: number
+  /** Articles cleaned and written. */
+  written: number
+  /** Articles that failed (nothing written for them). */
+  failed: number
+  /** Output files written. */
+  outputs: number
+  /** Removals by rule id, over all written articles. */
+  removals: Record<string, number>
+  warnings: number
+  durationMs: number
+  /** How the batch ran. */
+  mode: 'workers' | 'inline'
+  threads: number
+}
+
+/** Articles in flight in-process: enough to overlap file I/O with cleaning. */
+const INLINE_IN_FLIGHT = 8
+
+type Planned = {task: FileTask} | {failure: FileOutcome}
+
+/** Clean `files` into `options.outDir`. Rejects only for a bad configuration (rules). */
+export async function runBatch(files: readonly InputFile[], options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now()
+  const cwd = options.cwd ?? process.cwd()
+  const settings: WorkerSettings = {
+    rules: options.rules ?? [],
+    disable: options.disable ?? [],
+    format: options.format ?? false,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    fsync: options.fsync ?? false,
+  }
+  // Compile in this thread first: a bad rules file fails the batch before any article.
+  const rules = createRuleSet(...settings.rules)
+  const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
+    markdown: options.markdown ?? true,
+    json: options.json ?? true,
+  })
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()))
+  const useWorkers =
+    options.pool === 'workers' || ((options.pool ?? 'auto') === 'auto' && files.length > POOL_THRESHOLD && concurrency > 1)
+  const summary: BatchSummary = {
+    files: files.length,
+    written: 0,
+    failed: 0,
+    outputs: 0,
+    removals: {},
+    warnings: 0,
+    durationMs: 0,
+    mode: useWorkers ? 'workers' : 'inline',
+    threads: useWorkers ? concurrency : 1,
+  }
+  const emit = (outcome: FileOutcome, index: number) => {
+    count(summary, outcome)
+    options.onFile?.(outcome, index)
+  }
+  if (useWorkers) {
+    await runOnWorkers(plan, settings, concurrency, emit)
+  } else {
+    const inline: CleanSettings = {...settings, rules}
+    await runOrdered(plan.length, (index) => runPlanned(plan[index]!, (task) => cleanFile(task, inline)), emit, {
+      concurrency: INLINE_IN_FLIGHT,
+      window: INLINE_IN_FLIGHT * 4,
+    })
+  }
+  summary.durationMs = performance.now() - started
+  return summary
+}
+
+async function runOnWorkers(
+  plan: readonly Planned[],
+  settings: WorkerSettings,
+  threads: number,
+  emit: (outcome: FileOutcome, index: number) => void,
+): Promise<void> {
+  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads})
+  try {
+    await runOrdered(
+      plan.length,
+      (index) =>
+        runPlanned(plan[index]!, async (task) => {
+          const input: WorkerInput = {task, settings}
+          try {
+            return (await pool.run(input)) as FileOutcome
+          } catch (error) {
+            const cause = error instanceof Error ? error.message : String(error)
+            return {ok: false, path: task.display, message: `${task.display}: worker failed: ${cause}`}
+          }
+        }),
+      emit,
+      // Two tasks queued per thread keep every thread busy between results.
+      {concurrency: threads * 2, window: threads * 8},
+    )
+  } finally {
+    await pool.destroy()
+  }
+}
+
+function runPlanned(planned: Planned, run: (task: FileTask) => Promise<FileOutcome>): Promise<FileOutcome> {
+  return 'failure' in planned ? Promise.resolve(planned.failure) : run(planned.task)
+}
+
+/**
+ * The compiled worker module. Workers run JavaScript only: when this module
+ * itself runs from TypeScript sources (under a test runner), use the build.
+ */
+function workerFile(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('../../dist/node/worker.js', import.meta.url)
+  return new URL('./worker.js', import.meta.url)
+}
+
+/**
+ * Decide each article's outputs, refusing any that would overwrite an input
+ * or another article's output.
+ */
+function planOutputs(
+  files: readonly InputFile[],
+  outDir: string,
+  cwd: string,
+  wanted: {markdown: boolean; json: boolean},
+): Planned[] {
+  const inputs = new Set(files.map((file) => file.absolute))
+  const claimed = new Map<string, string>()
+  return files.map((file): Planned => {
+    const display = displayPath(cwd, file.absolute)
+    const paths = outputPaths(outDir, file)
+    const targets = [wanted.markdown ? paths.markdown : undefined, wanted.json ? paths.json : undefined].filter(
+      (path): path is string => path !== undefined,
+    )
+    for (const target of targets) {
+      if (inputs.has(target)) {
+        return {failure: {ok: false, path: display, message: `${display}: refusing to overwrite input ${displayPath(cwd, target)}; choose another --out`}}
+      }
+      const owner = claimed.get(target)
+      if (owner !== undefined) {
+        return {failure: {ok: false, path: display, message: `${display}: output ${displayPath(cwd, target)} is already written for ${owner}`}}
+      }
+    }
+    for (const target of targets) claimed.set(target, display)
+    const task: FileTask = {absolute: file.absolute, display, relative: file.relative}
+    if (wanted.markdown) task.markdown = paths.markdown
+    if (wanted.json) task.json = paths.json
+    return {task}
+  })
+}
+
+/** A path as shown in messages: relative to `cwd` when that is possible. */
+export function displayPath(cwd: string, absolute: string): string {
+  const path = relative(cwd, absolute)
+  return path === '' || isAbsolute(path) ? absolute : path
+}
+
+function count(summary: BatchSummary, outcome: FileOutcome): void {
+  if (!outcome.ok) {
+    summary.failed++
+    return
+  }
+  summary.written++
+  summary.outputs += outcome.outputs
+  summary.warnings += outcome.warnings
+  for (const [rule, amount] of Object.entries(outcome.removals)) {
+    summary.removals[rule] = (summary.removals[rule] ?? 0) + amount
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * One article, start to end: read → clean → write. Shared by the in-process
+ * batch and the worker threads, so both give the same bytes. Returns a small
+ * outcome (counts, or the message of the failure), never the text, so a
+ * batch holds nothing per article once it is done.
+ */
+import {sep} from 'node:path'
+import {clean, CleanError, type RuleSet} from '../index.js'
+import {readArticle} from './read.js'
+import {writeOutputs, WriteError, type Output} from './write.js'
+
+/** What to do with one article. Plain data: it crosses to worker threads. */
+export interface FileTask {
+  /** Absolute path of the input. */
+  absolute: string
+  /** Path of the input in messages (relative to the working directory). */
+  display: string
+  /** Path of the input relative to its operand: the record's `source`. */
+  relative: string
+  /** Absolute path of the clean Markdown to write, if wanted. */
+  markdown?: string | undefined
+  /** Absolute path of the JSON record to write, if wanted. */
+  json?: string | undefined
+}
+
+/** How to clean, for every article of a batch. */
+export interface CleanSettings {
+  rules: RuleSet
+  disable: readonly string[]
+  format: boolean
+  maxBytes: number
+  fsync: boolean
+}
+
+export type FileOutcome =
+  | {
+      ok: true
+      /** The input, as in messages. */
+      path: string
+      /** Removals by rule id. */
+      removals: Record<string, number>
+      warnings: number
+      /** Number of files written. */
+      outputs: number
+    }
+  | {
+      ok: false
+      path: string
+      /** `path:line:column: cause` (line and column when known). */
+      message: string
+    }
+
+/** Clean one article and write its outputs. Never throws: a failure is an outcome. */
+export async function cleanFile(task: FileTask, settings: CleanSettings): Promise<FileOutcome> {
+  try {
+    const text = await readArticle(task.absolute, task.display, {maxBytes: settings.maxBytes})
+    const result = clean(text, {
+      rules: settings.rules,
+      disable: settings.disable,
+      format: settings.format,
+      path: task.display,
+      maxLength: settings.maxBytes,
+    })
+    result.record.source = task.relative.split(sep).join('/')
+    const outputs: Output[] = []
+    if (task.markdown !== undefined) outputs.push({path: task.markdown, data: result.markdown})
+    if (task.json !== undefined) outputs.push({path: task.json, data: serializeRecord(result.record)})
+    await writeOutputs(outputs, {fsync: settings.fsync})
+    return {
+      ok: true,
+      path: task.display,
+      removals: result.record.stats.removals,
+      warnings: result.record.warnings.length,
+      outputs: outputs.length,
+    }
+  } catch (error) {
+    return {ok: false, path: task.display, message: failureMessage(error, task.display)}
+  }
+}
+
+/** The JSON record as written: two-space indented, one final newline. */
+export function serializeRecord(record: unknown): string {
+  return `${JSON.stringify(record, null, 2)}\n`
+}
+
+/** A one-line message naming the file (and the place, when known) and the cause. */
+export function failureMessage(error: unknown, display: string): string {
+  if (error instanceof CleanError) return error.message
+  if (error instanceof WriteError) return `${display}: ${error.message}`
+  const cause = error instanceof Error ? error.message : String(error)
+  return `${display}: unexpected error: ${cause}`
+}

@@ -1,0 +1,177 @@
+/**
+ * Expanding command-line operands into the articles to clean.
+ *
+ * An operand is a file, a directory (searched recursively) or a glob. Each
+ * article gets a `relative` path that is mirrored under the output
+ * directory: relative to the directory for a directory operand, to the glob's
+ * static base for a glob, the file's own name for a file. Only Markdown files
+ * (`.md`, `.markdown`, any case) are taken; `node_modules`, `.git`, hidden
+ * folders and the output directory are never searched, and symbolic links to
+ * directories are not followed (no cycles). The order is deterministic:
+ * operands in the order given, files within one sorted by relative path.
+ */
+import {stat} from 'node:fs/promises'
+import {basename, extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {escapePath, glob, isDynamicPattern} from 'tinyglobby'
+import {describeSystemError} from './read.js'
+
+/** One article to clean. */
+export interface InputFile {
+  /** Absolute path of the article. */
+  absolute: string
+  /** Path under the output directory (OS separators). */
+  relative: string
+}
+
+/** An operand that gave no article. */
+export interface OperandError {
+  /** The operand as given. */
+  operand: string
+  reason: string
+}
+
+export interface ExpandResult {
+  files: InputFile[]
+  errors: OperandError[]
+  /** Directory operands that hold no Markdown file (not an error, worth a note). */
+  empty: string[]
+}
+
+export interface ExpandOptions {
+  /** Directory that relative operands are resolved against. */
+  cwd: string
+  /** Directories never searched (the output directory). */
+  exclude?: readonly string[]
+}
+
+/** The extensions of Markdown files, lower case. */
+export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown']
+
+const PATTERNS = ['**/*.md', '**/*.markdown']
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
+
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN_EXTENSIONS.includes(extname(path).toLowerCase())
+}
+
+/** Expand operands into articles, in a deterministic order, without duplicates. */
+export async function expandOperands(operands: readonly string[], options: ExpandOptions): Promise<ExpandResult> {
+  const result: ExpandResult = {files: [], errors: [], empty: []}
+  const seen = new Set<string>()
+  for (const operand of operands) {
+    const found = await expandOperand(operand, options, result)
+    found.sort((a, b) => compare(a.relative, b.relative))
+    for (const file of found) {
+      if (seen.has(file.absolute)) continue
+      seen.add(file.absolute)
+      result.files.push(file)
+    }
+  }
+  return result
+}
+
+async function expandOperand(operand: string, options: ExpandOptions, result: ExpandResult): Promise<InputFile[]> {
+  const absolute = resolve(options.cwd, operand)
+  let kind: 'file' | 'directory' | 'other' | undefined
+  try {
+    const stats = await stat(absolute)
+    kind = stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other'
+  } catch (error) {
+    const code = (error as {code?: unknown}).code
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      result.errors.push({operand, reason: describeSystemError(error)})
+      return []
+    }
+  }
+  if (kind === 'file') {
+    if (isMarkdownPath(absolute)) return [{absolute, relative: basename(absolute)}]
+    result.errors.push({operand, reason: `not a Markdown file (expected ${MARKDOWN_EXTENSIONS.join(' or ')})`})
+    return []
+  }
+  if (kind === 'directory') {
+    const files = await searchDirectory(absolute, options)
+    if (files.length === 0) result.empty.push(operand)
+    return files
+  }
+  if (kind === 'other') {
+    result.errors.push({operand, reason: 'not a regular file or directory'})
+    return []
+  }
+  if (isDynamicPattern(operand)) {
+    const files = await searchGlob(operand, options)
+    if (files.length === 0) result.errors.push({operand, reason: 'no Markdown file matches this pattern'})
+    return files
+  }
+  result.errors.push({operand, reason: 'no such file or directory'})
+  return []
+}
+
+async function searchDirectory(directory: string, options: ExpandOptions): Promise<InputFile[]> {
+  const ignore = [...ALWAYS_IGNORED, ...excludedWithin(directory, options.exclude ?? [])]
+  const paths = await glob(PATTERNS, {
+    cwd: directory,
+    ignore,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+    caseSensitiveMatch: false,
+    expandDirectories: false,
+  })
+  return paths.map((path) => {
+    const absolute = resolve(directory, path)
+    return {absolute, relative: relative(directory, absolute)}
+  })
+}
+
+async function searchGlob(pattern: string, options: ExpandOptions): Promise<InputFile[]> {
+  const base = resolve(options.cwd, staticBase(pattern))
+  const ignore = [...ALWAYS_IGNORED, ...excludedWithin(options.cwd, options.exclude ?? [])]
+  const paths = await glob([pattern], {
+    cwd: options.cwd,
+    ignore,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+    absolute: true,
+  })
+  return paths
+    .map((path) => resolve(path))
+    .filter(isMarkdownPath)
+    .map((absolute) => ({absolute, relative: relative(base, absolute)}))
+}
+
+/** The directories leading a glob before its first dynamic segment: `docs/**\/*.md` → `docs`. */
+export function staticBase(pattern: string): string {
+  const segments = pattern.split('/')
+  const fixed: string[] = []
+  for (const segment of segments.slice(0, -1)) {
+    if (isDynamicPattern(segment)) break
+    fixed.push(segment)
+  }
+  if (fixed.length === 1 && fixed[0] === '') return '/'
+  return fixed.join('/') || '.'
+}
+
+/** Ignore patterns, relative to `root`, for the excluded directories inside it. */
+function excludedWithin(root: string, excluded: readonly string[]): string[] {
+  const patterns: string[] = []
+  for (const directory of excluded) {
+    const inside = relative(root, directory)
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue
+    patterns.push(`${escapePath(inside.split(sep).join('/'))}/**`)
+  }
+  return patterns
+}
+
+/** Code-unit order: the same on every machine, whatever the locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Where the outputs of an article go. */
+export function outputPaths(outDir: string, file: InputFile): {markdown: string; json: string} {
+  const markdown = join(outDir, file.relative)
+  const extension = extname(markdown)
+  return {markdown, json: `${markdown.slice(0, markdown.length - extension.length)}.json`}
+}

@@ -1,0 +1,9 @@
+/**
+ * decruft/node: the file-system side of decruft — reading articles, atomic
+ * writing, expanding operands, and batches on worker threads.
+ */
+export {runBatch, displayPath, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
+export {cleanFile, failureMessage, serializeRecord, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
+export {expandOperands, isMarkdownPath, MARKDOWN_EXTENSIONS, outputPaths, staticBase, type ExpandOptions, type ExpandResult, type InputFile, type OperandError} from './files.js'
+export {decodeArticle, DEFAULT_MAX_BYTES, describeSystemError, firstInvalidUtf8, readArticle, readArticleStream, type ReadOptions} from './read.js'
+export {writeFileSafely, writeOutputs, WriteError, type Output} from './write.js'

@@ -1,0 +1,455 @@
+/**
+ * The decruft command, run in-process through `main()` on temporary trees.
+ * Expected outputs are computed with `clean()` on the same input, so these
+ * tests check the CLI's plumbing (what is read, written, refused and
+ * reported), not the rules.
+ */
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join, relative, sep} from 'node:path'
+import {Readable} from 'node:stream'
+import {afterEach, describe, expect, it} from 'vitest'
+import {ExitCode, main} from '../src/cli/main.js'
+import {clean, createRuleSet, ruleIds} from '../src/index.js'
+
+const AD = [
+  '<!-- affiliate ads begin -->',
+  '<a href="https://shop.example.test/buy?aff=42"><img src="https://img.example.test/oil.png"></a>',
+  '<!-- affiliate ads end -->',
+].join('\n')
+
+/** An article with an ad block in it, made of invented text. */
+function article(title: string, eol = '\n'): string {
+  return [
+    '---',
+    `title: ${title}`,
+    'date: 2024-03-01',
+    '---',
+    '',
+    `# ${title}`,
+    '',
+    'Oil the pin of the hinge once a year and it will stay quiet.',
+    '',
+    AD,
+    '',
+    'Wipe away any excess with a dry cloth.',
+    '',
+  ].join(eol)
+}
+
+const roots: string[] = []
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, {recursive: true, force: true})
+})
+
+/** A temporary directory holding `files` (path → content). */
+function tree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'decruft-cli-'))
+  roots.push(root)
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), {recursive: true})
+    writeFileSync(join(root, path), content)
+  }
+  return root
+}
+
+/** Every file under `root`, as sorted relative paths with `/`. */
+function listFiles(root: string): string[] {
+  if (!existsSync(root)) return []
+  return (readdirSync(root, {recursive: true, withFileTypes: true}) as Array<{name: string; parentPath: string; isFile(): boolean}>)
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort()
+}
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function sink() {
+  const chunks: string[] = []
+  return {write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('')}
+}
+
+async function run(argv: string[], options: {cwd: string; stdin?: string | Uint8Array; isTTY?: boolean}): Promise<Run> {
+  const stdout = sink()
+  const stderr = sink()
+  const code = await main({
+    argv,
+    cwd: options.cwd,
+    stdin: options.stdin === undefined ? undefined : Readable.from([Buffer.from(options.stdin)]),
+    stdout,
+    stderr,
+    env: {},
+    isTTY: options.isTTY ?? false,
+  })
+  return {code, stdout: stdout.text(), stderr: stderr.text()}
+}
+
+describe('batch', () => {
+  it('mirrors the input tree, writing .md and .json for each article', async () => {
+    const input = {
+      'in/top.md': article('Top'),
+      'in/guides/doors/hinge.markdown': article('Hinge'),
+      'in/guides/notes.md': article('Notes'),
+      'in/guides/picture.png': 'not markdown',
+      'in/node_modules/pkg/readme.md': article('Dependency'),
+      'in/.git/info.md': article('Git'),
+    }
+    const root = tree(input)
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual([
+      'guides/doors/hinge.json',
+      'guides/doors/hinge.markdown',
+      'guides/notes.json',
+      'guides/notes.md',
+      'top.json',
+      'top.md',
+    ])
+    for (const path of ['top.md', 'guides/doors/hinge.markdown', 'guides/notes.md']) {
+      const source = input[`in/${path}` as keyof typeof input]
+      const expected = clean(source)
+      const markdown = readFileSync(join(root, 'out', path), 'utf8')
+      expect(markdown).toBe(expected.markdown)
+      expect(markdown).not.toContain('shop.example.test')
+      const record = JSON.parse(readFileSync(join(root, 'out', path.replace(/\.[^.]+$/, '.json')), 'utf8'))
+      expect(record.source).toBe(path)
+      expect(record.markdown).toBe(expected.record.markdown)
+      expect(record.stats.removals['ad-block']).toBe(1)
+    }
+    expect(result.stderr).toMatch(/3 files: 3 written/)
+    expect(result.stderr).toMatch(/ad-block\s+3\n/)
+  })
+
+  it('takes files and globs: a file keeps its name, a glob its path below the static base', async () => {
+    const root = tree({
+      'a/one.md': article('One'),
+      'b/deep/two.md': article('Two'),
+      'b/deep/skip.txt': 'text',
+    })
+    const result = await run(['a/one.md', 'b/**/*', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['deep/two.json', 'deep/two.md', 'one.json', 'one.md'])
+  })
+
+  it('never modifies its inputs', async () => {
+    const root = tree({'in/a.md': article('A'), 'in/b.md': article('B', '\r\n'), 'in/c.md': `\uFEFF${article('C')}`})
+    const before = ['a.md', 'b.md', 'c.md'].map((name) => {
+      const path = join(root, 'in', name)
+      return {bytes: readFileSync(path), mtime: statSync(path).mtimeMs}
+    })
+    expect((await run(['in', '--out', 'out'], {cwd: root})).code).toBe(ExitCode.ok)
+    const after = ['a.md', 'b.md', 'c.md'].map((name) => {
+      const path = join(root, 'in', name)
+      return {bytes: readFileSync(path), mtime: statSync(path).mtimeMs}
+    })
+    expect(after).toEqual(before)
+  })
+
+  it('refuses to write over an input (--out equal to the input directory)', async () => {
+    const root = tree({'in/a.md': article('A')})
+    const original = readFileSync(join(root, 'in/a.md'))
+    const result = await run(['in', '--out', 'in'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toMatch(/decruft: in\/a\.md: refusing to overwrite input/)
+    expect(readFileSync(join(root, 'in/a.md'))).toEqual(original)
+    expect(listFiles(join(root, 'in'))).toEqual(['a.md'])
+  })
+
+  it('does not take its own earlier outputs as inputs (--out inside the input directory)', async () => {
+    const root = tree({'docs/a.md': article('A')})
+    const first = await run(['docs', '--out', 'docs/clean'], {cwd: root})
+    const second = await run(['docs', '--out', 'docs/clean'], {cwd: root})
+    expect(first.code).toBe(ExitCode.ok)
+    expect(second.code).toBe(ExitCode.ok)
+    expect(second.stderr).toMatch(/^decruft: 1 file: 1 written/)
+    expect(listFiles(join(root, 'docs'))).toEqual(['a.md', 'clean/a.json', 'clean/a.md'])
+  })
+
+  it('refuses two inputs that would share an output', async () => {
+    const root = tree({'in/same.md': article('Md'), 'in/same.markdown': article('Markdown')})
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    // `same.markdown` sorts first and wins; `same.md` would overwrite its same.json.
+    expect(result.stderr).toMatch(/decruft: in\/same\.md: output out\/same\.json is already written for in\/same\.markdown/)
+    expect(listFiles(join(root, 'out'))).toEqual(['same.json', 'same.markdown'])
+  })
+})
+
+describe('missing inputs', () => {
+  it('exits 2 naming the path when no operand exists', async () => {
+    const root = tree({})
+    const result = await run(['no-such-dir', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toContain('decruft: no-such-dir: no such file or directory')
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('exits 1 naming the path when other operands are fine, and writes those', async () => {
+    const root = tree({'in/a.md': article('A')})
+    const result = await run(['no-such-dir', 'in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toContain('decruft: no-such-dir: no such file or directory')
+    expect(listFiles(join(root, 'out'))).toEqual(['a.json', 'a.md'])
+  })
+
+  it('reports a glob that matches nothing', async () => {
+    const root = tree({'in/a.md': article('A')})
+    const result = await run(['in', 'nothing/**/*.md', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toContain('decruft: nothing/**/*.md: no Markdown file matches this pattern')
+  })
+})
+
+describe('failing articles', () => {
+  it('reports invalid YAML frontmatter with file and line, writes nothing for it, writes the others', async () => {
+    const root = tree({
+      'in/bad.md': '---\ntitle: [unclosed\n---\n\nSome text.\n',
+      'in/good.md': article('Good'),
+    })
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    const line = result.stderr.split('\n').find((text) => text.includes('bad.md'))
+    expect(line).toMatch(/^decruft: in\/bad\.md:[1-3]:\d+: \S/)
+    expect(listFiles(join(root, 'out'))).toEqual(['good.json', 'good.md'])
+    expect(result.stderr).toMatch(/2 files: 1 written to out, 1 failed/)
+  })
+
+  it('refuses a binary file and a file that is not UTF-8, with clear causes', async () => {
+    const latin1 = Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')])
+    const root = tree({
+      'in/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
+      'in/latin1.md': Buffer.concat([Buffer.from('first line\n'), latin1]),
+      'in/fine.md': article('Fine'),
+    })
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toMatch(/^decruft: in\/binary\.md:1:\d+: binary file/m)
+    // The bad byte is on line 2, after "# Caf".
+    expect(result.stderr).toMatch(/^decruft: in\/latin1\.md:2:6: not valid UTF-8 \(byte 0xE9/m)
+    expect(listFiles(join(root, 'out'))).toEqual(['fine.json', 'fine.md'])
+  })
+
+  it('refuses a file over --max-size', async () => {
+    const root = tree({'in/big.md': article('Big'), 'in/small.md': '# Small\n'})
+    const result = await run(['in', '--out', 'out', '--max-size', '100'], {cwd: root})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toMatch(/decruft: in\/big\.md: file too large \(\d+ bytes, limit 100\)/)
+    expect(listFiles(join(root, 'out'))).toEqual(['small.json', 'small.md'])
+  })
+})
+
+describe('special but valid articles', () => {
+  it('cleans an empty file and a frontmatter-only file', async () => {
+    const frontmatterOnly = '---\ntitle: Only a title\n---\n'
+    const root = tree({'in/empty.md': '', 'in/front.md': frontmatterOnly})
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out/empty.md'), 'utf8')).toBe('')
+    expect(readFileSync(join(root, 'out/front.md'), 'utf8')).toBe(clean(frontmatterOnly).markdown)
+    expect(JSON.parse(readFileSync(join(root, 'out/empty.json'), 'utf8')).source).toBe('empty.md')
+  })
+
+  it('cleans CRLF and BOM files like clean() does', async () => {
+    const crlf = article('Windows', '\r\n')
+    const bom = `\uFEFF${article('Marked')}`
+    const root = tree({'in/crlf.md': crlf, 'in/bom.md': bom})
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    const crlfOut = readFileSync(join(root, 'out/crlf.md'), 'utf8')
+    expect(crlfOut).toBe(clean(crlf).markdown)
+    expect(crlfOut).toContain('\r\n')
+    expect(crlfOut).not.toContain('affiliate')
+    const bomOut = readFileSync(join(root, 'out/bom.md'), 'utf8')
+    expect(bomOut).toBe(clean(bom).markdown)
+    expect(bomOut).not.toContain('affiliate')
+    // The BOM reached clean(): its removal is in the record.
+    const record = JSON.parse(readFileSync(join(root, 'out/bom.json'), 'utf8'))
+    expect(record.removals.some((removal: {text: string}) => removal.text === '\uFEFF')).toBe(true)
+  })
+})
+
+describe('outputs', () => {
+  it('--md writes only the Markdown', async () => {
+    const root = tree({'in/a.md': article('A')})
+    expect((await run(['in', '--out', 'out', '--md'], {cwd: root})).code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['a.md'])
+  })
+
+  it('--json writes only the record', async () => {
+    const root = tree({'in/a.md': article('A')})
+    expect((await run(['in', '--out', 'out', '--json'], {cwd: root})).code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['a.json'])
+  })
+
+  it('--md --json writes both', async () => {
+    const root = tree({'in/a.md': article('A')})
+    expect((await run(['in', '--out', 'out', '--md', '--json'], {cwd: root})).code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['a.json', 'a.md'])
+  })
+
+  it('--format writes the canonically formatted Markdown', async () => {
+    const source = `${article('Format')}\n* star bullet\n* another\n`
+    const root = tree({'in/a.md': source})
+    expect((await run(['in', '--out', 'out', '--md', '--format'], {cwd: root})).code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(clean(source, {format: true}).markdown)
+  })
+})
+
+describe('stdin mode', () => {
+  it('writes the clean Markdown to stdout', async () => {
+    const source = article('Piped')
+    const result = await run(['-'], {cwd: tree({}), stdin: source})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(result.stdout).toBe(clean(source).markdown)
+    expect(result.stderr).toBe('')
+  })
+
+  it('writes the JSON record to stdout with --json', async () => {
+    const source = article('Piped')
+    const result = await run(['-', '--json'], {cwd: tree({}), stdin: source})
+    expect(result.code).toBe(ExitCode.ok)
+    const record = JSON.parse(result.stdout)
+    expect(record.markdown).toBe(clean(source).record.markdown)
+    expect(record.stats.removals['ad-block']).toBe(1)
+  })
+
+  it('fails with exit 1 on a bad article and writes nothing to stdout', async () => {
+    const result = await run(['-'], {cwd: tree({}), stdin: '---\ntitle: [unclosed\n---\n'})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^decruft: <stdin>:\d+:\d+: /)
+  })
+
+  it('refuses non-UTF-8 input', async () => {
+    const result = await run(['-'], {cwd: tree({}), stdin: Buffer.from([0x41, 0xff, 0x0a])})
+    expect(result.code).toBe(ExitCode.failures)
+    expect(result.stderr).toMatch(/^decruft: <stdin>:1:2: not valid UTF-8/)
+  })
+})
+
+describe('rules and options', () => {
+  it('merges --rules files over the defaults', async () => {
+    const rulesText = 'adBlock:\n  markers:\n    - id: affiliate-ads\n      enabled: false\n'
+    const source = article('Kept ad')
+    const root = tree({'in/a.md': source, 'my-rules.yaml': rulesText})
+    const result = await run(['in', '--out', 'out', '--md', '--rules', 'my-rules.yaml'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    const expected = clean(source, {rules: createRuleSet({text: rulesText, file: 'my-rules.yaml'})}).markdown
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(expected)
+    expect(expected).not.toBe(clean(source).markdown)
+  })
+
+  it('exits 2 on a rules file with a schema error, naming file, line and path', async () => {
+    const root = tree({'in/a.md': article('A'), 'my-rules.yaml': 'version: 1\nbogus: true\n'})
+    const result = await run(['in', '--out', 'out', '--rules', 'my-rules.yaml'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toMatch(/^decruft: my-rules\.yaml:2:\d+: bogus: /m)
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('exits 2 on a rules file that is not valid YAML, naming file and line', async () => {
+    const text = 'version: 1\nadBlock: [\n'
+    const root = tree({'in/a.md': article('A'), 'my-rules.yaml': text})
+    const result = await run(['in', '--out', 'out', '--rules', 'my-rules.yaml'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    const match = /^decruft: my-rules\.yaml:(\d+):(\d+): /m.exec(result.stderr)
+    expect(match).not.toBeNull()
+    expect(Number(match![1])).toBeGreaterThanOrEqual(2)
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('exits 2 on a rules file that cannot be read', async () => {
+    const root = tree({'in/a.md': article('A')})
+    const result = await run(['in', '--out', 'out', '--rules', 'missing.yaml'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toContain('decruft: missing.yaml: cannot read rules file: no such file or directory')
+  })
+
+  it('--disable switches a rule off; an unknown id is a usage error', async () => {
+    const source = article('No ad removal')
+    const root = tree({'in/a.md': source})
+    const result = await run(['in', '--out', 'out', '--md', '--disable', 'ad-block'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(clean(source, {disable: ['ad-block']}).markdown)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toContain('affiliate ads begin')
+
+    const unknown = await run(['in', '--out', 'out2', '--disable', 'no-such-rule'], {cwd: root})
+    expect(unknown.code).toBe(ExitCode.usage)
+    expect(unknown.stderr).toContain('no-such-rule')
+    expect(existsSync(join(root, 'out2'))).toBe(false)
+  })
+
+  it.each([
+    [['in', '--bogus', '--out', 'out'], /Unknown option '--bogus'/],
+    [['in'], /missing --out/],
+    [['--out', 'out'], /no input/],
+    [['-', 'in'], /cannot be combined/],
+    [['-', '--md', '--json'], /choose --md or --json/],
+    [['in', '--out', 'out', '--concurrency', '0'], /--concurrency/],
+    [['in', '--out', 'out', '--max-size', 'lots'], /--max-size/],
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const root = tree({'in/a.md': article('A')})
+    const result = await run(argv, {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toMatch(message)
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('exits 2 when --out is a file', async () => {
+    const root = tree({'in/a.md': article('A'), 'out': 'a file'})
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toContain('decruft: out: output exists and is not a directory')
+  })
+
+  it('--help and --version print to stdout', async () => {
+    const root = tree({})
+    const help = await run(['--help'], {cwd: root})
+    expect(help.code).toBe(ExitCode.ok)
+    expect(help.stdout).toMatch(/^Usage: decruft/)
+    for (const id of ruleIds) expect(help.stdout).toContain(id)
+    const version = await run(['--version'], {cwd: root})
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+    expect(version.stdout).toBe(`${pkg.version}\n`)
+  })
+
+  it('--quiet prints nothing on success but still names failures', async () => {
+    const root = tree({'in/a.md': article('A')})
+    const quiet = await run(['in', '--out', 'out', '--quiet'], {cwd: root})
+    expect(quiet.code).toBe(ExitCode.ok)
+    expect(quiet.stderr).toBe('')
+    writeFileSync(join(root, 'in/b.md'), Buffer.from([0x00]))
+    const failing = await run(['in', '--out', 'out', '--quiet'], {cwd: root})
+    expect(failing.code).toBe(ExitCode.failures)
+    expect(failing.stderr).toMatch(/^decruft: in\/b\.md:1:1: binary file/)
+    expect(failing.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('progress', () => {
+  it('draws a bar on a terminal for large batches, and logs failures above it', async () => {
+    const files: Record<string, string> = {'in/zz-bad.md': '\u0000'}
+    for (let index = 0; index < 25; index++) files[`in/a${String(index).padStart(2, '0')}.md`] = article(`Article ${index}`)
+    const root = tree(files)
+    const chunks: string[] = []
+    const terminal = {
+      isTTY: true,
+      columns: 100,
+      write: (chunk: string) => chunks.push(chunk),
+      cursorTo: () => true,
+      moveCursor: () => true,
+      clearLine: () => true,
+      clearScreenDown: () => true,
+    }
+    const code = await main({argv: ['in', '--out', 'out', '--concurrency', '1'], cwd: root, stdout: sink(), stderr: terminal, isTTY: true})
+    const stderr = chunks.join('')
+    expect(code).toBe(ExitCode.failures)
+    expect(stderr).toMatch(/decruft \[.*\] \d+\/26 files/)
+    expect(stderr).toContain('decruft: in/zz-bad.md:1:1: binary file')
+    expect(stderr).toMatch(/26 files: .*25 written/)
+  })
+})
