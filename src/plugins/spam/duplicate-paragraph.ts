@@ -1,19 +1,171 @@
 /**
- * duplicate-paragraph: TODO (being written).
+ * duplicate-paragraph: remove paragraphs that a scraper or spinner repeated,
+ * keeping the first copy.
+ *
+ * Candidates are the top-level paragraphs only (children of the document
+ * root). Two paragraphs are copies when their text is the same: the paragraph
+ * as plain text (Markdown markup, link URLs and inline HTML dropped, image alt
+ * text kept), white space collapsed, trimmed; case counts. A paragraph that an
+ * earlier rule already removed is no copy (nor a first copy). A later copy
+ * goes when it is
+ * - **a long paragraph repeated**: its text is at least `minLength` (120)
+ *   characters and `minWords` (20) words, CJK characters counting as one word
+ *   each (see `countWords`). Every later copy goes, wherever it stands.
+ * - **an intro pasted again at the end**: the text occurs exactly twice, the
+ *   first copy among the first `introParagraphs` (3) top-level paragraphs,
+ *   the second among the last `outroBlocks` (5) top-level blocks and not in
+ *   the intro itself, and it is at least `minIntroLength` (60) characters and
+ *   `minIntroWords` (10) words. (Blocks already removed, raw HTML blocks and
+ *   link definitions do not count towards the outro: the ads and link farms
+ *   that close scraped posts are not text.) A sentence used three times is a
+ *   refrain, not a pasted intro, and stays.
+ *
+ * Keeps, every copy: how-to steps repeated across methods ("When prompted,
+ * press Yes to continue."), code introductions ("Take a look at the code
+ * below:"), short lines, and always
+ * - step-numbered paragraphs (`c. Double-click …`, `2) Run …`, `Step 3: …`),
+ * - paragraphs ending in a colon (`:` or `：`): they introduce the code or list after them,
+ *   and the same introduction before two examples is writing, not spam,
+ * - anything that is not a top-level paragraph: list items, table cells,
+ *   blockquotes (a pull quote repeats the body on purpose), headings, code.
+ *
+ * @example
+ *   This guide explains how to fix a frozen spinner key on a desk-top keyboard, step by step, with five fixes that work.
+ *
+ *   ## Fix 1
+ *
+ *   Clean the keys.
+ *
+ *   This guide explains how to fix a frozen spinner key on a desk-top keyboard, step by step, with five fixes that work.
+ *   → the last paragraph goes (an intro pasted again at the end).
  */
-import type {Root} from 'mdast'
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import {removalsOf, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
+import {blockSpan} from '../../core/span.js'
+import {countWords} from '../../record.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 
 export const meta = {
   id: 'duplicate-paragraph',
-  description: 'TODO',
+  description: 'Paragraphs repeated by a scraper or spinner: a long paragraph repeated verbatim, an intro pasted again at the end.',
   removalOnly: true,
 } as const
 
-export function findDuplicateParagraphs(_tree: Root, _file: VFile, _rules: RuleSet): void {}
+/** `c. Double-click …`, `2) Run …`, `(iv) Open …`, `Step 3: …` — a numbered step, repeated on purpose. */
+const STEP_NUMBER = /^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|step\s*\d+\s*[:.)-]?)\s/iu
+const WHITE_SPACE = /\s+/gu
+/** Ends in a colon (also the full-width one of CJK text): it introduces the block after it. */
+const INTRODUCES_NEXT = /[:：]$/u
+
+/** A top-level paragraph still in the document. */
+interface Candidate {
+  text: string
+  start: number
+  end: number
+  line: number
+  /** Its rank among the paragraphs still in the document (0 = the first). */
+  paragraph: number
+  /** Whether it is among the last `outroBlocks` blocks that count. */
+  inOutro: boolean
+}
+
+/** The paragraph's comparable text: plain text, white space collapsed. */
+function normalisedText(node: RootContent): string {
+  return toString(node, {includeHtml: false}).replace(WHITE_SPACE, ' ').trim()
+}
+
+/** Whether a repeat of `text` may be spam at all (not a step, not an introduction to what follows). */
+function mayBeSpam(text: string): boolean {
+  return !STEP_NUMBER.test(text) && !INTRODUCES_NEXT.test(text)
+}
+
+/**
+ * For each top-level child, whether an earlier rule removed it whole. One
+ * sweep: children and removals are both in source order, and a child is
+ * covered when some removal starting at or before it ends at or after it.
+ */
+function removedChildren(tree: Root, file: VFile): boolean[] {
+  const removals = removalsOf(file).filter((removal) => removal.replacement === undefined)
+  let next = 0
+  let reach = -1
+  return tree.children.map((child) => {
+    const start = child.position?.start.offset
+    const end = child.position?.end.offset
+    if (start === undefined || end === undefined) return false
+    while (next < removals.length && removals[next]!.start.offset <= start) {
+      reach = Math.max(reach, removals[next]!.end.offset)
+      next++
+    }
+    return reach >= end
+  })
+}
+
+/** Blocks that count towards the outro: text, not raw HTML or link definitions. */
+function countsAsBlock(node: RootContent): boolean {
+  return node.type !== 'html' && node.type !== 'definition' && node.type !== 'yaml' && (node.type as string) !== 'toml'
+}
+
+/** The top-level paragraphs still in the document, with their place in it. */
+function candidatesOf(tree: Root, file: VFile, outroBlocks: number): Candidate[] {
+  const removed = removedChildren(tree, file)
+  const outro = new Set<number>()
+  for (let index = tree.children.length - 1; index >= 0 && outro.size < outroBlocks; index--) {
+    if (!removed[index] && countsAsBlock(tree.children[index]!)) outro.add(index)
+  }
+  const candidates: Candidate[] = []
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'paragraph' || removed[index]) return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const text = normalisedText(node)
+    const line = node.position?.start.line ?? 0
+    if (text) candidates.push({text, start, end, line, paragraph: candidates.length, inOutro: outro.has(index)})
+  })
+  return candidates
+}
+
+/** Why `copy`, a later copy of `first` that occurs `copies` times in all, goes — or undefined when it stays. */
+function removalReason(first: Candidate, copy: Candidate, copies: number, rules: RuleSet['duplicateParagraph']): string | undefined {
+  const {text} = copy
+  if (!mayBeSpam(text)) return undefined
+  const words = countWords(text)
+  const isIntroPastedAtEnd =
+    copies === 2 &&
+    first.paragraph < rules.introParagraphs &&
+    !first.inOutro &&
+    copy.inOutro &&
+    copy.paragraph >= rules.introParagraphs &&
+    text.length >= rules.minIntroLength &&
+    words >= rules.minIntroWords
+  if (isIntroPastedAtEnd) return `Intro paragraph pasted again at the end (first at line ${first.line})`
+  const isLong = text.length >= rules.minLength && words >= rules.minWords
+  return isLong ? `Long paragraph repeated verbatim (first at line ${first.line})` : undefined
+}
+
+/** Find repeated top-level paragraphs and report every copy after the first. */
+export function findDuplicateParagraphs(tree: Root, file: VFile, rules: RuleSet): void {
+  const options = rules.duplicateParagraph
+  const candidates = candidatesOf(tree, file, options.outroBlocks)
+  const copiesByText = new Map<string, Candidate[]>()
+  for (const candidate of candidates) {
+    const copies = copiesByText.get(candidate.text)
+    if (copies) copies.push(candidate)
+    else copiesByText.set(candidate.text, [candidate])
+  }
+  const text = String(file.value)
+  for (const candidate of candidates) {
+    const copies = copiesByText.get(candidate.text)!
+    const first = copies[0]!
+    if (first === candidate) continue
+    const reason = removalReason(first, candidate, copies.length, options)
+    if (reason !== undefined) reportRemoval(file, {ruleId: meta.id, reason, ...blockSpan(text, candidate.start, candidate.end)})
+  }
+}
 
 export const duplicateParagraph = defineRule(meta, findDuplicateParagraphs, defaultRuleSet)
 export default duplicateParagraph.plugin
