@@ -5,13 +5,14 @@
  * original text in one pass, so that every byte outside a removed span (and
  * outside a rewritten frontmatter) is the author's.
  */
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
+import {SOURCE} from './core/removal.js'
 import {applyRemovals} from './core/apply.js'
 import {formatDocument} from './format.js'
-import {removalsOf, type Removal} from './core/removal.js'
+import {findRemovalsInPasses, type Passes} from './passes.js'
+import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {createParser, ruleIds, runRules} from './pipeline.js'
+import {ruleIds} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -56,7 +57,6 @@ export class CleanError extends Error {
 const BOM = 0xfeff
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024
 
-const parser = createParser()
 
 /** Clean one article. Throws {@link CleanError} when the input cannot be cleaned. */
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
@@ -72,23 +72,69 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     if (!ruleIds.includes(id)) throw new CleanError(`unknown rule id \`${id}\` (known: ${ruleIds.join(', ')})`, path)
   }
   const hasBom = text.charCodeAt(0) === BOM
+  // "A BOM goes" is part of frontmatter normalisation: with that rule off, it stays.
+  const bomRemoved = hasBom && !disabled.has('frontmatter')
   const body = hasBom ? text.slice(1) : text
-  const file = new VFile({value: body, path})
-  let cleaned: string
-  let removals: Removal[]
   try {
-    const tree = parser.parse(file)
-    runRules(tree, file, rules, disabled)
-    removals = removalsOf(file)
-    cleaned = applyRemovals(body, removals)
-    const record = buildRecord({tree, file, text, body, cleaned, removals, hasBom})
+    const passes = findRemovalsInPasses(body, path, rules, disabled)
+    const {removals} = passes
+    let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
+    const location = locate(passes)
+    const record = buildRecord({
+      path,
+      tree: passes.tree,
+      treeRemovals: passes.treeRemovals,
+      lineOf: location,
+      warnings: passes.warnings,
+      frontmatter: (passes.file.data as {frontmatter?: FrontmatterData}).frontmatter ?? {},
+      text,
+      body,
+      cleaned,
+      removals,
+      hasBom,
+      bomRemoved,
+    })
     if (options.format) {
       cleaned = formatDocument(cleaned, record.frontmatter)
       record.markdown = bodyOf(cleaned)
     }
-    return {markdown: cleaned, record, messages: file.messages, removals: record.removals}
+    return {markdown: cleaned, record, messages: messagesOf(record.removals, passes.warnings, path), removals: record.removals}
   } catch (error) {
     throw toCleanError(error, path)
+  }
+}
+
+/** One message per removal (positions in the input), then the warnings. */
+function messagesOf(removals: readonly RecordRemoval[], warnings: readonly VFileMessage[], path: string): VFileMessage[] {
+  const messages = removals.map((removal) => {
+    const message = new VFileMessage(removal.reason, {place: {start: removal.start, end: removal.end}, ruleId: removal.rule, source: SOURCE})
+    message.file = path
+    message.actual = removal.text
+    message.expected = removal.replacement === undefined ? [] : [removal.replacement]
+    return message
+  })
+  return [...messages, ...warnings]
+}
+
+/** Line in the body of an offset in the last pass's text. */
+function locate(passes: Passes): (offset: number | undefined) => number {
+  let lineStarts: number[] | undefined
+  const body = String(passes.file.value)
+  return (offset) => {
+    if (offset === undefined) return 0
+    if (!lineStarts) {
+      lineStarts = [0]
+      for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+    }
+    const target = passes.toBody(offset)
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (lineStarts[middle]! <= target) low = middle
+      else high = middle - 1
+    }
+    return low + 1
   }
 }
 

@@ -4,7 +4,7 @@
  * are those of the original tree that no removal took.
  */
 import type {Nodes, Root} from 'mdast'
-import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Removal} from './core/removal.js'
 import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
 
@@ -95,6 +95,8 @@ function touches(removals: readonly Removal[], offset: number): boolean {
 }
 
 interface Collected {
+  /** Line in the input of an offset in the tree's text. */
+  lineOf: (offset: number | undefined) => number
   text: string[]
   headings: ArticleRecord['headings']
   links: ArticleRecord['links']
@@ -116,7 +118,7 @@ function collect(node: Nodes, removals: readonly Removal[], out: Collected): voi
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
-  const line = node.position?.start.line ?? 0
+  const line = out.lineOf(start)
   switch (node.type) {
     case 'yaml':
     case 'html':
@@ -156,7 +158,7 @@ function collectInline(node: Nodes, removals: readonly Removal[], out: Collected
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
-  const line = node.position?.start.line ?? 0
+  const line = out.lineOf(start)
   if (node.type === 'image') out.images.push({url: node.url, alt: node.alt ?? '', line})
   if (node.type === 'link' && (start === undefined || !touches(removals, start))) {
     out.links.push({url: node.url, text: plain(node, removals).trim(), line})
@@ -165,28 +167,39 @@ function collectInline(node: Nodes, removals: readonly Removal[], out: Collected
 }
 
 export interface RecordInput {
+  /** The tree the record is read from, and its removals (in its own offsets). */
   tree: Root
-  file: VFile
+  treeRemovals: Removal[]
+  /** Line in the input of an offset in the tree's text. */
+  lineOf: (offset: number | undefined) => number
+  /** Warnings (messages that removed nothing). */
+  warnings: readonly VFileMessage[]
+  /** The normalised frontmatter. */
+  frontmatter: FrontmatterData
+  /** The article's path. */
+  path: string
   /** The input as given (with its BOM, if any). */
   text: string
   /** The input without its BOM: what was parsed. */
   body: string
   /** The clean document. */
   cleaned: string
-  /** Removals in body offsets. */
+  /** Every removal, in body offsets. */
   removals: Removal[]
+  /** Whether the input had a BOM, and whether the BOM was removed. */
   hasBom: boolean
+  bomRemoved: boolean
 }
 
 /** Build the record; removal offsets are given in the input's own offsets (counting a BOM). */
 export function buildRecord(input: RecordInput): ArticleRecord {
-  const {tree, file, removals, hasBom} = input
-  const collected: Collected = {text: [], headings: [], links: [], images: []}
-  for (const child of tree.children) collect(child, removals, collected)
+  const {tree, treeRemovals, removals, hasBom, bomRemoved} = input
+  const collected: Collected = {lineOf: input.lineOf, text: [], headings: [], links: [], images: []}
+  for (const child of tree.children) collect(child, treeRemovals, collected)
   const text = collected.text.filter(Boolean).join('\n\n')
   const shift = hasBom ? 1 : 0
   const recordRemovals: RecordRemoval[] = []
-  if (hasBom) {
+  if (bomRemoved) {
     recordRemovals.push({
       rule: 'frontmatter',
       reason: 'Byte-order mark removed',
@@ -196,7 +209,7 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     })
   }
   const counts: Record<string, number> = {}
-  if (hasBom) counts['frontmatter'] = 1
+  if (bomRemoved) counts['frontmatter'] = 1
   for (const removal of removals) {
     const entry: RecordRemoval = {
       rule: removal.ruleId,
@@ -211,14 +224,12 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     counts[removal.ruleId] = (counts[removal.ruleId] ?? 0) + 1
   }
   const warnings: RecordWarning[] = []
-  for (const message of file.messages) {
-    if (typeof message.actual === 'string') continue
+  for (const message of input.warnings) {
     warnings.push({rule: message.ruleId ?? 'unknown', reason: message.reason, line: message.line ?? 1, column: message.column ?? 1})
   }
-  const data = (file.data as {frontmatter?: FrontmatterData}).frontmatter ?? {}
   return {
-    source: file.path,
-    frontmatter: data,
+    source: input.path,
+    frontmatter: input.frontmatter,
     markdown: bodyOf(input.cleaned),
     text,
     headings: collected.headings,

@@ -46,6 +46,7 @@ describe('parseRules errors name file, line, column and key path', () => {
   it('unknown key', () => {
     const error = rulesError('version: 1\nlinkFarm:\n  minLinks: 3\n  labelz: []\n')
     expect(error.line).toBe(4)
+    expect(error.column).toBe(3)
     expect(error.path).toBe('linkFarm.labelz')
   })
   it('invalid regular expression', () => {

@@ -111,6 +111,15 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   }
   if (to < from) return false
   if (from === to && !init.replacement) return false
+  // A span that takes in earlier, smaller removals (a duplicate paragraph
+  // holding an unlinked affiliate link) absorbs them: its text has theirs, so
+  // keeping both would record (and count) the same text twice.
+  const kept = file.messages.filter((message) => {
+    if (!isRemovalMessage(message) || message.expected.length > 0) return true
+    const place = message.place as {start: Point; end: Point}
+    return !(place.start.offset >= from && place.end.offset <= to && place.end.offset > place.start.offset)
+  })
+  if (kept.length !== file.messages.length) file.messages.splice(0, file.messages.length, ...kept)
   const start = pointAt(file, from)
   const end = pointAt(file, to)
   const message = file.message(init.reason, {

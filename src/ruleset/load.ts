@@ -7,7 +7,7 @@
  * fields they change, so it is validated after merging over the defaults,
  * and errors found then are traced back to the layer's own lines.
  */
-import {isNode, LineCounter, parseDocument, type Document} from 'yaml'
+import {isMap, isNode, isScalar, LineCounter, parseDocument, type Document} from 'yaml'
 import {rulesSchema, type RulesData} from './schema.js'
 
 /** A problem with a rules or config file. */
@@ -28,8 +28,8 @@ export class RulesError extends Error {
 export interface RulesLayer {
   readonly file: string
   readonly data: unknown
-  /** Line and column of the node at `path` (or of its closest ancestor). */
-  locate(path: readonly (string | number)[]): {line: number; column: number}
+  /** Line and column of the node at `path` (or of its closest ancestor); of the key itself with `{key: true}`. */
+  locate(path: readonly (string | number)[], options?: {key?: boolean}): {line: number; column: number}
 }
 
 /** Read the text of a rules file; throws {@link RulesError} on YAML syntax errors. */
@@ -48,8 +48,14 @@ export function readRulesLayer(text: string, file = 'rules'): RulesLayer {
   return {
     file,
     data,
-    locate(path) {
+    locate(path, options) {
       let node: unknown = path.length > 0 ? document.getIn(path, true) : document.contents
+      if (options?.key && path.length > 0) {
+        const parent: unknown = path.length > 1 ? document.getIn(path.slice(0, -1), true) : document.contents
+        const name = path[path.length - 1]
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === name) : undefined
+        if (pair && isNode(pair.key)) node = pair.key
+      }
       for (let depth = path.length - 1; !isNode(node) && depth >= 0; depth--) node = document.getIn(path.slice(0, depth), true)
       const position = lineCounter.linePos(isNode(node) && node.range ? node.range[0] : 0)
       return {line: position.line, column: position.col}
@@ -69,9 +75,10 @@ export function validateRules(
   if (result.success) return result.data as RulesData
   const issue = result.error.issues[0] as Issue
   const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)))
-  if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) path.push(issue.keys[0])
+  const unknownKey = issue.code === 'unrecognized_keys' && issue.keys?.[0]
+  if (unknownKey) path.push(unknownKey)
   const layerPath = origin(path)
-  const {line, column} = layer.locate(layerPath)
+  const {line, column} = layer.locate(layerPath, {key: Boolean(unknownKey)})
   throw new RulesError(issue.message, layer.file, line, column, layerPath.join('.'))
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Find every removal in a document, re-parsing only when a removal changed
+ * how the rest parses.
+ *
+ * Raw HTML in Markdown swallows what is glued to it: a line right after an ad
+ * region (`<!-- ads end -->` then `## Heading` on the next line) belongs to
+ * the region's HTML block, so the rules cannot see it as Markdown. Once the
+ * region is gone, it is Markdown again — and may hold spam of its own. Cleaning
+ * in one pass would then not be idempotent (a second run would find more).
+ *
+ * So: one pass finds removals on the original; if a removal that held HTML
+ * leaves its junction at the start of a non-blank line (the only way removing
+ * HTML can change block structure), the pure removals are applied, the
+ * result is parsed again and the rules run on it, and what they find is mapped
+ * back to the original's offsets (split around earlier removals, so every
+ * recorded text is exact). Most articles need one pass; a glued one, two.
+ */
+import type {Root} from 'mdast'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
+import {applyRemovals} from './core/apply.js'
+import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
+import {createParser, runRules} from './pipeline.js'
+import type {RuleSet} from './ruleset/compile.js'
+
+/** At most this many passes (the first included). */
+const MAX_PASSES = 4
+/** Rules that rewrite rather than remove run in the first pass only. */
+const FIRST_PASS_ONLY = 'frontmatter'
+
+export interface Passes {
+  /** Every removal, in the body's offsets, sorted. */
+  removals: Removal[]
+  /** The tree of the last pass, and its removals in its own offsets. */
+  tree: Root
+  treeRemovals: Removal[]
+  /** Map an offset of the last pass's text to the body's. */
+  toBody(offset: number): number
+  /** Warnings of every pass (mapped to the body), and the first pass's file (for its data). */
+  warnings: VFileMessage[]
+  file: VFile
+}
+
+const parser = createParser()
+
+/** Removals (pure ones) applied before the current pass: where text went missing. */
+interface Gap {
+  /** Offset in the pass's text where the gap is. */
+  at: number
+  /** Offset in the body where the gap starts and its length. */
+  start: number
+  length: number
+}
+
+function gapsOf(removals: readonly Removal[]): Gap[] {
+  const gaps: Gap[] = []
+  let shift = 0
+  for (const removal of removals) {
+    const length = removal.end.offset - removal.start.offset
+    gaps.push({at: removal.start.offset - shift, start: removal.start.offset, length})
+    shift += length
+  }
+  return gaps
+}
+
+/** Map an offset of the pass's text to the body. At a gap, a start maps past it, an end before it. */
+function mapper(gaps: readonly Gap[]) {
+  return (offset: number, side: 'start' | 'end'): number => {
+    let shift = 0
+    for (const gap of gaps) {
+      if (gap.at > offset || (gap.at === offset && side === 'end')) break
+      shift += gap.length
+    }
+    return offset + shift
+  }
+}
+
+const ENDS_WITH_BLANK_LINE = /\n[ \t]*\r?\n$/
+
+/**
+ * Whether removing these spans may have changed how the rest of the text
+ * parses: a removed span held HTML, and what followed it was glued to it (no
+ * blank line between), so it was part of the HTML block and is Markdown now.
+ */
+function changesStructure(text: string, removals: readonly Removal[]): boolean {
+  for (const removal of removals) {
+    if (removal.replacement !== undefined || !removal.text.includes('<')) continue
+    if (ENDS_WITH_BLANK_LINE.test(removal.text)) continue
+    if (!isBlankLine(text, removal.end.offset) || !isBlankLine(text, nextLineStart(text, removal.end.offset))) {
+      // What follows is on the span's own line or glued on the next one.
+      if (!(removal.end.offset >= text.length)) return true
+    }
+  }
+  return false
+}
+
+function nextLineStart(text: string, offset: number): number {
+  if (offset > 0 && text.charCodeAt(offset - 1) === 10) return offset
+  const lineEnd = text.indexOf('\n', offset)
+  return lineEnd === -1 ? text.length : lineEnd + 1
+}
+
+/** Whether the text from `offset` to the end of its line is white space. */
+function isBlankLine(text: string, offset: number): boolean {
+  const lineEnd = text.indexOf('\n', offset)
+  return text.slice(offset, lineEnd === -1 ? text.length : lineEnd).trim() === ''
+}
+
+/** Run the rules over `body` until the text's structure stops changing. */
+export function findRemovalsInPasses(body: string, path: string, rules: RuleSet, disabled: ReadonlySet<string>): Passes {
+  const first = new VFile({value: body, path})
+  let tree = parser.parse(first)
+  runRules(tree, first, rules, disabled)
+  const all = removalsOf(first)
+  let treeRemovals = all
+  let toBody = (offset: number) => offset
+  const warnings = first.messages.filter((message) => !isRemovalMessage(message))
+  const seenWarnings = new Set(warnings.map((message) => `${message.line}:${message.column}:${message.reason}`))
+  let passText = body
+  const later = new Set([...disabled, FIRST_PASS_ONLY])
+  const bodyLocation = location(body)
+  const point = (offset: number): Point => {
+    const found = bodyLocation.toPoint(offset)
+    if (found) return {line: found.line, column: found.column, offset}
+    const lines = body.slice(0, offset).split('\n')
+    return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset}
+  }
+  for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals); pass++) {
+    const pure = all.filter((removal) => removal.replacement === undefined)
+    const gaps = gapsOf(pure)
+    const map = mapper(gaps)
+    passText = applyRemovals(body, pure)
+    const file = new VFile({value: passText, path})
+    tree = parser.parse(file)
+    runRules(tree, file, rules, later)
+    treeRemovals = removalsOf(file)
+    toBody = (offset) => map(offset, 'start')
+    for (const message of file.messages) {
+      if (isRemovalMessage(message)) continue
+      const start = point(map((message.place as {start: Point}).start.offset, 'start'))
+      const key = `${start.line}:${start.column}:${message.reason}`
+      if (seenWarnings.has(key)) continue
+      seenWarnings.add(key)
+      message.place = {start, end: start}
+      message.line = start.line
+      message.column = start.column
+      warnings.push(message)
+    }
+    for (const removal of treeRemovals) {
+      // Split the mapped span around earlier removals, so each piece's text is exact.
+      let from = map(removal.start.offset, 'start')
+      const to = map(removal.end.offset, 'end')
+      for (const gap of gaps) {
+        if (gap.start + gap.length <= from || gap.start >= to) continue
+        if (gap.start > from) all.push({...removal, start: point(from), end: point(gap.start), text: body.slice(from, gap.start)})
+        from = gap.start + gap.length
+      }
+      if (to > from) all.push({...removal, start: point(from), end: point(to), text: body.slice(from, to)})
+    }
+    all.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+    if (treeRemovals.length === 0) break
+  }
+  return {removals: all, tree, treeRemovals, toBody, warnings, file: first}
+}
