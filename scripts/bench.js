@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--cli-args "…"]
+ *
+ * How much does decruft cost per article, next to the parse it cannot avoid?
+ *
+ * Generates N articles in memory (default 2000, 2–20 KB, seeded: the same
+ * corpus every run; see scripts/lib/generate.js), then times, over all of
+ * them and in the same process:
+ *
+ *   remark-parse                      unified().use(remarkParse).parse(text)
+ *   remark-parse + frontmatter + gfm  the parser decruft actually uses
+ *   clean()                           decruft's whole pipeline (parse, rules, splice, record)
+ *
+ * After one warm-up pass of each, R rounds (default 3) run the three in a
+ * rotating order, so none always runs first (cold) or last (after the most
+ * garbage); the median round is reported. Then, if the CLI is built
+ * (dist/node/batch.js and bin/decruft.js), the corpus is written to a temp
+ * folder and `node bin/decruft.js <dir> --out <tmp>` is timed as a child
+ * process (files/s; its peak RSS via /usr/bin/time when present).
+ *
+ * Output: one line per figure, `label  value`, e.g.
+ *
+ *   remark-parse                         4.10 ms/article  (rounds 4.08–4.31)
+ *   clean()                              6.02 ms/article  (rounds 5.97–6.20)
+ *   ratio clean() / remark-parse         1.47×
+ *   peak RSS (this process)              402 MB
+ *   CLI batch (bin/decruft.js)           2000 files in 3.1 s = 645 files/s, child peak RSS 281 MB
+ *
+ * Figures only, no pass/fail thresholds: compare runs on the same machine.
+ */
+import {spawn} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath} from 'node:url'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {generateCorpus} from './lib/generate.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+function usage(message) {
+  if (message) console.error(`bench: ${message}`)
+  console.error('usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--cli-args "…"]')
+  process.exit(2)
+}
+
+function parseArguments(argv) {
+  const options = {articles: 2000, rounds: 3, seed: 20240601, cli: true, cliArgs: []}
+  const count = (value, name) => {
+    const number = Number(value)
+    if (!Number.isInteger(number) || number < 1) usage(`${name} needs a positive integer`)
+    return number
+  }
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]
+    const [name, inline] = argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined]
+    const value = () => inline ?? argv[++index] ?? usage(`${name} needs a value`)
+    if (name === '--articles' || name === '-n') options.articles = count(value(), name)
+    else if (name === '--rounds') options.rounds = count(value(), name)
+    else if (name === '--seed') options.seed = count(value(), name)
+    else if (name === '--no-cli') options.cli = false
+    else if (name === '--cli-args') options.cliArgs = value().split(/\s+/).filter(Boolean)
+    else if (name === '--help' || name === '-h') usage()
+    else usage(`unknown option ${argument}`)
+  }
+  return options
+}
+
+function line(label, value) {
+  console.log(`  ${label.padEnd(40)} ${value}`)
+}
+
+function megabytes(bytes) {
+  return `${Math.round(bytes / 1024 / 1024)} MB`
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/** Run `work` over every text; returns the elapsed milliseconds. */
+function timeOver(texts, work) {
+  const started = performance.now()
+  for (const text of texts) work(text)
+  return performance.now() - started
+}
+
+async function loadClean() {
+  const library = join(root, 'dist', 'index.js')
+  if (!existsSync(library)) {
+    console.error('bench: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
+    process.exit(2)
+  }
+  return (await import(new URL(`file://${library}`).href)).clean
+}
+
+/** Time the in-process methods; returns ms per article (median round) and the round range. */
+function benchInProcess(texts, methods, rounds) {
+  const warmUp = texts.slice(0, Math.min(texts.length, 200))
+  for (const method of methods) timeOver(warmUp, method.run)
+  const times = new Map(methods.map((method) => [method.label, []]))
+  for (let round = 0; round < rounds; round++) {
+    // Rotate the order so no method always runs first or last.
+    for (let step = 0; step < methods.length; step++) {
+      const method = methods[(round + step) % methods.length]
+      times.get(method.label).push(timeOver(texts, method.run) / texts.length)
+    }
+  }
+  return new Map(methods.map((method) => {
+    const perArticle = times.get(method.label)
+    return [method.label, {median: median(perArticle), min: Math.min(...perArticle), max: Math.max(...perArticle)}]
+  }))
+}
+
+/** Run a child process; resolves with its exit code, wall time and captured stderr. */
+function run(command, args, options) {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const child = spawn(command, args, {...options, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-20000)
+    })
+    child.on('error', (error) => resolve({code: -1, ms: performance.now() - started, stderr: String(error)}))
+    child.on('close', (code) => resolve({code, ms: performance.now() - started, stderr}))
+  })
+}
+
+const TIME_MARK = 'decruft-bench-maxrss-kb='
+
+async function benchCli(articles, extraArgs) {
+  const bin = join(root, 'bin', 'decruft.js')
+  if (!existsSync(join(root, 'dist', 'node', 'batch.js')) || !existsSync(bin)) {
+    line('CLI batch (bin/decruft.js)', 'skipped: CLI not built (dist/node/batch.js or bin/decruft.js missing)')
+    return
+  }
+  const work = mkdtempSync(join(tmpdir(), 'decruft-bench-'))
+  try {
+    const input = join(work, 'in')
+    const output = join(work, 'out')
+    for (const article of articles) {
+      const folder = join(input, article.kind)
+      mkdirSync(folder, {recursive: true})
+      writeFileSync(join(folder, article.name), article.text)
+    }
+    const args = [bin, input, '--out', output, ...extraArgs]
+    const gnuTime = existsSync('/usr/bin/time')
+    const result = gnuTime
+      ? await run('/usr/bin/time', ['-f', `${TIME_MARK}%M`, process.execPath, ...args], {cwd: root})
+      : await run(process.execPath, args, {cwd: root})
+    const rss = gnuTime ? new RegExp(`${TIME_MARK}(\\d+)`).exec(result.stderr)?.[1] : undefined
+    const seconds = result.ms / 1000
+    const rate = Math.round(articles.length / seconds)
+    const memory = rss ? `, child peak RSS ${megabytes(Number(rss) * 1024)}` : ' (peak RSS unknown: no /usr/bin/time)'
+    const status = result.code === 0 ? '' : `  [exit code ${result.code}]`
+    line(`CLI batch (bin/decruft.js${extraArgs.length ? ` ${extraArgs.join(' ')}` : ''})`, `${articles.length} files in ${seconds.toFixed(2)} s = ${rate} files/s${memory}${status}`)
+    if (result.code !== 0 && result.code !== 1) {
+      const tail = result.stderr.replace(new RegExp(`${TIME_MARK}\\d+\\s*`), '').trim().split('\n').slice(-5)
+      for (const text of tail) console.log(`      ${text}`)
+    }
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2))
+  const clean = await loadClean()
+  const generationStarted = performance.now()
+  const articles = generateCorpus(options.articles, options.seed)
+  const generationMs = performance.now() - generationStarted
+  const texts = articles.map((article) => article.text)
+  const characters = texts.reduce((total, text) => total + text.length, 0)
+  const kinds = {}
+  for (const article of articles) kinds[article.kind] = (kinds[article.kind] ?? 0) + 1
+
+  console.log(`decruft bench — ${texts.length} generated articles (seed ${options.seed}), node ${process.version}`)
+  line('corpus', `${(characters / 1e6).toFixed(1)} M characters, mean ${(characters / texts.length / 1000).toFixed(1)} K, generated in ${(generationMs / 1000).toFixed(1)} s`)
+  line('families', Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`).join(' · '))
+  const rssBefore = process.resourceUsage().maxRSS * 1024
+
+  const parseOnly = unified().use(remarkParse)
+  const parseFull = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
+  let failures = 0
+  const methods = [
+    {label: 'remark-parse', run: (text) => parseOnly.parse(text)},
+    {label: 'remark-parse + frontmatter + gfm', run: (text) => parseFull.parse(text)},
+    {
+      label: 'clean()',
+      run: (text) => {
+        try {
+          clean(text)
+        } catch {
+          failures++
+        }
+      },
+    },
+  ]
+  const results = benchInProcess(texts, methods, options.rounds)
+  for (const [label, figures] of results) {
+    line(label, `${figures.median.toFixed(2)} ms/article  (rounds ${figures.min.toFixed(2)}–${figures.max.toFixed(2)}, ${Math.round(1000 / figures.median)} articles/s)`)
+  }
+  const parse = results.get('remark-parse').median
+  const full = results.get('remark-parse + frontmatter + gfm').median
+  const cleaned = results.get('clean()').median
+  line('ratio clean() / remark-parse', `${(cleaned / parse).toFixed(2)}×`)
+  line('ratio clean() / parse+frontmatter+gfm', `${(cleaned / full).toFixed(2)}×`)
+  line('ratio parse+frontmatter+gfm / parse', `${(full / parse).toFixed(2)}×`)
+  if (failures > 0) line('clean() failures', `${failures / (options.rounds + 1)} articles threw (per pass)`)
+  line('peak RSS (this process)', `${megabytes(process.resourceUsage().maxRSS * 1024)} (after generating: ${megabytes(rssBefore)})`)
+  if (options.cli) await benchCli(articles, options.cliArgs)
+}
+
+await main()

@@ -1,0 +1,244 @@
+/**
+ * Independent checks of a cleaned article, for `npm run corpus` and tests.
+ *
+ * Nothing here reads `rules/` or decruft's code: the patterns below are this
+ * script's own, hard-coded on purpose, so a rule that misses spam (or eats
+ * content) cannot hide it by also being the judge.
+ *
+ * - {@link scanSpam}: spam markers left in a document, outside code (a
+ *   tutorial that shows ad markup in a code block or inline code is fine).
+ * - {@link contentItems} + {@link findLoss}: the headings, image URLs, code
+ *   blocks (fenced and indented) and "real paragraphs" of the input that are
+ *   not inside spam must all still be in the output.
+ */
+import {CODE_KINDS, classifyLines, proseLines} from './markdown-lines.js'
+
+/** Residual-spam patterns, by id. All global; `AFFILIATE=` is matched as 2Checkout writes it (upper case). */
+export const SPAM_PATTERNS = [
+  {id: 'ad-marker', pattern: /<!--((?:(?!-->)[\s\S]){0,160}?)-->/g, test: isAdMarkerComment},
+  {id: 'adsbygoogle', pattern: /adsbygoogle/gi},
+  {id: 'atpl-alsoread', pattern: /atpl-alsoreadstyle/gi},
+  {id: 'data-ad-client', pattern: /data-ad-client/gi},
+  {
+    id: 'affiliate-host',
+    // Subdomains (`imp.pxf.io`) match too: the dot before the host is a word boundary.
+    pattern: /\b(?:tools\.techidaily\.com|pxf\.io|sjv\.io|7eer\.net|impactradius-go\.com|amzn\.to)\b/gi,
+  },
+  {id: 'affiliate-param', pattern: /[?&](?:amp;)?AFFILIATE=/g},
+  {id: 'amazon-tag', pattern: /\bamazon\.[a-z.]{2,8}\/[^\s)"'<>\]]*?[?&](?:amp;)?tag=/gi},
+]
+
+const AD_WORD = /\b(?:ads?|adverts?|advertisements?|adsense)\b|google_ad_section_(?:start|end)/i
+const BOUNDARY_WORD = /\b(?:begin|begins|start|starts|end|ends|stop)\b|_(?:start|end)\b/i
+
+/** An HTML comment that opens or closes an ad region (`<!-- affiliate ads begin -->`, `<!-- end ads -->`). */
+function isAdMarkerComment(match) {
+  const value = match[1] ?? ''
+  return AD_WORD.test(value) && BOUNDARY_WORD.test(value)
+}
+
+/**
+ * Spam left outside code.
+ *
+ * @param {string} text A whole document.
+ * @returns {Array<{pattern: string, line: number, excerpt: string}>}
+ */
+export function scanSpam(text, lines = classifyLines(text)) {
+  const prose = proseLines(lines)
+  // Join so that a comment or tag spanning lines is still seen; keep line starts to map back.
+  const starts = []
+  let joined = ''
+  for (const line of prose) {
+    starts.push(joined.length)
+    joined += line + '\n'
+  }
+  const findings = []
+  for (const {id, pattern, test} of SPAM_PATTERNS) {
+    pattern.lastIndex = 0
+    for (const match of joined.matchAll(pattern)) {
+      if (test && !test(match)) continue
+      const line = lineAt(starts, match.index)
+      findings.push({pattern: id, line, excerpt: excerptOf(joined, match.index, match[0].length)})
+    }
+  }
+  return findings.sort((a, b) => a.line - b.line)
+}
+
+function lineAt(starts, offset) {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle] <= offset) low = middle
+    else high = middle - 1
+  }
+  return low + 1
+}
+
+function excerptOf(text, index, length) {
+  const from = Math.max(0, index - 20)
+  const to = Math.min(text.length, index + Math.max(length, 40) + 20)
+  return oneLine(text.slice(from, to))
+}
+
+/** Collapse white space so an excerpt prints on one line. */
+export function oneLine(text, max = 100) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+// ---------------------------------------------------------------------------
+// Loss check
+
+const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^\s)>]+)/g
+const HTML_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi
+const PIXEL_SIZE = /\b(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]/i
+const URL_OR_TAG = /https?:\/\/|\bwww\.|\]\(|mailto:|<\/?[A-Za-z!?]/
+const MIN_PARAGRAPH_LENGTH = 80
+
+/**
+ * Line numbers (1-based) of the input that count as spam for the loss check:
+ * marker-delimited ad regions, and any line (or whole HTML block) holding a
+ * spam pattern. Content there may go.
+ */
+export function spamLineSet(lines, prose = proseLines(lines)) {
+  const spam = new Set()
+  // Marker regions: from an ad "begin/start" comment to the next ad "end" comment.
+  let openAt = -1
+  for (let index = 0; index < prose.length; index++) {
+    for (const match of prose[index].matchAll(/<!--((?:(?!-->)[\s\S]){0,160}?)-->/g)) {
+      if (!isAdMarkerComment(match)) continue
+      const isEnd = /\b(?:end|ends|stop)\b|_end\b/i.test(match[1])
+      if (!isEnd && openAt === -1) openAt = index
+      else if (isEnd && openAt !== -1) {
+        for (let marked = openAt; marked <= index; marked++) spam.add(marked + 1)
+        openAt = -1
+      }
+    }
+  }
+  // Lines with a spam pattern; one in raw HTML takes its whole HTML block with it.
+  for (let index = 0; index < prose.length; index++) {
+    if (!hasSpamPattern(prose[index])) continue
+    let from = index
+    let to = index
+    if (lines[index].kind === 'html') {
+      while (from > 0 && lines[from - 1].kind === 'html') from--
+      while (to < lines.length - 1 && lines[to + 1].kind === 'html') to++
+    }
+    for (let marked = from; marked <= to; marked++) spam.add(marked + 1)
+  }
+  return spam
+}
+
+function hasSpamPattern(line) {
+  for (const {pattern, test} of SPAM_PATTERNS) {
+    pattern.lastIndex = 0
+    const match = pattern.exec(line)
+    pattern.lastIndex = 0
+    if (match && (!test || test(match))) return true
+  }
+  return false
+}
+
+function normaliseHeading(text) {
+  return text
+    .trim()
+    .replace(/^#{1,6}(?=\s|$)/, '')
+    .replace(/\s+#+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * The content of a document that a cleaner must not eat.
+ *
+ * @param {string} text
+ * @param {{skipSpam?: boolean}} [options] With `skipSpam`, items inside spam (see {@link spamLineSet}) are left out.
+ * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[]}} where Item = {text, line}
+ */
+export function contentItems(text, options = {}) {
+  const lines = classifyLines(text)
+  const prose = proseLines(lines)
+  const spam = options.skipSpam ? spamLineSet(lines, prose) : new Set()
+  const items = {headings: [], images: [], code: [], paragraphs: []}
+  let codeStart = -1
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]
+    const number = index + 1
+    if (line.kind === 'fence') {
+      if (codeStart === -1) codeStart = index
+      else {
+        if (!spam.has(codeStart + 1)) {
+          const body = lines.slice(codeStart + 1, index).map((code) => code.text).join('\n')
+          if (body.trim()) items.code.push({text: body, line: codeStart + 1})
+        }
+        codeStart = -1
+      }
+      continue
+    }
+    if (line.kind === 'indented-code' && lines[index - 1]?.kind !== 'indented-code') {
+      let last = index
+      while (lines[last + 1]?.kind === 'indented-code') last++
+      if (!spam.has(number)) items.code.push({text: lines.slice(index, last + 1).map((code) => code.text).join('\n'), line: number})
+    }
+    if (spam.has(number) || line.kind === 'frontmatter' || CODE_KINDS.has(line.kind)) continue
+    const visible = prose[index]
+    if (line.kind === 'heading' && !/^\s*(?:[=-]+)\s*$/.test(visible)) {
+      const heading = normaliseHeading(visible)
+      if (heading) items.headings.push({text: heading, line: number})
+    }
+    if (line.kind !== 'html' && visible.includes('![')) {
+      for (const match of visible.matchAll(MARKDOWN_IMAGE)) items.images.push({text: match[1], line: number})
+    }
+    for (const match of visible.includes('<img') || visible.includes('<IMG') ? visible.matchAll(HTML_IMAGE) : []) {
+      if (PIXEL_SIZE.test(match[0])) continue
+      const url = match[1] ?? match[2] ?? match[3] ?? ''
+      if (url) items.images.push({text: url, line: number})
+    }
+    // Compared with the output's lines as they are, so taken raw (with any inline code).
+    const trimmed = line.text.trim()
+    if (
+      line.kind === 'text' &&
+      !line.inList &&
+      !line.inQuote &&
+      trimmed.length >= MIN_PARAGRAPH_LENGTH &&
+      !trimmed.startsWith('|') &&
+      !URL_OR_TAG.test(trimmed)
+    ) {
+      items.paragraphs.push({text: trimmed, line: number})
+    }
+  }
+  return items
+}
+
+/** The trimmed lines of a document (all kinds), for paragraph presence checks. */
+function trimmedLineSet(text) {
+  const set = new Set()
+  for (const line of text.split('\n')) set.add(line.replace(/\r$/, '').trim())
+  return set
+}
+
+/**
+ * What the input had (outside spam) that the output lacks.
+ *
+ * Presence, not counts: a paragraph repeated in the input is still there if
+ * one copy survives (the duplicate-paragraph rule may take the other).
+ *
+ * @returns {Array<{kind: 'heading' | 'image' | 'code' | 'paragraph', line: number, text: string}>}
+ */
+export function findLoss(input, output) {
+  const before = contentItems(input, {skipSpam: true})
+  const after = contentItems(output)
+  const has = {
+    heading: new Set(after.headings.map((item) => item.text)),
+    image: new Set(after.images.map((item) => item.text)),
+    code: new Set(after.code.map((item) => item.text.replace(/\r/g, ''))),
+  }
+  const outputLines = trimmedLineSet(output)
+  const lost = []
+  for (const item of before.headings) if (!has.heading.has(item.text)) lost.push({kind: 'heading', ...item})
+  for (const item of before.images) if (!has.image.has(item.text)) lost.push({kind: 'image', ...item})
+  for (const item of before.code) if (!has.code.has(item.text.replace(/\r/g, ''))) lost.push({kind: 'code', ...item})
+  for (const item of before.paragraphs) if (!outputLines.has(item.text)) lost.push({kind: 'paragraph', ...item})
+  return lost.sort((a, b) => a.line - b.line)
+}

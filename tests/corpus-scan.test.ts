@@ -1,0 +1,139 @@
+/**
+ * The measurement scripts' own checks (scripts/lib), and decruft judged by
+ * them on generated articles.
+ *
+ * - the cheap line classifier agrees with remark on which lines are code and
+ *   headings (so the residual scan skips exactly the code);
+ * - the residual-spam scan ignores ad markup shown in code and finds it
+ *   elsewhere;
+ * - the loss check notices a dropped heading, image, code block or paragraph,
+ *   and does not count spam or a removed duplicate as loss;
+ * - clean() leaves no residual spam and loses nothing on generated articles.
+ */
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {describe, expect, it} from 'vitest'
+import {clean, createParser} from '../src/index.js'
+import {generateCorpus} from '../scripts/lib/generate.js'
+import {CODE_KINDS, classifyLines} from '../scripts/lib/markdown-lines.js'
+import {findLoss, scanSpam} from '../scripts/lib/scan.js'
+
+const corpus = generateCorpus(60, 11)
+
+function kinds(text: string): string[] {
+  return classifyLines(text).map((line) => line.kind)
+}
+
+describe('classifyLines', () => {
+  it('tells code from prose', () => {
+    expect(kinds('# Hi\n\n```html\n<ins class="adsbygoogle"></ins>\n```\n')).toEqual(['heading', 'blank', 'fence', 'code', 'fence'])
+    expect(kinds('Text.\n\n    indented code\n')).toEqual(['text', 'blank', 'indented-code'])
+    expect(kinds('Text\n    lazy continuation\n')).toEqual(['text', 'text'])
+    expect(kinds('1. Item\n\n    more of the item\n')).toEqual(['list', 'blank', 'text'])
+    expect(kinds('<span id="1">\n\t\t\t\t<video>\n</span>\n')).toEqual(['html', 'html', 'html'])
+    expect(kinds('---\ntitle: x\n---\nBody\n')).toEqual(['frontmatter', 'frontmatter', 'frontmatter', 'text'])
+    expect(kinds('\uFEFF---\r\ntitle: x\r\n---\r\n')).toEqual(['frontmatter', 'frontmatter', 'frontmatter'])
+  })
+
+  it('agrees with remark on code and heading lines of generated articles', () => {
+    const parser = createParser()
+    for (const {name, text} of corpus.slice(0, 30)) {
+      const body = text.replace(/^\uFEFF/, '')
+      const tree = parser.parse(body) as Root
+      const code = new Set<number>()
+      const headings = new Set<number>()
+      visit(tree, (node) => {
+        if (!node.position) return
+        if (node.type === 'code') for (let line = node.position.start.line; line <= node.position.end.line; line++) code.add(line)
+        if (node.type === 'heading') headings.add(node.position.start.line)
+      })
+      const lines = classifyLines(body)
+      const mineCode = lines.filter((line) => CODE_KINDS.has(line.kind) && line.kind !== 'pre').map((line) => line.number)
+      const mineHeadings = lines.filter((line) => line.kind === 'heading').map((line) => line.number)
+      expect(mineCode, name).toEqual([...code].sort((a, b) => a - b))
+      expect(mineHeadings, name).toEqual([...headings].sort((a, b) => a - b))
+    }
+  })
+})
+
+describe('scanSpam', () => {
+  it('ignores ad markup shown in code', () => {
+    const tutorial = [
+      'Put `<ins class="adsbygoogle"></ins>` in the page, or <code>data-ad-client</code>.',
+      '',
+      '```html',
+      '<!-- affiliate ads begin -->',
+      '<a href="https://x.pxf.io/c/1">Buy</a>',
+      '<!-- affiliate ads end -->',
+      '```',
+      '',
+      '    <!-- ads end -->',
+      '    https://tools.techidaily.com/x/',
+      '',
+    ].join('\n')
+    expect(scanSpam(tutorial)).toEqual([])
+  })
+
+  it('finds spam outside code, with its line', () => {
+    const text = [
+      'Intro.',
+      '<!-- affiliate ads begin -->',
+      '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>',
+      '<!-- affiliate ads end -->',
+      '[Download](https://tools.techidaily.com/x/download/) and [book](https://www.amazon.com/dp/B01/?tag=x-20).',
+      '<a href="https://secure.2checkout.com/order/checkout.php?PRODS=1&AFFILIATE=2">x</a>',
+    ].join('\n')
+    const found = scanSpam(text).map((finding) => `${finding.line}:${finding.pattern}`)
+    expect(found.sort()).toEqual(
+      ['2:ad-marker', '3:adsbygoogle', '3:data-ad-client', '4:ad-marker', '5:affiliate-host', '5:amazon-tag', '6:affiliate-param'].sort(),
+    )
+  })
+})
+
+describe('findLoss', () => {
+  const input = [
+    '## Keep me',
+    '',
+    'This is a long enough real paragraph of prose, without any links or tags in it, to be counted.',
+    '',
+    '![shot](https://img.example/a.png)',
+    '',
+    '```js',
+    'const a = 1',
+    '```',
+    '',
+    '<!-- affiliate ads begin -->',
+    '## Inside an ad region: may go',
+    '<!-- affiliate ads end -->',
+    '',
+  ].join('\n')
+
+  it('counts nothing lost when only spam goes', () => {
+    const output = input.replace(/<!-- affiliate ads begin -->[\s\S]*<!-- affiliate ads end -->\n/, '')
+    expect(findLoss(input, output)).toEqual([])
+  })
+
+  it('reports each kind of content that went', () => {
+    expect(findLoss(input, input.replace('## Keep me\n', '')).map((item) => item.kind)).toEqual(['heading'])
+    expect(findLoss(input, input.replace('![shot](https://img.example/a.png)', 'shot')).map((item) => item.kind)).toEqual(['image'])
+    expect(findLoss(input, input.replace('const a = 1\n', '')).map((item) => item.kind)).toEqual(['code'])
+    expect(findLoss(input, input.replace(/This is[^\n]*\n/, '')).map((item) => item.kind)).toEqual(['paragraph'])
+  })
+
+  it('does not count a removed duplicate as loss', () => {
+    const paragraph = 'An intro paragraph that is long enough to be counted as a real paragraph of prose here.'
+    expect(findLoss(`${paragraph}\n\nBody.\n\n${paragraph}\n`, `${paragraph}\n\nBody.\n`)).toEqual([])
+  })
+})
+
+describe('clean() judged by the independent checks on generated articles', () => {
+  it('leaves no residual spam and loses no content', () => {
+    const problems: string[] = []
+    for (const {name, text} of corpus) {
+      const output = clean(text, {path: name}).markdown
+      for (const finding of scanSpam(output)) problems.push(`${name}:${finding.line} residual ${finding.pattern}: ${finding.excerpt}`)
+      for (const item of findLoss(text, output)) problems.push(`${name}:${item.line} lost ${item.kind}: ${item.text.slice(0, 80)}`)
+    }
+    expect(problems).toEqual([])
+  })
+})

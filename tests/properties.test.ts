@@ -1,0 +1,180 @@
+/**
+ * Properties every cleaning must have, on articles composed from the pieces
+ * of scripts/lib/generate.js (frontmatter styles, prose, steps with images,
+ * code that shows ad markup, ad regions, AdSense units, link farms, affiliate
+ * sentences, retail buttons, repeated paragraphs), with CRLF or LF, with or
+ * without a BOM, and with a little Markdown noise spliced in.
+ *
+ * - deterministic: the same input gives the same markdown and record;
+ * - idempotent: cleaning the output changes nothing;
+ * - reconstruction: with only removal rules on, re-inserting every removed
+ *   text at its offset gives back the input, byte for byte;
+ * - every removal's text is exactly the input between its offsets, and its
+ *   line/column agree with its offset;
+ * - a removal-only run never makes a document longer;
+ * - a disabled rule records nothing.
+ *
+ * A failing property prints its seed and a shrunk counterexample; rerun one
+ * with `FC_SEED=<seed> npx vitest run tests/properties.test.ts`. Never weaken
+ * a property to make it pass: the counterexample is a bug in a rule.
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {clean, ruleIds, type CleanResult} from '../src/index.js'
+import {buildArticle, FRONTMATTER_STYLES, generateCorpus, PIECE_NAMES, type ArticleSpec} from '../scripts/lib/generate.js'
+
+const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 200)
+const SEED = process.env['FC_SEED'] === undefined ? 20240601 : Number(process.env['FC_SEED'])
+const settings = {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false}
+
+/** The rules that only remove text (everything but the frontmatter rewrites). */
+const REMOVAL_ONLY = ['frontmatter']
+
+/** Small Markdown-significant noise: stray markers, brackets, comments, fences, tags. */
+const noise = fc
+  .array(
+    fc.constantFrom(
+      '<', '>', '!', '-', '*', '`', '```', '\n', '\r\n', ' ', '    ', '#', '[', ']', '(', ')', 'a', 'word', '1.',
+      '<!--', '-->', '<!-- ads end -->', '<ins class="adsbygoogle">', '</ins>', '<a href="https://x.pxf.io/c/1">', '</a>',
+      '|', '---', '\t', '<div>', '</div>', '&amp;', '\\',
+    ),
+    {maxLength: 12},
+  )
+  .map((parts) => parts.join(''))
+
+const block = fc.tuple(fc.constantFrom(...PIECE_NAMES, 'repeat'), fc.nat())
+
+/** An article spec; `null` frontmatter and no noise come first so counterexamples shrink towards them. */
+const specArbitrary: fc.Arbitrary<ArticleSpec> = fc.record({
+  frontmatter: fc.constantFrom<string | null>(null, ...FRONTMATTER_STYLES),
+  frontmatterSeed: fc.nat(),
+  blocks: fc.array(block, {maxLength: 10}),
+  crlf: fc.boolean(),
+  bom: fc.boolean(),
+  insert: fc.option(fc.record({text: noise, at: fc.nat()}), {nil: undefined}),
+})
+
+/** An article built from a spec (noise, if any, goes into the body: broken YAML is another matter). */
+const article = specArbitrary.map((spec) => buildArticle(spec))
+
+function snapshot(result: CleanResult): string {
+  return JSON.stringify({markdown: result.markdown, record: result.record})
+}
+
+/**
+ * Put every removed text back at its offset. Offsets are into the input, so
+ * re-insert in ascending order: once the earlier removals are back, the text
+ * before each offset is the input's again. (Reverse order would need output
+ * offsets.)
+ */
+function reconstruct(result: CleanResult): string {
+  let text = result.markdown
+  for (const removal of result.removals) {
+    text = text.slice(0, removal.start.offset) + removal.text + text.slice(removal.start.offset)
+  }
+  return text
+}
+
+/** Line and column of `offset` in `input`; a BOM is not a column. */
+function pointOf(input: string, offset: number): {line: number; column: number} {
+  let line = 1
+  let lineStart = input.charCodeAt(0) === 0xfeff ? 1 : 0
+  for (let index = 0; index < offset; index++) {
+    if (input.charCodeAt(index) === 10) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: Math.max(1, offset - lineStart + 1)}
+}
+
+describe('properties of clean()', () => {
+  it('is deterministic: the same input gives the same markdown and record', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        expect(snapshot(clean(input))).toBe(snapshot(clean(input)))
+      }),
+      settings,
+    )
+  })
+
+  it('is idempotent: cleaning the output changes nothing', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        const once = clean(input).markdown
+        expect(clean(once).markdown).toBe(once)
+      }),
+      settings,
+    )
+  })
+
+  it('loses nothing it does not record: removals re-inserted give back the input (removal-only rules)', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        const result = clean(input, {disable: REMOVAL_ONLY})
+        expect(reconstruct(result)).toBe(input)
+      }),
+      settings,
+    )
+  })
+
+  it('records removal texts exactly as the input between their offsets, at the right line and column', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        for (const removal of clean(input).removals) {
+          expect(removal.text).toBe(input.slice(removal.start.offset, removal.end.offset))
+          expect({line: removal.start.line, column: removal.start.column}).toEqual(pointOf(input, removal.start.offset))
+          expect({line: removal.end.line, column: removal.end.column}).toEqual(pointOf(input, removal.end.offset))
+        }
+      }),
+      settings,
+    )
+  })
+
+  it('never makes a document longer with removal-only rules', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        expect(clean(input, {disable: REMOVAL_ONLY}).markdown.length).toBeLessThanOrEqual(input.length)
+      }),
+      settings,
+    )
+  })
+
+  it('records nothing for a disabled rule', () => {
+    fc.assert(
+      fc.property(article, fc.constantFrom(...ruleIds), (input, disabled) => {
+        const result = clean(input, {disable: [disabled]})
+        expect(result.removals.filter((removal) => removal.rule === disabled)).toEqual([])
+        expect(result.record.stats.removals[disabled]).toBeUndefined()
+      }),
+      settings,
+    )
+  })
+})
+
+describe('properties on whole generated articles (scripts/lib/generate.js)', () => {
+  const corpus = generateCorpus(20, 7)
+  /** Names of the articles for which `holds` is false. */
+  const failing = (holds: (text: string, name: string) => boolean) =>
+    corpus.filter(({name, text}) => !holds(text, name)).map(({name}) => name)
+
+  it('are deterministic', () => {
+    expect(failing((text, path) => snapshot(clean(text, {path})) === snapshot(clean(text, {path})))).toEqual([])
+  })
+
+  it('are idempotent', () => {
+    expect(
+      failing((text) => {
+        const once = clean(text).markdown
+        return clean(once).markdown === once
+      }),
+    ).toEqual([])
+  })
+
+  it('are reconstructible from their removals, which hold the exact input text', () => {
+    expect(failing((text) => reconstruct(clean(text, {disable: REMOVAL_ONLY})) === text)).toEqual([])
+    expect(
+      failing((text) => clean(text).removals.every((removal) => removal.text === text.slice(removal.start.offset, removal.end.offset))),
+    ).toEqual([])
+  })
+})
