@@ -9,6 +9,7 @@
  * - removals: counts by rule id (from each record's `stats.removals`);
  * - residual spam: ad markers, AdSense units, the "Also read" farm class,
  *   affiliate hosts and parameters still in the output, outside code;
+ * - unstable: files whose clean output changes when cleaned again (idempotence);
  * - loss: headings, image URLs, code blocks and real paragraphs of the
  *   input (outside spam) that are missing from the output (code blocks:
  *   fenced and indented; a Markdown image that became raw HTML text counts
@@ -36,9 +37,11 @@
  *
  *   {root, families: [{name, files, ms, ok, failures: [{file, message}],
  *    removals: {rule: n}, spamIn: {pattern: n}, residual: [{file, line, pattern, excerpt}],
- *    lost: [{file, line, kind, text}]}], total: {files, failed, removals, residual, lost, ok}}
+ *    lost: [{file, line, kind, text}], unstable: [{file}]}],
+ *    total: {files, failed, removals, residual, lost, unstable, ok}}
  *
- * Exit code: 0 when every file cleaned with no residual spam and no loss,
+ * Exit code: 0 when every file cleaned with no residual spam, no loss and a
+ * stable (idempotent) output,
  * 1 otherwise, 2 on bad usage (or when the library is not built).
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
@@ -112,7 +115,7 @@ function sum(counts) {
 }
 
 function checkFamily(family, clean, disable) {
-  const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: []}
+  const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: [], unstable: []}
   const started = performance.now()
   for (const path of family.files) {
     const file = relative(family.dir, path)
@@ -131,9 +134,11 @@ function checkFamily(family, clean, disable) {
     }
     for (const finding of scanSpam(output)) result.residual.push({file, ...finding})
     for (const item of findLoss(input, output)) result.lost.push({file, line: item.line, kind: item.kind, text: item.text})
+    // Idempotence: cleaning the output again must change nothing.
+    if (clean(output, {path: file, disable}).markdown !== output) result.unstable.push({file})
   }
   result.ms = Math.round(performance.now() - started)
-  result.ok = result.failures.length === 0 && result.residual.length === 0 && result.lost.length === 0
+  result.ok = result.failures.length === 0 && result.residual.length === 0 && result.lost.length === 0 && result.unstable.length === 0
   return result
 }
 
@@ -145,7 +150,7 @@ function formatCounts(counts) {
 
 function summaryLine(label, totals) {
   const mark = totals.ok ? '✔' : '✘'
-  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost`
+  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable`
 }
 
 function totalsOf(family) {
@@ -155,6 +160,7 @@ function totalsOf(family) {
     removals: sum(family.removals),
     residual: family.residual.length,
     lost: family.lost.length,
+    unstable: family.unstable.length,
     ok: family.ok,
   }
 }
@@ -175,6 +181,7 @@ function printFamily(family, options) {
     lines.push(`  lost      ${family.lost.length}`)
     for (const item of family.lost.slice(0, limit)) lines.push(`      ${item.file}:${item.line}  ${item.kind}  ${oneLine(item.text, 80)}`)
     lines.push(...more(family.lost))
+    lines.push(`  unstable  ${family.unstable.length}${family.unstable.length ? ` (cleaning the output again changes it): ${family.unstable.map((item) => item.file).join(', ')}` : ''}`)
     lines.push(`  failures  ${family.failures.length}`)
     for (const failure of family.failures.slice(0, limit)) lines.push(`      ${failure.file}: ${failure.message}`)
     lines.push(...more(family.failures))
@@ -202,7 +209,7 @@ async function main() {
     results.push(result)
     if (!options.json) printFamily(result, options)
   }
-  const total = {files: 0, failed: 0, removals: 0, residual: 0, lost: 0, ok: true}
+  const total = {files: 0, failed: 0, removals: 0, residual: 0, lost: 0, unstable: 0, ok: true}
   for (const result of results) {
     const totals = totalsOf(result)
     total.files += totals.files
@@ -210,6 +217,7 @@ async function main() {
     total.removals += totals.removals
     total.residual += totals.residual
     total.lost += totals.lost
+    total.unstable += totals.unstable
     total.ok &&= totals.ok
   }
   if (options.json) console.log(JSON.stringify({root: options.dir, families: results, total}, null, 2))
