@@ -55,12 +55,18 @@ export interface RuleSet {
     readonly labelClasses: ReadonlySet<string>
     readonly minLinks: number
   }
-  readonly duplicateParagraph: {readonly minLength: number; readonly minWords: number}
+  readonly duplicateParagraph: {
+    readonly minLength: number
+    readonly minWords: number
+    readonly introParagraphs: number
+    readonly outroBlocks: number
+    readonly minIntroLength: number
+    readonly minIntroWords: number
+  }
   readonly frontmatter: {
     readonly keys: ReadonlyMap<string, CompiledFrontmatterKey>
     /** Alias (lower-case) → canonical key. */
     readonly aliases: ReadonlyMap<string, string>
-    readonly order: readonly string[]
     readonly duplicates: readonly FrontmatterDuplicate[]
   }
 }
@@ -149,11 +155,14 @@ export function compileRules(data: RulesData): RuleSet {
     duplicateParagraph: {
       minLength: data.duplicateParagraph?.minLength ?? DEFAULTS.minLength,
       minWords: data.duplicateParagraph?.minWords ?? DEFAULTS.minWords,
+      introParagraphs: data.duplicateParagraph?.introParagraphs ?? 3,
+      outroBlocks: data.duplicateParagraph?.outroBlocks ?? 5,
+      minIntroLength: data.duplicateParagraph?.minIntroLength ?? 60,
+      minIntroWords: data.duplicateParagraph?.minIntroWords ?? 10,
     },
     frontmatter: {
       keys,
       aliases,
-      order: data.frontmatter?.order ?? [],
       duplicates: enabled(data.frontmatter?.duplicates),
     },
   })

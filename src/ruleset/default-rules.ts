@@ -65,6 +65,17 @@ export const defaultRulesData: RulesData = {
         "note": "Impact text ads ship their body in this class.",
         "tag": "span",
         "class": "text-ad-content"
+      },
+      {
+        "id": "gpt-script",
+        "note": "The inline script that defines or displays Google Ad Manager (GPT) slots.",
+        "tag": "script",
+        "content": "googletag\\s*\\.\\s*(?:cmd|display|defineSlot|pubads)\\b"
+      },
+      {
+        "id": "amp-ad",
+        "note": "An AMP ad unit.",
+        "tag": "amp-ad"
       }
     ],
     "hosts": [
@@ -87,6 +98,16 @@ export const defaultRulesData: RulesData = {
         "id": "amazon-adsystem",
         "note": "Amazon display ads.",
         "host": "amazon-adsystem.com"
+      },
+      {
+        "id": "googletagservices",
+        "note": "Loader of Google Ad Manager (GPT) and AdSense scripts.",
+        "host": "googletagservices.com"
+      },
+      {
+        "id": "google-adservice",
+        "note": "AdSense conversion and serving endpoints.",
+        "host": "adservice.google.com"
       }
     ],
     "pixelMaxSize": 1
@@ -229,6 +250,11 @@ export const defaultRulesData: RulesData = {
         "id": "check-price",
         "note": "Price-check buttons.",
         "pattern": "^(?:check|see)\\s+(?:the\\s+)?(?:latest\\s+)?(?:price|deal)s?\\b.*$"
+      },
+      {
+        "id": "free-download",
+        "note": "Download buttons of cloaked software offers (\"Free Download 100% Secure\"); the link is all there is to them.",
+        "pattern": "^(?:free\\s+download|download\\s+(?:now|(?:it\\s+)?(?:for\\s+)?free))(?![a-z]).*$|^(?:免費下載|免费下载|立即下載|立即下载)"
       }
     ]
   },
@@ -236,8 +262,13 @@ export const defaultRulesData: RulesData = {
     "labels": [
       {
         "id": "also-read",
-        "note": "\"Also read:\" and the like, introducing a list of links to sister articles.",
-        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|you\\s+(?:may|might)\\s+also\\s+like|related(?:\\s+(?:posts?|articles?|stories|reads?))?|recommended(?:\\s+(?:posts?|articles?|reading))?|more\\s+(?:from|on)\\s+.+|read\\s+more|more\\s+articles?|popular\\s+posts?)\\s*:?$"
+        "note": "\"Also read:\" and the like, introducing a list of links to sister articles. The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label.",
+        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy|be\\s+interested\\s+in)|related(?:\\s+(?:posts?|articles?|stories|reads?|content))?|recommended(?:\\s+(?:posts?|articles?|reading|for\\s+you))?|more\\s+(?:from|on)\\s+.+|read\\s+more|more\\s+articles?|popular\\s+posts?)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-cjk",
+        "note": "The same labels in Chinese (\"related articles\", \"further reading\", \"recommended reading\"), as scraped Chinese posts carry them.",
+        "pattern": "^(?:相關文章|相关文章|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關閱讀|相关阅读)\\s*[:：]?$"
       }
     ],
     "labelClasses": [
@@ -247,66 +278,65 @@ export const defaultRulesData: RulesData = {
   },
   "duplicateParagraph": {
     "minLength": 120,
-    "minWords": 20
+    "minWords": 20,
+    "introParagraphs": 3,
+    "outroBlocks": 5,
+    "minIntroLength": 60,
+    "minIntroWords": 10
   },
   "frontmatter": {
     "keys": [
       {
         "id": "title",
+        "note": "The article's title; kept as written.",
         "key": "title",
         "type": "string"
       },
       {
         "id": "date",
+        "note": "Publication date, written as ISO 8601 (a date-time without a zone is taken as UTC).",
         "key": "date",
         "type": "date"
       },
       {
         "id": "updated",
+        "note": "Last-modified date, written as ISO 8601 like `date`.",
         "key": "updated",
         "type": "date"
       },
       {
         "id": "tags",
+        "note": "A list; one comma string is split, items trimmed, repeats and Ghost `{name, slug}` objects reduced.",
         "key": "tags",
         "type": "list",
         "split": "\\s*,\\s*"
       },
       {
         "id": "categories",
+        "note": "A list, normalised like `tags`.",
         "key": "categories",
         "type": "list",
         "split": "\\s*,\\s*"
       },
       {
         "id": "keywords",
+        "note": "Hexo exports write keywords as one string, separated by commas (also full-width) or semicolons.",
         "key": "keywords",
         "type": "list",
         "split": "\\s*[,，;；]\\s*"
       },
       {
         "id": "description",
+        "note": "The summary; kept as written.",
         "key": "description",
         "type": "string"
       },
       {
         "id": "excerpt",
+        "note": "Often a copy of `description` (see `duplicates`).",
         "key": "excerpt",
         "type": "string"
       }
-    ],
-    "order": [
-      "title",
-      "date",
-      "updated",
-      "author",
-      "tags",
-      "categories",
-      "description",
-      "excerpt",
-      "keywords",
-      "thumbnail",
-      "image"
     ],
     "duplicates": [
       {

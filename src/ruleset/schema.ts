@@ -151,14 +151,20 @@ export const rulesSchema = z
         minLength: z.number().int().min(1).optional(),
         /** A repeated paragraph with fewer words is kept. */
         minWords: z.number().int().min(1).optional(),
+        /** How many of the first top-level paragraphs count as the intro. */
+        introParagraphs: z.number().int().min(0).optional(),
+        /** How many of the last top-level blocks count as the outro, where a pasted-again intro sits. */
+        outroBlocks: z.number().int().min(0).optional(),
+        /** An intro pasted again in the outro goes from this many characters of text… */
+        minIntroLength: z.number().int().min(1).optional(),
+        /** …and this many words. */
+        minIntroWords: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),
     frontmatter: z
       .object({
         keys: z.array(frontmatterKeySchema).optional(),
-        /** Key order on output; unknown keys follow, in their own order. */
-        order: z.array(z.string()).optional(),
         duplicates: z.array(frontmatterDuplicateSchema).optional(),
       })
       .strict()

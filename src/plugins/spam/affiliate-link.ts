@@ -1,19 +1,512 @@
 /**
- * affiliate-link: TODO (being written).
+ * affiliate-link: unlink affiliate and cloaked links; the words stay.
+ *
+ * A link is an affiliate link when its URL's host (or a sub-domain of it)
+ * is in `rules: affiliateLink.hosts` (with the entry's path pattern, if any),
+ * or it carries a query parameter in `affiliateLink.params` (`AFFILIATE=` of
+ * 2Checkout, `tag=` on Amazon hosts). Protocol-relative (`//x.pxf.io/…`) and
+ * `javascript:window.open('…')` URLs are looked through.
+ *
+ * - In a sentence the link markup goes and its words stay: `[` and
+ *   `](url "title")` are two removals, so re-inserting the removed texts
+ *   gives back the input; HTML `<a href>` and `</a>` likewise. Images inside
+ *   the link stay (they are content); only the link around them goes.
+ * - A link with no words (`[](…)`, `<a href="…"> </a>`), a retail button
+ *   (`[View On Amazon $16](…)`, labels in `affiliateLink.buttons`), an
+ *   autolink `<https://…>`, a bare URL, or a link whose words are themselves
+ *   an affiliate URL goes whole, with the emphasis, paragraph or list item it
+ *   was the only content of.
+ * - Reference links (`[text][ref]`) to an affiliate definition are unlinked
+ *   and the definition line goes.
+ *
+ * Keeps: normal links, an Amazon link without an associate tag, links in
+ * code, and links inside spans an earlier rule removed (an ad block).
+ *
+ * @example
+ *   Fix it with [**Driver Easy**](https://tools.example-aff.com/de/) today.
+ *   → "Fix it with **Driver Easy** today."
  */
-import type {Root} from 'mdast'
+import type {Definition, Link, LinkReference, Nodes, Parents, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
+import {sourceContext} from '../../core/context.js'
+import type {Element} from '../../core/html.js'
+import {isRemovalMessage, reportRemoval, type Point} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
+import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 
 export const meta = {
   id: 'affiliate-link',
-  description: 'TODO',
+  description: 'Affiliate and cloaked links: unlinked in sentences, removed whole when they have no words or are buttons.',
   removalOnly: true,
 } as const
 
-export function findAffiliateLinks(_tree: Root, _file: VFile, _rules: RuleSet): void {}
+const BASE = 'https://relative.invalid/'
+const TAG = /<[^>]*>/g
+const ENTITY = /&(?:nbsp|#160|#xa0);/gi
+/** URLs written out in text, which GFM would turn into links once the link around them is gone. */
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi
+/** A URL inside a `javascript:` href (`window.open('https%3A%2F%2F…')`). */
+const URL_IN_SCRIPT = /(?:https?:)?\/\/[^\s'"()]+/i
+/** What GFM leaves out of a bare URL's end. */
+const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
+const WRAPPERS: ReadonlySet<string> = new Set(['strong', 'emphasis', 'delete'])
+const WHITE_SPACE = /\s+/g
+const WWW = /www\./i
+const IMG_TAG = /^<img\b/i
+/** An image in an anchor's content, as HTML or Markdown. */
+const IMAGE_IN_CONTENT = /<img\b|!\[/i
+const CHARACTER_REFERENCE = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|quot|apos|lt|gt));/gi
+const NAMED: Readonly<Record<string, string>> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
+
+/** Decode the character references an attribute value may hold (`&amp;` in a query string). */
+function decodeAttribute(value: string): string {
+  if (!value.includes('&')) return value
+  return value.replace(CHARACTER_REFERENCE, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  })
+}
+
+/** A span to remove and why. */
+interface Finding extends Span {
+  reason: string
+  /** A link that goes whole: the span is the bare link, grown only once neighbours are merged. */
+  whole?: boolean
+}
+
+/** Decides whether a URL is an affiliate link; returns the matching entry's id. */
+type Classifier = (href: string) => string | undefined
+
+function createClassifier(rules: RuleSet['affiliateLink']): Classifier {
+  const cache = new Map<string, string | undefined>()
+  const classify = (href: string): string | undefined => {
+    let url: URL
+    try {
+      url = new URL(href.trim(), BASE)
+    } catch {
+      return undefined
+    }
+    if (url.protocol === 'javascript:') {
+      let script = href
+      try {
+        script = decodeURIComponent(href)
+      } catch {
+        // Keep the raw text: a stray `%` is no reason to give up.
+      }
+      const inner = URL_IN_SCRIPT.exec(script.slice('javascript:'.length))
+      return inner ? classify(inner[0]) : undefined
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
+    return (rules.hosts.find((matcher) => matcher.test(url)) ?? rules.params.find((matcher) => matcher.test(url)))?.id
+  }
+  return (href) => {
+    if (cache.has(href)) return cache.get(href)
+    const id = classify(href)
+    cache.set(href, id)
+    return id
+  }
+}
+
+/** Sorted spans earlier rules removed; links inside (or across) them are left alone. */
+function removedSpans(file: VFile): (start: number, end: number) => boolean {
+  const spans: Array<[number, number]> = []
+  for (const message of file.messages) {
+    if (!isRemovalMessage(message) || message.actual.length === 0) continue
+    const place = message.place as {start: Point; end: Point}
+    spans.push([place.start.offset, place.end.offset])
+  }
+  spans.sort((a, b) => a[0] - b[0])
+  // Recorded spans never overlap (reportRemoval trims them), so the last span
+  // starting before `end` is the only one that can touch `[start, end)`.
+  return (start, end) => {
+    let low = 0
+    let high = spans.length - 1
+    let last: [number, number] | undefined
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const span = spans[middle]!
+      if (span[0] < end) {
+        last = span
+        low = middle + 1
+      } else high = middle - 1
+    }
+    return last !== undefined && last[1] > start
+  }
+}
+
+/** The visible words of a node: text, and whether it holds an image. */
+function wordsOf(node: Nodes): {text: string; image: boolean} {
+  if (node.type === 'text' || node.type === 'inlineCode') return {text: node.value, image: false}
+  if (node.type === 'image' || node.type === 'imageReference') return {text: node.alt ?? '', image: true}
+  if (node.type === 'html') return {text: '', image: IMG_TAG.test(node.value)}
+  if (!('children' in node)) return {text: '', image: false}
+  let text = ''
+  let image = false
+  for (const child of node.children) {
+    const words = wordsOf(child as Nodes)
+    text += words.text
+    image ||= words.image
+  }
+  return {text, image}
+}
+
+/**
+ * Grow a whole-removal span to its lines when it stands alone, else over the
+ * spaces after it — or, at the end of a line, over the spaces before it.
+ */
+function wholeSpan(text: string, start: number, end: number): Span {
+  const block = blockSpan(text, start, end)
+  if (block.start !== start || block.end !== end) return block
+  const span = inlineSpan(text, start, end)
+  const next = text.charCodeAt(span.end)
+  if (span.end === text.length || next === 10 || next === 13) {
+    while (span.start > 0 && isSpaceOrTab(text.charCodeAt(span.start - 1))) span.start--
+  }
+  return span
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+/**
+ * Merge whole removals that only spaces separate (`[Buy Now](…) [View On
+ * Amazon](…)` on one line) so the line goes as one, then grow each.
+ */
+function settle(text: string, findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end)
+  const settled: Finding[] = []
+  let run: Finding | undefined
+  const flush = () => {
+    if (run) settled.push({...wholeSpan(text, run.start, run.end), reason: run.reason})
+    run = undefined
+  }
+  for (const finding of findings) {
+    if (!finding.whole) {
+      flush()
+      settled.push(finding)
+      continue
+    }
+    if (run && finding.start >= run.end && isGap(text, run.end, finding.start)) {
+      run.end = Math.max(run.end, finding.end)
+      if (!run.reason.includes(finding.reason)) run.reason += `; ${finding.reason}`
+      continue
+    }
+    flush()
+    run = {...finding}
+  }
+  flush()
+  return settled.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+function isGap(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!isSpaceOrTab(text.charCodeAt(index))) return false
+  return true
+}
+
+/** Grow a tag's span to its line when it stands alone (so no blank line splits an HTML block). */
+function tagSpan(text: string, start: number, end: number): Span {
+  return blockSpan(text, start, end)
+}
+
+function isBlankText(node: Nodes): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
+/**
+ * The node to remove with a link that goes whole: climb through emphasis,
+ * a paragraph and a list item the link is the only content of.
+ */
+function outermost(link: Nodes, ancestors: readonly Parents[]): Nodes {
+  let node: Nodes = link
+  for (let index = ancestors.length - 1; index >= 0; index--) {
+    const parent = ancestors[index]!
+    const only = parent.children.every((child) => child === node || isBlankText(child as Nodes))
+    if (!only) break
+    if (WRAPPERS.has(parent.type) || parent.type === 'paragraph') node = parent
+    else if (parent.type === 'listItem' && node.type === 'paragraph') node = parent
+    else break
+    if (parent.type === 'listItem') break
+  }
+  return node
+}
+
+/** Offset of the `]` that closes a link's text. */
+function closingBracket(text: string, node: Link | LinkReference, start: number): number {
+  const last = node.children.at(-1)?.position?.end.offset
+  if (last !== undefined && text.charCodeAt(last) === 93) return last
+  // No children (or positions): scan for the matching bracket, minding escapes.
+  let depth = 0
+  for (let index = start; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 91) depth++
+    else if (code === 93 && --depth === 0) return index
+  }
+  return -1
+}
+
+interface Context {
+  text: string
+  /** Source spans of nodes the parser left without a position (see {@link locateChildren}). */
+  located: Map<Nodes, Span>
+  /** Whether `[start, end)` touches a span an earlier rule removed. */
+  overlapsRemoved: (start: number, end: number) => boolean
+  rules: RuleSet['affiliateLink']
+  classify: Classifier
+  findings: Finding[]
+}
+
+/** Whether the words, once unlinked, would hold an affiliate URL that GFM links again. */
+function wordsHoldAffiliateUrl(words: string, classify: Classifier): boolean {
+  if (!words.includes('://') && !WWW.test(words)) return false
+  for (const match of words.matchAll(URL_IN_TEXT)) {
+    const href = match[0].toLowerCase().startsWith('www.') ? `http://${match[0]}` : match[0]
+    if (classify(href) !== undefined) return true
+  }
+  return false
+}
+
+function isButton(words: string, rules: RuleSet['affiliateLink']): string | undefined {
+  const label = words.replace(WHITE_SPACE, ' ').trim()
+  return label ? rules.buttons.find((button) => button.pattern.test(label))?.id : undefined
+}
+
+/** The source span of a node, from its position or from {@link locateChildren}. */
+function spanOf(context: Context, node: Nodes): Span | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start !== undefined && end !== undefined ? {start, end} : context.located.get(node)
+}
+
+/**
+ * Find where children without a position stand in the source. GFM's
+ * autolink-literal pass splits text nodes after parsing (`…)www.x.com`) and
+ * leaves the pieces without positions; walking the siblings in order and
+ * finding each piece's text after the previous one puts them back.
+ */
+function locateChildren(text: string, parent: Parents, located: Map<Nodes, Span>): void {
+  let cursor = parent.position?.start.offset ?? 0
+  for (const child of parent.children as Nodes[]) {
+    const end = child.position?.end.offset
+    if (end !== undefined) {
+      cursor = end
+      continue
+    }
+    const literal = child.type === 'text' ? child.value : child.type === 'link' ? wordsOf(child).text : ''
+    if (!literal) continue
+    const span = findInSource(text, literal, cursor)
+    if (!span) continue
+    located.set(child, span)
+    if (child.type === 'link') {
+      const inner = child.children[0]
+      if (inner) located.set(inner, span)
+    }
+    cursor = span.end
+  }
+}
+
+/**
+ * Find `literal` (a node's value) in the source from `from`: a character may
+ * be written escaped there (`\\[` for `[`). Returns the span, or undefined.
+ */
+function findInSource(text: string, literal: string, from: number): Span | undefined {
+  const firstChar = literal.charCodeAt(0)
+  for (let start = from; start < text.length; start++) {
+    const code = text.charCodeAt(start)
+    if (code !== firstChar && !(code === 92 && text.charCodeAt(start + 1) === firstChar)) continue
+    let at = start
+    let index = 0
+    while (index < literal.length && at < text.length) {
+      const wanted = literal.charCodeAt(index)
+      if (text.charCodeAt(at) === wanted) at++
+      else if (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === wanted && isAsciiPunctuation(wanted)) at += 2
+      else break
+      index++
+    }
+    if (index === literal.length) return {start, end: at}
+  }
+  return undefined
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)
+}
+
+/** Decide what happens to an affiliate Markdown link (inline or reference) and record it. */
+function handleLink(
+  context: Context,
+  node: Link | LinkReference,
+  ancestors: readonly Parents[],
+  id: string,
+): void {
+  const {text, findings} = context
+  const span = spanOf(context, node)
+  if (!span || context.overlapsRemoved(span.start, span.end)) return
+  const {start, end} = span
+  const whole = (reason: string) => {
+    const target = spanOf(context, outermost(node, ancestors)) ?? span
+    findings.push({...target, reason, whole: true})
+  }
+  const opener = text.charCodeAt(start)
+  if (node.type === 'link' && opener !== 91) {
+    whole(opener === 60 ? `Affiliate autolink (${id}) removed` : `Bare affiliate URL (${id}) removed`)
+    return
+  }
+  const words = wordsOf(node)
+  if (words.text.trim() === '' && !words.image) {
+    whole(`Empty affiliate link (${id}) removed`)
+    return
+  }
+  const button = isButton(words.text, context.rules)
+  if (button !== undefined && !words.image) {
+    whole(`Affiliate button (${id}, ${button}) removed`)
+    return
+  }
+  if (wordsHoldAffiliateUrl(words.text, context.classify)) {
+    whole(`Affiliate link (${id}) showing its own URL removed`)
+    return
+  }
+  const close = closingBracket(text, node, start)
+  if (opener !== 91 || close <= start || close >= end) return
+  const reason = `Affiliate link (${id}) unlinked`
+  findings.push({start, end: start + 1, reason}, {start: close, end, reason})
+}
+
+/**
+ * Affiliate URLs written out in text that GFM did not link (after a tag, say)
+ * go whole too: once the markup next to them is gone they would be links.
+ */
+function findUrlsInText(context: Context, node: Text): void {
+  const span = spanOf(context, node)
+  if (!span) return
+  const {start, end} = span
+  const value = context.text.slice(start, end)
+  if (!value.includes('://') && !WWW.test(value)) return
+  for (const match of value.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(TRAILING_PUNCTUATION, '')
+    const id = context.classify(url.toLowerCase().startsWith('www.') ? `http://${url}` : url)
+    const from = start + match.index
+    if (id !== undefined && !context.overlapsRemoved(from, from + url.length)) {
+      context.findings.push({start: from, end: from + url.length, reason: `Bare affiliate URL (${id}) removed`, whole: true})
+    }
+  }
+}
+
+/** Decide what happens to an affiliate HTML anchor and record it. */
+function handleAnchor(context: Context, anchor: Element, id: string): void {
+  const {text, findings} = context
+  if (context.overlapsRemoved(anchor.start, anchor.end)) return
+  if (!anchor.closed) {
+    findings.push({...tagSpan(text, anchor.start, anchor.end), reason: `Affiliate link (${id}) unlinked`})
+    return
+  }
+  const content = text.slice(anchor.contentStart, anchor.contentEnd)
+  const image = IMAGE_IN_CONTENT.test(content)
+  const words = content.replace(TAG, '').replace(ENTITY, ' ')
+  if (words.trim() === '' && !image) {
+    findings.push({start: anchor.start, end: anchor.end, reason: `Empty affiliate link (${id}) removed`, whole: true})
+    return
+  }
+  if (wordsHoldAffiliateUrl(words, context.classify)) {
+    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate link (${id}) showing its own URL removed`, whole: true})
+    return
+  }
+  const button = image ? undefined : isButton(words, context.rules)
+  if (button !== undefined) {
+    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate button (${id}, ${button}) removed`, whole: true})
+    return
+  }
+  const reason = `Affiliate link (${id}) unlinked`
+  findings.push(
+    {...tagSpan(text, anchor.start, anchor.contentStart), reason},
+    {...tagSpan(text, anchor.contentEnd, anchor.end), reason},
+  )
+}
+
+/** Find affiliate links and report how each is unlinked or removed. */
+export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): void {
+  const options = rules.affiliateLink
+  if (options.hosts.length === 0 && options.params.length === 0) return
+  const source = sourceContext(tree, file)
+  const text = source.text
+  const context: Context = {
+    text,
+    overlapsRemoved: removedSpans(file),
+    rules: options,
+    classify: createClassifier(options),
+    findings: [],
+    located: new Map(),
+  }
+  const definitions: Definition[] = []
+  const references: Array<{node: LinkReference; ancestors: Parents[]}> = []
+  const imageIdentifiers = new Set<string>()
+
+  const walk = (node: Nodes, ancestors: Parents[]): void => {
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'yaml':
+        return
+      case 'definition':
+        definitions.push(node)
+        return
+      case 'imageReference':
+        imageIdentifiers.add(node.identifier)
+        return
+      case 'linkReference':
+        references.push({node, ancestors: [...ancestors]})
+        return
+      case 'text':
+        findUrlsInText(context, node)
+        return
+      case 'link': {
+        const id = context.classify(node.url)
+        if (id !== undefined) handleLink(context, node, ancestors, id)
+        return
+      }
+      default:
+        break
+    }
+    if (!('children' in node)) return
+    if (node.children.some((child) => !child.position)) locateChildren(text, node, context.located)
+    ancestors.push(node)
+    for (const child of node.children) walk(child as Nodes, ancestors)
+    ancestors.pop()
+  }
+  walk(tree, [])
+
+  // The first definition of a label is the one references use.
+  const effective = new Map<string, {id: string | undefined}>()
+  for (const definition of definitions) {
+    const id = context.classify(definition.url)
+    if (!effective.has(definition.identifier)) effective.set(definition.identifier, {id})
+    const start = definition.position?.start.offset
+    const end = definition.position?.end.offset
+    if (id === undefined || start === undefined || end === undefined || context.overlapsRemoved(start, end)) continue
+    // An image still needs its definition; the links to it are unlinked anyway.
+    if (imageIdentifiers.has(definition.identifier)) continue
+    context.findings.push({...blockSpan(text, start, end), reason: `Affiliate link definition (${id}) removed`})
+  }
+  for (const {node, ancestors} of references) {
+    const id = effective.get(node.identifier)?.id
+    if (id !== undefined) handleLink(context, node, ancestors, id)
+  }
+
+  if (text.includes('<a') || text.includes('<A')) {
+    for (const element of source.elements) {
+      const href = element.name === 'a' ? element.attributes['href'] : undefined
+      const id = href === undefined ? undefined : context.classify(decodeAttribute(href))
+      if (id !== undefined) handleAnchor(context, element, id)
+    }
+  }
+
+  for (const finding of settle(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
+}
 
 export const affiliateLink = defineRule(meta, findAffiliateLinks, defaultRuleSet)
 export default affiliateLink.plugin
