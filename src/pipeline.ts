@@ -4,8 +4,10 @@
  *
  * Order matters only for overlapping finds: a span inside an earlier removal
  * is not reported again. Broad, certain rules come first (a marked ad region
- * takes the ad units inside it), guesses last (a duplicate paragraph is only
- * a duplicate once the ads are out of the way). Frontmatter is independent.
+ * takes the ad units inside it); affiliate buttons go before link farms are
+ * looked for (a button between a label and its list would otherwise hide the
+ * farm until a second clean); guesses last (a duplicate paragraph is only a
+ * duplicate once the ads are out of the way). Frontmatter is independent.
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -22,7 +24,7 @@ import {linkFarm} from './plugins/spam/link-farm.js'
 import type {RuleSet} from './ruleset/compile.js'
 
 /** Every rule, in the order it runs. */
-export const allRules: readonly Rule[] = [adBlock, adSlot, linkFarm, affiliateLink, duplicateParagraph, frontmatter]
+export const allRules: readonly Rule[] = [adBlock, adSlot, affiliateLink, linkFarm, duplicateParagraph, frontmatter]
 
 /** The ids of every rule. */
 export const ruleIds: readonly string[] = allRules.map((rule) => rule.meta.id)

@@ -30,6 +30,10 @@ describe('blockSpan', () => {
   it('removes exactly when text shares the line', () => {
     expect(span('see AD here\n', 'AD')).toBe('see  here\n')
   })
+  it('treats a text that starts with a blank line like any other', () => {
+    expect(span('\nAD\n\nb\n', 'AD')).toBe('\nb\n')
+    expect(span('\r\nAD\r\n\r\nb\r\n', 'AD')).toBe('\r\nb\r\n')
+  })
   it('handles CRLF', () => {
     expect(span('a\r\n\r\nAD\r\n\r\nb\r\n', 'AD')).toBe('a\r\n\r\nb\r\n')
   })
@@ -49,6 +53,9 @@ describe('HTML scanner', () => {
     expect(elements.map((element) => element.name)).toEqual(['ins', 'img'])
     expect(text.slice(elements[0]!.start, elements[0]!.end)).toBe('<ins class="adsbygoogle"\n  data-ad-slot="1"></ins>')
     expect(elements[1]!.closed).toBe(true)
+  })
+  it('skips backslash-escaped tags', () => {
+    expect(scanHtml('\\<span class="x"> and \\\\<b>').map((token) => token.kind === 'comment' ? '' : token.name)).toEqual(['b'])
   })
   it('finds comments', () => {
     const tokens = scanHtml('x <!-- affiliate ads begin --> y')

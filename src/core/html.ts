@@ -76,6 +76,13 @@ function skipTo(ranges: Ranges, offset: number, index: {value: number}): number 
   return range && range[0] <= offset ? range[1] : -1
 }
 
+/** Whether the character at `offset` is escaped by an odd run of backslashes (`\\<span>` is text). */
+function isEscaped(text: string, offset: number): boolean {
+  let count = 0
+  for (let index = offset - 1; index >= 0 && text.charCodeAt(index) === 92; index--) count++
+  return count % 2 === 1
+}
+
 /** Scan `text` for tags and comments outside `skip` ranges. */
 export function scanHtml(text: string, skip: Ranges = []): Token[] {
   const tokens: Token[] = []
@@ -91,6 +98,7 @@ export function scanHtml(text: string, skip: Ranges = []): Token[] {
       continue
     }
     const end = start + match[0].length
+    if (isEscaped(text, start)) continue
     if (match[1] !== undefined) {
       tokens.push({kind: 'comment', value: match[1], start, end})
       continue

@@ -74,52 +74,84 @@ function pointAt(file: VFile, offset: number): Point {
   return {line, column: offset - lastBreak, offset}
 }
 
+/** A recorded span, kept in a sorted index on `file.data` (spans never overlap). */
+interface Taken {
+  start: number
+  end: number
+  message: RemovalMessage
+}
+
+function takenOf(file: VFile): Taken[] {
+  const data = file.data as {decruftTaken?: Taken[]}
+  data.decruftTaken ??= []
+  return data.decruftTaken
+}
+
+/** Index of the last span starting at or before `offset`, or -1. */
+function lastStartingBy(taken: readonly Taken[], offset: number): number {
+  let low = 0
+  let high = taken.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (taken[middle]!.start <= offset) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
+}
+
+/** The recorded span holding `offset` (start inclusive, end exclusive), if any. */
+function spanAt(taken: readonly Taken[], offset: number): Taken | undefined {
+  const span = taken[lastStartingBy(taken, offset)]
+  return span && offset < span.end ? span : undefined
+}
+
 /** True when `[start, end)` lies inside a span already removed from `file`. */
 export function isRemoved(file: VFile, start: number, end: number): boolean {
-  for (const message of file.messages) {
-    if (!isRemovalMessage(message)) continue
-    const place = message.place as {start: Point; end: Point}
-    if (start >= place.start.offset && end <= place.end.offset && message.actual.length > 0) {
-      if (start === end && (start === place.start.offset || start === place.end.offset)) continue
-      return true
-    }
-  }
-  return false
+  const span = spanAt(takenOf(file), start)
+  return span !== undefined && end <= span.end && span.end > span.start
 }
 
 /**
  * Record a removal and report it as a vfile message.
  *
  * Spans already covered by an earlier removal are ignored (the outer removal
- * already took their text); returns whether the removal was recorded.
+ * already took their text); a span that only partly overlaps an earlier one
+ * is trimmed (two blocks that both claimed the blank line between them: the
+ * earlier one keeps it); a span that takes in earlier, smaller removals (a
+ * duplicate paragraph holding an unlinked affiliate link) absorbs them, since
+ * its text has theirs. Returns whether the removal was recorded.
  */
 export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   const text = String(file.value)
   if (init.start < 0 || init.end > text.length || init.start > init.end) {
     throw new RangeError(`${init.ruleId}: bad span ${init.start}–${init.end}`)
   }
-  if (isRemoved(file, init.start, init.end)) return false
+  const taken = takenOf(file)
+  if (init.end > init.start && isRemoved(file, init.start, init.end)) return false
   let from = init.start
   let to = init.end
-  // Trim a span that only partly overlaps an earlier removal (two blocks that
-  // both claimed the blank line between them): the earlier one keeps it.
-  for (const message of file.messages) {
-    if (!isRemovalMessage(message)) continue
-    const place = message.place as {start: Point; end: Point}
-    if (from >= place.start.offset && from < place.end.offset) from = place.end.offset
-    if (to > place.start.offset && to <= place.end.offset) to = place.start.offset
-  }
+  const holdingStart = spanAt(taken, from)
+  if (holdingStart) from = holdingStart.end
+  const holdingEnd = to > 0 ? spanAt(taken, to - 1) : undefined
+  if (holdingEnd && holdingEnd.start >= from) to = holdingEnd.start
   if (to < from) return false
   if (from === to && !init.replacement) return false
-  // A span that takes in earlier, smaller removals (a duplicate paragraph
-  // holding an unlinked affiliate link) absorbs them: its text has theirs, so
-  // keeping both would record (and count) the same text twice.
-  const kept = file.messages.filter((message) => {
-    if (!isRemovalMessage(message) || message.expected.length > 0) return true
-    const place = message.place as {start: Point; end: Point}
-    return !(place.start.offset >= from && place.end.offset <= to && place.end.offset > place.start.offset)
-  })
-  if (kept.length !== file.messages.length) file.messages.splice(0, file.messages.length, ...kept)
+  // Absorb the spans that lie wholly inside the new one.
+  let index = lastStartingBy(taken, from - 1) + 1
+  const absorbed: Taken[] = []
+  while (index < taken.length && taken[index]!.start < to) {
+    const span = taken[index]!
+    if (span.end <= to && span.message.expected.length === 0) absorbed.push(...taken.splice(index, 1))
+    else index++
+  }
+  if (absorbed.length > 0) {
+    const gone = new Set(absorbed.map((span) => span.message))
+    const kept = file.messages.filter((message) => !gone.has(message as RemovalMessage))
+    file.messages.splice(0, file.messages.length, ...kept)
+  }
   const start = pointAt(file, from)
   const end = pointAt(file, to)
   const message = file.message(init.reason, {
@@ -131,6 +163,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key
   message.fatal = false
+  taken.splice(lastStartingBy(taken, from) + 1, 0, {start: from, end: to, message})
   return true
 }
 

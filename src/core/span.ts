@@ -12,7 +12,8 @@ export interface Span {
 }
 
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1
+  // `lastIndexOf(…, -1)` searches from 0 and would find a break there.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
 }
 
 /** Offset just past the line break that ends the line holding `offset` (or the text's end). */
