@@ -9,7 +9,7 @@
  * them and in the same process:
  *
  *   remark-parse                      unified().use(remarkParse).parse(text)
- *   remark-parse + frontmatter + gfm  the parser decruft actually uses
+ *   remark-parse + frontmatter + gfm  the parser decruft actually uses (createParser: GFM minus autolink literals)
  *   clean()                           decruft's whole pipeline (parse, rules, splice, record)
  *
  * After one warm-up pass of each, R rounds (default 3) run the three in a
@@ -35,8 +35,6 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {generateCorpus} from './lib/generate.js'
@@ -98,7 +96,7 @@ async function loadClean() {
     console.error('bench: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  return (await import(new URL(`file://${library}`).href)).clean
+  return import(new URL(`file://${library}`).href)
 }
 
 /** Time the in-process methods; returns ms per article (median round) and the round range. */
@@ -172,7 +170,7 @@ async function benchCli(articles, extraArgs) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2))
-  const clean = await loadClean()
+  const library = await loadClean()
   const generationStarted = performance.now()
   const articles = generateCorpus(options.articles, options.seed)
   const generationMs = performance.now() - generationStarted
@@ -187,7 +185,8 @@ async function main() {
   const rssBefore = process.resourceUsage().maxRSS * 1024
 
   const parseOnly = unified().use(remarkParse)
-  const parseFull = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
+  const parseFull = library.createParser()
+  const {clean} = library
   let failures = 0
   const methods = [
     {label: 'remark-parse', run: (text) => parseOnly.parse(text)},

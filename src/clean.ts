@@ -6,7 +6,7 @@
  * outside a rewritten frontmatter) is the author's.
  */
 import {VFileMessage} from 'vfile-message'
-import {SOURCE} from './core/removal.js'
+import {SOURCE, withoutStack} from './core/removal.js'
 import {applyRemovals} from './core/apply.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
@@ -107,7 +107,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
 /** One message per removal (positions in the input), then the warnings. */
 function messagesOf(removals: readonly RecordRemoval[], warnings: readonly VFileMessage[], path: string): VFileMessage[] {
   const messages = removals.map((removal) => {
-    const message = new VFileMessage(removal.reason, {place: {start: removal.start, end: removal.end}, ruleId: removal.rule, source: SOURCE})
+    const message = withoutStack(() => new VFileMessage(removal.reason, {place: {start: removal.start, end: removal.end}, ruleId: removal.rule, source: SOURCE}))
     message.file = path
     message.actual = removal.text
     message.expected = removal.replacement === undefined ? [] : [removal.replacement]

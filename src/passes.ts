@@ -77,22 +77,60 @@ function mapper(gaps: readonly Gap[]) {
 }
 
 const ENDS_WITH_BLANK_LINE = /\n[ \t]*\r?\n$/
+const MARKER_LINE = /^[ \t]*<!--([\s\S]*?)-->[ \t]*\r?$/
+
+/**
+ * The text to parse: `body` with each ad-region end marker that is glued to
+ * the next line blanked out (spaces, same length, so every offset stays).
+ * The blank line ends the region's HTML block where the marker is, so what
+ * follows parses as the Markdown it will be once the region is gone — in the
+ * common case (a blank line before the region) no second parse is needed.
+ * Returns the offsets just past each blanked line, too.
+ */
+function maskGluedEndMarkers(body: string, rules: RuleSet, disabled: ReadonlySet<string>): {text: string; masked: Set<number>} {
+  const masked = new Set<number>()
+  if (disabled.has('ad-block') || rules.adBlock.markers.length === 0 || !body.includes('<!--')) return {text: body, masked}
+  let text = body
+  for (let start = 0; start < body.length; ) {
+    const lineEnd = body.indexOf('\n', start)
+    const end = lineEnd === -1 ? body.length : lineEnd
+    const line = body.slice(start, end)
+    const marker = line.includes('<!--') ? MARKER_LINE.exec(line) : null
+    if (marker && lineEnd !== -1 && !isBlankLine(body, lineEnd + 1) && rules.adBlock.markers.some((m) => m.end.test(marker[1]!))) {
+      text = text.slice(0, start) + line.replace(/[^\r]/g, ' ') + text.slice(end)
+      masked.add(lineEnd + 1)
+    }
+    start = end + 1
+  }
+  return {text, masked}
+}
 
 /**
  * Whether removing these spans may have changed how the rest of the text
  * parses: a removed span held HTML, and what followed it was glued to it (no
  * blank line between), so it was part of the HTML block and is Markdown now.
  */
-function changesStructure(text: string, removals: readonly Removal[]): boolean {
-  for (const removal of removals) {
+export function changesStructure(text: string, removals: readonly Removal[], masked: ReadonlySet<number> = new Set()): boolean {
+  for (let index = 0; index < removals.length; index++) {
+    const removal = removals[index]!
     if (removal.replacement !== undefined || !removal.text.includes('<')) continue
-    if (ENDS_WITH_BLANK_LINE.test(removal.text)) continue
-    if (!isBlankLine(text, removal.end.offset) || !isBlankLine(text, nextLineStart(text, removal.end.offset))) {
-      // What follows is on the span's own line or glued on the next one.
-      if (!(removal.end.offset >= text.length)) return true
+    // Removals that follow on without a gap (two stacked ad units) act as one.
+    let last = removal
+    while (removals[index + 1]?.start.offset === last.end.offset && removals[index + 1]!.replacement === undefined) {
+      last = removals[++index]!
     }
+    if (ENDS_WITH_BLANK_LINE.test(last.text) || last.end.offset >= text.length) continue
+    // Its end marker was blanked for the parse, and a blank line came before
+    // it: what follows was parsed just as it will stand in the output.
+    if (masked.has(last.end.offset) && (removal.start.offset === 0 || isBlankLine(text, lineStartOf(text, removal.start.offset - 1)))) continue
+    // What follows is on the span's own line or glued on the next one.
+    if (!isBlankLine(text, last.end.offset) || !isBlankLine(text, nextLineStart(text, last.end.offset))) return true
   }
   return false
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
 }
 
 function nextLineStart(text: string, offset: number): number {
@@ -110,7 +148,8 @@ function isBlankLine(text: string, offset: number): boolean {
 /** Run the rules over `body` until the text's structure stops changing. */
 export function findRemovalsInPasses(body: string, path: string, rules: RuleSet, disabled: ReadonlySet<string>): Passes {
   const first = new VFile({value: body, path})
-  let tree = parser.parse(first)
+  const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
+  let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
   const all = removalsOf(first)
   let treeRemovals = all
@@ -126,7 +165,7 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
     const lines = body.slice(0, offset).split('\n')
     return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset}
   }
-  for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals); pass++) {
+  for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals, pass === 1 ? masked : undefined); pass++) {
     const pure = all.filter((removal) => removal.replacement === undefined)
     const gaps = gapsOf(pure)
     const map = mapper(gaps)

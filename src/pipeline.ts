@@ -11,10 +11,10 @@
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {Rule} from './core/rule.js'
+import {remarkGfmWithoutAutolinkLiterals} from './gfm.js'
 import {frontmatter} from './plugins/frontmatter/frontmatter.js'
 import {adBlock} from './plugins/spam/ad-block.js'
 import {adSlot} from './plugins/spam/ad-slot.js'
@@ -29,9 +29,9 @@ export const allRules: readonly Rule[] = [adBlock, adSlot, affiliateLink, linkFa
 /** The ids of every rule. */
 export const ruleIds: readonly string[] = allRules.map((rule) => rule.meta.id)
 
-/** The parser every rule expects: CommonMark + GFM + YAML/TOML frontmatter, positions kept. */
+/** The parser every rule expects: CommonMark + GFM (no autolink literals, see gfm.ts) + YAML/TOML frontmatter, positions kept. */
 export function createParser(): Processor<Root> {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm) as unknown as Processor<Root>
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmWithoutAutolinkLiterals) as unknown as Processor<Root>
 }
 
 /** Run the enabled rules' finders over a parsed tree. */

@@ -58,6 +58,21 @@ export interface RemovalMessage extends VFileMessage {
   decruftKey?: string
 }
 
+/**
+ * Run `create` with stack capture off. A vfile message is an `Error`, and
+ * capturing a stack for each of an article's hundreds of removals costs more
+ * than finding them; the stack of a finding says nothing anyway.
+ */
+export function withoutStack<T>(create: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return create()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 function locate(file: VFile) {
   const data = file.data as {decruftLocation?: ReturnType<typeof location>}
   if (!data.decruftLocation) data.decruftLocation = location(file)
@@ -154,11 +169,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   }
   const start = pointAt(file, from)
   const end = pointAt(file, to)
-  const message = file.message(init.reason, {
-    place: {start, end},
-    ruleId: init.ruleId,
-    source: SOURCE,
-  }) as RemovalMessage
+  const message = withoutStack(() => file.message(init.reason, {place: {start, end}, ruleId: init.ruleId, source: SOURCE})) as RemovalMessage
   message.actual = text.slice(from, to)
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key
@@ -203,10 +214,7 @@ export interface WarningInit {
 
 /** Report a finding that removes nothing; it shows in reports and the JSON `warnings`. */
 export function reportWarning(file: VFile, init: WarningInit): void {
-  const message = file.message(init.reason, {
-    place: {start: pointAt(file, init.start), end: pointAt(file, init.end)},
-    ruleId: init.ruleId,
-    source: SOURCE,
-  })
+  const place = {start: pointAt(file, init.start), end: pointAt(file, init.end)}
+  const message = withoutStack(() => file.message(init.reason, {place, ruleId: init.ruleId, source: SOURCE}))
   message.fatal = false
 }

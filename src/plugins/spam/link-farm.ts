@@ -142,6 +142,8 @@ function normaliseLabel(value: string): string {
 }
 
 function matchLabel(labels: readonly LabelMatcher[], value: string): LabelMatcher | undefined {
+  // Most candidates are whole paragraphs: refuse them before normalising.
+  if (value.length > MAX_LABEL_LENGTH * 4) return undefined
   const label = normaliseLabel(value)
   if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return undefined
   return labels.find((matcher) => matcher.pattern.test(label))
