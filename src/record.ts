@@ -58,6 +58,8 @@ export interface ArticleRecord {
 }
 
 const encoder = new TextEncoder()
+const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]{}"']+/g
+const TRAILING_PUNCTUATION = /[.,:;!?*_~]+$/
 
 /** Count words: runs of letters/digits, and each CJK character as a word. */
 export function countWords(text: string): number {
@@ -159,6 +161,13 @@ function collectInline(node: Nodes, removals: readonly Removal[], out: Collected
   const end = node.position?.end.offset
   if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
   const line = out.lineOf(start)
+  if (node.type === 'text' && node.value.includes('://')) {
+    // Bare URLs (GFM autolink literals are not parsed, see gfm.ts) are links too.
+    for (const match of node.value.matchAll(BARE_URL)) {
+      const url = match[0].replace(TRAILING_PUNCTUATION, '')
+      out.links.push({url, text: url, line})
+    }
+  }
   if (node.type === 'image') out.images.push({url: node.url, alt: node.alt ?? '', line})
   if (node.type === 'link' && (start === undefined || !touches(removals, start))) {
     out.links.push({url: node.url, text: plain(node, removals).trim(), line})

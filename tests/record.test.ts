@@ -1,0 +1,65 @@
+import {describe, expect, it} from 'vitest'
+import {clean, recordSchema} from '../src/index.js'
+
+describe('the JSON record', () => {
+  const input = [
+    '---',
+    'title: A post',
+    'keywords: one, two',
+    '---',
+    '',
+    '# A post',
+    '',
+    'Read [the docs](https://docs.example.org/a) or https://example.com/b. Get [Tool](https://tools.techidaily.com/x/) now.',
+    '',
+    '![A chart](https://img.example.org/c.png)',
+    '',
+    '<!-- affiliate ads begin -->',
+    '<a href="https://x.pxf.io/c/1"><img src="https://ads.example/banner.png"></a>',
+    '<!-- affiliate ads end -->',
+    '',
+    '```js',
+    'const x = 1',
+    '```',
+    '',
+  ].join('\n')
+  const {record} = clean(input, {path: 'posts/a.md'})
+
+  it('validates against its schema', () => {
+    expect(() => recordSchema.parse(record)).not.toThrow()
+  })
+  it('names its source and holds the normalised frontmatter', () => {
+    expect(record.source).toBe('posts/a.md')
+    expect(record.frontmatter).toEqual({title: 'A post', keywords: ['one', 'two']})
+  })
+  it('lists headings, kept links (bare URLs too) and images with input lines', () => {
+    expect(record.headings).toEqual([{depth: 1, text: 'A post', line: 6}])
+    expect(record.links).toEqual([
+      {url: 'https://docs.example.org/a', text: 'the docs', line: 8},
+      {url: 'https://example.com/b', text: 'https://example.com/b', line: 8},
+    ])
+    expect(record.images).toEqual([{url: 'https://img.example.org/c.png', alt: 'A chart', line: 10}])
+  })
+  it('has the clean body and its text, without removed spans', () => {
+    expect(record.markdown.startsWith('\n# A post')).toBe(true)
+    expect(record.markdown).not.toContain('pxf.io')
+    expect(record.text).toContain('Get Tool now.')
+    expect(record.text).toContain('const x = 1')
+    expect(record.text).not.toContain('banner')
+  })
+  it('counts removals per rule and bytes in and out', () => {
+    expect(record.stats.removals).toEqual({'frontmatter': 1, 'affiliate-link': 2, 'ad-block': 1})
+    expect(record.stats.bytesIn).toBe(new TextEncoder().encode(input).length)
+    expect(record.stats.bytesOut).toBeLessThan(record.stats.bytesIn)
+    expect(record.stats.words).toBeGreaterThan(10)
+  })
+  it('records each removal with its exact text and position', () => {
+    for (const removal of record.removals) {
+      if (removal.replacement === undefined) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
+    }
+    const keywords = record.removals.find((removal) => removal.key === 'keywords')
+    expect(keywords?.text).toBe('keywords: one, two')
+    expect(keywords?.replacement).toContain('- one')
+    expect(keywords?.start.line).toBe(3)
+  })
+})
