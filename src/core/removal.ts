@@ -103,7 +103,7 @@ function takenOf(file: VFile): Taken[] {
 }
 
 /** Index of the last span starting at or before `offset`, or -1. */
-function lastStartingBy(taken: readonly Taken[], offset: number): number {
+function lastStartingBy(taken: ReadonlyArray<{start: number}>, offset: number): number {
   let low = 0
   let high = taken.length - 1
   let found = -1
@@ -217,4 +217,39 @@ export function reportWarning(file: VFile, init: WarningInit): void {
   const place = {start: pointAt(file, init.start), end: pointAt(file, init.end)}
   const message = withoutStack(() => file.message(init.reason, {place, ruleId: init.ruleId, source: SOURCE}))
   message.fatal = false
+}
+
+/** The spans removed so far, frozen: what a rule looks through and does not report inside. */
+export interface RemovedSpans {
+  /** Whether `[start, end)` lies inside one removed span. */
+  covers(start: number, end: number): boolean
+  /** Whether `[start, end)` touches a removed span. */
+  overlaps(start: number, end: number): boolean
+  /** The end of the removed span that holds `offset`, or -1. */
+  endAt(offset: number): number
+}
+
+/** A snapshot of the spans removed from `file` so far (by earlier rules, when taken at a rule's start). */
+export function removedSpans(file: VFile): RemovedSpans {
+  const spans = takenOf(file)
+    .filter((span) => span.end > span.start)
+    .map((span) => ({start: span.start, end: span.end}))
+  const holding = (offset: number) => {
+    const span = spans[lastStartingBy(spans, offset)]
+    return span && offset < span.end ? span : undefined
+  }
+  return {
+    covers(start, end) {
+      const span = holding(start)
+      return span !== undefined && end <= span.end
+    },
+    overlaps(start, end) {
+      // Spans never overlap, so the last one starting before `end` is the only candidate.
+      const span = spans[lastStartingBy(spans, end - 1)]
+      return span !== undefined && span.end > start
+    },
+    endAt(offset) {
+      return holding(offset)?.end ?? -1
+    },
+  }
 }

@@ -30,7 +30,8 @@ import type {Definition, Link, LinkReference, Nodes, Parents, Root, Text} from '
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
 import type {Element} from '../../core/html.js'
-import {isRemovalMessage, reportRemoval, type Point} from '../../core/removal.js'
+import {removedSpans, reportRemoval} from '../../core/removal.js'
+import {findInSource} from '../../core/source.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
@@ -107,33 +108,6 @@ function createClassifier(rules: RuleSet['affiliateLink']): Classifier {
     const id = classify(href)
     cache.set(href, id)
     return id
-  }
-}
-
-/** Sorted spans earlier rules removed; links inside (or across) them are left alone. */
-function removedSpans(file: VFile): (start: number, end: number) => boolean {
-  const spans: Array<[number, number]> = []
-  for (const message of file.messages) {
-    if (!isRemovalMessage(message) || message.actual.length === 0) continue
-    const place = message.place as {start: Point; end: Point}
-    spans.push([place.start.offset, place.end.offset])
-  }
-  spans.sort((a, b) => a[0] - b[0])
-  // Recorded spans never overlap (reportRemoval trims them), so the last span
-  // starting before `end` is the only one that can touch `[start, end)`.
-  return (start, end) => {
-    let low = 0
-    let high = spans.length - 1
-    let last: [number, number] | undefined
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      const span = spans[middle]!
-      if (span[0] < end) {
-        last = span
-        low = middle + 1
-      } else high = middle - 1
-    }
-    return last !== undefined && last[1] > start
   }
 }
 
@@ -309,33 +283,6 @@ function locateChildren(text: string, parent: Parents, located: Map<Nodes, Span>
   }
 }
 
-/**
- * Find `literal` (a node's value) in the source from `from`: a character may
- * be written escaped there (`\\[` for `[`). Returns the span, or undefined.
- */
-function findInSource(text: string, literal: string, from: number): Span | undefined {
-  const firstChar = literal.charCodeAt(0)
-  for (let start = from; start < text.length; start++) {
-    const code = text.charCodeAt(start)
-    if (code !== firstChar && !(code === 92 && text.charCodeAt(start + 1) === firstChar)) continue
-    let at = start
-    let index = 0
-    while (index < literal.length && at < text.length) {
-      const wanted = literal.charCodeAt(index)
-      if (text.charCodeAt(at) === wanted) at++
-      else if (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === wanted && isAsciiPunctuation(wanted)) at += 2
-      else break
-      index++
-    }
-    if (index === literal.length) return {start, end: at}
-  }
-  return undefined
-}
-
-function isAsciiPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)
-}
-
 /** Decide what happens to an affiliate Markdown link (inline or reference) and record it. */
 function handleLink(
   context: Context,
@@ -435,7 +382,7 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
   const text = source.text
   const context: Context = {
     text,
-    overlapsRemoved: removedSpans(file),
+    overlapsRemoved: removedSpans(file).overlaps,
     rules: options,
     classify: createClassifier(options),
     findings: [],

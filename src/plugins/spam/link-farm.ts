@@ -38,7 +38,8 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
 import {classesOf, type Element, type Token} from '../../core/html.js'
-import {isRemovalMessage, reportRemoval, type Point} from '../../core/removal.js'
+import {removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
+import {findInSource} from '../../core/source.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan} from '../../core/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
@@ -95,46 +96,6 @@ interface LinkList {
   links: number
 }
 
-/** Sorted spans earlier rules removed, to look through them and not report inside them. */
-interface Removed {
-  /** Whether `[start, end)` lies inside one removed span. */
-  covers(start: number, end: number): boolean
-  /** The end of the removed span that starts at or covers `offset`, or -1. */
-  endAt(offset: number): number
-}
-
-function removedSpans(file: VFile): Removed {
-  const spans: Array<[number, number]> = []
-  for (const message of file.messages) {
-    if (!isRemovalMessage(message) || message.actual.length === 0) continue
-    const place = message.place as {start: Point; end: Point}
-    spans.push([place.start.offset, place.end.offset])
-  }
-  spans.sort((a, b) => a[0] - b[0])
-  const find = (offset: number): [number, number] | undefined => {
-    let low = 0
-    let high = spans.length - 1
-    let found: [number, number] | undefined
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      const span = spans[middle]!
-      if (span[0] <= offset) {
-        found = span
-        low = middle + 1
-      } else high = middle - 1
-    }
-    return found && offset < found[1] ? found : undefined
-  }
-  return {
-    covers(start, end) {
-      const span = find(start)
-      return span !== undefined && end <= span[1]
-    },
-    endAt(offset) {
-      return find(offset)?.[1] ?? -1
-    },
-  }
-}
 
 /** Normalise a candidate label's text for matching. */
 function normaliseLabel(value: string): string {
@@ -311,7 +272,7 @@ function htmlLinkList(context: SourceContext, list: Element): number | undefined
 }
 
 /** Skip white space (and `>` of block quotes), removed spans and found farms from `offset`. */
-function skipGap(text: string, removed: Removed, farms: ReadonlyMap<number, number>, offset: number): number {
+function skipGap(text: string, removed: RemovedSpans, farms: ReadonlyMap<number, number>, offset: number): number {
   let at = offset
   for (;;) {
     const code = text.charCodeAt(at)
@@ -421,33 +382,6 @@ function paragraphLines(node: Paragraph, text: string, start: number): Line[] {
   }
   lines.push(current)
   return lines
-}
-
-/**
- * Find `literal` (a node's value) in the source from `from`: a character may
- * be written escaped there (`\\[` for `[`). Returns the span, or undefined.
- */
-function findInSource(text: string, literal: string, from: number): {start: number; end: number} | undefined {
-  const firstChar = literal.charCodeAt(0)
-  for (let start = from; start < text.length; start++) {
-    const code = text.charCodeAt(start)
-    if (code !== firstChar && !(code === 92 && text.charCodeAt(start + 1) === firstChar)) continue
-    let at = start
-    let index = 0
-    while (index < literal.length && at < text.length) {
-      const wanted = literal.charCodeAt(index)
-      if (text.charCodeAt(at) === wanted) at++
-      else if (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === wanted && isAsciiPunctuation(wanted)) at += 2
-      else break
-      index++
-    }
-    if (index === literal.length) return {start, end: at}
-  }
-  return undefined
-}
-
-function isAsciiPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)
 }
 
 /** A heading whose whole text is a label. */
