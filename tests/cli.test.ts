@@ -4,13 +4,13 @@
  * tests check the CLI's plumbing (what is read, written, refused and
  * reported), not the rules.
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {dirname, join, relative, sep} from 'node:path'
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {Readable} from 'node:stream'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
 import {clean, createRuleSet, ruleIds} from '../src/index.js'
+import {listFiles, tree} from './support/temp-tree.js'
 
 const AD = [
   '<!-- affiliate ads begin -->',
@@ -37,30 +37,6 @@ function article(title: string, eol = '\n'): string {
   ].join(eol)
 }
 
-const roots: string[] = []
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, {recursive: true, force: true})
-})
-
-/** A temporary directory holding `files` (path → content). */
-function tree(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), 'decruft-cli-'))
-  roots.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), {recursive: true})
-    writeFileSync(join(root, path), content)
-  }
-  return root
-}
-
-/** Every file under `root`, as sorted relative paths with `/`. */
-function listFiles(root: string): string[] {
-  if (!existsSync(root)) return []
-  return (readdirSync(root, {recursive: true, withFileTypes: true}) as Array<{name: string; parentPath: string; isFile(): boolean}>)
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort()
-}
 
 interface Run {
   code: number

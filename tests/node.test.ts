@@ -2,11 +2,10 @@
  * decruft/node: reading, writing, expanding operands, ordering, and batches
  * in-process and on worker threads (which must write the same bytes).
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {dirname, join, relative, sep} from 'node:path'
+import {existsSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
 import fc from 'fast-check'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {CleanError} from '../src/index.js'
 import {
   decodeArticle,
@@ -20,29 +19,8 @@ import {
   type FileOutcome,
 } from '../src/node/index.js'
 import {runOrdered} from '../src/node/ordered.js'
+import {listFiles, tree} from './support/temp-tree.js'
 
-const roots: string[] = []
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, {recursive: true, force: true})
-})
-
-function tree(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), 'decruft-node-'))
-  roots.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), {recursive: true})
-    writeFileSync(join(root, path), content)
-  }
-  return root
-}
-
-function listFiles(root: string): string[] {
-  if (!existsSync(root)) return []
-  return (readdirSync(root, {recursive: true, withFileTypes: true}) as Array<{name: string; parentPath: string; isFile(): boolean}>)
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort()
-}
 
 async function readError(path: string, options = {}): Promise<CleanError> {
   const error = await readArticle(path, 'shown.md', options).then(
