@@ -43,14 +43,17 @@ export interface CleanResult {
 /** A problem that makes an article impossible to clean; names the place and the cause. */
 export class CleanError extends Error {
   override readonly name = 'CleanError'
+  /** The cause alone, without the place. */
+  readonly reason: string
   constructor(
-    message: string,
+    reason: string,
     readonly path: string,
     readonly line?: number,
     readonly column?: number,
-    readonly cause_?: unknown,
+    options?: {cause?: unknown},
   ) {
-    super(`${path}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${message}`)
+    super(`${path}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: ${reason}`, options)
+    this.reason = reason
   }
 }
 
@@ -146,5 +149,5 @@ function toCleanError(error: unknown, path: string): CleanError {
     return new CleanError('too deeply nested to parse safely', path)
   }
   const reason = (error as {reason?: string}).reason ?? (error instanceof Error ? error.message : String(error))
-  return new CleanError(reason, path, point?.line, point?.column, error)
+  return new CleanError(reason, path, point?.line, point?.column, {cause: error})
 }

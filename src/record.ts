@@ -68,12 +68,17 @@ export function countWords(text: string): number {
   return count
 }
 
+const OPENING_FENCE = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/
+const CLOSING_FENCE: Readonly<Record<string, RegExp>> = {
+  '---': /\r?\n---[ \t]*(?:\r?\n|$)/g,
+  '+++': /\r?\n\+\+\+[ \t]*(?:\r?\n|$)/g,
+}
+
 /** The body of a Markdown document: what follows its frontmatter block. */
 export function bodyOf(markdown: string): string {
-  const match = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(markdown)
+  const match = OPENING_FENCE.exec(markdown)
   if (!match) return markdown
-  const fence = match[1]!
-  const close = new RegExp(`\\r?\\n${fence.replace(/\+/g, '\\+')}[ \\t]*(?:\\r?\\n|$)`, 'g')
+  const close = CLOSING_FENCE[match[1]!]!
   close.lastIndex = match[0].length - 1
   const end = close.exec(markdown)
   return end ? markdown.slice(end.index + end[0].length) : markdown

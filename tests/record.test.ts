@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {clean, recordSchema} from '../src/index.js'
+import {clean, CleanError, recordSchema} from '../src/index.js'
 
 describe('the JSON record', () => {
   const input = [
@@ -61,5 +61,33 @@ describe('the JSON record', () => {
     expect(keywords?.text).toBe('keywords: one, two')
     expect(keywords?.replacement).toContain('- one')
     expect(keywords?.start.line).toBe(3)
+  })
+})
+
+describe('inputs clean() refuses', () => {
+  const failure = (text: string, options = {}) => {
+    try {
+      clean(text, {path: 'bad.md', ...options})
+    } catch (error) {
+      return error as CleanError
+    }
+    throw new Error('expected a CleanError')
+  }
+  it('names a document nested too deeply to parse safely', () => {
+    const error = failure(`${'>'.repeat(20_000)} x\n`)
+    expect(error).toBeInstanceOf(CleanError)
+    expect(error.message).toBe('bad.md: too deeply nested to parse safely')
+  })
+  it('names a document over the size limit', () => {
+    expect(failure('x'.repeat(101), {maxLength: 100}).message).toBe('bad.md: file too large (101 characters, limit 100)')
+  })
+  it('names binary input', () => {
+    expect(failure('ab\u0000cd').reason).toBe('binary file (contains NUL bytes)')
+  })
+  it('names invalid frontmatter with its line and column in the file', () => {
+    const error = failure('---\ntitle: ok\ntags: [unclosed\n---\n\nBody\n')
+    expect(error.path).toBe('bad.md')
+    expect(error.line).toBeGreaterThanOrEqual(3)
+    expect(error.message).toMatch(/^bad\.md:\d+:\d+: /)
   })
 })
