@@ -101,7 +101,17 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       cleaned = formatDocument(cleaned, record.frontmatter)
       record.markdown = bodyOf(cleaned)
     }
-    return {markdown: cleaned, record, messages: messagesOf(record.removals, passes.warnings, path), removals: record.removals}
+    let messages: VFileMessage[] | undefined
+    return {
+      markdown: cleaned,
+      record,
+      removals: record.removals,
+      // Built on first use: most callers (the batch, the corpus check) only need the record.
+      get messages() {
+        messages ??= messagesOf(record.removals, passes.warnings, path)
+        return messages
+      },
+    }
   } catch (error) {
     throw toCleanError(error, path)
   }

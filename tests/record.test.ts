@@ -64,6 +64,20 @@ describe('the JSON record', () => {
   })
 })
 
+describe('messages', () => {
+  it('carry rule id, source, place and the removed text, one per removal', () => {
+    const input = 'Keep.\n\n<!-- affiliate ads begin -->\nad\n<!-- affiliate ads end -->\n\nKeep too.\n'
+    const result = clean(input, {path: 'm.md'})
+    expect(result.messages).toHaveLength(result.removals.length)
+    const [message] = result.messages
+    expect(message?.ruleId).toBe('ad-block')
+    expect(message?.source).toBe('decruft')
+    expect(message?.line).toBe(3)
+    expect(message?.actual).toBe(result.removals[0]?.text)
+    expect(message?.file).toBe('m.md')
+  })
+})
+
 describe('inputs clean() refuses', () => {
   const failure = (text: string, options = {}) => {
     try {

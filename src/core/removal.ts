@@ -221,7 +221,7 @@ export function reportWarning(file: VFile, init: WarningInit): void {
 
 /** The spans removed so far, frozen: what a rule looks through and does not report inside. */
 export interface RemovedSpans {
-  /** Whether `[start, end)` lies inside one removed span. */
+  /** Whether `[start, end)` lies inside removed spans (one, or several without a gap). */
   covers(start: number, end: number): boolean
   /** Whether `[start, end)` touches a removed span. */
   overlaps(start: number, end: number): boolean
@@ -240,7 +240,9 @@ export function removedSpans(file: VFile): RemovedSpans {
   }
   return {
     covers(start, end) {
-      const span = holding(start)
+      // Spans that follow on without a gap (a run of ads split per unit) cover together.
+      let span = holding(start)
+      while (span && span.end < end) span = holding(span.end)
       return span !== undefined && end <= span.end
     },
     overlaps(start, end) {

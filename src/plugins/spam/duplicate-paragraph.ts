@@ -42,7 +42,7 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {removalsOf, reportRemoval} from '../../core/removal.js'
+import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan} from '../../core/span.js'
 import {countWords} from '../../record.js'
@@ -83,24 +83,13 @@ function mayBeSpam(text: string): boolean {
   return !STEP_NUMBER.test(text) && !INTRODUCES_NEXT.test(text)
 }
 
-/**
- * For each top-level child, whether an earlier rule removed it whole. One
- * sweep: children and removals are both in source order, and a child is
- * covered when some removal starting at or before it ends at or after it.
- */
+/** For each top-level child, whether an earlier rule removed it whole. */
 function removedChildren(tree: Root, file: VFile): boolean[] {
-  const removals = removalsOf(file).filter((removal) => removal.replacement === undefined)
-  let next = 0
-  let reach = -1
+  const removed = removedSpans(file)
   return tree.children.map((child) => {
     const start = child.position?.start.offset
     const end = child.position?.end.offset
-    if (start === undefined || end === undefined) return false
-    while (next < removals.length && removals[next]!.start.offset <= start) {
-      reach = Math.max(reach, removals[next]!.end.offset)
-      next++
-    }
-    return reach >= end
+    return start !== undefined && end !== undefined && removed.covers(start, end)
   })
 }
 
