@@ -3,19 +3,17 @@
 // (src/ruleset/default-rules.ts, so the library needs no file system) and
 // the JSON Schemas for editors (rules/schema.json, schema/record.schema.json).
 // Run after `npm run build`.
-import {readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {parseRules} from '../dist/ruleset/load.js'
+import {readDefaultRules} from './lib/default-rules.js'
 import {rulesJsonSchema} from '../dist/ruleset/schema.js'
 import {recordJsonSchema} from '../dist/record-schema.js'
-import {mkdirSync} from 'node:fs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const yamlPath = `${root}rules/default.yaml`
-const data = parseRules(readFileSync(yamlPath, 'utf8'), 'rules/default.yaml')
+const data = readDefaultRules(root)
 writeFileSync(
   `${root}src/ruleset/default-rules.ts`,
-  `// Generated from rules/default.yaml by \`npm run rules:generate\`. Do not edit.\n` +
+  `// Generated from rules/default/*.yaml by \`npm run rules:generate\`. Do not edit.\n` +
     `import type {RulesData} from './schema.js'\n\n` +
     `export const defaultRulesData: RulesData = ${JSON.stringify(data, null, 2)}\n`,
 )

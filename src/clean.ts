@@ -12,15 +12,17 @@ import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {ruleIds} from './pipeline.js'
+import {disabledRules, UnknownRuleError} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
 export interface CleanOptions {
   /** Compiled rules; the defaults when omitted (see `createRuleSet`). */
   rules?: RuleSet | undefined
-  /** Rule ids to switch off. */
+  /** Rule ids or groups to switch off (wins over `enable`). */
   disable?: readonly string[] | undefined
+  /** Rule ids or groups to switch on besides the defaults (e.g. `boilerplate`, off by default). */
+  enable?: readonly string[] | undefined
   /** Re-serialise the clean Markdown with remark-stringify (canonical formatting). Default: false. */
   format?: boolean | undefined
   /** Path of the article, used in messages and as the record's `source`. */
@@ -70,9 +72,12 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   }
   if (text.includes('\u0000')) throw new CleanError('binary file (contains NUL bytes)', path)
   const rules = options.rules ?? defaultRuleSet()
-  const disabled = new Set(options.disable ?? [])
-  for (const id of disabled) {
-    if (!ruleIds.includes(id)) throw new CleanError(`unknown rule id \`${id}\` (known: ${ruleIds.join(', ')})`, path)
+  let disabled: Set<string>
+  try {
+    disabled = disabledRules(options)
+  } catch (error) {
+    if (error instanceof UnknownRuleError) throw new CleanError(error.message, path)
+    throw error
   }
   const hasBom = text.charCodeAt(0) === BOM
   // "A BOM goes" is part of frontmatter normalisation: with that rule off, it stays.

@@ -4,7 +4,17 @@
  * The library core: portable (no Node-only imports), synchronous, pure.
  */
 export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
-export {allRules, createParser, remarkDecruft, ruleIds, runRules} from './pipeline.js'
+export {
+  allRules,
+  createParser,
+  disabledRules,
+  remarkDecruft,
+  ruleGroups,
+  ruleIds,
+  runRules,
+  UnknownRuleError,
+  type RuleSelection,
+} from './pipeline.js'
 export {applyEdits, applyRemovals, editsOf, type Edit} from './core/apply.js'
 export {
   isRemovalMessage,
@@ -17,7 +27,7 @@ export {
   type RemovalInit,
   type RemovalMessage,
 } from './core/removal.js'
-export {defineRule, type Rule, type RuleMeta, type RuleOptions} from './core/rule.js'
+export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './core/rule.js'
 export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
 export {
   compileRules,
@@ -31,11 +41,20 @@ export {
   rulesSchema,
   type RuleSet,
   type RulesData,
+  compileFilterLists,
+  withFilterLists,
+  type CompiledFilterLists,
+  type FilterListSource,
 } from './ruleset/index.js'
 export {adBlock} from './plugins/spam/ad-block.js'
 export {adSlot} from './plugins/spam/ad-slot.js'
 export {affiliateLink} from './plugins/spam/affiliate-link.js'
 export {duplicateParagraph} from './plugins/spam/duplicate-paragraph.js'
 export {linkFarm} from './plugins/spam/link-farm.js'
+export {feedFooter} from './plugins/spam/feed-footer.js'
+export {filterList} from './plugins/spam/filter-list.js'
+export {trackingParam} from './plugins/spam/tracking-param.js'
+export {callToAction} from './plugins/boilerplate/call-to-action.js'
+export {unsafeHtml} from './plugins/safety/unsafe-html.js'
 export {frontmatter} from './plugins/frontmatter/frontmatter.js'
 export {recordJsonSchema, recordSchema} from './record-schema.js'

@@ -7,7 +7,10 @@
  * takes the ad units inside it); affiliate buttons go before link farms are
  * looked for (a button between a label and its list would otherwise hide the
  * farm until a second clean); guesses last (a duplicate paragraph is only a
- * duplicate once the ads are out of the way). Frontmatter is independent.
+ * duplicate once the ads are out of the way). Tracking parameters are
+ * stripped only from links that stay (an affiliate link goes whole). The
+ * sanitiser runs after every spam rule, so it only sees HTML that stays and
+ * records only what it drops from that. Frontmatter is independent.
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -21,13 +24,70 @@ import {adSlot} from './plugins/spam/ad-slot.js'
 import {affiliateLink} from './plugins/spam/affiliate-link.js'
 import {duplicateParagraph} from './plugins/spam/duplicate-paragraph.js'
 import {linkFarm} from './plugins/spam/link-farm.js'
+import {feedFooter} from './plugins/spam/feed-footer.js'
+import {filterList} from './plugins/spam/filter-list.js'
+import {trackingParam} from './plugins/spam/tracking-param.js'
+import {callToAction} from './plugins/boilerplate/call-to-action.js'
+import {unsafeHtml} from './plugins/safety/unsafe-html.js'
 import type {RuleSet} from './ruleset/compile.js'
 
 /** Every rule, in the order it runs. */
-export const allRules: readonly Rule[] = [adBlock, adSlot, affiliateLink, linkFarm, duplicateParagraph, frontmatter]
+export const allRules: readonly Rule[] = [
+  adBlock,
+  adSlot,
+  filterList,
+  affiliateLink,
+  trackingParam,
+  linkFarm,
+  feedFooter,
+  callToAction,
+  duplicateParagraph,
+  unsafeHtml,
+  frontmatter,
+]
 
 /** The ids of every rule. */
 export const ruleIds: readonly string[] = allRules.map((rule) => rule.meta.id)
+
+/** The rule groups, each with the ids of its rules. */
+export const ruleGroups: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(allRules.map((rule) => rule.meta.group))].map((group) => [
+    group,
+    allRules.filter((rule) => rule.meta.group === group).map((rule) => rule.meta.id),
+  ]),
+)
+
+/** Which rules to switch on or off: rule ids or group names (`spam`, `boilerplate`, `safety`, `frontmatter`). */
+export interface RuleSelection {
+  /** Rules or groups to switch on, on top of the defaults (for rules off by default, such as `call-to-action`). */
+  readonly enable?: readonly string[] | undefined
+  /** Rules or groups to switch off; wins over `enable`. */
+  readonly disable?: readonly string[] | undefined
+}
+
+/** An unknown rule id or group name in a {@link RuleSelection}. */
+export class UnknownRuleError extends Error {
+  override readonly name = 'UnknownRuleError'
+}
+
+function expand(names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const group = ruleGroups.get(name)
+    if (group) return group
+    if (ruleIds.includes(name)) return [name]
+    throw new UnknownRuleError(
+      `unknown rule id or group \`${name}\` (rules: ${ruleIds.join(', ')}; groups: ${[...ruleGroups.keys()].join(', ')})`,
+    )
+  })
+}
+
+/** The ids of the rules that do not run, given a selection. Throws {@link UnknownRuleError}. */
+export function disabledRules(selection: RuleSelection = {}): Set<string> {
+  const disabled = new Set(allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => rule.meta.id))
+  for (const id of expand(selection.enable ?? [])) disabled.delete(id)
+  for (const id of expand(selection.disable ?? [])) disabled.add(id)
+  return disabled
+}
 
 /** The parser every rule expects: CommonMark + GFM (no autolink literals, see gfm.ts) + YAML/TOML frontmatter, positions kept. */
 export function createParser(): Processor<Root> {
@@ -51,8 +111,8 @@ export function runRules(
  * pipeline after remark-parse and remark-frontmatter. The rules only report;
  * apply the removals with `applyRemovals(String(file), removalsOf(file))`.
  */
-export function remarkDecruft(this: Processor, options: {rules?: RuleSet; disable?: readonly string[]} = {}) {
-  const disabled = new Set(options.disable ?? [])
+export function remarkDecruft(this: Processor, options: {rules?: RuleSet} & RuleSelection = {}) {
+  const disabled = disabledRules(options)
   for (const rule of allRules) {
     if (!disabled.has(rule.meta.id)) this.use(rule.plugin, options.rules ? {rules: options.rules} : {})
   }

@@ -2,7 +2,8 @@
  * Fixture-driven rule tests.
  *
  * `tests/fixtures/<rule-id>/<case>/input.md` runs through `clean` with only
- * that rule on (plus an optional `rules.yaml` layered over the defaults) and
+ * that rule on (plus an optional `rules.yaml` layered over the defaults, and
+ * an optional `filters.txt` filter list) and
  * must give `output.md` byte for byte, and `removals.json` (rule and exact
  * text of each removal). Every case is also checked to be idempotent (the
  * output cleans to itself) and to behave the same with CRLF line endings.
@@ -13,7 +14,7 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds, type RuleSet} from '../src/index.js'
+import {clean, compileFilterLists, createRuleSet, ruleIds, withFilterLists, type RuleSet} from '../src/index.js'
 
 const root = new URL('./fixtures/', import.meta.url).pathname
 const update = process.env['UPDATE_FIXTURES'] === '1'
@@ -56,8 +57,10 @@ for (const folder of ruleFolders) {
       const input = read(join(dir, 'input.md'))
       if (input === undefined) continue
       const extra = read(join(dir, 'rules.yaml'))
-      const rules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
-      const run = (text: string) => clean(text, {rules, disable, path: `${name}.md`})
+      const baseRules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
+      const filters = read(join(dir, 'filters.txt'))
+      const rules = filters === undefined ? baseRules : withFilterLists(baseRules, compileFilterLists([{name: 'filters.txt', text: filters}]))
+      const run = (text: string) => clean(text, {rules, enable: [ruleId], disable, path: `${name}.md`})
 
       it(`${name}: output and removals`, () => {
         const result = run(input)

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {
   clean,
@@ -9,14 +9,25 @@ import {
   recordJsonSchema,
   recordSchema,
   RulesError,
+  type RulesData,
   rulesJsonSchema,
 } from '../src/index.js'
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 
 describe('generated files are in sync (run `npm run rules:generate`)', () => {
-  it('src/ruleset/default-rules.ts matches rules/default.yaml', () => {
-    expect(defaultRulesData).toEqual(parseRules(read('rules/default.yaml'), 'rules/default.yaml'))
+  it('src/ruleset/default-rules.ts matches rules/default/*.yaml', () => {
+    const names = readdirSync(new URL('../rules/default', import.meta.url)).filter((name) => name.endsWith('.yaml')).sort()
+    let data: RulesData = {version: 1}
+    for (const name of names) data = mergeRules(data, parseRules(read(`rules/default/${name}`), `rules/default/${name}`))
+    expect(defaultRulesData).toEqual(data)
+  })
+  it('each default rules file holds the section of the rule it is named after', () => {
+    for (const name of readdirSync(new URL('../rules/default', import.meta.url))) {
+      const data = parseRules(read(`rules/default/${name}`), name) as Record<string, unknown>
+      const sections = Object.keys(data).filter((key) => key !== 'version')
+      expect(sections.map((key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) + '.yaml')).toEqual([name])
+    }
   })
   it('rules/schema.json matches the zod schema', () => {
     expect(JSON.parse(read('rules/schema.json'))).toEqual(rulesJsonSchema())

@@ -3,7 +3,7 @@
  * Parsing only: nothing here touches the file system.
  */
 import {parseArgs} from 'node:util'
-import {ruleIds} from '../index.js'
+import {disabledRules, ruleGroups, ruleIds, UnknownRuleError} from '../index.js'
 import {DEFAULT_MAX_BYTES} from '../node/index.js'
 
 /** A mistake in the command line: exit code 2 with this message. */
@@ -20,6 +20,8 @@ export interface CliConfig {
   markdown: boolean
   json: boolean
   rules: string[]
+  filterLists: string[]
+  enable: string[]
   disable: string[]
   format: boolean
   quiet: boolean
@@ -34,6 +36,8 @@ const options = {
   md: {type: 'boolean'},
   json: {type: 'boolean'},
   rules: {type: 'string', multiple: true},
+  'filter-list': {type: 'string', multiple: true},
+  enable: {type: 'string', multiple: true},
   disable: {type: 'string', multiple: true},
   format: {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},
@@ -62,7 +66,9 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     markdown: values.md === true || values.json !== true,
     json: values.json === true || values.md !== true,
     rules: values.rules ?? [],
-    disable: parseDisabled(values.disable ?? []),
+    filterLists: values['filter-list'] ?? [],
+    enable: parseRuleNames(values.enable ?? [], '--enable'),
+    disable: parseRuleNames(values.disable ?? [], '--disable'),
     format: values.format === true,
     quiet: values.quiet === true,
     concurrency: values.concurrency === undefined ? undefined : parseCount(values.concurrency, '--concurrency'),
@@ -86,13 +92,16 @@ function checkOperands(config: CliConfig, bothOutputs: boolean): void {
   if (config.out === undefined || config.out === '') throw new UsageError('missing --out <dir>')
 }
 
-/** `--disable a --disable b,c` → [a, b, c], each a known rule id. */
-function parseDisabled(values: readonly string[]): string[] {
-  const ids = values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean)
-  for (const id of ids) {
-    if (!ruleIds.includes(id)) throw new UsageError(`--disable: unknown rule id \`${id}\` (known: ${ruleIds.join(', ')})`)
+/** `--disable a --disable b,c` → [a, b, c], each a known rule id or group. */
+function parseRuleNames(values: readonly string[], option: string): string[] {
+  const names = [...new Set(values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean))]
+  try {
+    disabledRules({enable: names})
+  } catch (error) {
+    if (error instanceof UnknownRuleError) throw new UsageError(`${option}: ${error.message}`)
+    throw error
   }
-  return [...new Set(ids)]
+  return names
 }
 
 function parseCount(value: string, name: string): number {
@@ -126,7 +135,12 @@ Options:
       --md               write the clean Markdown only
       --json             write the JSON record only (default: both)
       --rules <file>     rules file (YAML) merged over the defaults; repeatable
-      --disable <id>     switch a rule off; repeatable, or comma-separated
+      --enable <id>      switch a rule or group on (e.g. boilerplate, off by
+                         default); repeatable, or comma-separated
+      --disable <id>     switch a rule or group off; repeatable, or comma-separated
+      --filter-list <file>  Adblock Plus / EasyList filter list: its element
+                         and network rules remove matching embedded HTML,
+                         links, images and iframes; repeatable
       --format           re-serialise the Markdown in a canonical style
       --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
       --concurrency <n>  worker threads for large batches (default: cores)
@@ -135,6 +149,8 @@ Options:
   -v, --version          show the version
 
 Rules: ${ruleIds.join(', ')}
+Groups: ${[...ruleGroups].map(([group, ids]) => `${group} (${ids.join(', ')})`).join('; ')}
+Off by default: call-to-action (group boilerplate)
 
 Exit codes: 0 all cleaned; 1 some inputs failed (the others are written);
 2 bad usage, options or rules file.

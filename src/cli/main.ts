@@ -10,8 +10,9 @@
 import {readFile, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {createColors} from 'picocolors'
-import {clean, CleanError, createRuleSet, RulesError, type RuleSet} from '../index.js'
+import {clean, CleanError, RulesError, type RuleSet} from '../index.js'
 import {
+  compileRuleSources,
   expandOperands,
   failureMessage,
   readArticleStream,
@@ -19,6 +20,7 @@ import {
   serializeRecord,
   describeSystemError,
   type FileOutcome,
+  type RuleSources,
 } from '../node/index.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
 import {createProgress, PROGRESS_THRESHOLD} from './progress.js'
@@ -78,30 +80,42 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     return ExitCode.ok
   }
   const cwd = options.cwd ?? process.cwd()
-  const rules = await loadRules(config.rules, cwd, report)
+  const rules = await loadRules(config, cwd, report)
   if (!rules) return ExitCode.usage
-  return config.stdin ? cleanStdin(config, rules.compiled, options, report) : cleanFiles(config, rules.layers, cwd, options, report)
+  return config.stdin ? cleanStdin(config, rules.compiled, options, report) : cleanFiles(config, rules.sources, cwd, options, report)
 }
 
-type RuleLayer = {text: string; file: string}
-
-/** Read and compile the rules files; undefined (after reporting) when one is bad. */
-async function loadRules(
+/** Read a list of text files; undefined (after reporting) when one cannot be read. */
+async function readTexts(
   files: readonly string[],
+  what: string,
   cwd: string,
   report: (message: string) => void,
-): Promise<{layers: RuleLayer[]; compiled: RuleSet} | undefined> {
-  const layers: RuleLayer[] = []
+): Promise<Array<{file: string; text: string}> | undefined> {
+  const texts: Array<{file: string; text: string}> = []
   for (const file of files) {
     try {
-      layers.push({text: await readFile(resolve(cwd, file), 'utf8'), file})
+      texts.push({text: await readFile(resolve(cwd, file), 'utf8'), file})
     } catch (error) {
-      report(`${file}: cannot read rules file: ${describeSystemError(error)}`)
+      report(`${file}: cannot read ${what}: ${describeSystemError(error)}`)
       return undefined
     }
   }
+  return texts
+}
+
+/** Read and compile the rules files and filter lists; undefined (after reporting) when one is bad. */
+async function loadRules(
+  config: CliConfig,
+  cwd: string,
+  report: (message: string) => void,
+): Promise<{sources: RuleSources; compiled: RuleSet} | undefined> {
+  const layers = await readTexts(config.rules, 'rules file', cwd, report)
+  const lists = await readTexts(config.filterLists, 'filter list', cwd, report)
+  if (!layers || !lists) return undefined
+  const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
   try {
-    return {layers, compiled: createRuleSet(...layers)}
+    return {sources, compiled: compileRuleSources(sources)}
   } catch (error) {
     if (!(error instanceof RulesError)) throw error
     report(error.message)
@@ -123,6 +137,7 @@ async function cleanStdin(
     const text = await readArticleStream(options.stdin, STDIN_NAME, {maxBytes: config.maxBytes})
     const result = clean(text, {
       rules,
+      enable: config.enable,
       disable: config.disable,
       format: config.format,
       path: STDIN_NAME,
@@ -140,7 +155,7 @@ async function cleanStdin(
 
 async function cleanFiles(
   config: CliConfig,
-  rules: RuleLayer[],
+  sources: RuleSources,
   cwd: string,
   options: MainOptions,
   report: (message: string) => void,
@@ -174,7 +189,9 @@ async function cleanFiles(
       cwd,
       markdown: config.markdown,
       json: config.json,
-      rules,
+      rules: sources.rules,
+      filterLists: sources.filterLists,
+      enable: config.enable,
       disable: config.disable,
       format: config.format,
       maxBytes: config.maxBytes,

@@ -16,7 +16,18 @@ export interface RuleMeta {
   readonly description: string
   /** Whether the rule only removes spans (its removals can be re-inserted to restore the input). */
   readonly removalOnly: boolean
+  /** The group the rule belongs to; `--enable`/`--disable` take a group name for all its rules. */
+  readonly group: RuleGroup
+  /** Whether the rule runs unless switched off. Default: true. */
+  readonly enabledByDefault?: boolean
 }
+
+/**
+ * Rule groups: `spam` (ads, affiliate links, link farms, feed footers,
+ * repeats, tracking parameters), `boilerplate` (calls to action; off by
+ * default), `safety` (sanitising kept HTML, filter lists), `frontmatter`.
+ */
+export type RuleGroup = 'spam' | 'boilerplate' | 'safety' | 'frontmatter'
 
 /** Options every rule plugin takes. */
 export interface RuleOptions {

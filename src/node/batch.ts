@@ -14,10 +14,11 @@
 import {availableParallelism} from 'node:os'
 import {isAbsolute, relative, resolve} from 'node:path'
 import Tinypool from 'tinypool'
-import {createRuleSet} from '../index.js'
+import type {FilterListSource} from '../index.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
+import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
@@ -35,7 +36,11 @@ export interface BatchOptions {
   json?: boolean | undefined
   /** Rules files (their text), merged over the defaults in order. */
   rules?: ReadonlyArray<{text: string; file: string}> | undefined
-  /** Rule ids to switch off. */
+  /** Filter lists (Adblock Plus syntax) given as text. */
+  filterLists?: readonly FilterListSource[] | undefined
+  /** Rule ids or groups to switch on besides the defaults. */
+  enable?: readonly string[] | undefined
+  /** Rule ids or groups to switch off. */
   disable?: readonly string[] | undefined
   /** Canonical reformatting (see `clean`). Default: false. */
   format?: boolean | undefined
@@ -80,13 +85,15 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   const cwd = options.cwd ?? process.cwd()
   const settings: WorkerSettings = {
     rules: options.rules ?? [],
+    filterLists: options.filterLists ?? [],
+    enable: options.enable ?? [],
     disable: options.disable ?? [],
     format: options.format ?? false,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     fsync: options.fsync ?? false,
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
-  const rules = createRuleSet(...settings.rules)
+  const rules = compileRuleSources(settings)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,

@@ -26,6 +26,7 @@ export interface FileTask {
 /** How to clean, for every article of a batch. */
 export interface CleanSettings {
   rules: RuleSet
+  enable: readonly string[]
   disable: readonly string[]
   format: boolean
   maxBytes: number
@@ -56,6 +57,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings): Promis
     const text = await readArticle(task.absolute, task.display, {maxBytes: settings.maxBytes})
     const result = clean(text, {
       rules: settings.rules,
+      enable: settings.enable,
       disable: settings.disable,
       format: settings.format,
       path: task.display,

@@ -2,6 +2,7 @@
  * decruft/node: the file-system side of decruft — reading articles, atomic
  * writing, expanding operands, and batches on worker threads.
  */
+export {compileRuleSources, type RuleSources} from './rule-sources.js'
 export {runBatch, displayPath, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
 export {cleanFile, failureMessage, serializeRecord, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 export {expandOperands, isMarkdownPath, MARKDOWN_EXTENSIONS, outputPaths, staticBase, type ExpandOptions, type ExpandResult, type InputFile, type OperandError} from './files.js'

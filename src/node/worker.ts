@@ -4,12 +4,15 @@
  * are compiled once per worker and reused (a compiled rule set holds RegExps
  * and cannot cross threads).
  */
-import {createRuleSet, type RuleSet} from '../index.js'
+import type {FilterListSource, RuleSet} from '../index.js'
+import {compileRuleSources} from './rule-sources.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 
 /** The settings of a batch as plain data. */
 export interface WorkerSettings {
   rules: ReadonlyArray<{text: string; file: string}>
+  filterLists: readonly FilterListSource[]
+  enable: readonly string[]
   disable: readonly string[]
   format: boolean
   maxBytes: number
@@ -25,8 +28,8 @@ export interface WorkerInput {
 let compiled: {key: string; rules: RuleSet} | undefined
 
 function rulesFor(settings: WorkerSettings): RuleSet {
-  const key = JSON.stringify(settings.rules)
-  if (compiled?.key !== key) compiled = {key, rules: createRuleSet(...settings.rules)}
+  const key = JSON.stringify([settings.rules, settings.filterLists])
+  if (compiled?.key !== key) compiled = {key, rules: compileRuleSources(settings)}
   return compiled.rules
 }
 

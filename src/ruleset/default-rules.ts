@@ -1,4 +1,4 @@
-// Generated from rules/default.yaml by `npm run rules:generate`. Do not edit.
+// Generated from rules/default/*.yaml by `npm run rules:generate`. Do not edit.
 import type {RulesData} from './schema.js'
 
 export const defaultRulesData: RulesData = {
@@ -258,24 +258,7 @@ export const defaultRulesData: RulesData = {
       }
     ]
   },
-  "linkFarm": {
-    "labels": [
-      {
-        "id": "also-read",
-        "note": "\"Also read:\" and the like, introducing a list of links to sister articles. The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label.",
-        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy|be\\s+interested\\s+in)|related(?:\\s+(?:posts?|articles?|stories|reads?|content))?|recommended(?:\\s+(?:posts?|articles?|reading|for\\s+you))?|more\\s+(?:from|on)\\s+.+|read\\s+more|more\\s+articles?|popular\\s+posts?)\\s*[:：]?$"
-      },
-      {
-        "id": "also-read-cjk",
-        "note": "The same labels in Chinese (\"related articles\", \"further reading\", \"recommended reading\"), as scraped Chinese posts carry them.",
-        "pattern": "^(?:相關文章|相关文章|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關閱讀|相关阅读)\\s*[:：]?$"
-      }
-    ],
-    "labelClasses": [
-      "atpl-alsoreadstyle"
-    ],
-    "minLinks": 3
-  },
+  "callToAction": {},
   "duplicateParagraph": {
     "minLength": 120,
     "minWords": 20,
@@ -284,6 +267,7 @@ export const defaultRulesData: RulesData = {
     "minIntroLength": 60,
     "minIntroWords": 10
   },
+  "feedFooter": {},
   "frontmatter": {
     "keys": [
       {
@@ -346,5 +330,25 @@ export const defaultRulesData: RulesData = {
         "sameAs": "description"
       }
     ]
-  }
+  },
+  "linkFarm": {
+    "labels": [
+      {
+        "id": "also-read",
+        "note": "\"Also read:\" and the like, introducing a list of links to sister articles. The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label.",
+        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy|be\\s+interested\\s+in)|related(?:\\s+(?:posts?|articles?|stories|reads?|content))?|recommended(?:\\s+(?:posts?|articles?|reading|for\\s+you))?|more\\s+(?:from|on)\\s+.+|read\\s+more|more\\s+articles?|popular\\s+posts?)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-cjk",
+        "note": "The same labels in Chinese (\"related articles\", \"further reading\", \"recommended reading\"), as scraped Chinese posts carry them.",
+        "pattern": "^(?:相關文章|相关文章|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關閱讀|相关阅读)\\s*[:：]?$"
+      }
+    ],
+    "labelClasses": [
+      "atpl-alsoreadstyle"
+    ],
+    "minLinks": 3
+  },
+  "trackingParam": {},
+  "unsafeHtml": {}
 }

@@ -46,6 +46,7 @@ export const meta = {
   id: 'frontmatter',
   description: 'Normalises YAML frontmatter: lists, ISO 8601 dates, alias keys, duplicated fields.',
   removalOnly: false,
+  group: 'frontmatter',
 } as const
 
 /** The frontmatter of the file, normalised: stored by the finder on `file.data.frontmatter`. */

@@ -34,6 +34,7 @@ export const meta = {
   id: 'ad-block',
   description: 'Marker-delimited ad regions (`<!-- affiliate ads begin -->` … `<!-- affiliate ads end -->`).',
   removalOnly: true,
+  group: 'spam',
 } as const
 
 /** Find marker pairs and report each region as a removal. */

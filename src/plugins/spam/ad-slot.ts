@@ -52,6 +52,7 @@ export const meta = {
   id: 'ad-slot',
   description: 'Ad units, ad-server embeds and tracking pixels outside marked ad regions (`<ins class="adsbygoogle">`, 1×1 images).',
   removalOnly: true,
+  group: 'spam',
 } as const
 
 /** Tags that load media or code from their `src`; from an ad host they are ads. */

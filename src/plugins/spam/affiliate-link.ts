@@ -41,6 +41,7 @@ export const meta = {
   id: 'affiliate-link',
   description: 'Affiliate and cloaked links: unlinked in sentences, removed whole when they have no words or are buttons.',
   removalOnly: true,
+  group: 'spam',
 } as const
 
 const BASE = 'https://relative.invalid/'

@@ -53,6 +53,7 @@ export const meta = {
   id: 'duplicate-paragraph',
   description: 'Paragraphs repeated by a scraper or spinner: a long paragraph repeated verbatim, an intro pasted again at the end.',
   removalOnly: true,
+  group: 'spam',
 } as const
 
 /** `c. Double-click …`, `2) Run …`, `(iv) Open …`, `Step 3: …` — a numbered step, repeated on purpose. */

@@ -49,6 +49,7 @@ export const meta = {
   id: 'link-farm',
   description: '"Also read:" link farms: a label followed by a list of links to other articles.',
   removalOnly: true,
+  group: 'spam',
 } as const
 
 /** HTML elements that may hold a label's text. */

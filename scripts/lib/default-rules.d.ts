@@ -1,0 +1,2 @@
+import type {RulesData} from '../../src/ruleset/schema.js'
+export function readDefaultRules(root: string): RulesData
