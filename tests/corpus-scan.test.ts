@@ -90,6 +90,34 @@ describe('scanSpam', () => {
   })
 })
 
+describe('scanSpam: patterns beyond one network', () => {
+  const found = (text: string) => scanSpam(text).map((finding) => finding.pattern)
+
+  it('finds ad hosts and ad unit ids', () => {
+    expect(found('<script src="https://cdn.taboola.com/libtrc/x/loader.js"></script>')).toContain('ad-host')
+    expect(found('<div id="ezoic-pub-ad-placeholder-101"></div>')).toContain('ad-unit-id')
+  })
+  it('finds affiliate networks', () => {
+    expect(found('[Deal](https://www.anrdoezrs.net/click-1-2)')).toEqual(['affiliate-host'])
+    expect(found('[Deal](https://example.com/product)')).toEqual([])
+  })
+  it('finds feed footers in several languages, not mentions in prose', () => {
+    expect(found('The post <a href="https://a.example/x">X</a> appeared first on <a href="https://a.example">A</a>.')).toEqual(['feed-footer'])
+    expect(found('Der Beitrag X erschien zuerst auf Y.')).toEqual(['feed-footer'])
+    expect(found('*Originally published at [my blog](https://me.example/p).*')).toEqual(['feed-footer'])
+    expect(found('The paper was originally published in 1998 by the ACM.')).toEqual([])
+  })
+  it('finds a link-farm label only when links follow it', () => {
+    expect(found('**Lire aussi :**\n\n- [Un](https://s.example/1)\n- [Deux](https://s.example/2)\n')).toEqual(['link-farm-label'])
+    expect(found('See also the manual, which explains it well.\n')).toEqual([])
+  })
+  it('finds unsafe HTML', () => {
+    expect(found('<img src="x.png" onerror="alert(1)">').sort()).toEqual(['event-handler'])
+    expect(found('<a href="javascript:alert(1)">x</a>')).toEqual(['javascript-url'])
+    expect(found('<script>alert(1)</script>')).toEqual(['script'])
+  })
+})
+
 describe('findLoss', () => {
   const input = [
     '## Keep me',
@@ -118,6 +146,9 @@ describe('findLoss', () => {
     expect(findLoss(input, input.replace('![shot](https://img.example/a.png)', 'shot')).map((item) => item.kind)).toEqual(['image'])
     expect(findLoss(input, input.replace('const a = 1\n', '')).map((item) => item.kind)).toEqual(['code'])
     expect(findLoss(input, input.replace(/This is[^\n]*\n/, '')).map((item) => item.kind)).toEqual(['paragraph'])
+    const table = '| Name | Value |\n| --- | ---: |\n| a | 1 |\n'
+    expect(findLoss(input + table, input + table)).toEqual([])
+    expect(findLoss(input + table, input).map((item) => item.kind)).toEqual(['table'])
   })
 
   it('does not count a removed duplicate as loss', () => {

@@ -27,7 +27,9 @@ const HTML_BLOCK_TAGS =
 
 /** CommonMark HTML block start conditions 1–7, with their end conditions (null: ends at a blank line). */
 const HTML_STARTS = [
-  {start: /^<(?:script|pre|style|textarea)(?:\s|>|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, pre: true},
+  // `<pre>` and `<textarea>` show their text as written (code-like); `<script>` and `<style>` are raw HTML to scan.
+  {start: /^<(?:pre|textarea)(?:\s|>|$)/i, end: /<\/(?:pre|textarea)>/i, pre: true},
+  {start: /^<(?:script|style)(?:\s|>|$)/i, end: /<\/(?:script|style)>/i},
   {start: /^<!--/, end: /-->/},
   {start: /^<\?/, end: /\?>/},
   {start: /^<![A-Za-z]/, end: />/},

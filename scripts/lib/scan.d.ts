@@ -13,7 +13,7 @@ export interface Item {
 }
 
 export interface LostItem extends Item {
-  kind: 'heading' | 'image' | 'code' | 'paragraph'
+  kind: 'heading' | 'image' | 'code' | 'paragraph' | 'table'
 }
 
 export declare const SPAM_PATTERNS: ReadonlyArray<{id: string; pattern: RegExp; test?: (match: RegExpMatchArray) => boolean}>
@@ -23,5 +23,5 @@ export declare function spamLineSet(lines: readonly Line[], prose?: string[]): S
 export declare function contentItems(
   text: string,
   options?: {skipSpam?: boolean},
-): {headings: Item[]; images: Item[]; code: Item[]; paragraphs: Item[]}
+): {headings: Item[]; images: Item[]; code: Item[]; paragraphs: Item[]; tables: Item[]}
 export declare function findLoss(input: string, output: string): LostItem[]

@@ -20,13 +20,37 @@ export const SPAM_PATTERNS = [
   {id: 'atpl-alsoread', pattern: /atpl-alsoreadstyle/gi},
   {id: 'data-ad-client', pattern: /data-ad-client/gi},
   {
+    id: 'ad-host',
+    // Hosts whose every embed is an ad (or an ad-network script).
+    pattern:
+      /\b(?:googlesyndication\.com|doubleclick\.net|googletagservices\.com|amazon-adsystem\.com|ezoic\.net|ezojs\.com|taboola\.com|outbrain\.com|contextual\.media\.net|carbonads\.(?:com|net)|buysellads\.com|adthrive\.com|mediavine\.com|criteo\.(?:com|net)|infolinks\.com|propellerads\.com)\b/gi,
+  },
+  {id: 'ad-unit-id', pattern: /\b(?:ezoic-pub-ad-placeholder|div-gpt-ad|taboola-(?:below|right|mid)|carbonads|mv-ad-box)/gi},
+  {
     id: 'affiliate-host',
     // Subdomains (`imp.pxf.io`) match too: the dot before the host is a word boundary.
-    pattern: /\b(?:tools\.techidaily\.com|pxf\.io|sjv\.io|7eer\.net|impactradius-go\.com|amzn\.to)\b/gi,
+    pattern:
+      /\b(?:tools\.techidaily\.com|pxf\.io|sjv\.io|7eer\.net|8odi\.net|impactradius-go\.com|amzn\.to|shareasale\.com\/r\.cfm|anrdoezrs\.net|jdoqocy\.com|tkqlhce\.com|dpbolvw\.net|kqzyfj\.com|awin1\.com|linksynergy\.com|prf\.hn|skimresources\.com|redirectingat\.com|hop\.clickbank\.net|flexlinkspro\.com|partnerlinks\.io|shop-links\.co)\b/gi,
   },
   {id: 'affiliate-param', pattern: /[?&](?:amp;)?AFFILIATE=/g},
   {id: 'amazon-tag', pattern: /\bamazon\.[a-z.]{2,8}\/[^\s)"'<>\]]*?[?&](?:amp;)?tag=/gi},
+  {
+    id: 'feed-footer',
+    pattern:
+      /\b(?:appeared first on|read the (?:entire|full) (?:article|post|story) (?:here|at|on)\b|originally (?:published|posted) (?:at|on|in)\s+(?:\[|<a\b|https?:|\*|_)|erschien zuerst auf|se public[óo] primero en|apareceu primeiro em|est apparu en premier sur)/gi,
+  },
+  {id: 'link-farm-label', pattern: /^(?:[#>*_\s-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|leia também|veja também|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
+  {id: 'script', pattern: /<script\b/gi},
+  {id: 'event-handler', pattern: /<[a-z][\w-]*\b[^>]*\son[a-z]+\s*=/gi},
+  {id: 'javascript-url', pattern: /(?:href|src|action)\s*=\s*["']?\s*javascript:|\]\(\s*<?javascript:/gi},
 ]
+
+/** A link-farm label is only residual spam when links follow it: on its line or within the next lines. */
+function isFarmLabel(match) {
+  const rest = match.input.slice(match.index, match.index + 600)
+  const links = rest.match(/\]\(https?:|<a\s[^>]*href=["']?https?:/gi) ?? []
+  return links.length >= 2
+}
 
 const AD_WORD = /\b(?:ads?|adverts?|advertisements?|adsense)\b|google_ad_section_(?:start|end)/i
 const BOUNDARY_WORD = /\b(?:begin|begins|start|starts|end|ends|stop)\b|_(?:start|end)\b/i
@@ -154,13 +178,14 @@ function normaliseHeading(text) {
  *
  * @param {string} text
  * @param {{skipSpam?: boolean}} [options] With `skipSpam`, items inside spam (see {@link spamLineSet}) are left out.
- * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[]}} where Item = {text, line}
+ * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} where Item = {text, line}
+ *   (a table is its header row)
  */
 export function contentItems(text, options = {}) {
   const lines = classifyLines(text)
   const prose = proseLines(lines)
   const spam = options.skipSpam ? spamLineSet(lines, prose) : new Set()
-  const items = {headings: [], images: [], code: [], paragraphs: []}
+  const items = {headings: [], images: [], code: [], paragraphs: [], tables: []}
   let codeStart = -1
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
@@ -197,6 +222,11 @@ export function contentItems(text, options = {}) {
     }
     // Compared with the output's lines as they are, so taken raw (with any inline code).
     const trimmed = line.text.trim()
+    // A GFM table: its header row (the line above a delimiter row) must survive.
+    const next = lines[index + 1]
+    if (line.kind === 'text' && trimmed.includes('|') && next && /^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$/.test(next.text)) {
+      items.tables.push({text: trimmed, line: number})
+    }
     if (
       line.kind === 'text' &&
       !line.inList &&
@@ -224,7 +254,7 @@ function trimmedLineSet(text) {
  * Presence, not counts: a paragraph repeated in the input is still there if
  * one copy survives (the duplicate-paragraph rule may take the other).
  *
- * @returns {Array<{kind: 'heading' | 'image' | 'code' | 'paragraph', line: number, text: string}>}
+ * @returns {Array<{kind: 'heading' | 'image' | 'code' | 'paragraph' | 'table', line: number, text: string}>}
  */
 export function findLoss(input, output) {
   const before = contentItems(input, {skipSpam: true})
@@ -240,5 +270,6 @@ export function findLoss(input, output) {
   for (const item of before.images) if (!has.image.has(item.text)) lost.push({kind: 'image', ...item})
   for (const item of before.code) if (!has.code.has(item.text.replace(/\r/g, ''))) lost.push({kind: 'code', ...item})
   for (const item of before.paragraphs) if (!outputLines.has(item.text)) lost.push({kind: 'paragraph', ...item})
+  for (const item of before.tables) if (!outputLines.has(item.text)) lost.push({kind: 'table', ...item})
   return lost.sort((a, b) => a.line - b.line)
 }
