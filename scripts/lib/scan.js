@@ -39,7 +39,7 @@ export const SPAM_PATTERNS = [
     pattern:
       /\b(?:appeared first on|read the (?:entire|full) (?:article|post|story) (?:here|at|on)\b|originally (?:published|posted) (?:at|on|in)\s+(?:\[|<a\b|https?:|\*|_)|erschien zuerst auf|se public[óo] primero en|apareceu primeiro em|est apparu en premier sur)/gi,
   },
-  {id: 'link-farm-label', pattern: /^(?:[#>*_\s-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|leia também|veja também|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
+  {id: 'link-farm-label', pattern: /^(?:[#>*_\s-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|das könnte (?:dich|sie) auch interessieren|leia também|veja também|artigos relacionados|te puede interesar|leggi anche|lees ook|関連記事|читайте также|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|猜你喜欢)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
   {id: 'script', pattern: /<script\b/gi},
   {id: 'event-handler', pattern: /<[a-z][\w-]*\b[^>]*\son[a-z]+\s*=/gi},
   {id: 'javascript-url', pattern: /(?:href|src|action)\s*=\s*["']?\s*javascript:|\]\(\s*<?javascript:/gi},
