@@ -11,7 +11,11 @@
  *   `data-ad-client="ca-pub-…"`, the `adsbygoogle.push` script, GPT
  *   `div-gpt-ad` slots, Impact text ads);
  * - an `<iframe>`, `<script>`, `<img>`, `<video>`, `<audio>`, `<source>` or
- *   `<embed>` whose `src` (or `data-src`) is on a host of `adSlot.hosts`;
+ *   `<embed>` whose `src` (or `data-src`, `data-lazy-src`) is on a host of
+ *   `adSlot.hosts`;
+ * - an inline `<script>` that loads from such a host (the loader snippets of
+ *   Taboola, Mediavine, AdThrive, media.net… write the ad host's URL into a
+ *   `script.src`): a script is never article content;
  * - a tracking pixel: an `<img>` whose width and height (attributes or inline
  *   style) are both at most `adSlot.pixelMaxSize`, or whose style hides it
  *   (`visibility: hidden`, `display: none`);
@@ -72,6 +76,12 @@ const STYLE_HIDDEN = /(?:^|;)\s*(?:visibility\s*:\s*hidden|display\s*:\s*none)\s
 const EMPTY_CONTENT = /^(?:\s|<!--[\s\S]*?-->)*$/
 /** Base for protocol-relative and relative URLs; a relative URL never matches an ad host. */
 const URL_BASE = 'https://relative.invalid/'
+/** Attributes that hold the URL a media element loads (lazy loaders move `src` to a data attribute). */
+const SOURCE_ATTRIBUTES = ['src', 'data-src', 'data-lazy-src'] as const
+/** Absolute or protocol-relative URLs written in a script's code. */
+const URL_IN_SCRIPT = /(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s'"`\\)]*)?/gi
+/** How many URLs of one inline script are looked at (a loader names its host early). */
+const MAX_SCRIPT_URLS = 20
 
 /** An element found to be an ad, with why. */
 interface Ad {
@@ -104,12 +114,27 @@ function parseUrl(source: string): URL | undefined {
 /** The ad host `element` loads from, if any. */
 function adHostOf(element: Element, hosts: readonly UrlMatcher[]): UrlMatcher | undefined {
   if (!MEDIA_TAGS.has(element.name)) return undefined
-  for (const name of ['src', 'data-src']) {
+  for (const name of SOURCE_ATTRIBUTES) {
     const source = element.attributes[name]
     if (!source) continue
     const url = parseUrl(source)
     if (!url) continue
     const host = hosts.find((matcher) => matcher.test(url))
+    if (host) return host
+  }
+  return undefined
+}
+
+/** The ad host an inline `<script>` loads from: a URL on an ad host written in its code. */
+function scriptAdHostOf(element: Element, hosts: readonly UrlMatcher[], text: string): UrlMatcher | undefined {
+  if (element.name !== 'script' || !element.closed || element.contentEnd <= element.contentStart) return undefined
+  const code = text.slice(element.contentStart, element.contentEnd)
+  if (!code.includes('//')) return undefined
+  let seen = 0
+  for (const match of code.matchAll(URL_IN_SCRIPT)) {
+    if (++seen > MAX_SCRIPT_URLS) break
+    const url = parseUrl(match[0].startsWith('//') ? `https:${match[0]}` : match[0])
+    const host = url && hosts.find((matcher) => matcher.test(url))
     if (host) return host
   }
   return undefined
@@ -140,6 +165,8 @@ function adReason(element: Element, rules: RuleSet['adSlot'], text: string): str
   if (unit) return `Ad unit \`${unit.id}\``
   const host = adHostOf(element, rules.hosts)
   if (host) return `\`<${element.name}>\` from ad host \`${host.id}\``
+  const loader = scriptAdHostOf(element, rules.hosts, text)
+  if (loader) return `Inline script loading from ad host \`${loader.id}\``
   if (element.name === 'img') return trackingPixelReason(element.attributes, rules.pixelMaxSize)
   return undefined
 }

@@ -3,9 +3,14 @@
  *
  * A link is an affiliate link when its URL's host (or a sub-domain of it)
  * is in `rules: affiliateLink.hosts` (with the entry's path pattern, if any),
- * or it carries a query parameter in `affiliateLink.params` (`AFFILIATE=` of
- * 2Checkout, `tag=` on Amazon hosts). Protocol-relative (`//x.pxf.io/…`) and
- * `javascript:window.open('…')` URLs are looked through.
+ * it carries a query parameter in `affiliateLink.params` (`AFFILIATE=` of
+ * 2Checkout, `tag=` on Amazon hosts, `campid=` on eBay), or its whole path is
+ * a site-own redirect folder and one slug (`affiliateLink.redirectFolders`:
+ * `/go/<slug>`, `/recommends/<slug>/`; no file extension, no second segment,
+ * and not on a host of `affiliateLink.folderExceptions` such as a docs site
+ * whose `/go/` folder teaches Go). Protocol-relative (`//x.pxf.io/…`),
+ * relative (`/go/vpn`) and `javascript:window.open('…')` URLs are looked
+ * through.
  *
  * - In a sentence the link markup goes and its words stay: `[` and
  *   `](url "title")` are two removals, so re-inserting the removed texts
@@ -34,7 +39,7 @@ import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
-import type {RuleSet} from '../../ruleset/compile.js'
+import type {RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 
 export const meta = {
@@ -102,7 +107,8 @@ function createClassifier(rules: RuleSet['affiliateLink']): Classifier {
       return inner ? classify(inner[0]) : undefined
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
-    return (rules.hosts.find((matcher) => matcher.test(url)) ?? rules.params.find((matcher) => matcher.test(url)))?.id
+    const test = (matcher: UrlMatcher) => matcher.test(url)
+    return (rules.hosts.find(test) ?? rules.params.find(test) ?? rules.folders.find(test))?.id
   }
   return (href) => {
     if (cache.has(href)) return cache.get(href)
@@ -378,7 +384,7 @@ function handleAnchor(context: Context, anchor: Element, id: string): void {
 /** Find affiliate links and report how each is unlinked or removed. */
 export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): void {
   const options = rules.affiliateLink
-  if (options.hosts.length === 0 && options.params.length === 0) return
+  if (options.hosts.length === 0 && options.params.length === 0 && options.folders.length === 0) return
   const source = sourceContext(tree, file)
   const text = source.text
   const context: Context = {
