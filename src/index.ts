@@ -41,7 +41,6 @@ export {
   rulesSchema,
   type RuleSet,
   type RulesData,
-  compileFilterLists,
   withFilterLists,
   type CompiledFilterLists,
   type FilterListSource,

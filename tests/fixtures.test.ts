@@ -14,7 +14,8 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {clean, compileFilterLists, createRuleSet, ruleIds, withFilterLists, type RuleSet} from '../src/index.js'
+import {clean, createRuleSet, ruleIds, withFilterLists, type RuleSet} from '../src/index.js'
+import {compileFilterLists} from '../src/filter-lists.js'
 
 const root = new URL('./fixtures/', import.meta.url).pathname
 const update = process.env['UPDATE_FIXTURES'] === '1'

@@ -115,7 +115,14 @@ async function loadRules(
   if (!layers || !lists) return undefined
   const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
   try {
-    return {sources, compiled: compileRuleSources(sources)}
+    const compiled = await compileRuleSources(sources)
+    if (!config.quiet) {
+      for (const list of compiled.filterLists?.stats ?? []) {
+        const ignored = list.ignored === 0 ? '' : `; ${list.ignored} lines ignored (they cannot act on static Markdown, e.g. \`${list.ignoredSamples[0] ?? ''}\`)`
+        report(`${list.name}: ${list.network} network and ${list.cosmetic} element filters${ignored}`)
+      }
+    }
+    return {sources, compiled}
   } catch (error) {
     if (!(error instanceof RulesError)) throw error
     report(error.message)

@@ -25,7 +25,7 @@ export interface RuleMeta {
 /**
  * Rule groups: `spam` (ads, affiliate links, link farms, feed footers,
  * repeats, tracking parameters), `boilerplate` (calls to action; off by
- * default), `safety` (sanitising kept HTML, filter lists), `frontmatter`.
+ * default), `safety` (sanitising kept HTML), `frontmatter`.
  */
 export type RuleGroup = 'spam' | 'boilerplate' | 'safety' | 'frontmatter'
 

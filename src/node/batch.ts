@@ -93,7 +93,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     fsync: options.fsync ?? false,
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
-  const rules = compileRuleSources(settings)
+  const rules = await compileRuleSources(settings)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,

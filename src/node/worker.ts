@@ -27,12 +27,12 @@ export interface WorkerInput {
 // Per-worker cache: one batch uses one set of rules; compile it on the first task.
 let compiled: {key: string; rules: RuleSet} | undefined
 
-function rulesFor(settings: WorkerSettings): RuleSet {
+async function rulesFor(settings: WorkerSettings): Promise<RuleSet> {
   const key = JSON.stringify([settings.rules, settings.filterLists])
-  if (compiled?.key !== key) compiled = {key, rules: compileRuleSources(settings)}
+  if (compiled?.key !== key) compiled = {key, rules: await compileRuleSources(settings)}
   return compiled.rules
 }
 
 export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
-  return cleanFile(task, {...settings, rules: rulesFor(settings)})
+  return cleanFile(task, {...settings, rules: await rulesFor(settings)})
 }
