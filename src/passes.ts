@@ -77,6 +77,10 @@ function mapper(gaps: readonly Gap[]) {
 }
 
 const ENDS_WITH_BLANK_LINE = /\n[ \t]*\r?\n$/
+/** What may stand before a block on its line: block quote and list markers. */
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*$/
+/** A line that opens a block at a block's start but is text inside a paragraph: a link definition, an HTML block (type 7). */
+const OPENS_BLOCK_AT_START = /^(?:[ \t]*>)*[ \t]{0,3}[[<]/
 const MARKER_LINE = /^[ \t]*<!--([\s\S]*?)-->[ \t]*\r?$/
 
 /**
@@ -113,12 +117,29 @@ function maskGluedEndMarkers(body: string, rules: RuleSet, disabled: ReadonlySet
 export function changesStructure(text: string, removals: readonly Removal[], masked: ReadonlySet<number> = new Set()): boolean {
   for (let index = 0; index < removals.length; index++) {
     const removal = removals[index]!
-    if (removal.replacement !== undefined || !removal.text.includes('<')) continue
+    if (removal.replacement !== undefined) continue
+    // A comment left open hid what followed it from every rule (an "Also
+    // read:" list commented out); once it goes, that content is seen.
+    if (removal.text.startsWith('<!--') && !removal.text.trimEnd().endsWith('-->')) return true
+    const lineHead = text.slice(lineStartOf(text, removal.start.offset), removal.start.offset)
+    if (!removal.text.includes('<')) {
+      // Whole Markdown lines at the start of a block: the line glued below now
+      // starts that block, where `[x]: url` is a link definition and `<tag>`
+      // an HTML block (in the middle of a paragraph, both are plain text).
+      if (!removal.text.endsWith('\n') || !CONTAINER_MARKERS.test(lineHead)) continue
+      const startsBlock =
+        lineHead.trim() !== '' || removal.start.offset === 0 || isBlankLine(text, lineStartOf(text, removal.start.offset - 1))
+      if (startsBlock && OPENS_BLOCK_AT_START.test(text.slice(removal.end.offset, removal.end.offset + 80))) return true
+      continue
+    }
     // Removals that follow on without a gap (two stacked ad units) act as one.
     let last = removal
     while (removals[index + 1]?.start.offset === last.end.offset && removals[index + 1]!.replacement === undefined) {
       last = removals[++index]!
     }
+    // It ended its line: markup before it on that line may now stand alone
+    // (a tag alone on its line opens an HTML block).
+    if (lineHead.includes('<') && isBlankLine(text, last.end.offset)) return true
     if (ENDS_WITH_BLANK_LINE.test(last.text) || last.end.offset >= text.length) continue
     // Its end marker was blanked for the parse, and a blank line came before
     // it: what follows was parsed just as it will stand in the output.

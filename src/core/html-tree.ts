@@ -16,21 +16,33 @@
  * An element opened in one fragment and closed in another (`<div>`, a
  * Markdown paragraph, `</div>`) is seen as two halves: the opening tag, and
  * a stray end tag that the HTML parser ignores.
+ *
+ * Fragments are found once per file; each is parsed when its `root` is
+ * first read.
  */
 import type {Element, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {Nodes, Parents, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 
 export interface HtmlFragment {
-  /** The parsed fragment; every position offset is an offset into the Markdown source. */
+  /**
+   * The parsed fragment; every position offset is an offset into the
+   * Markdown source. Parsed on first access (a rule that skips a fragment —
+   * one an earlier rule removed — costs no parse).
+   */
   readonly root: HastRoot
   /** Where the fragment starts and ends in the Markdown source. */
   readonly start: number
   readonly end: number
   /** `block`: one HTML block node; `inline`: the inline HTML of one paragraph, heading or cell. */
   readonly kind: 'block' | 'inline'
+  /**
+   * The string that was parsed: the source between `start` and `end`, with
+   * the Markdown between inline tags blanked to spaces (same length, so
+   * `html[i]` stands at source offset `start + i`).
+   */
+  readonly html: string
 }
 
 /** Shift every position in a hast tree parsed from a slice starting at `base`. */
@@ -58,9 +70,13 @@ function shiftPos(position: Pos | undefined, base: number): void {
   if (position.end.offset !== undefined) position.end.offset += base
 }
 
-function parse(html: string, base: number): HastRoot {
+/**
+ * Parse `html` as a fragment, as a browser parses it (parse5, scripting off),
+ * with verbose positions (opening/closing tags, attributes) shifted by `base`.
+ */
+export function parseHtmlFragment(html: string, base = 0): HastRoot {
   const root = fromHtml(html, {fragment: true, verbose: true})
-  shift(root, base)
+  if (base !== 0) shift(root, base)
   return root
 }
 
@@ -76,39 +92,58 @@ function maskExcept(text: string, from: number, to: number, keep: ReadonlyArray<
   return out + blank(at, to)
 }
 
-/** The HTML fragments of `file`, in source order, parsed on first use. */
+/** A fragment whose tree is parsed when first read. */
+function fragment(html: string, start: number, end: number, kind: 'block' | 'inline'): HtmlFragment {
+  let root: HastRoot | undefined
+  return {
+    get root() {
+      root ??= parseHtmlFragment(html, start)
+      return root
+    },
+    start,
+    end,
+    kind,
+    html,
+  }
+}
+
+/** The HTML fragments of `file`, in source order, found on first use (each parsed when its `root` is read). */
 export function htmlFragments(tree: Root, file: VFile): readonly HtmlFragment[] {
   const data = file.data as {decruftHtmlFragments?: HtmlFragment[]}
   if (data.decruftHtmlFragments) return data.decruftHtmlFragments
   const text = String(file.value)
   const fragments: HtmlFragment[] = []
-  visit(tree, (node: Nodes, _index, parent: Parents | undefined) => {
-    if (node.type !== 'html') return undefined
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) return undefined
-    const inline = parent !== undefined && (parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell' || parent.type === 'emphasis' || parent.type === 'strong' || parent.type === 'delete' || parent.type === 'link' || parent.type === 'linkReference')
-    if (!inline) {
-      fragments.push({root: parse(text.slice(start, end), start), start, end, kind: 'block'})
-    }
-    return undefined
-  })
-  // Inline HTML: one fragment per paragraph-like parent holding html nodes (nested phrasing included).
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return undefined
+  // Inline HTML: one fragment per paragraph, heading or cell holding html nodes (nested phrasing included).
+  const inline = (node: Parents) => {
     const keep: Array<[number, number]> = []
-    visit(node, 'html', (html) => {
-      const start = html.position?.start.offset
-      const end = html.position?.end.offset
-      if (start !== undefined && end !== undefined) keep.push([start, end])
-    })
-    if (keep.length === 0) return 'skip'
+    const collect = (parent: Parents) => {
+      for (const child of parent.children as Nodes[]) {
+        if (child.type === 'html') {
+          const start = child.position?.start.offset
+          const end = child.position?.end.offset
+          if (start !== undefined && end !== undefined) keep.push([start, end])
+        } else if ('children' in child) collect(child)
+      }
+    }
+    collect(node)
+    if (keep.length === 0) return
     keep.sort((a, b) => a[0] - b[0])
     const start = keep[0]![0]
     const end = keep[keep.length - 1]![1]
-    fragments.push({root: parse(maskExcept(text, start, end, keep), start), start, end, kind: 'inline'})
-    return 'skip'
-  })
+    fragments.push(fragment(maskExcept(text, start, end, keep), start, end, 'inline'))
+  }
+  // Block HTML: each html node outside phrasing content is parsed alone.
+  const walk = (parent: Parents) => {
+    for (const node of parent.children as Nodes[]) {
+      if (node.type === 'html') {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        if (start !== undefined && end !== undefined) fragments.push(fragment(text.slice(start, end), start, end, 'block'))
+      } else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') inline(node)
+      else if ('children' in node) walk(node)
+    }
+  }
+  walk(tree)
   fragments.sort((a, b) => a.start - b.start)
   data.decruftHtmlFragments = fragments
   return fragments
