@@ -28,6 +28,12 @@ export const defaultRulesData: RulesData = {
         "note": "AdSense section targeting comments; what sits between them is the ad-targeted part of a page template.",
         "begin": "^\\s*google_ad_section_start(?:\\(.*\\))?\\s*$",
         "end": "^\\s*google_ad_section_end\\s*$"
+      },
+      {
+        "id": "ezoic-placeholder",
+        "note": "Ezoic wraps each ad placeholder in a named comment pair (`Ezoic - <name> - <position>` … `End Ezoic - <name> - <position>`).",
+        "begin": "^\\s*Ezoic\\s+-\\s+\\S.*$",
+        "end": "^\\s*End\\s+Ezoic\\s+-\\s+\\S.*$"
       }
     ]
   },
@@ -76,6 +82,146 @@ export const defaultRulesData: RulesData = {
         "id": "amp-ad",
         "note": "An AMP ad unit.",
         "tag": "amp-ad"
+      },
+      {
+        "id": "ezoic-placeholder",
+        "note": "Ezoic ad placeholder; its id is `ezoic-pub-ad-placeholder-<n>`.",
+        "attributes": {
+          "id": "^ezoic-pub-ad-placeholder-"
+        }
+      },
+      {
+        "id": "ezoic-ad",
+        "note": "A rendered Ezoic ad unit.",
+        "class": "ezoic-ad"
+      },
+      {
+        "id": "ezoic-adpicker",
+        "note": "Ezoic's ad picker slot.",
+        "class": "ezoic-adpicker-ad"
+      },
+      {
+        "id": "mediavine-ad-box",
+        "note": "A Mediavine in-content ad box.",
+        "class": "mv-ad-box"
+      },
+      {
+        "id": "mediavine-slot",
+        "note": "Mediavine ad slot placeholders carry `data-slotid` beside an `mv-` class.",
+        "attributes": {
+          "class": "(?:^|\\s)mv-ad",
+          "data-slotid": ""
+        }
+      },
+      {
+        "id": "adthrive-ad",
+        "note": "An AdThrive / Raptive ad slot.",
+        "class": "adthrive-ad"
+      },
+      {
+        "id": "taboola-placeholder",
+        "note": "Taboola widget placeholder (`taboola-below-article-thumbnails` and the like); Taboola fills it with sponsored links.",
+        "tag": "div",
+        "attributes": {
+          "id": "^taboola-"
+        }
+      },
+      {
+        "id": "taboola-widget",
+        "note": "A rendered Taboola widget.",
+        "class": "trc_related_container"
+      },
+      {
+        "id": "taboola-script",
+        "note": "The inline script that queues Taboola widgets.",
+        "tag": "script",
+        "content": "\\b_taboola\\b"
+      },
+      {
+        "id": "outbrain-widget",
+        "note": "Outbrain widget placeholder; Outbrain fills it with sponsored links.",
+        "class": "OUTBRAIN",
+        "attributes": {
+          "data-widget-id": ""
+        }
+      },
+      {
+        "id": "medianet-tag",
+        "note": "The inline script that loads a media.net contextual ad.",
+        "tag": "script",
+        "content": "\\b_mN(?:Handle|Details)\\b"
+      },
+      {
+        "id": "carbon-ads",
+        "note": "A Carbon Ads unit (`<div id=\"carbonads\">`), image, text and \"ads via Carbon\" alike.",
+        "attributes": {
+          "id": "^carbonads$"
+        }
+      },
+      {
+        "id": "carbon-ads-script",
+        "note": "The Carbon Ads loader script.",
+        "tag": "script",
+        "attributes": {
+          "id": "^_carbonads_js$"
+        }
+      },
+      {
+        "id": "buysellads-zone",
+        "note": "A BuySellAds zone.",
+        "attributes": {
+          "id": "^bsa-zone_"
+        }
+      },
+      {
+        "id": "buysellads-script",
+        "note": "The inline script that fills BuySellAds zones.",
+        "tag": "script",
+        "content": "\\b_bsa\\s*\\.\\s*init\\b"
+      },
+      {
+        "id": "amazon-native-ad",
+        "note": "An Amazon native shopping ad placeholder.",
+        "attributes": {
+          "id": "^amzn-assoc-ad-"
+        }
+      },
+      {
+        "id": "amazon-assoc-script",
+        "note": "The inline script that configures an Amazon Associates ad widget (`amzn_assoc_placement = …`).",
+        "tag": "script",
+        "content": "\\bamzn_assoc_[a-z_]+\\s*="
+      },
+      {
+        "id": "infolinks-script",
+        "note": "The inline script that configures Infolinks in-text ads.",
+        "tag": "script",
+        "content": "\\binfolinks_(?:pid|wsid)\\b"
+      },
+      {
+        "id": "connatix-script",
+        "note": "The inline script that renders a Connatix video ad player.",
+        "tag": "script",
+        "content": "\\bcnx\\s*\\.\\s*cmd\\s*\\.\\s*push\\b"
+      },
+      {
+        "id": "revcontent-widget",
+        "note": "A Revcontent sponsored-links widget placeholder.",
+        "attributes": {
+          "id": "^rcjsload_"
+        }
+      },
+      {
+        "id": "mgid-widget",
+        "note": "An MGID sponsored-links widget placeholder.",
+        "attributes": {
+          "data-type": "^_mgwidget$"
+        }
+      },
+      {
+        "id": "wp-quads",
+        "note": "An ad slot of the WP QUADS (Quick AdSense) WordPress plugin.",
+        "class": "quads-location"
       }
     ],
     "hosts": [
@@ -108,6 +254,176 @@ export const defaultRulesData: RulesData = {
         "id": "google-adservice",
         "note": "AdSense conversion and serving endpoints.",
         "host": "adservice.google.com"
+      },
+      {
+        "id": "ezoic",
+        "note": "Ezoic ad serving and its loader scripts.",
+        "host": "ezoic.net"
+      },
+      {
+        "id": "ezojs",
+        "note": "Ezoic's script CDN.",
+        "host": "ezojs.com"
+      },
+      {
+        "id": "ezodn",
+        "note": "Ezoic's ad delivery network.",
+        "host": "ezodn.com"
+      },
+      {
+        "id": "mediavine",
+        "note": "Mediavine's ad scripts (`scripts.mediavine.com`).",
+        "host": "scripts.mediavine.com"
+      },
+      {
+        "id": "adthrive",
+        "note": "AdThrive / Raptive ad scripts.",
+        "host": "ads.adthrive.com"
+      },
+      {
+        "id": "taboola",
+        "note": "Taboola's loader, widget, thumbnail and tracking hosts (`cdn.taboola.com`, `trc.taboola.com`, `images.taboola.com`); every embed from them is its sponsored-links widget.",
+        "host": "taboola.com"
+      },
+      {
+        "id": "outbrain",
+        "note": "Outbrain's widget script and ad images.",
+        "host": "widgets.outbrain.com"
+      },
+      {
+        "id": "outbrain-images",
+        "note": "Outbrain's sponsored-link thumbnails and logs.",
+        "host": "outbrainimg.com"
+      },
+      {
+        "id": "medianet",
+        "note": "media.net contextual ads.",
+        "host": "contextual.media.net"
+      },
+      {
+        "id": "carbon-ads",
+        "note": "Carbon Ads scripts and serving.",
+        "host": "carbonads.com"
+      },
+      {
+        "id": "carbon-ads-net",
+        "note": "Carbon Ads serving.",
+        "host": "carbonads.net"
+      },
+      {
+        "id": "buysellads",
+        "note": "BuySellAds scripts and serving.",
+        "host": "buysellads.com"
+      },
+      {
+        "id": "buysellads-net",
+        "note": "BuySellAds CDN.",
+        "host": "buysellads.net"
+      },
+      {
+        "id": "criteo",
+        "note": "Criteo retargeting ads and pixels.",
+        "host": "criteo.net"
+      },
+      {
+        "id": "criteo-bidder",
+        "note": "Criteo header-bidding endpoint (the company site `www.criteo.com` is not listed).",
+        "host": "bidder.criteo.com"
+      },
+      {
+        "id": "criteo-sync",
+        "note": "Criteo user-sync pixels.",
+        "host": "gum.criteo.com"
+      },
+      {
+        "id": "lijit",
+        "note": "Sovrn (Lijit) ad serving.",
+        "host": "lijit.com"
+      },
+      {
+        "id": "infolinks",
+        "note": "Infolinks in-text ad scripts.",
+        "host": "infolinks.com"
+      },
+      {
+        "id": "primis",
+        "note": "Primis video ad player.",
+        "host": "primis.tech"
+      },
+      {
+        "id": "anyclip",
+        "note": "AnyClip's monetised video player, placed as an ad unit.",
+        "host": "player.anyclip.com"
+      },
+      {
+        "id": "connatix",
+        "note": "Connatix video ad player.",
+        "host": "connatix.com"
+      },
+      {
+        "id": "exco",
+        "note": "EX.CO (formerly Playbuzz) video ad player.",
+        "host": "player.ex.co"
+      },
+      {
+        "id": "revcontent",
+        "note": "Revcontent sponsored-links widgets.",
+        "host": "revcontent.com"
+      },
+      {
+        "id": "mgid",
+        "note": "MGID sponsored-links widgets.",
+        "host": "mgid.com"
+      },
+      {
+        "id": "doubleclick-media",
+        "note": "Google Ad Manager creative CDN (`s0.2mdn.net`).",
+        "host": "2mdn.net"
+      },
+      {
+        "id": "appnexus",
+        "note": "Xandr / AppNexus ad serving.",
+        "host": "adnxs.com"
+      },
+      {
+        "id": "pubmatic",
+        "note": "PubMatic ad serving.",
+        "host": "pubmatic.com"
+      },
+      {
+        "id": "rubicon",
+        "note": "Magnite (Rubicon Project) ad serving.",
+        "host": "rubiconproject.com"
+      },
+      {
+        "id": "openx",
+        "note": "OpenX ad serving.",
+        "host": "openx.net"
+      },
+      {
+        "id": "index-exchange",
+        "note": "Index Exchange ad serving.",
+        "host": "casalemedia.com"
+      },
+      {
+        "id": "adform",
+        "note": "Adform ad serving.",
+        "host": "adform.net"
+      },
+      {
+        "id": "smartadserver",
+        "note": "Equativ (Smart AdServer) ad serving.",
+        "host": "smartadserver.com"
+      },
+      {
+        "id": "moat",
+        "note": "Moat ad-verification pixels and scripts.",
+        "host": "moatads.com"
+      },
+      {
+        "id": "ias",
+        "note": "Integral Ad Science ad-verification pixels and scripts.",
+        "host": "adsafeprotected.com"
       }
     ],
     "pixelMaxSize": 1
@@ -153,7 +469,7 @@ export const defaultRulesData: RulesData = {
         "id": "shareasale",
         "note": "ShareASale click redirector.",
         "host": "shareasale.com",
-        "path": "^/r\\.cfm"
+        "path": "^/(?:r|u)\\.cfm"
       },
       {
         "id": "cj-anrdoezrs",
@@ -182,7 +498,7 @@ export const defaultRulesData: RulesData = {
       },
       {
         "id": "awin",
-        "note": "Awin click redirector.",
+        "note": "Awin click redirector (`cread.php`, `awclick.php`).",
         "host": "awin1.com"
       },
       {
@@ -207,8 +523,237 @@ export const defaultRulesData: RulesData = {
       },
       {
         "id": "clickbank",
-        "note": "ClickBank hop links.",
+        "note": "ClickBank hop links (`hop.clickbank.net/?affiliate=…` and `<affiliate>.<vendor>.hop.clickbank.net`).",
         "host": "hop.clickbank.net"
+      },
+      {
+        "id": "impact-evyy",
+        "note": "Impact tracking domain (`<brand>.evyy.net`).",
+        "host": "evyy.net"
+      },
+      {
+        "id": "impact-ojrq",
+        "note": "Impact tracking domain (`<brand>.ojrq.net`).",
+        "host": "ojrq.net"
+      },
+      {
+        "id": "impact-7tiv",
+        "note": "Impact tracking domain (`<brand>.7tiv.net`).",
+        "host": "7tiv.net"
+      },
+      {
+        "id": "impact-imp",
+        "note": "Impact's numbered tracking domains (`imp.i123456.net`).",
+        "host": "imp.i*.net"
+      },
+      {
+        "id": "impact-walmart",
+        "note": "Walmart's affiliate links, run on Impact.",
+        "host": "goto.walmart.com"
+      },
+      {
+        "id": "impact-target",
+        "note": "Target's affiliate links, run on Impact.",
+        "host": "goto.target.com"
+      },
+      {
+        "id": "cj-emjcd",
+        "note": "CJ click domain.",
+        "host": "emjcd.com"
+      },
+      {
+        "id": "cj-qksrv",
+        "note": "CJ click domain.",
+        "host": "qksrv.net"
+      },
+      {
+        "id": "cj-ftjcfx",
+        "note": "CJ click domain.",
+        "host": "ftjcfx.com"
+      },
+      {
+        "id": "cj-lduhtrp",
+        "note": "CJ click domain.",
+        "host": "lduhtrp.net"
+      },
+      {
+        "id": "cj-tqlkg",
+        "note": "CJ click domain.",
+        "host": "tqlkg.com"
+      },
+      {
+        "id": "cj-awltovhc",
+        "note": "CJ click domain.",
+        "host": "awltovhc.com"
+      },
+      {
+        "id": "cj-yceml",
+        "note": "CJ click domain.",
+        "host": "yceml.net"
+      },
+      {
+        "id": "cj-apmebf",
+        "note": "CJ click domain.",
+        "host": "apmebf.com"
+      },
+      {
+        "id": "cj-afcyhf",
+        "note": "CJ click domain.",
+        "host": "afcyhf.com"
+      },
+      {
+        "id": "shareasale-short",
+        "note": "ShareASale short links.",
+        "host": "shrsl.com"
+      },
+      {
+        "id": "awin-short",
+        "note": "Awin short links.",
+        "host": "tidd.ly"
+      },
+      {
+        "id": "awin-zenaps",
+        "note": "Awin's older click domain.",
+        "host": "zenaps.com"
+      },
+      {
+        "id": "rakuten-deeplink",
+        "note": "Rakuten Advertising links served on a retailer's `linksynergy.` sub-domain (`linksynergy.walmart.com/deeplink?…`).",
+        "host": "linksynergy.*.com",
+        "path": "^/(?:fs-bin|deeplink|link)\\b"
+      },
+      {
+        "id": "skimlinks-redirectingat",
+        "note": "Skimlinks redirector.",
+        "host": "go.redirectingat.com"
+      },
+      {
+        "id": "amazon-short-eu",
+        "note": "Amazon Associates short links for European stores.",
+        "host": "amzn.eu"
+      },
+      {
+        "id": "amazon-short-asia",
+        "note": "Amazon Associates short links for Asian stores.",
+        "host": "amzn.asia"
+      },
+      {
+        "id": "flexoffers",
+        "note": "FlexOffers click redirector.",
+        "host": "track.flexlinkspro.com"
+      },
+      {
+        "id": "flexoffers-legacy",
+        "note": "FlexOffers' older click redirector.",
+        "host": "track.flexlinks.com"
+      },
+      {
+        "id": "partnerstack",
+        "note": "PartnerStack referral links.",
+        "host": "partnerlinks.io"
+      },
+      {
+        "id": "viglink",
+        "note": "Sovrn Commerce (VigLink) redirector.",
+        "host": "redirect.viglink.com"
+      },
+      {
+        "id": "sovrn-commerce-short",
+        "note": "Sovrn Commerce short links.",
+        "host": "sovrn.co"
+      },
+      {
+        "id": "ebay-rover",
+        "note": "eBay Partner Network click redirector.",
+        "host": "rover.ebay.com"
+      },
+      {
+        "id": "pepperjam-pjtra",
+        "note": "Pepperjam (Partnerize) click domain.",
+        "host": "pjtra.com"
+      },
+      {
+        "id": "pepperjam-pntra",
+        "note": "Pepperjam click domain.",
+        "host": "pntra.com"
+      },
+      {
+        "id": "pepperjam-pjatr",
+        "note": "Pepperjam click domain.",
+        "host": "pjatr.com"
+      },
+      {
+        "id": "pepperjam-pntrs",
+        "note": "Pepperjam click domain.",
+        "host": "pntrs.com"
+      },
+      {
+        "id": "pepperjam-pntrac",
+        "note": "Pepperjam click domain.",
+        "host": "pntrac.com"
+      },
+      {
+        "id": "pepperjam-gopjn",
+        "note": "Pepperjam click domain.",
+        "host": "gopjn.com"
+      },
+      {
+        "id": "admitad",
+        "note": "Admitad click redirector.",
+        "host": "ad.admitad.com"
+      },
+      {
+        "id": "geniuslink",
+        "note": "Geniuslink short links, which localise and tag retail links for the linker.",
+        "host": "geni.us"
+      },
+      {
+        "id": "howl",
+        "note": "Howl (Narrativ) commerce redirector.",
+        "host": "howl.me"
+      },
+      {
+        "id": "digistore24",
+        "note": "Digistore24 affiliate redirects.",
+        "host": "digistore24.com",
+        "path": "^/redir/"
+      },
+      {
+        "id": "jvzoo",
+        "note": "JVZoo affiliate click links.",
+        "host": "jvzoo.com",
+        "path": "^/c/"
+      },
+      {
+        "id": "tradedoubler",
+        "note": "Tradedoubler click redirector.",
+        "host": "clk.tradedoubler.com"
+      },
+      {
+        "id": "webgains",
+        "note": "Webgains click redirector.",
+        "host": "track.webgains.com"
+      },
+      {
+        "id": "zanox",
+        "note": "Zanox (now Awin) click redirector.",
+        "host": "ad.zanox.com"
+      },
+      {
+        "id": "tradetracker",
+        "note": "TradeTracker click redirector.",
+        "host": "tc.tradetracker.net"
+      },
+      {
+        "id": "avantlink",
+        "note": "AvantLink click redirector.",
+        "host": "avantlink.com",
+        "path": "^/click\\.php"
+      },
+      {
+        "id": "commission-factory",
+        "note": "Commission Factory click redirector.",
+        "host": "t.cfjump.com"
       }
     ],
     "params": [
@@ -228,11 +773,157 @@ export const defaultRulesData: RulesData = {
           "amazon.fr",
           "amazon.es",
           "amazon.it",
+          "amazon.nl",
+          "amazon.se",
+          "amazon.pl",
+          "amazon.com.be",
           "amazon.ca",
+          "amazon.com.mx",
+          "amazon.com.br",
           "amazon.in",
           "amazon.co.jp",
-          "amazon.com.au"
+          "amazon.com.au",
+          "amazon.sg",
+          "amazon.ae",
+          "amazon.sa",
+          "amazon.eg",
+          "amazon.com.tr"
         ]
+      },
+      {
+        "id": "ebay-campaign",
+        "note": "An eBay link with an eBay Partner Network campaign id earns the linker a commission.",
+        "param": "campid",
+        "hosts": [
+          "ebay.com",
+          "ebay.co.uk",
+          "ebay.de",
+          "ebay.fr",
+          "ebay.es",
+          "ebay.it",
+          "ebay.ca",
+          "ebay.com.au",
+          "ebay.at",
+          "ebay.ch",
+          "ebay.ie",
+          "ebay.nl",
+          "ebay.be",
+          "ebay.pl"
+        ]
+      }
+    ],
+    "redirectFolders": [
+      {
+        "id": "go-folder",
+        "note": "Cloaked affiliate links under `/go/<slug>` (Lasso, Pretty Links and hand-made redirects).",
+        "folder": "go"
+      },
+      {
+        "id": "goto-folder",
+        "note": "Cloaked affiliate links under `/goto/<slug>`.",
+        "folder": "goto"
+      },
+      {
+        "id": "recommends-folder",
+        "note": "ThirstyAffiliates' default link prefix, `/recommends/<slug>/`.",
+        "folder": "recommends"
+      },
+      {
+        "id": "out-folder",
+        "note": "Outbound redirect folder `/out/<slug>` of affiliate sites.",
+        "folder": "out"
+      },
+      {
+        "id": "visit-folder",
+        "note": "Cloaked affiliate links under `/visit/<slug>`.",
+        "folder": "visit"
+      },
+      {
+        "id": "refer-folder",
+        "note": "Cloaked referral links under `/refer/<slug>`.",
+        "folder": "refer"
+      }
+    ],
+    "folderExceptions": [
+      {
+        "id": "w3schools",
+        "note": "Its `/go/` folder is a Go tutorial.",
+        "host": "w3schools.com"
+      },
+      {
+        "id": "tutorialspoint",
+        "note": "Its `/go/` folder is a Go tutorial.",
+        "host": "tutorialspoint.com"
+      },
+      {
+        "id": "geeksforgeeks",
+        "note": "Tutorial site with language folders.",
+        "host": "geeksforgeeks.org"
+      },
+      {
+        "id": "programiz",
+        "note": "Tutorial site with language folders.",
+        "host": "programiz.com"
+      },
+      {
+        "id": "javatpoint",
+        "note": "Tutorial site with language folders.",
+        "host": "javatpoint.com"
+      },
+      {
+        "id": "jetbrains",
+        "note": "`jetbrains.com/go/…` is the GoLand product site.",
+        "host": "jetbrains.com"
+      },
+      {
+        "id": "google-cloud",
+        "note": "`cloud.google.com/go/…` is the Go client documentation.",
+        "host": "cloud.google.com"
+      },
+      {
+        "id": "go-dev",
+        "note": "The Go project's own sites.",
+        "host": "go.dev"
+      },
+      {
+        "id": "golang-org",
+        "note": "The Go project's former site.",
+        "host": "golang.org"
+      },
+      {
+        "id": "github",
+        "note": "`github.com/go/<repo>`, `github.com/out/<repo>`: owners and repositories, not redirects.",
+        "host": "github.com"
+      },
+      {
+        "id": "gitlab",
+        "note": "Owners and repositories, not redirects.",
+        "host": "gitlab.com"
+      },
+      {
+        "id": "bitbucket",
+        "note": "Owners and repositories, not redirects.",
+        "host": "bitbucket.org"
+      },
+      {
+        "id": "codeberg",
+        "note": "Owners and repositories, not redirects.",
+        "host": "codeberg.org"
+      },
+      {
+        "id": "npm",
+        "note": "Package pages.",
+        "host": "npmjs.com"
+      },
+      {
+        "id": "pypi",
+        "note": "Package pages.",
+        "host": "pypi.org"
+      },
+      {
+        "id": "wikipedia",
+        "note": "Articles, never redirects.",
+        "host": "wikipedia.org"
       }
     ],
     "buttons": [
@@ -258,7 +949,424 @@ export const defaultRulesData: RulesData = {
       }
     ]
   },
-  "callToAction": {},
+  "callToAction": {
+    "tailBlocks": 6,
+    "maxLength": 400,
+    "prompts": [
+      {
+        "id": "clap",
+        "note": "Medium's clap requests: \"Give it a clap 👏\", \"Hit the clap button\", \"Clap if you liked it\", \"A few claps would mean a lot\".",
+        "pattern": "(?:give|leave|hit|smash|tap|press|click|hold(?: down)?|drop|send|show (?:some )?love with)(?: (?:it|this|that|those|the|me|us|him|her|them|author|a|an|some|few|couple|of|big|round|lots|multiple|up|to|\\d+|post|article|story|👏))* (?:👏|claps?\\b|clap button|clap icon).{0,100}|(?:clap|👏)+(?:(?:s|ping)\\b)?(?: (?:clap|👏))*(?:[, ]+(?:for|if|below|away|it|this|here|to|so|as|and|on|a few|some|up|please)\\b.{0,100})?|(?:a |some |a few |your |those )?claps? (?:would|are|is|will|help|mean)\\b.{0,100}",
+        "words": [
+          "clap",
+          "👏"
+        ]
+      },
+      {
+        "id": "follow-me",
+        "note": "\"Follow me on Twitter/X for more\", \"Connect with me on LinkedIn\", \"… and follow me on Mastodon\": following the author on a named platform or a handle. \"Follow me through the setup\" or \"follow the steps\" stay (no platform, no \"for more\").",
+        "pattern": "(?:.{0,120}?\\b)?(?:follow|find|connect with|catch|reach|add|join) (?:me|us)(?: (?:on|at|over on|over at|via|in|here on|on my))? (?:twitter|x|𝕏|medium|linkedin|github|instagram|facebook|mastodon|bluesky|threads|youtube|tiktok|twitch|dev\\.?to|hashnode|substack|reddit|discord|telegram|social media|socials|social networks|@[\\w.]+)(?![\\w.-]).{0,120}",
+        "words": [
+          "follow",
+          "find",
+          "connect",
+          "catch",
+          "reach",
+          "add",
+          "join"
+        ]
+      },
+      {
+        "id": "follow-for-more",
+        "note": "\"Follow me for more articles like this\", \"Follow us to stay updated\", \"Follow me\" alone.",
+        "pattern": "follow (?:me|us)(?: (?:here|now|today|for (?:more|daily|weekly|regular|future|similar|new|updates|tips)\\b.{0,100}|to (?:stay|get|keep|see|read|be|never|catch)\\b.{0,100}|if (?:you|this)\\b.{0,100}))?",
+        "words": [
+          "follow"
+        ]
+      },
+      {
+        "id": "lets-connect",
+        "note": "\"Let's connect on LinkedIn\", \"Let's keep in touch: …\", \"Stay in touch via the newsletter\", \"I'm on Mastodon as @x\".",
+        "pattern": "let'?s (?:connect|stay connected|keep in touch|stay in touch|be friends)\\b.{0,160}|(?:stay|keep) in touch (?:on|via|by|with me|with us|through)\\b.{0,120}|i'?m (?:also )?(?:on|active on) (?:twitter|x|medium|linkedin|github|instagram|mastodon|bluesky|threads|youtube)\\b.{0,100}",
+        "words": [
+          "let's",
+          "lets",
+          "in touch",
+          "i'm",
+          "im "
+        ]
+      },
+      {
+        "id": "join-community",
+        "note": "\"Join our Discord\", \"Join the community on Slack\".",
+        "pattern": "join (?:me|us|my|our|the)(?: \\w+)? (?:discord|slack|community|telegram|server|forum)\\b.{0,120}",
+        "words": [
+          "join"
+        ]
+      },
+      {
+        "id": "newsletter",
+        "note": "\"Subscribe to my weekly newsletter …\", \"Sign up for our newsletter\", \"Join my mailing list\", \"Subscribe to the channel\". Starts with the verb: \"we build a newsletter signup form\" or \"users can sign up for the newsletter\" stay.",
+        "pattern": "(?:subscribe|sign up|signup|sign-up|join|register|opt in|opt-in|get on)(?: (?:now|today|here|below|for free))?(?: (?:to|for|on|with))?(?: (?:my|our|the|this|a))?(?: (?:free|weekly|monthly|daily|bi-?weekly|fortnightly|email|e-mail|[\\w-]+'s|\\w+))?(?: (?:free|weekly|monthly|daily|email|e-mail))? (?:newsletter|mailing list|email list|e-mail list|substack|list|blog|channel|youtube channel|podcast|rss feed|feed|updates|digest)\\b.{0,160}",
+        "words": [
+          "subscribe",
+          "sign up",
+          "signup",
+          "sign-up",
+          "join",
+          "register",
+          "opt in",
+          "opt-in",
+          "get on"
+        ]
+      },
+      {
+        "id": "subscribe",
+        "note": "\"Subscribe!\", \"Subscribe for more\", \"Subscribe here\".",
+        "pattern": "subscribe(?: (?:now|today|here|below|for (?:more|free|updates|weekly|daily)\\b.{0,120}))?",
+        "words": [
+          "subscribe"
+        ]
+      },
+      {
+        "id": "join-readers",
+        "note": "\"Join 5,000+ developers who get my weekly email\".",
+        "pattern": "join (?:\\d[\\d,.]*[km]?\\+?|thousands|hundreds|over \\d[\\d,.]*[km]?\\+?|more than \\d[\\d,.]*[km]?\\+?)(?: of)? (?:other )?[\\w-]+\\b.{0,160}",
+        "words": [
+          "join"
+        ]
+      },
+      {
+        "id": "inbox",
+        "note": "\"Get my latest posts delivered to your inbox\", \"Enter your email to get notified\", \"Don't miss the next post\".",
+        "pattern": "(?:get|receive|have) (?:my |our |the )?(?:latest |new |next |future |weekly |monthly |free )*(?:posts?|articles?|stories|tutorials|updates|tips|issues?|content)\\b.{0,60}\\b(?:to|in|into) your (?:inbox|email|mailbox)\\b.{0,80}|(?:click here to |just |simply )?(?:enter|drop|leave) your (?:e-?mail|email address)\\b.{0,60}\\b(?:subscribe|updates|newsletter|notified|in touch|list)\\b.{0,80}|don'?t miss (?:out on )?(?:my |our |the |a |any )?(?:next|future|new|latest|upcoming|weekly)\\b.{0,120}",
+        "words": [
+          "inbox",
+          "email",
+          "e-mail",
+          "mailbox",
+          "miss"
+        ]
+      },
+      {
+        "id": "buy-me-a-coffee",
+        "note": "\"Buy me a coffee\", \"If this helped, you can buy me a coffee at ko-fi.com/x\".",
+        "pattern": "(?:.{0,100}?\\b)?buy (?:me|us) (?:a |an |some )?(?:cup of )?(?:coffee|beer|pizza|tea|book|taco|drink|ko-?fi)\\b.{0,120}",
+        "words": [
+          "buy"
+        ]
+      },
+      {
+        "id": "donate",
+        "note": "\"Support me on Patreon\", \"Consider donating to the blog\", \"You can support us there\", \"Become a patron\". The object is the author, the blog or the project: \"donate to the Red Cross\" stays.",
+        "pattern": "(?:donat(?:e|ing)|(?:making|make|leave|leaving) a (?:small |one-time |monthly )?(?:donation|tip)|tip(?:ping)?|sponsor(?:ing)?|support(?:ing)?|fund(?:ing)?|back(?:ing)?)(?: (?:to|via|through|on|at|for))? (?:me|us|my work|our work|my (?:writing|blog|projects?|channel|newsletter|open[- ]source work)|our (?:blog|site|project|channel|newsletter|work)|this (?:blog|site|project|work|newsletter|channel|podcast)|the (?:blog|site|project|author|channel|podcast))\\b.{0,120}|(?:becoming|become) a (?:patron|sponsor|supporter|paid subscriber|paying subscriber)\\b.{0,120}|(?:.{0,80}?\\b)?(?:support|sponsor|tip) (?:me|us)\\b.{0,40}\\b(?:on|via|through|at|with|using) (?:ko-?fi|patreon|paypal|github sponsors|liberapay|open ?collective|buy ?me ?a ?coffee)\\b.{0,100}",
+        "words": [
+          "donat",
+          "tip",
+          "sponsor",
+          "support",
+          "fund",
+          "back",
+          "become",
+          "becoming"
+        ]
+      },
+      {
+        "id": "share",
+        "note": "\"Share this article with your friends\", \"please share it with your colleagues\", \"like and subscribe\", \"hit the like button\", \"give it a star\".",
+        "pattern": "(?:share|retweet|repost|forward|recommend|tweet) (?:this|the|my) (?:post|article|story|tutorial|guide|piece|blog post|thread|video)\\b.{0,120}|(?:share|pass) it (?:on|along|with (?:your |a )?(?:friends?|colleagues?|co-?workers|network|followers|team|others|anyone|someone))\\b.{0,120}|(?:like|clap),? (?:and|&) (?:share|subscribe)\\b.{0,100}|(?:hit|smash|click|tap|press) (?:the |that )?(?:like|subscribe|follow|heart|bell|notification)(?: (?:button|icon))?\\b.{0,100}|(?:leave|give|drop) (?:me |us |it |this |the (?:repo|repository|project) )?(?:a |some )?(?:like|heart|star|five-star review|5-star review)\\b.{0,100}",
+        "words": [
+          "share",
+          "retweet",
+          "repost",
+          "forward",
+          "recommend",
+          "tweet",
+          "pass it",
+          "like",
+          "clap",
+          "hit",
+          "smash",
+          "click",
+          "tap",
+          "press",
+          "leave",
+          "give",
+          "drop"
+        ]
+      },
+      {
+        "id": "newsletter-intl",
+        "note": "Newsletter prompts in French, Spanish, German and Portuguese: \"Abonnez-vous à notre newsletter\", \"Suscríbete a mi boletín\", \"Abonniere meinen Newsletter\", \"Assine a nossa newsletter\". Start with the verb, as in English.",
+        "pattern": "(?:abonnez-vous|abonne-toi|inscrivez-vous|inscris-toi|suscríbete|suscribete|suscríbase|suscribase|apúntate|apuntate|abonniere|abonniert|abonnieren sie|melde dich|melden sie sich|trag dich|tragen sie sich|assine|inscreva-se|cadastre-se|subscreva)\\b.{0,60}\\b(?:newsletter|lettre d'information|infolettre|liste|boletín|boletin|lista|verteiler|boletim|blog|chaîne|canal|kanal)\\b.{0,160}",
+        "words": [
+          "abonn",
+          "inscri",
+          "suscr",
+          "apunt",
+          "apúnt",
+          "melde",
+          "trag",
+          "assine",
+          "inscreva",
+          "cadastre",
+          "subscreva"
+        ]
+      },
+      {
+        "id": "follow-intl",
+        "note": "Follow-me prompts in French, Spanish, German and Portuguese: \"Suivez-moi sur Mastodon\", \"Sígueme en Twitter\", \"Folge mir auf LinkedIn\", \"Siga-me no Instagram\".",
+        "pattern": "(?:suivez-moi|suivez-nous|suis-moi|sígueme|sigueme|síguenos|siguenos|folge mir|folgt mir|folgen sie mir|folge uns|siga-me|sigam-me|me siga|nos siga|segue-me)\\b.{0,120}",
+        "words": [
+          "suivez",
+          "suis-moi",
+          "sígue",
+          "sigue",
+          "folg",
+          "siga",
+          "sigam",
+          "segue"
+        ]
+      },
+      {
+        "id": "coffee-intl",
+        "note": "\"Buy me a coffee\" in French, Spanish, German and Portuguese: \"Offrez-moi un café\", \"Invítame a un café\", \"Spendier mir einen Kaffee\", \"Pague-me um café\".",
+        "pattern": "(?:.{0,100}?\\b)?(?:offrez-moi|offre-moi|payez-moi|paye-moi|invítame|invitame|spendier mir|spendiere mir|spendieren sie mir|pague-me|me pague|paga-me)\\b.{0,20}\\b(?:un café|un cafe|einen kaffee|um café|um cafe)(?![\\p{L}\\p{N}]).{0,120}",
+        "words": [
+          "café",
+          "cafe",
+          "kaffee"
+        ]
+      },
+      {
+        "id": "other-posts",
+        "note": "\"Check out my other articles\", \"consider visiting my other posts and apps\": the author promoting more of their own writing.",
+        "pattern": "(?:check out|visit|visiting|read|browse|see|explore) (?:my|our) (?:other|more|previous|latest|older) (?:articles|posts|stories|tutorials|writing|work)\\b.{0,120}",
+        "words": [
+          "other",
+          "more",
+          "previous",
+          "latest",
+          "older"
+        ]
+      }
+    ],
+    "companions": [
+      {
+        "id": "thanks-for-reading",
+        "note": "\"Thanks for reading!\", \"Thank you so much for taking your time to read this.\" — a sign-off that goes with a prompt beside it, never alone.",
+        "pattern": "(?:(?:thanks?|thank you)(?: (?:so|very) much)?(?: again)?(?: all| everyone| everybody)?|many thanks|much appreciated)(?: (?:for|4) (?:reading|stopping by|your time|your attention|watching|listening|following along|sticking around|making it (?:this far|to the end)|taking\\b.{0,80}|your support\\b.{0,40}|visiting\\b.{0,40}))?",
+        "words": [
+          "thank",
+          "much appreciated"
+        ]
+      },
+      {
+        "id": "thanks-intl",
+        "note": "\"Merci de votre lecture\", \"Gracias por leer\", \"Danke fürs Lesen\", \"Obrigado por ler\".",
+        "pattern": "merci(?: beaucoup)?(?: (?:pour|de) (?:votre|ta) lecture| d'avoir lu\\b.{0,60})?|gracias(?: por (?:leer|tu lectura)\\b.{0,60})?|danke(?: (?:fürs|für das|für's) lesen\\b.{0,40})?|obrigad[oa](?: por ler\\b.{0,60})?",
+        "words": [
+          "merci",
+          "gracias",
+          "danke",
+          "obrigad"
+        ]
+      },
+      {
+        "id": "sign-off",
+        "note": "\"Happy coding!\", \"Cheers\", \"See you next time\", \"Stay tuned\".",
+        "pattern": "happy (?:coding|hacking|learning|reading|building|testing)|cheers|see you(?: (?:soon|next time|later|around|in the next (?:one|post|article|video|issue)))?|until next time|stay tuned|peace(?: out)?|ciao|bye|take care|enjoy",
+        "words": [
+          "happy",
+          "cheers",
+          "see you",
+          "until next",
+          "stay tuned",
+          "peace",
+          "ciao",
+          "bye",
+          "take care",
+          "enjoy"
+        ]
+      },
+      {
+        "id": "enjoyed-question",
+        "note": "\"Enjoyed this article?\", \"Found this useful?\", \"Want more?\" leading into a prompt.",
+        "pattern": "(?:did you |have you )?(?:like|enjoy|love)(?:d|ed|s)? (?:this|the|what you (?:just )?read)(?: (?:post|article|story|tutorial|guide|piece))?|(?:found|find) (?:this|it) (?:useful|helpful|valuable|interesting)|(?:want|looking for|need|hungry for) more(?: (?:content|articles|posts|like this))?",
+        "words": [
+          "like",
+          "enjoy",
+          "love",
+          "found",
+          "find",
+          "more"
+        ]
+      },
+      {
+        "id": "comment-prompt",
+        "note": "\"Let me know in the comments\", \"questions, comments or feedback — add them in the comments\": asks for a reply; beside a prompt it goes, alone it stays (it invites discussion of the article).",
+        "pattern": ".{0,80}\\b(?:leave|drop|add|write|post|share)\\b.{0,40}\\b(?:comments?|responses?|reply|replies|feedback|thoughts)\\b.{0,60}|let me know (?:in the comments|what you think|your thoughts|if\\b).{0,100}|(?:questions|comments|feedback)(?: .{0,80})?",
+        "words": [
+          "comment",
+          "response",
+          "repl",
+          "feedback",
+          "thought",
+          "let me know",
+          "question"
+        ]
+      }
+    ],
+    "preludes": [
+      {
+        "id": "conditional",
+        "note": "\"If you liked this post, …\", \"And if you found this useful — …\", \"When you are done, …\": a condition leading into the prompt. Only taken off; what follows must still be a prompt.",
+        "pattern": "(?:and |so |but |also )?(?:if|when|since|once) [^,;:—–.!?]{3,100}[,;:—–]\\s*",
+        "words": [
+          "if ",
+          "when ",
+          "since ",
+          "once "
+        ]
+      },
+      {
+        "id": "conditional-intl",
+        "note": "The same condition in French, Spanish, German and Portuguese: \"Si cet article vous a aidé, …\", \"Wenn dir der Artikel gefallen hat, …\", \"Se gostou, …\".",
+        "pattern": "(?:et |y |und |e )?(?:si|wenn|falls|se) [^,;:—–.!?]{3,100}[,;:—–]\\s*",
+        "words": [
+          "si ",
+          "wenn ",
+          "falls ",
+          "se "
+        ]
+      },
+      {
+        "id": "politeness",
+        "note": "\"Please\", \"P.S.\", \"Oh, and\", \"Before you go:\" and the like in front of a prompt.",
+        "pattern": "(?:please|kindly|and|also|or|so|oh|finally|lastly|btw|by the way|p\\.?s\\.?|ps|now|hey|psst|oh and|one more thing|one last thing|before you go|before you leave|last but not least|and finally)[,:!]?\\s+",
+        "words": [
+          "please",
+          "kindly",
+          "and",
+          "also",
+          "or",
+          "so",
+          "oh",
+          "finally",
+          "lastly",
+          "btw",
+          "by the way",
+          "p.s",
+          "ps",
+          "now",
+          "hey",
+          "psst",
+          "one more",
+          "one last",
+          "before you",
+          "last but"
+        ]
+      },
+      {
+        "id": "modal",
+        "note": "\"You can\", \"Feel free to\", \"Don't forget to\", \"Consider\", \"I'd love it if you\" in front of a prompt.",
+        "pattern": "(?:you can (?:also )?|you could (?:also )?|you may (?:also )?(?:want|wish|like) to |feel free to |don'?t forget to |do not forget to |be sure to |make sure to |remember to |why not |consider |go ahead and |do |i'?d (?:really )?(?:love|appreciate it) if you(?: could| would)? |i would (?:really )?(?:love|appreciate it) if you(?: could| would)? |it would (?:mean a lot|help(?: me)?(?: a lot)?) if you(?: could| would)? |would you (?:mind )?)",
+        "words": [
+          "you can",
+          "you could",
+          "you may",
+          "feel free",
+          "forget",
+          "be sure",
+          "make sure",
+          "remember",
+          "why not",
+          "consider",
+          "go ahead",
+          "do ",
+          "i'd",
+          "i would",
+          "it would",
+          "would you"
+        ]
+      },
+      {
+        "id": "thanks-lead",
+        "note": "\"Thanks for reading, and …\" leading into a prompt in the same sentence.",
+        "pattern": "(?:thanks?|thank you)(?: (?:so|very) much)?(?: again)? for (?:reading|stopping by|your time|watching|listening)(?:,? and\\s+|[,!—–-]\\s*)",
+        "words": [
+          "thank"
+        ]
+      }
+    ],
+    "donationHosts": [
+      {
+        "id": "ko-fi",
+        "note": "Ko-fi tip pages.",
+        "host": "ko-fi.com"
+      },
+      {
+        "id": "patreon",
+        "note": "Patreon creator pages.",
+        "host": "patreon.com"
+      },
+      {
+        "id": "paypal-me",
+        "note": "PayPal.me payment links.",
+        "host": "paypal.me"
+      },
+      {
+        "id": "paypal-donate",
+        "note": "PayPal donation buttons and old PayPal.me paths.",
+        "host": "paypal.com",
+        "path": "^/(?:donate|paypalme|cgi-bin/webscr)"
+      },
+      {
+        "id": "buy-me-a-coffee",
+        "note": "Buy Me a Coffee pages.",
+        "host": "buymeacoffee.com"
+      },
+      {
+        "id": "github-sponsors",
+        "note": "GitHub Sponsors profiles (github.com/sponsors/<user>).",
+        "host": "github.com",
+        "path": "^/sponsors/"
+      },
+      {
+        "id": "liberapay",
+        "note": "Liberapay donation pages.",
+        "host": "liberapay.com"
+      },
+      {
+        "id": "open-collective",
+        "note": "Open Collective pages.",
+        "host": "opencollective.com"
+      }
+    ],
+    "donationWords": "\\b(?:support|donat|tips?\\b|sponsor|coffee|contribut|patron|fund|chip in)",
+    "headings": [
+      {
+        "id": "support",
+        "note": "\"Support\", \"Support me\", \"Support the blog\", \"Buy me a coffee\", \"Donate\", \"Sponsors\" (only over blocks that all went, so a \"Support\" section about customer support stays).",
+        "pattern": "support(?: (?:me|us|my work|this blog|the (?:blog|author|project|channel)))?|buy me a coffee|donate|donations?|sponsors?|sponsorship"
+      },
+      {
+        "id": "connect",
+        "note": "\"Stay in touch\", \"Let's connect\", \"Follow me\", \"Find me online\".",
+        "pattern": "stay in touch|keep in touch|let'?s (?:connect|keep in touch|stay in touch|stay connected)|connect with me|follow me|find me (?:online|elsewhere)"
+      },
+      {
+        "id": "newsletter",
+        "note": "\"Newsletter\", \"Subscribe\", \"Join my newsletter\".",
+        "pattern": "(?:join|get|subscribe to) (?:my|our|the) newsletter|newsletter|subscribe"
+      },
+      {
+        "id": "before-you-go",
+        "note": "\"Before you go\", \"One more thing\", \"Thanks for reading\", \"Enjoyed this article?\" — only when every block under it went.",
+        "pattern": "before you (?:go|leave|say goodbye)|one (?:last|more) thing|thanks? (?:you )?for reading|(?:did you )?(?:like|enjoy)(?:d)? (?:this|what you read)(?: (?:post|article|story))?"
+      }
+    ]
+  },
   "duplicateParagraph": {
     "minLength": 120,
     "minWords": 20,
@@ -267,7 +1375,221 @@ export const defaultRulesData: RulesData = {
     "minIntroLength": 60,
     "minIntroWords": 10
   },
-  "feedFooter": {},
+  "feedFooter": {
+    "tailBlocks": 4,
+    "maxLength": 400,
+    "patterns": [
+      {
+        "id": "appeared-first-on",
+        "note": "Feed aggregators and scrapers: \"This post appeared first on \"Feed\". Read the entire article here\" (the words \"Read the entire article here\" are the link to the original), \"This article first appeared in X.\"",
+        "pattern": "(?:this|the) (?:post|article|story|entry|piece|item|blog post) (?:appeared first|first appeared|was first published|was published first|was first posted|first ran) (?:on|in|at) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?(?: (?:read|view|see|continue reading)(?: the)? (?:entire|full|whole|complete|original|rest of the) (?:article|post|story|piece|text)(?: here| there| (?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?)?",
+        "words": [
+          "appeared first",
+          "first appeared",
+          "first published",
+          "published first",
+          "first posted",
+          "first ran"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-en",
+        "note": "WordPress adds \"The post <title> appeared first on <site>.\" to every item of its RSS feed; scrapers of feeds keep it (as HTML or Markdown links).",
+        "pattern": "the post (?:(?!appeared first on).){1,300}? appeared first on (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "appeared first on"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-de",
+        "note": "The same WordPress feed footer in German: \"Der Beitrag <title> erschien zuerst auf <site>.\"",
+        "pattern": "der beitrag (?:(?!erschien zuerst auf).){1,300}? erschien zuerst auf (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "erschien zuerst auf"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-es",
+        "note": "The WordPress feed footer in Spanish: \"La entrada <title> se publicó primero en <site>.\"",
+        "pattern": "la entrada (?:(?!se public[oó] primero en).){1,300}? se public[oó] primero en (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "primero en"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-pt",
+        "note": "The WordPress feed footer in Portuguese: \"O post <title> apareceu primeiro em <site>.\" (Brazil), \"O artigo <title> apareceu primeiro em <site>.\"",
+        "pattern": "o (?:post|artigo) (?:(?!apareceu primeiro|foi publicado primeiro|apareceu pela primeira vez).){1,300}? (?:apareceu primeiro|foi publicado primeiro|apareceu pela primeira vez) (?:em|no|na) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "primeiro",
+          "pela primeira vez"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-fr",
+        "note": "The WordPress feed footer in French: \"L'article <title> est apparu en premier sur <site>.\"",
+        "pattern": "l'article (?:(?!est apparu en premier sur).){1,300}? est apparu en premier sur (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "est apparu en premier"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-it",
+        "note": "The WordPress feed footer in Italian: \"L'articolo <title> sembra essere il primo su <site>.\" (older) and \"L'articolo <title> proviene da <site>.\" (newer).",
+        "pattern": "l'articolo (?:(?!sembra essere il primo su|proviene da).){1,300}? (?:sembra essere il primo su|proviene da) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "sembra essere il primo",
+          "proviene da"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "wordpress-nl",
+        "note": "The WordPress feed footer in Dutch: \"Het bericht <title> verscheen eerst op <site>.\"",
+        "pattern": "het (?:bericht|artikel) (?:(?!verscheen eerst op).){1,300}? verscheen eerst op (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "verscheen eerst op"
+        ],
+        "trailing": true
+      },
+      {
+        "id": "originally-published",
+        "note": "Cross-post footers with a subject: \"This article was originally published on my blog.\" (Hashnode, dev.to), \"This post was first posted at example.com on May 3, 2019.\" No link needed: the subject (\"this article\") says it is about the post itself.",
+        "pattern": "(?:this|the|my|our) (?:original )?(?:post|article|story|piece|essay|entry|tutorial|guide|blog post|interview|write-?up|review|newsletter issue) (?:was|is|has been|had been) (?:(?:originally|first|initially) (?:published|posted|written|shared|featured|appeared)|(?:published|posted|appeared) (?:originally|first|initially)) (?:on|at|in|to|by|over at|over on|for) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:on|in|le|en|am|im|el|em|il|op) [^,;.!?]{1,20}?,? \\d{4})?[.!]?(?: (?:read|view|see|continue reading)(?: the)? (?:entire|full|whole|complete|original|rest of the) (?:article|post|story|piece|text)(?: here| there| (?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?)?",
+        "words": [
+          "originally",
+          "first",
+          "initially"
+        ]
+      },
+      {
+        "id": "originally-published-at",
+        "note": "Medium's export footer \"Originally published at example.com on May 3, 2018.\" and the like. Without a subject these words also start real sentences, so the block must hold a link (Medium always links the original).",
+        "pattern": "(?:originally|first|initially) (?:published|posted|appeared|written|shared) (?:on|at|in|to|by|over at|over on) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:on|in|le|en|am|im|el|em|il|op) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "needsLink": true,
+        "words": [
+          "originally",
+          "first",
+          "initially"
+        ]
+      },
+      {
+        "id": "originally-published-on-platform",
+        "note": "\"Originally published on Medium.\" without a link: the place is a blogging platform or the author's own blog, which no real sentence names in these words alone.",
+        "pattern": "(?:originally|first|initially) (?:published|posted|appeared) (?:on|at|in) (?:medium|dev\\.to|hashnode|substack|hacker ?noon|linkedin|blogger|wordpress|tumblr|my (?:personal )?(?:blog|website|site|newsletter|substack)|our (?:blog|website|site)|the author's (?:blog|website|site))(?: \\(?[\\w./-]+\\)?)?(?:,? (?:on|in) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "words": [
+          "originally",
+          "first",
+          "initially"
+        ]
+      },
+      {
+        "id": "cross-posted",
+        "note": "\"Cross-posted from my blog.\", \"This post was syndicated from example.com.\" (but not \"Reprinted with permission\", which may be a licence notice).",
+        "pattern": "(?:(?:this|the) (?:post|article|story|piece) (?:is|was|has been) )?(?:cross-?posted|re-?posted|syndicated) (?:from|to|on|at|here from) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120})[.!]?",
+        "words": [
+          "posted",
+          "syndicated"
+        ]
+      },
+      {
+        "id": "also-published",
+        "note": "\"Also published here.\" (HackerNoon) and \"This post is also available on Medium.\" with a link to the other copy.",
+        "pattern": "(?:(?:this|the) (?:post|article|story|piece) (?:is|was) )?also (?:published|posted|available) (?:here|(?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))[.!]?",
+        "needsLink": true,
+        "words": [
+          "also published",
+          "also posted",
+          "also available"
+        ]
+      },
+      {
+        "id": "read-entire-article",
+        "note": "A feed item's link to the original standing alone: \"[Read the entire article](…)\", \"Read the full story at Example News\". It must hold a link and say the full/entire/original article, so \"[Read the full tutorial on Jesse's blog](…)\" and other links to sources stay.",
+        "pattern": "(?:read|view|see|continue reading)(?: the)? (?:entire|full|whole|complete|original|rest of the) (?:article|post|story|piece|text)(?: here| there| (?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?(?: ?[→»›]+|\\.{3}|…)?",
+        "needsLink": true,
+        "words": [
+          "entire",
+          "full",
+          "whole",
+          "complete",
+          "original",
+          "rest of the"
+        ]
+      },
+      {
+        "id": "continue-reading",
+        "note": "A feed excerpt's \"Continue reading →\" / \"Read more »\" link closing the article. Must be a link; the link-farm rule handles a \"Read more:\" label over a list.",
+        "pattern": "(?:continue reading|keep reading|read more|read the rest)(?: here| (?:on|at) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?(?: ?[→»›]+|\\.{3}|…)?",
+        "needsLink": true,
+        "words": [
+          "continue reading",
+          "keep reading",
+          "read more",
+          "read the rest"
+        ]
+      },
+      {
+        "id": "originally-published-fr",
+        "note": "Cross-post footers in French: \"Cet article est paru sur X.\", \"Article publié initialement sur X le 3 mai 2019.\", \"Publié à l'origine sur X.\"",
+        "pattern": "(?:(?:cet |l')?article (?:est paru|a (?:d'abord |initialement )?été (?:publié|posté)|publié|paru) (?:initialement |d'abord |en premier |à l'origine |originellement )?|(?:publié|paru|posté) (?:initialement|d'abord|à l'origine|originellement|en premier) )(?:sur|dans|chez) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:le|en) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "words": [
+          "paru",
+          "publié",
+          "posté"
+        ]
+      },
+      {
+        "id": "originally-published-de",
+        "note": "Cross-post footers in German: \"Dieser Artikel erschien zuerst auf X.\", \"Ursprünglich veröffentlicht auf X.\", \"Dieser Beitrag wurde ursprünglich auf X veröffentlicht.\"",
+        "pattern": "(?:(?:dieser |der )?(?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|ursprünglich|erstmals) (?:erschienen )?|(?:zuerst|ursprünglich|erstmals) (?:erschienen|veröffentlicht|publiziert) )(?:auf|in|bei|im) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:am|im) [^,;.!?]{1,20}?,? \\d{4})?[.!]?|(?:dieser |der )?(?:artikel|beitrag|text) wurde (?:zuerst|ursprünglich|erstmals) (?:auf|in|bei|im) (?:[^,;.!?]|[.!?](?=\\S)){1,80} (?:veröffentlicht|publiziert)[.!]?",
+        "words": [
+          "zuerst",
+          "ursprünglich",
+          "erstmals"
+        ]
+      },
+      {
+        "id": "originally-published-es",
+        "note": "Cross-post footers in Spanish: \"Este artículo fue publicado originalmente en X.\", \"Publicado originalmente en X.\"",
+        "pattern": "(?:(?:este |el )?(?:artículo|articulo|post|texto) (?:fue |se )?)?(?:publicado|publicó|publico|apareció|aparecio) (?:originalmente|primero|inicialmente|por primera vez) en (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:el|en) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "words": [
+          "originalmente",
+          "primero",
+          "inicialmente",
+          "por primera vez"
+        ]
+      },
+      {
+        "id": "originally-published-pt",
+        "note": "Cross-post footers in Portuguese: \"Este artigo foi publicado originalmente em X.\", \"Publicado originalmente no X.\"",
+        "pattern": "(?:(?:este |o )?(?:artigo|post|texto) (?:foi )?)?(?:publicado|postado) (?:originalmente|primeiro|inicialmente|pela primeira vez) (?:em|no|na) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:em) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "words": [
+          "originalmente",
+          "primeiro",
+          "inicialmente",
+          "pela primeira vez"
+        ]
+      },
+      {
+        "id": "originally-published-it",
+        "note": "Cross-post footers in Italian: \"Questo articolo è stato pubblicato originariamente su X.\", \"Pubblicato originariamente su X.\"",
+        "pattern": "(?:(?:questo |l')?(?:articolo|post) (?:è stato |e stato )?)?(?:pubblicato|apparso) (?:originariamente|originalmente|per la prima volta|inizialmente) (?:su|in|sul|sulla) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:il) [^,;.!?]{1,20}?,? \\d{4})?[.!]?",
+        "words": [
+          "originariamente",
+          "originalmente",
+          "per la prima volta",
+          "inizialmente"
+        ]
+      }
+    ]
+  },
   "frontmatter": {
     "keys": [
       {
@@ -335,20 +1657,1197 @@ export const defaultRulesData: RulesData = {
     "labels": [
       {
         "id": "also-read",
-        "note": "\"Also read:\" and the like, introducing a list of links to sister articles. The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label.",
-        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy|be\\s+interested\\s+in)|related(?:\\s+(?:posts?|articles?|stories|reads?|content))?|recommended(?:\\s+(?:posts?|articles?|reading|for\\s+you))?|more\\s+(?:from|on)\\s+.+|read\\s+more|more\\s+articles?|popular\\s+posts?)\\s*[:：]?$"
+        "note": "English labels of related-posts boxes: \"Also read\", \"Read more\", \"Related posts\", \"See also\", \"You may also like\", \"Recommended\", \"More from …\", \"Read next\". The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label. \"Further reading\" is a keep label instead (a real reading list).",
+        "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|read\\s+this\\s+next|up\\s+next|what\\s+to\\s+read\\s+next|keep\\s+reading|read\\s+more|more\\s+to\\s+read|you\\s+(?:may|might|will|could)\\s+also\\s+(?:like|love|enjoy|be\\s+interested\\s+in)|you\\s+(?:may|might)\\s+be\\s+interested\\s+in|related(?:\\s+(?:posts?|articles?|stories|reads?|reading|content|guides?|news|topics|tutorials|videos))?|recommended(?:\\s+(?:posts?|articles?|stories|reading|reads|for\\s+you))?|more\\s+(?:from|on|about|in)\\s+.+|more\\s+(?:articles?|posts?|stories|guides|like\\s+this)|popular\\s+(?:posts?|articles?|stories)|trending(?:\\s+(?:posts?|articles?|stories|now))?|don['’]?t\\s+miss|other\\s+(?:posts?|articles?|stories)(?:\\s+you\\s+(?:may|might)\\s+(?:like|enjoy))?)\\s*[:：]?$"
       },
       {
         "id": "also-read-cjk",
-        "note": "The same labels in Chinese (\"related articles\", \"further reading\", \"recommended reading\"), as scraped Chinese posts carry them.",
-        "pattern": "^(?:相關文章|相关文章|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關閱讀|相关阅读)\\s*[:：]?$"
+        "note": "Chinese labels, simplified and traditional: \"related articles\" (相关文章), \"further/recommended/related reading\" (延伸阅读, 推荐阅读, 相关阅读), \"related recommendations\", \"you may also like\" (猜你喜欢), \"popular articles\", \"read more\", \"past issues\". 延伸阅读 is kept as a farm label: on Chinese sites it is the related-posts box, not a bibliography.",
+        "pattern": "^(?:相關文章|相关文章|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關閱讀|相关阅读|相關推薦|相关推荐|猜你喜歡|猜你喜欢|熱門文章|热门文章|熱門推薦|热门推荐|你可能也喜歡|你可能也喜欢|你可能感興趣|你可能感兴趣|推薦文章|推荐文章|更多文章|閱讀更多|阅读更多|往期回顧|往期回顾|相關內容|相关内容|精彩推薦|精彩推荐|相關新聞|相关新闻)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-fr",
+        "note": "French: \"Lire aussi\", \"À lire aussi\", \"À lire également\", \"Voir aussi\", \"Articles similaires\", \"Sur le même sujet\", \"Vous aimerez aussi\", \"Lire la suite\".",
+        "pattern": "^(?:(?:à|a)\\s+lire\\s+(?:aussi|également|egalement)|lire\\s+(?:aussi|également|egalement|la\\s+suite)|(?:à\\s+)?voir\\s+(?:aussi|également)|(?:à|a)\\s+découvrir\\s+(?:aussi|également)|articles?\\s+(?:similaires|liés|connexes|recommandés)|sur\\s+le\\s+même\\s+(?:sujet|thème)|dans\\s+la\\s+même\\s+rubrique|vous\\s+(?:aimerez|pourriez|allez)\\s+(?:aussi|également)(?:\\s+aimer)?|(?:ça|cela|ceci)\\s+pourrait\\s+vous\\s+intéresser|plus\\s+d['’]articles)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-es",
+        "note": "Spanish: \"Leer también\", \"Lee también\", \"Te puede interesar\", \"Artículos relacionados\", \"Ver también\", \"Sigue leyendo\", \"Te recomendamos\".",
+        "pattern": "^(?:le(?:e|er|a)\\s+también|(?:también\\s+)?(?:te|le)\\s+(?:puede|podría|pueden|podrían)\\s+interesar|quizás?\\s+te\\s+interese|(?:artículos|entradas|publicaciones|noticias|posts)\\s+relacionad[oa]s|ver\\s+también|véase\\s+también|le(?:e|er)\\s+más|sigue\\s+leyendo|más\\s+artículos|te\\s+recomendamos|también\\s+te\\s+(?:gustará|puede\\s+gustar))\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-de",
+        "note": "German: \"Auch interessant\", \"Das könnte dich/Sie auch interessieren\", \"Siehe auch\", \"Mehr zum Thema\", \"Weitere Artikel\", \"Lesen Sie auch\", \"Ähnliche Beiträge\".",
+        "pattern": "^(?:(?:auch|ebenfalls)\\s+interessant|das\\s+(?:könnte|dürfte)\\s+(?:dich|sie|euch)\\s+auch\\s+interessieren|siehe\\s+auch|mehr\\s+zum\\s+thema(?:\\s+.+)?|weitere\\s+(?:artikel|beiträge|news|themen)|(?:ähnliche|verwandte|empfohlene|passende)\\s+(?:artikel|beiträge)|lesen\\s+sie\\s+auch|lies\\s+auch|auch\\s+lesenswert|weiterlesen)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-pt",
+        "note": "Portuguese: \"Leia também\", \"Veja também\", \"Leia mais\", \"Artigos relacionados\", \"Confira também\", \"Você também pode gostar\".",
+        "pattern": "^(?:leia\\s+(?:também|tambem|mais|ainda)|veja\\s+(?:também|tambem|mais)|confira\\s+(?:também|tambem)|(?:artigos|posts|publicações|notícias|matérias)\\s+relacionad[oa]s|você\\s+(?:também\\s+)?pode\\s+(?:gostar|se\\s+interessar)|mais\\s+(?:artigos|lidas|lidos))\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-it",
+        "note": "Italian: \"Leggi anche\", \"Potrebbe interessarti\", \"Articoli correlati\", \"Vedi anche\".",
+        "pattern": "^(?:leggi\\s+anche|(?:ti\\s+)?potrebbe(?:ro)?\\s+(?:interessarti|interessare|piacere)(?:\\s+anche)?|articoli\\s+correlati|vedi\\s+anche)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-nl",
+        "note": "Dutch: \"Lees ook\", \"Lees meer\", \"Zie ook\", \"Gerelateerde artikelen\", \"Ook interessant\".",
+        "pattern": "^(?:lees\\s+(?:ook|meer)|zie\\s+ook|gerelateerde\\s+(?:artikelen|berichten|posts)|(?:misschien\\s+)?ook\\s+interessant)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-ja",
+        "note": "Japanese: \"related articles\" (関連記事), \"read this too\" (あわせて読みたい), \"recommended articles\", \"popular articles\".",
+        "pattern": "^(?:関連記事|関連する記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|こちらの記事もおすすめ|おすすめ記事|人気記事|次に読みたい)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-ko",
+        "note": "Korean: \"related posts/articles\" (관련 글, 관련 기사), \"good to read together\" (함께 보면 좋은 글), \"recommended posts\" (추천 글).",
+        "pattern": "^(?:관련\\s*(?:글|기사|포스트)|(?:함께|같이)\\s*보면\\s*좋은\\s*글|추천\\s*(?:글|기사))\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-ru",
+        "note": "Russian: \"Читайте также\", \"Смотрите также\", \"Похожие статьи\", \"Ещё по теме\", \"Рекомендуем прочитать\".",
+        "pattern": "^(?:читайте\\s+(?:также|тоже)|читать\\s+также|смотрите\\s+также|см\\.?\\s+также|похожие\\s+(?:статьи|записи|публикации|материалы)|рекомендуем\\s+(?:прочитать|почитать)|вам\\s+(?:может\\s+быть|будет)\\s+интересно|(?:ещё|еще)\\s+по\\s+теме|другие\\s+статьи)\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-pl",
+        "note": "Polish: \"Czytaj także\", \"Zobacz także\", \"Podobne artykuły\", \"Przeczytaj też\".",
+        "pattern": "^(?:(?:czytaj|przeczytaj|zobacz)\\s+(?:także|też|również)|(?:podobne|polecane)\\s+(?:artykuły|wpisy))\\s*[:：]?$"
+      },
+      {
+        "id": "also-read-tr",
+        "note": "Turkish: \"İlgili yazılar\", \"Bunlar da ilginizi çekebilir\", \"Ayrıca okuyun\".",
+        "pattern": "^(?:[iİ]lgili\\s+(?:yazılar|haberler|içerikler)|bunlar\\s+da\\s+ilginizi\\s+çekebilir|ayrıca\\s+(?:okuyun|bakınız))\\s*[:：]?$"
+      }
+    ],
+    "keepLabels": [
+      {
+        "id": "further-reading",
+        "note": "English labels of real lists of links chosen by the author: \"Further reading\", \"References\", \"Sources\", \"Resources\", \"Bibliography\", \"Learn more\", \"External links\", \"Notes\", \"Next steps\", \"Contents\". Never a farm label, and a block of links they introduce (as the heading of its section or the paragraph right before it) stays.",
+        "pattern": "^(?:further\\s+reading|additional\\s+reading|suggested\\s+reading|(?:(?:additional|other|useful|helpful|important|more|key|official)\\s+)?(?:resources|references|sources|links)(?:\\s+(?:and|&)\\s+(?:links|further\\s+reading|resources))?|reference|source|bibliography|citations?|works\\s+cited|(?:foot)?notes|learn\\s+more|to\\s+learn\\s+more|external\\s+links|documentation|credits|acknowledge?ments|next\\s+steps|table\\s+of\\s+contents|contents|in\\s+this\\s+(?:article|post|guide))\\s*[:：]?$"
+      },
+      {
+        "id": "further-reading-fr",
+        "note": "French: \"Pour aller plus loin\", \"Références\", \"Sources\", \"Bibliographie\", \"Ressources\", \"Liens utiles\", \"En savoir plus\", \"Sommaire\".",
+        "pattern": "^(?:pour\\s+aller\\s+plus\\s+loin|références|sources|bibliographie|ressources|notes|liens\\s+(?:utiles|externes)|en\\s+savoir\\s+plus|lectures?\\s+complémentaires?|sommaire|table\\s+des\\s+matières)\\s*[:：]?$"
+      },
+      {
+        "id": "further-reading-es",
+        "note": "Spanish: \"Referencias\", \"Fuentes\", \"Bibliografía\", \"Recursos\", \"Enlaces externos\", \"Más información\", \"Para saber más\", \"Índice\".",
+        "pattern": "^(?:referencias|fuentes|bibliografía|recursos(?:\\s+adicionales)?|enlaces\\s+(?:externos|de\\s+interés|útiles)|más\\s+información|para\\s+saber\\s+más|lecturas?\\s+(?:adicionales|complementarias)|índice|notas)\\s*[:：]?$"
+      },
+      {
+        "id": "further-reading-de",
+        "note": "German: \"Weiterführende Links/Literatur\", \"Quellen\", \"Literatur\", \"Einzelnachweise\", \"Weblinks\", \"Nützliche Links\", \"Inhalt\".",
+        "pattern": "^(?:weiterführende\\s+(?:links|literatur|informationen|lektüre)|quellen(?:angaben)?|literatur(?:verzeichnis)?|einzelnachweise|referenzen|ressourcen|nützliche\\s+links|weblinks|inhalt(?:sverzeichnis)?|anmerkungen|fußnoten)\\s*[:：]?$"
+      },
+      {
+        "id": "further-reading-pt",
+        "note": "Portuguese: \"Referências\", \"Fontes\", \"Bibliografia\", \"Recursos\", \"Links úteis\", \"Saiba mais\", \"Leitura complementar\".",
+        "pattern": "^(?:referências|fontes|bibliografia|recursos|links\\s+(?:úteis|externos)|saiba\\s+mais|leitura\\s+(?:adicional|complementar)|para\\s+saber\\s+mais|índice|notas)\\s*[:：]?$"
+      },
+      {
+        "id": "further-reading-other",
+        "note": "Italian, Dutch, Russian, Chinese and Japanese reference-list labels: \"Fonti\", \"Riferimenti\", \"Approfondimenti\", \"Bronnen\", \"Источники\", \"Литература\", \"参考资料\", \"参考文献\", \"出典\", \"目录\".",
+        "pattern": "^(?:fonti|riferimenti|bibliografia|risorse|approfondimenti|per\\s+approfondire|link\\s+utili|collegamenti\\s+esterni|bronnen|referenties|literatuur|meer\\s+informatie|nuttige\\s+links|externe\\s+links|источники|литература|список\\s+литературы|ссылки|полезные\\s+ссылки|дополнительная\\s+литература|примечания|содержание|参考|參考|参考文献|參考文獻|参考资料|參考資料|参考链接|參考連結|参考リンク|资源|資源|来源|來源|出典|脚注|註釋|注释|目录|目錄|目次)\\s*[:：]?$"
       }
     ],
     "labelClasses": [
       "atpl-alsoreadstyle"
     ],
-    "minLinks": 3
+    "minLinks": 3,
+    "labelless": {
+      "enabled": true,
+      "minLinks": 3,
+      "minSameSite": 0.75,
+      "betweenSpam": true,
+      "tail": {
+        "maxParagraphs": 2,
+        "maxWords": 30
+      },
+      "labelWords": 6,
+      "referenceHosts": [
+        {
+          "id": "wikipedia",
+          "note": "Encyclopaedia articles are references, not sister posts, even in a bare list at the end.",
+          "host": "wikipedia.org"
+        },
+        {
+          "id": "wikimedia",
+          "note": "Wikimedia projects (Commons, Wiktionary, Wikidata, Wikisource) are references.",
+          "host": "wikimedia.org"
+        },
+        {
+          "id": "wiktionary",
+          "note": "Dictionary entries are references.",
+          "host": "wiktionary.org"
+        },
+        {
+          "id": "wikidata",
+          "note": "Wikidata items are references.",
+          "host": "wikidata.org"
+        },
+        {
+          "id": "github",
+          "note": "Repositories, issues and docs on GitHub are what a technical article points its reader to.",
+          "host": "github.com"
+        },
+        {
+          "id": "gitlab",
+          "note": "Repositories and docs on GitLab.",
+          "host": "gitlab.com"
+        },
+        {
+          "id": "stack-overflow",
+          "note": "Questions and answers the article builds on.",
+          "host": "stackoverflow.com"
+        },
+        {
+          "id": "stack-exchange",
+          "note": "Questions and answers on the Stack Exchange network.",
+          "host": "stackexchange.com"
+        },
+        {
+          "id": "mdn",
+          "note": "Web platform reference.",
+          "host": "developer.mozilla.org"
+        },
+        {
+          "id": "microsoft-learn",
+          "note": "Microsoft product documentation.",
+          "host": "learn.microsoft.com"
+        },
+        {
+          "id": "microsoft-docs",
+          "note": "Microsoft product documentation (old host).",
+          "host": "docs.microsoft.com"
+        },
+        {
+          "id": "apple-developer",
+          "note": "Apple platform documentation.",
+          "host": "developer.apple.com"
+        },
+        {
+          "id": "android-developer",
+          "note": "Android platform documentation.",
+          "host": "developer.android.com"
+        },
+        {
+          "id": "python-docs",
+          "note": "Python documentation.",
+          "host": "docs.python.org"
+        },
+        {
+          "id": "read-the-docs",
+          "note": "Project documentation hosted on Read the Docs.",
+          "host": "readthedocs.io"
+        },
+        {
+          "id": "docs-rs",
+          "note": "Rust crate documentation.",
+          "host": "docs.rs"
+        },
+        {
+          "id": "npm",
+          "note": "Package pages.",
+          "host": "npmjs.com"
+        },
+        {
+          "id": "pypi",
+          "note": "Package pages.",
+          "host": "pypi.org"
+        },
+        {
+          "id": "internet-archive",
+          "note": "Archived copies of sources.",
+          "host": "archive.org"
+        },
+        {
+          "id": "doi",
+          "note": "Citations of papers.",
+          "host": "doi.org"
+        },
+        {
+          "id": "arxiv",
+          "note": "Papers.",
+          "host": "arxiv.org"
+        },
+        {
+          "id": "w3c",
+          "note": "Web standards.",
+          "host": "w3.org"
+        },
+        {
+          "id": "ietf",
+          "note": "Internet standards (RFCs).",
+          "host": "ietf.org"
+        },
+        {
+          "id": "rfc-editor",
+          "note": "Internet standards (RFCs).",
+          "host": "rfc-editor.org"
+        },
+        {
+          "id": "youtube",
+          "note": "A list of videos is a playlist the author chose, not a related-posts box.",
+          "host": "youtube.com"
+        },
+        {
+          "id": "youtube-short",
+          "note": "Short YouTube links.",
+          "host": "youtu.be"
+        }
+      ],
+      "referencePaths": [
+        {
+          "id": "docs-path",
+          "note": "Documentation, manuals, API references, wikis, help centres and FAQs on any host (with an optional language prefix such as `/en-us/`).",
+          "pattern": "^/(?:[a-z]{2}(?:[-_][a-z]{2,4})?/)?(?:docs?|documentation|manual|reference|api|wiki|help|support|kb|knowledge-?base|faq|specs?)(?:/|$)"
+        },
+        {
+          "id": "documents",
+          "note": "Downloadable documents and files (PDFs, archives, images) are attachments or sources, not articles.",
+          "pattern": "\\.(?:pdf|docx?|xlsx?|pptx?|odt|epub|zip|rar|7z|gz|tgz|exe|msi|dmg|apk|png|jpe?g|gif|webp|svg|mp3|mp4|webm)$"
+        }
+      ]
+    }
   },
-  "trackingParam": {},
-  "unsafeHtml": {}
+  "trackingParam": {
+    "params": [
+      {
+        "id": "utm",
+        "note": "Google Analytics campaign tags (`utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, …); they say where a click came from, never what the page shows.",
+        "prefix": "utm_"
+      },
+      {
+        "id": "fbclid",
+        "note": "Facebook click id.",
+        "name": "fbclid"
+      },
+      {
+        "id": "gclid",
+        "note": "Google Ads click id.",
+        "name": "gclid"
+      },
+      {
+        "id": "gclsrc",
+        "note": "Google Ads click source, sent with `gclid`.",
+        "name": "gclsrc"
+      },
+      {
+        "id": "dclid",
+        "note": "Google Display & Video 360 click id.",
+        "name": "dclid"
+      },
+      {
+        "id": "gbraid",
+        "note": "Google Ads click id for iOS app campaigns.",
+        "name": "gbraid"
+      },
+      {
+        "id": "wbraid",
+        "note": "Google Ads click id for iOS web campaigns.",
+        "name": "wbraid"
+      },
+      {
+        "id": "google-linker",
+        "note": "Google Analytics cross-domain linker (`_gl=1*…`).",
+        "name": "_gl"
+      },
+      {
+        "id": "msclkid",
+        "note": "Microsoft Advertising click id.",
+        "name": "msclkid"
+      },
+      {
+        "id": "mailchimp-eid",
+        "note": "Mailchimp subscriber id of the newsletter a link was clicked in.",
+        "name": "mc_eid"
+      },
+      {
+        "id": "mailchimp-cid",
+        "note": "Mailchimp campaign id.",
+        "name": "mc_cid"
+      },
+      {
+        "id": "hubspot-enc",
+        "note": "HubSpot email tracking.",
+        "name": "_hsenc"
+      },
+      {
+        "id": "hubspot-mi",
+        "note": "HubSpot email tracking.",
+        "name": "_hsmi"
+      },
+      {
+        "id": "hubspot-cookies",
+        "note": "HubSpot cross-domain cookie hand-over (`__hstc`, `__hssc`, `__hsfp`).",
+        "prefix": "__hs"
+      },
+      {
+        "id": "hubspot-cta",
+        "note": "HubSpot call-to-action tracking.",
+        "name": "hsCtaTracking"
+      },
+      {
+        "id": "marketo",
+        "note": "Marketo email tracking token.",
+        "name": "mkt_tok"
+      },
+      {
+        "id": "omeda-anon",
+        "note": "Omeda email tracking.",
+        "name": "oly_anon_id"
+      },
+      {
+        "id": "omeda-enc",
+        "note": "Omeda email tracking.",
+        "name": "oly_enc_id"
+      },
+      {
+        "id": "vero",
+        "note": "Vero email tracking.",
+        "name": "vero_id"
+      },
+      {
+        "id": "drip",
+        "note": "Drip email subscriber id.",
+        "name": "__s"
+      },
+      {
+        "id": "igshid",
+        "note": "Instagram share id.",
+        "name": "igshid"
+      },
+      {
+        "id": "igsh",
+        "note": "Instagram share id (newer form).",
+        "name": "igsh",
+        "hosts": [
+          "instagram.com"
+        ]
+      },
+      {
+        "id": "yclid",
+        "note": "Yandex click id.",
+        "name": "yclid"
+      },
+      {
+        "id": "ysclid",
+        "note": "Yandex search click id.",
+        "name": "ysclid"
+      },
+      {
+        "id": "twclid",
+        "note": "X (Twitter) Ads click id.",
+        "name": "twclid"
+      },
+      {
+        "id": "ttclid",
+        "note": "TikTok Ads click id.",
+        "name": "ttclid"
+      },
+      {
+        "id": "li-fat-id",
+        "note": "LinkedIn Ads first-party click id.",
+        "name": "li_fat_id"
+      },
+      {
+        "id": "linkedin-trk",
+        "note": "LinkedIn's own link-source tag.",
+        "name": "trk",
+        "hosts": [
+          "linkedin.com"
+        ]
+      },
+      {
+        "id": "twitter-ref-src",
+        "note": "Where a tweet link was copied from.",
+        "name": "ref_src",
+        "hosts": [
+          "twitter.com",
+          "x.com"
+        ]
+      },
+      {
+        "id": "twitter-ref-url",
+        "note": "The page a tweet embed sat on.",
+        "name": "ref_url",
+        "hosts": [
+          "twitter.com",
+          "x.com"
+        ]
+      },
+      {
+        "id": "twitter-share",
+        "note": "Share-sheet tags on tweet links (`?s=20&t=…`).",
+        "name": "s",
+        "hosts": [
+          "twitter.com",
+          "x.com"
+        ]
+      },
+      {
+        "id": "twitter-share-token",
+        "note": "Share-sheet tags on tweet links (`?s=20&t=…`).",
+        "name": "t",
+        "hosts": [
+          "twitter.com",
+          "x.com"
+        ]
+      },
+      {
+        "id": "share-id",
+        "note": "YouTube and Spotify share ids (`youtu.be/…?si=…`); they tie a click to the account that shared it.",
+        "name": "si",
+        "hosts": [
+          "youtu.be",
+          "youtube.com",
+          "youtube-nocookie.com",
+          "open.spotify.com"
+        ]
+      },
+      {
+        "id": "amazon-ref",
+        "note": "Amazon's internal click-path tags (`ref_`, `pd_rd_*`, `pf_rd_*`); the product stays the same without them.",
+        "name": "ref_",
+        "hosts": [
+          "amazon.com",
+          "amazon.co.uk",
+          "amazon.de",
+          "amazon.fr",
+          "amazon.es",
+          "amazon.it",
+          "amazon.nl",
+          "amazon.ca",
+          "amazon.in",
+          "amazon.co.jp",
+          "amazon.com.au"
+        ]
+      },
+      {
+        "id": "amazon-pd-rd",
+        "note": "Amazon recommendation-widget click tags.",
+        "prefix": "pd_rd_",
+        "hosts": [
+          "amazon.com",
+          "amazon.co.uk",
+          "amazon.de",
+          "amazon.fr",
+          "amazon.es",
+          "amazon.it",
+          "amazon.nl",
+          "amazon.ca",
+          "amazon.in",
+          "amazon.co.jp",
+          "amazon.com.au"
+        ]
+      },
+      {
+        "id": "amazon-pf-rd",
+        "note": "Amazon page-placement click tags.",
+        "prefix": "pf_rd_",
+        "hosts": [
+          "amazon.com",
+          "amazon.co.uk",
+          "amazon.de",
+          "amazon.fr",
+          "amazon.es",
+          "amazon.it",
+          "amazon.nl",
+          "amazon.ca",
+          "amazon.in",
+          "amazon.co.jp",
+          "amazon.com.au"
+        ]
+      },
+      {
+        "id": "ref",
+        "note": "`ref=` as a referral tag: only when its value names a source — a domain (`ref=producthunt.com`, Ghost's outbound tagging) or a known source word (`producthunt`, `hackernews`, `newsletter`, …). Other values (`ref=3`, `ref=main`, `ref=ABC123`) stay: they may select what the page shows. See `exceptions` for hosts where `ref` is a git ref.",
+        "name": "ref",
+        "value": "^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$|^(?:producthunt|product-hunt|hackernews|hacker-news|hn|newsletter|email|e-mail|mail|rss|feed|twitter|facebook|linkedin|reddit|mastodon|medium|devto|dev-to|hashnode|indiehackers|betalist|alternativeto|sidebar|footer|header|navbar|nav|menu|banner|widget|homepage|blog|social|share|webring)(?:[-_][a-z0-9]+)*$"
+      }
+    ],
+    "exceptions": [
+      {
+        "id": "github",
+        "note": "On GitHub (and its API) `ref` names a branch, tag or commit.",
+        "host": "github.com",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "github-raw",
+        "note": "Raw GitHub files; `ref` is a git ref.",
+        "host": "githubusercontent.com",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "gitlab",
+        "note": "On GitLab `ref` names a branch, tag or commit.",
+        "host": "gitlab.com",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "bitbucket",
+        "note": "On Bitbucket `ref` names a branch, tag or commit.",
+        "host": "bitbucket.org",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "codeberg",
+        "note": "On Codeberg (Gitea/Forgejo) `ref` names a branch, tag or commit.",
+        "host": "codeberg.org",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "gitea",
+        "note": "On Gitea `ref` names a branch, tag or commit.",
+        "host": "gitea.com",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "sourcehut",
+        "note": "On sourcehut `ref` names a branch, tag or commit.",
+        "host": "sr.ht",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "gitee",
+        "note": "On Gitee `ref` names a branch, tag or commit.",
+        "host": "gitee.com",
+        "params": [
+          "ref"
+        ]
+      },
+      {
+        "id": "azure-devops",
+        "note": "Azure DevOps repositories.",
+        "host": "dev.azure.com",
+        "params": [
+          "ref"
+        ]
+      }
+    ]
+  },
+  "unsafeHtml": {
+    "comments": true,
+    "tags": [
+      {
+        "id": "text",
+        "note": "Phrasing elements that only style or mark up words; harmless, and often without a Markdown equivalent (`<u>`, `<sup>`, `<kbd>`).",
+        "tags": [
+          "a",
+          "abbr",
+          "acronym",
+          "b",
+          "bdi",
+          "bdo",
+          "big",
+          "br",
+          "cite",
+          "code",
+          "data",
+          "del",
+          "dfn",
+          "em",
+          "font",
+          "i",
+          "ins",
+          "kbd",
+          "mark",
+          "nobr",
+          "q",
+          "s",
+          "samp",
+          "small",
+          "span",
+          "strike",
+          "strong",
+          "sub",
+          "sup",
+          "time",
+          "tt",
+          "u",
+          "var",
+          "wbr"
+        ]
+      },
+      {
+        "id": "ruby",
+        "note": "Ruby annotations (pronunciation guides in Chinese and Japanese text).",
+        "tags": [
+          "ruby",
+          "rb",
+          "rp",
+          "rt",
+          "rtc"
+        ]
+      },
+      {
+        "id": "blocks",
+        "note": "Block structure and sectioning; harmless layout.",
+        "tags": [
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "center",
+          "div",
+          "footer",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hgroup",
+          "hr",
+          "main",
+          "nav",
+          "p",
+          "pre",
+          "section"
+        ]
+      },
+      {
+        "id": "lists",
+        "note": "Lists and description lists.",
+        "tags": [
+          "dd",
+          "dl",
+          "dt",
+          "li",
+          "ol",
+          "ul"
+        ]
+      },
+      {
+        "id": "disclosure",
+        "note": "Collapsible sections (`<details>`/`<summary>`), figures and grouped form captions — content, not controls.",
+        "tags": [
+          "details",
+          "summary",
+          "figure",
+          "figcaption",
+          "fieldset",
+          "legend",
+          "label"
+        ]
+      },
+      {
+        "id": "tables",
+        "note": "Tables and their parts.",
+        "tags": [
+          "caption",
+          "col",
+          "colgroup",
+          "table",
+          "tbody",
+          "td",
+          "tfoot",
+          "th",
+          "thead",
+          "tr"
+        ]
+      },
+      {
+        "id": "media",
+        "note": "Images, pictures, video and audio; their sources are held to `protocols` like any URL.",
+        "tags": [
+          "audio",
+          "img",
+          "picture",
+          "source",
+          "track",
+          "video"
+        ]
+      },
+      {
+        "id": "iframes",
+        "note": "Embedded players; kept only when the `src` is one of `embeds`, any other iframe goes whole.",
+        "tags": [
+          "iframe"
+        ]
+      }
+    ],
+    "strip": [
+      {
+        "id": "scripts",
+        "note": "Code that runs in the reader's browser.",
+        "tags": [
+          "script"
+        ]
+      },
+      {
+        "id": "styles",
+        "note": "Style sheets restyle the whole page (overlays, hidden text) and load resources; inline `style` attributes are judged by `deniedValues`.",
+        "tags": [
+          "style"
+        ]
+      },
+      {
+        "id": "plugins",
+        "note": "Plugin and nested-document embeds (Flash, Java, PDF objects, frames) run code or load whole documents.",
+        "tags": [
+          "applet",
+          "embed",
+          "frame",
+          "frameset",
+          "object",
+          "param",
+          "portal",
+          "fencedframe"
+        ]
+      },
+      {
+        "id": "document-head",
+        "note": "Head elements that retarget links (`<base>`), load style sheets and scripts (`<link>`) or redirect the page (`<meta http-equiv=refresh>`).",
+        "tags": [
+          "base",
+          "link",
+          "meta",
+          "title"
+        ]
+      },
+      {
+        "id": "foreign-content",
+        "note": "Inline SVG and MathML can carry scripts, event handlers and links that rewrite themselves (`<animate>`, `<set>`, `<foreignObject>`); as article content they are icons, rarely words. A Markdown image of an .svg file is not touched.",
+        "tags": [
+          "svg",
+          "math"
+        ]
+      },
+      {
+        "id": "raw-text",
+        "note": "Elements whose content is raw text to the HTML parser; unwrapping them would turn that text into live markup, so they go whole.",
+        "tags": [
+          "noembed",
+          "noframes",
+          "plaintext",
+          "textarea",
+          "xmp"
+        ]
+      }
+    ],
+    "attributes": [
+      {
+        "id": "global",
+        "note": "Harmless on any allowed element.",
+        "names": [
+          "class",
+          "id",
+          "title",
+          "lang",
+          "dir",
+          "hidden",
+          "translate",
+          "tabindex",
+          "role",
+          "aria-*",
+          "data-*",
+          "itemscope",
+          "itemprop",
+          "itemtype",
+          "itemid",
+          "itemref"
+        ]
+      },
+      {
+        "id": "style",
+        "note": "Inline presentation (alignment, width, colour); values are checked by `deniedValues`.",
+        "names": [
+          "style"
+        ]
+      },
+      {
+        "id": "legacy-presentation",
+        "note": "Presentational attributes of old HTML that scraped pages are full of; harmless.",
+        "names": [
+          "align",
+          "valign",
+          "width",
+          "height",
+          "border",
+          "bgcolor",
+          "color",
+          "face",
+          "size",
+          "nowrap",
+          "clear",
+          "hspace",
+          "vspace",
+          "cellpadding",
+          "cellspacing",
+          "frame",
+          "rules",
+          "noshade",
+          "char",
+          "charoff"
+        ]
+      },
+      {
+        "id": "links",
+        "note": "Link targets and how they open; the URL is held to `protocols`.",
+        "tags": [
+          "a"
+        ],
+        "names": [
+          "href",
+          "name",
+          "target",
+          "rel",
+          "hreflang",
+          "type",
+          "referrerpolicy",
+          "download"
+        ]
+      },
+      {
+        "id": "quotes-and-edits",
+        "note": "Sources and dates of quotations and edits.",
+        "tags": [
+          "blockquote",
+          "q",
+          "del",
+          "ins"
+        ],
+        "names": [
+          "cite",
+          "datetime"
+        ]
+      },
+      {
+        "id": "times",
+        "note": "Machine-readable dates and values.",
+        "tags": [
+          "time",
+          "data"
+        ],
+        "names": [
+          "datetime",
+          "value"
+        ]
+      },
+      {
+        "id": "lists",
+        "note": "List numbering.",
+        "tags": [
+          "ol",
+          "ul",
+          "li"
+        ],
+        "names": [
+          "start",
+          "reversed",
+          "type",
+          "value"
+        ]
+      },
+      {
+        "id": "tables",
+        "note": "Table cell spans and headers.",
+        "tags": [
+          "table",
+          "td",
+          "th",
+          "col",
+          "colgroup"
+        ],
+        "names": [
+          "colspan",
+          "rowspan",
+          "headers",
+          "scope",
+          "abbr",
+          "span",
+          "summary"
+        ]
+      },
+      {
+        "id": "disclosure",
+        "note": "An open `<details>`; a label's control.",
+        "tags": [
+          "details",
+          "label"
+        ],
+        "names": [
+          "open",
+          "for"
+        ]
+      },
+      {
+        "id": "images",
+        "note": "Image sources and sizes; URLs are held to `protocols`.",
+        "tags": [
+          "img"
+        ],
+        "names": [
+          "src",
+          "srcset",
+          "sizes",
+          "alt",
+          "loading",
+          "decoding",
+          "fetchpriority",
+          "referrerpolicy",
+          "crossorigin"
+        ]
+      },
+      {
+        "id": "media",
+        "note": "Video and audio players, their sources and captions; URLs are held to `protocols`.",
+        "tags": [
+          "audio",
+          "video",
+          "source",
+          "track"
+        ],
+        "names": [
+          "src",
+          "srcset",
+          "sizes",
+          "media",
+          "type",
+          "poster",
+          "controls",
+          "controlslist",
+          "disablepictureinpicture",
+          "autoplay",
+          "muted",
+          "loop",
+          "playsinline",
+          "webkit-playsinline",
+          "preload",
+          "crossorigin",
+          "kind",
+          "srclang",
+          "label",
+          "default"
+        ]
+      },
+      {
+        "id": "iframes",
+        "note": "What an allowed embed player needs.",
+        "tags": [
+          "iframe"
+        ],
+        "names": [
+          "src",
+          "allow",
+          "allowfullscreen",
+          "webkitallowfullscreen",
+          "mozallowfullscreen",
+          "allowtransparency",
+          "frameborder",
+          "loading",
+          "referrerpolicy",
+          "sandbox",
+          "scrolling",
+          "marginwidth",
+          "marginheight",
+          "name"
+        ]
+      }
+    ],
+    "protocols": [
+      {
+        "id": "web",
+        "note": "Web pages and resources.",
+        "schemes": [
+          "http",
+          "https"
+        ]
+      },
+      {
+        "id": "mail",
+        "note": "E-mail links.",
+        "schemes": [
+          "mailto"
+        ],
+        "attributes": [
+          "href"
+        ]
+      },
+      {
+        "id": "phone",
+        "note": "Call and text-message links.",
+        "schemes": [
+          "tel",
+          "sms"
+        ],
+        "attributes": [
+          "href"
+        ]
+      },
+      {
+        "id": "chat",
+        "note": "IRC and XMPP links.",
+        "schemes": [
+          "irc",
+          "ircs",
+          "xmpp"
+        ],
+        "attributes": [
+          "href"
+        ]
+      },
+      {
+        "id": "file-transfer",
+        "note": "FTP download links.",
+        "schemes": [
+          "ftp",
+          "ftps",
+          "sftp"
+        ],
+        "attributes": [
+          "href"
+        ]
+      }
+    ],
+    "deniedValues": [
+      {
+        "id": "css-expression",
+        "note": "Old Internet Explorer ran `expression(…)` in CSS as script.",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "expression\\s*\\("
+      },
+      {
+        "id": "css-script-url",
+        "note": "A script URL in CSS.",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "(?:java|vb)script\\s*:"
+      },
+      {
+        "id": "css-foreign-url",
+        "note": "`url(…)` with a scheme other than http(s) (data:, javascript:); relative and http(s) URLs pass.",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "url\\s*\\(\\s*['\"]?\\s*(?!https?:)[a-z][a-z0-9+.\\-]*:"
+      },
+      {
+        "id": "css-binding",
+        "note": "Firefox `-moz-binding` and IE `behavior` attached script to an element.",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "-moz-binding|(?:^|[;\\s])behavior\\s*:"
+      },
+      {
+        "id": "css-import",
+        "note": "`@import` loads a style sheet.",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "@import"
+      },
+      {
+        "id": "css-fixed-position",
+        "note": "A fixed element floats over the page (fake dialogs, overlays that hide the article).",
+        "attributes": [
+          "style"
+        ],
+        "pattern": "position\\s*:\\s*fixed"
+      }
+    ],
+    "embeds": [
+      {
+        "id": "youtube",
+        "note": "YouTube's embed player.",
+        "host": "youtube.com",
+        "path": "^/embed/"
+      },
+      {
+        "id": "youtube-nocookie",
+        "note": "YouTube's privacy-enhanced embed player.",
+        "host": "youtube-nocookie.com",
+        "path": "^/embed/"
+      },
+      {
+        "id": "vimeo",
+        "note": "Vimeo's embed player.",
+        "host": "player.vimeo.com",
+        "path": "^/video/"
+      },
+      {
+        "id": "dailymotion",
+        "note": "Dailymotion's embed player.",
+        "host": "dailymotion.com",
+        "path": "^/embed/"
+      },
+      {
+        "id": "bilibili",
+        "note": "Bilibili's embed player (Chinese tutorials).",
+        "host": "player.bilibili.com"
+      },
+      {
+        "id": "loom",
+        "note": "Loom screen recordings.",
+        "host": "loom.com",
+        "path": "^/embed/"
+      },
+      {
+        "id": "codepen",
+        "note": "CodePen live code examples.",
+        "host": "codepen.io",
+        "path": "^/[^/]+/embed/"
+      },
+      {
+        "id": "codesandbox",
+        "note": "CodeSandbox live code examples.",
+        "host": "codesandbox.io",
+        "path": "^/embed/"
+      },
+      {
+        "id": "stackblitz",
+        "note": "StackBlitz live code examples (embedded with `?embed=1`).",
+        "host": "stackblitz.com",
+        "path": "[?&]embed=1"
+      },
+      {
+        "id": "jsfiddle",
+        "note": "JSFiddle live code examples.",
+        "host": "jsfiddle.net",
+        "path": "/embedded/"
+      },
+      {
+        "id": "spotify",
+        "note": "Spotify podcast and track players.",
+        "host": "open.spotify.com",
+        "path": "^/embed/"
+      },
+      {
+        "id": "soundcloud",
+        "note": "SoundCloud's audio player.",
+        "host": "w.soundcloud.com",
+        "path": "^/player/"
+      },
+      {
+        "id": "speakerdeck",
+        "note": "Speaker Deck slides.",
+        "host": "speakerdeck.com",
+        "path": "^/player/"
+      }
+    ]
+  }
 }
