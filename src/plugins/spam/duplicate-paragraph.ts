@@ -39,7 +39,7 @@
  *   This guide explains how to fix a frozen spinner key on a desk-top keyboard, step by step, with five fixes that work.
  *   → the last paragraph goes (an intro pasted again at the end).
  */
-import type {Root, RootContent} from 'mdast'
+import type {List, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
@@ -99,12 +99,33 @@ function countsAsBlock(node: RootContent): boolean {
   return node.type !== 'html' && node.type !== 'definition' && node.type !== 'yaml' && (node.type as string) !== 'toml'
 }
 
+/** Whether `a` and `b` are lists that would merge into one if they stood together (same kind, same bullet). */
+function sameKindOfList(a: RootContent, b: RootContent, text: string): boolean {
+  if (a.type !== 'list' || b.type !== 'list' || a.ordered !== b.ordered) return false
+  const marker = (list: List) => {
+    const start = list.position?.start.offset
+    return start === undefined ? undefined : /^\s*([-+*]|\d{1,9}([.)]))/.exec(text.slice(start, start + 12))?.[a.ordered ? 2 : 1]
+  }
+  const first = marker(a)
+  return first !== undefined && first === marker(b)
+}
+
 /** The top-level paragraphs still in the document, with their place in it. */
 function candidatesOf(tree: Root, file: VFile, outroBlocks: number): Candidate[] {
   const removed = removedChildren(tree, file)
   const outro = new Set<number>()
+  const text = String(file.value)
+  // The block counted last (walking back) and whether only removed blocks lie between it and `index`.
+  let later: number | undefined
   for (let index = tree.children.length - 1; index >= 0 && outro.size < outroBlocks; index--) {
-    if (!removed[index] && countsAsBlock(tree.children[index]!)) outro.add(index)
+    if (removed[index]) continue
+    const node = tree.children[index]!
+    // Two lists of one kind with only removed blocks between them (an ad
+    // between two items) are one list once the ad is gone: count them once,
+    // so a second clean sees the same outro.
+    if (later !== undefined && sameKindOfList(node, tree.children[later]!, text)) continue
+    later = index
+    if (countsAsBlock(node)) outro.add(index)
   }
   const candidates: Candidate[] = []
   tree.children.forEach((node, index) => {
