@@ -3,7 +3,7 @@
  * in-process and on worker threads (which must write the same bytes).
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {CleanError} from '../src/index.js'

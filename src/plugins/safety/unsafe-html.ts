@@ -60,6 +60,7 @@ import {find, html as htmlSchema} from 'property-information'
 import type {VFile} from 'vfile'
 import {elementParts, htmlFragments, parseHtmlFragment, type HtmlFragment} from '../../core/html-tree.js'
 import {removalsOf, removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
+import {closingBracket} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
@@ -625,20 +626,6 @@ function outside(cut: Cut, earlier: readonly Span[]): Cut[] {
 
 // ---------------------------------------------------------------------------
 // Markdown links, images and definitions
-
-/** Offset of the `]` that closes a link's text, or -1. */
-function closingBracket(text: string, node: Link | LinkReference, start: number): number {
-  const last = node.children.at(-1)?.position?.end.offset
-  if (last !== undefined && text.charCodeAt(last) === 93) return last
-  let depth = 0
-  for (let index = start; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 92) index++
-    else if (code === 91) depth++
-    else if (code === 93 && --depth === 0) return index
-  }
-  return -1
-}
 
 function hasWords(node: Link | LinkReference): boolean {
   const visit = (child: Nodes): boolean =>

@@ -37,8 +37,9 @@ import {sourceContext} from '../../core/context.js'
 import type {Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
+import {closingBracket, outermost, settleFindings} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
-import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
+import {blockSpan, type Span} from '../../core/span.js'
 import type {RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 
@@ -58,7 +59,6 @@ const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi
 const URL_IN_SCRIPT = /(?:https?:)?\/\/[^\s'"()]+/i
 /** What GFM leaves out of a bare URL's end. */
 const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
-const WRAPPERS: ReadonlySet<string> = new Set(['strong', 'emphasis', 'delete'])
 const WHITE_SPACE = /\s+/g
 const WWW = /www\./i
 const IMG_TAG = /^<img\b/i
@@ -134,100 +134,9 @@ function wordsOf(node: Nodes): {text: string; image: boolean} {
   return {text, image}
 }
 
-/**
- * Grow a whole-removal span to its lines when it stands alone, else over the
- * spaces after it — or, at the end of a line, over the spaces before it.
- */
-function wholeSpan(text: string, start: number, end: number): Span {
-  const block = blockSpan(text, start, end)
-  if (block.start !== start || block.end !== end) return block
-  const span = inlineSpan(text, start, end)
-  const next = text.charCodeAt(span.end)
-  if (span.end === text.length || next === 10 || next === 13) {
-    while (span.start > 0 && isSpaceOrTab(text.charCodeAt(span.start - 1))) span.start--
-  }
-  return span
-}
-
-function isSpaceOrTab(code: number): boolean {
-  return code === 32 || code === 9
-}
-
-/**
- * Merge whole removals that only spaces separate (`[Buy Now](…) [View On
- * Amazon](…)` on one line) so the line goes as one, then grow each.
- */
-function settle(text: string, findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.start - b.start || b.end - a.end)
-  const settled: Finding[] = []
-  let run: Finding | undefined
-  const flush = () => {
-    if (run) settled.push({...wholeSpan(text, run.start, run.end), reason: run.reason})
-    run = undefined
-  }
-  for (const finding of findings) {
-    if (!finding.whole) {
-      flush()
-      settled.push(finding)
-      continue
-    }
-    if (run && finding.start >= run.end && isGap(text, run.end, finding.start)) {
-      run.end = Math.max(run.end, finding.end)
-      if (!run.reason.includes(finding.reason)) run.reason += `; ${finding.reason}`
-      continue
-    }
-    flush()
-    run = {...finding}
-  }
-  flush()
-  return settled.sort((a, b) => a.start - b.start || b.end - a.end)
-}
-
-function isGap(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (!isSpaceOrTab(text.charCodeAt(index))) return false
-  return true
-}
-
 /** Grow a tag's span to its line when it stands alone (so no blank line splits an HTML block). */
 function tagSpan(text: string, start: number, end: number): Span {
   return blockSpan(text, start, end)
-}
-
-function isBlankText(node: Nodes): boolean {
-  return node.type === 'text' && node.value.trim() === ''
-}
-
-/**
- * The node to remove with a link that goes whole: climb through emphasis,
- * a paragraph and a list item the link is the only content of.
- */
-function outermost(link: Nodes, ancestors: readonly Parents[]): Nodes {
-  let node: Nodes = link
-  for (let index = ancestors.length - 1; index >= 0; index--) {
-    const parent = ancestors[index]!
-    const only = parent.children.every((child) => child === node || isBlankText(child as Nodes))
-    if (!only) break
-    if (WRAPPERS.has(parent.type) || parent.type === 'paragraph') node = parent
-    else if (parent.type === 'listItem' && node.type === 'paragraph') node = parent
-    else break
-    if (parent.type === 'listItem') break
-  }
-  return node
-}
-
-/** Offset of the `]` that closes a link's text. */
-function closingBracket(text: string, node: Link | LinkReference, start: number): number {
-  const last = node.children.at(-1)?.position?.end.offset
-  if (last !== undefined && text.charCodeAt(last) === 93) return last
-  // No children (or positions): scan for the matching bracket, minding escapes.
-  let depth = 0
-  for (let index = start; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 92) index++
-    else if (code === 91) depth++
-    else if (code === 93 && --depth === 0) return index
-  }
-  return -1
 }
 
 interface Context {
@@ -459,7 +368,7 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
     }
   }
 
-  for (const finding of settle(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
+  for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
 export const affiliateLink = defineRule(meta, findAffiliateLinks, defaultRuleSet)

@@ -48,8 +48,9 @@ import {sourceContext} from '../../core/context.js'
 import {VOID_ELEMENTS, type Element as SourceElement} from '../../core/html.js'
 import {elementParts, hastSpan, htmlFragments, type HtmlFragment} from '../../core/html-tree.js'
 import {removedSpans, reportRemoval, reportWarning, type RemovedSpans} from '../../core/removal.js'
+import {closingBracket, outermost, settleFindings} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
-import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
+import {blockSpan, type Span} from '../../core/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 import {
   elementKeys,
@@ -174,27 +175,6 @@ function checkUrl(context: Context, raw: string, kind: ResourceKind): FilterMatc
 // Markdown links and images
 // ---------------------------------------------------------------------------
 
-function isBlankText(node: Nodes): boolean {
-  return node.type === 'text' && node.value.trim() === ''
-}
-
-/**
- * The node to remove with one that goes whole: climb through links,
- * emphasis, a paragraph and a list item it is the only content of.
- */
-function outermost(start: Nodes, ancestors: readonly Parents[]): Nodes {
-  let node: Nodes = start
-  for (let index = ancestors.length - 1; index >= 0; index--) {
-    const parent = ancestors[index]!
-    if (!parent.children.every((child) => child === node || isBlankText(child as Nodes))) break
-    if (MARKDOWN_WRAPPERS.has(parent.type) || parent.type === 'paragraph') node = parent
-    else if (parent.type === 'listItem' && node.type === 'paragraph') node = parent
-    else break
-    if (parent.type === 'listItem') break
-  }
-  return node
-}
-
 function spanOf(node: Nodes): Span | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
@@ -222,22 +202,8 @@ function isButton(words: string, buttons: readonly LabelMatcher[]): boolean {
   return label !== '' && buttons.some((button) => button.pattern.test(label))
 }
 
-/** Offset of the `]` that closes a link's text, or -1. */
-function closingBracket(text: string, node: Link | LinkReference, start: number): number {
-  const last = node.children.at(-1)?.position?.end.offset
-  if (last !== undefined && text.charCodeAt(last) === 93) return last
-  let depth = 0
-  for (let index = start; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 92) index++
-    else if (code === 91) depth++
-    else if (code === 93 && --depth === 0) return index
-  }
-  return -1
-}
-
 function removeWhole(context: Context, node: Nodes, ancestors: readonly Parents[], reason: string): void {
-  const span = spanOf(outermost(node, ancestors)) ?? spanOf(node)
+  const span = spanOf(outermost(node, ancestors, MARKDOWN_WRAPPERS)) ?? spanOf(node)
   if (span && !context.removed.covers(span.start, span.end)) context.findings.push({...span, reason, whole: true})
 }
 
@@ -546,59 +512,6 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
 // Reporting
 // ---------------------------------------------------------------------------
 
-function isSpaceOrTab(code: number): boolean {
-  return code === 32 || code === 9
-}
-
-/** Grow a whole removal to its lines when it stands alone, else over the spaces after it (or before it, at a line's end). */
-function wholeSpan(text: string, start: number, end: number): Span {
-  const block = blockSpan(text, start, end)
-  if (block.start !== start || block.end !== end) return block
-  const span = inlineSpan(text, start, end)
-  const next = text.charCodeAt(span.end)
-  if (span.end === text.length || next === 10 || next === 13) {
-    while (span.start > 0 && isSpaceOrTab(text.charCodeAt(span.start - 1))) span.start--
-  }
-  return span
-}
-
-function isGap(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (!isSpaceOrTab(text.charCodeAt(index))) return false
-  return true
-}
-
-/** Merge whole removals only spaces separate (two banners on one line), then grow each. */
-function settle(text: string, findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.start - b.start || b.end - a.end)
-  const settled: Finding[] = []
-  let run: Finding | undefined
-  const flush = () => {
-    if (run) settled.push({...wholeSpan(text, run.start, run.end), reason: run.reason})
-    run = undefined
-  }
-  for (const finding of findings) {
-    if (!finding.whole) {
-      flush()
-      settled.push(finding)
-      continue
-    }
-    if (run && finding.start >= run.end && isGap(text, run.end, finding.start)) {
-      run.end = Math.max(run.end, finding.end)
-      if (!run.reason.includes(finding.reason)) run.reason += `; ${finding.reason}`
-      continue
-    }
-    if (run && finding.start < run.end) {
-      // Inside the run already (an image inside a removed wrapper).
-      run.end = Math.max(run.end, finding.end)
-      continue
-    }
-    flush()
-    run = {...finding}
-  }
-  flush()
-  return settled.sort((a, b) => a.start - b.start || b.end - a.end)
-}
-
 /** Report every span the filter lists block. */
 export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): void {
   const lists = rules.filterLists
@@ -618,7 +531,7 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): 
   }
   if (context.network) findInMarkdown(tree, context)
   if (text.includes('<')) findInHtml(tree, file, context)
-  for (const finding of settle(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
+  for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
 export const filterList = defineRule(meta, findFilterListMatches, defaultRuleSet)
