@@ -3,7 +3,7 @@
  * Parsing only: nothing here touches the file system.
  */
 import {parseArgs} from 'node:util'
-import {disabledRules, ruleGroups, ruleIds, UnknownRuleError} from '../index.js'
+import {allRules, disabledRules, ruleGroups, ruleIds, UnknownRuleError} from '../index.js'
 import {DEFAULT_MAX_BYTES} from '../node/index.js'
 
 /** A mistake in the command line: exit code 2 with this message. */
@@ -123,8 +123,9 @@ function parseSize(value: string): number {
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
 
-Clean scraped Markdown articles: remove ads, affiliate links, link farms and
-repeated paragraphs, normalise frontmatter, and record every removal.
+Clean scraped Markdown articles: remove ads, affiliate links, tracking
+parameters, link farms, feed footers and repeated paragraphs, sanitise the
+HTML that stays, normalise frontmatter, and record every removal.
 Directories are searched for *.md and *.markdown; <in>/<path>.md is written
 to <out>/<path>.md and its record to <out>/<path>.json. Inputs are never
 modified. With -, the article is read from stdin and the clean Markdown (or,
@@ -150,7 +151,7 @@ Options:
 
 Rules: ${ruleIds.join(', ')}
 Groups: ${[...ruleGroups].map(([group, ids]) => `${group} (${ids.join(', ')})`).join('; ')}
-Off by default: call-to-action (group boilerplate)
+Off by default: ${allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => `${rule.meta.id} (group ${rule.meta.group})`).join(', ')}
 
 Exit codes: 0 all cleaned; 1 some inputs failed (the others are written);
 2 bad usage, options or rules file.
