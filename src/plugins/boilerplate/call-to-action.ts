@@ -38,9 +38,10 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {defineRule} from '../../core/rule.js'
+import {findTailBoilerplate} from '../../core/tail.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
-import {findTailBoilerplate, isFeedFooter, isFooter, withoutGluedFooter} from '../spam/feed-footer.js'
+import {isFeedFooter, isFooter, withoutGluedFooter} from '../spam/feed-footer.js'
 
 export const meta = {
   id: 'call-to-action',

@@ -12,7 +12,7 @@
  */
 import {z} from 'zod'
 import {enabled, entry, hostSchema, pattern, urlMatcher, type UrlMatcher} from './common.js'
-import {holdsWord} from './feed-footer.js'
+import {holdsWord} from './common.js'
 
 /**
  * Words (any case) one of which a sentence must hold for the pattern to be

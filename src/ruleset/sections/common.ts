@@ -121,3 +121,11 @@ export function paramMatcher(entry: ParamEntry): UrlMatcher {
 export function labelMatcher(entry: LabelEntry): LabelMatcher {
   return {id: entry.id, note: entry.note, pattern: regex(entry.pattern)}
 }
+
+/**
+ * Whether `lower` (lower-case text) holds one of `words` (or there are none
+ * to hold): the cheap pre-check before a pattern with `words` is tried.
+ */
+export function holdsWord(lower: string, words: readonly string[] | undefined): boolean {
+  return words === undefined || words.some((word) => lower.includes(word))
+}

@@ -4,7 +4,7 @@
  * …"), and where in the article they may stand.
  */
 import {z} from 'zod'
-import {enabled, entry, pattern} from './common.js'
+import {enabled, entry, holdsWord, pattern} from './common.js'
 
 export const footerPatternSchema = z
   .object({
@@ -60,10 +60,6 @@ export interface FooterMatcher {
   readonly trailing: boolean
 }
 
-/** Whether `lower` (lower-case text) holds one of `words` (or there are none to hold). */
-export function holdsWord(lower: string, words: readonly string[] | undefined): boolean {
-  return words === undefined || words.some((word) => lower.includes(word))
-}
 
 export interface FeedFooterRules {
   readonly tailBlocks: number
