@@ -53,6 +53,12 @@
  * or introduced by a heading or a colon, tables of contents (anchors),
  * tables, and anything in code.
  *
+ * Modules: this one is the entry point — the rule (`meta`, `findLinkFarms`)
+ * and the labelled farms; `link-farm-labelless.ts` holds the farms without a
+ * label (top-level blocks, link targets, introduction and position);
+ * `link-farm-items.ts` what both build on (the scan, label matching, reading
+ * lists and runs of links).
+ *
  * @example
  *   Last step.
  *
@@ -63,19 +69,43 @@
  *   - [And a third](https://sister.example/c/)
  *   → "Last step.\n"
  */
-import type {Heading, List, Nodes, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {Heading, List, Nodes, PhrasingContent, Root} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
-import {classesOf, type Element, type Token} from '../../core/html.js'
-import {removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
-import {findInSource} from '../../core/source.js'
+import {classesOf, type Element} from '../../core/html.js'
+import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan, type Span} from '../../core/span.js'
-import {countWords} from '../../record.js'
-import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
+import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
+import {
+  ENTITY,
+  LIST_WRAPPERS,
+  SEPARATOR,
+  TAG,
+  containsLink,
+  countLinks,
+  firstAtOrAfter,
+  htmlLinkList,
+  htmlListAt,
+  isBlankCode,
+  labelText,
+  markdownLinkList,
+  matchLabel,
+  paragraphLines,
+  paragraphLinkLines,
+  skipBlank,
+  skipBlankBack,
+  type Farm,
+  type Label,
+  type Line,
+  type LinkFarmRules,
+  type LinkList,
+  type ParagraphEntry,
+  type Scan,
+} from './link-farm-items.js'
+import {findLabellessFarms} from './link-farm-labelless.js'
 
 export const meta = {
   id: 'link-farm',
@@ -84,304 +114,21 @@ export const meta = {
   group: 'spam',
 } as const
 
-type LinkFarmRules = RuleSet['linkFarm']
-
 /** HTML elements that may hold a label's text. */
 const LABEL_TAGS: ReadonlySet<string> = new Set([
   'span', 'p', 'div', 'strong', 'b', 'em', 'i', 'u', 'label', 'header', 'font',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ])
-/** HTML elements that may wrap a list of links (`<div><ul>…</ul></div>`), or a whole farm. */
-const LIST_WRAPPERS: ReadonlySet<string> = new Set(['div', 'p', 'section', 'nav', 'aside', 'span', 'footer', 'header', 'figure', 'center'])
 /** Inline elements allowed between the links of a one-element farm (`<p>Label: <a>…</a> | <a>…</a></p>`). */
 const INLINE_TAGS: ReadonlySet<string> = new Set(['br', 'wbr', 'b', 'strong', 'em', 'i', 'u', 's', 'del', 'span', 'small', 'font', 'mark', 'sup', 'sub'])
-/** How deep wrappers around an HTML list are looked through. */
-const MAX_WRAPPER_DEPTH = 3
 /** A label is short; longer element content is not looked at. */
 const MAX_LABEL_SOURCE = 160
 /** A one-element farm (label and links in one `<p>`) is not longer than this. */
 const MAX_INLINE_FARM_SOURCE = 8000
-/** Text between links that is not prose: white space and punctuation only. */
-const SEPARATOR = /^[\s\p{P}\p{S}]*$/u
-const TAG = /<[^>]*>/g
-const COMMENT = /<!--[\s\S]*?-->/g
-const ENTITY = /&(?:nbsp|#160|#xa0);/gi
-const WHITE_SPACE = /\s+/g
-/** Punctuation, symbols, emoji and zero-width characters around a label ("👉 Also read:", "— Related —"). */
-const LABEL_DECORATION = /^[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+|[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+$/gu
-const HTML_ANCHOR_OPEN = /^<a\s[^>]*href/i
-const HTML_ANCHOR_CLOSE = /^<\/a\s*>$/i
-const HTML_TAG = /^<\/?[a-z][^>]*>$/i
-const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i
 /** Elements a label never holds: its text would be a link, a list or an image. */
 const NOT_A_LABEL = /<(?:a|ul|ol|li|img)\b/i
-/** Labels are short; longer text is never matched. */
-const MAX_LABEL_LENGTH = 60
-/** A paragraph that ends like this introduces what follows ("Useful pages:"). */
-const ENDS_WITH_COLON = /[:：]\s*$/u
-/** A paragraph that ends like this is a sentence, not a label. */
-const ENDS_A_SENTENCE = /[.!?。！？…]["'”’)）\]]*\s*$/u
 
-/** Where a label stands and why it is one. */
-interface Label {
-  start: number
-  end: number
-  /** A flagged class (strong signal) rather than matching text. */
-  strong: boolean
-  /** Label rule id or class name, for the reason. */
-  id: string
-}
-
-/** A found farm, before reporting. */
-interface Farm {
-  start: number
-  end: number
-  reason: string
-}
-
-/** Links found after a label, or a block of links. */
-interface LinkList {
-  end: number
-  links: number
-  /** One target per item when every item is one link (or links to one target); undefined otherwise. */
-  targets: string[] | undefined
-}
-
-/** A paragraph and the block after it in the same parent. */
-interface ParagraphEntry {
-  node: Paragraph
-  next: Nodes | undefined
-}
-
-/** What every finder of one file shares. */
-interface Scan {
-  readonly context: SourceContext
-  readonly text: string
-  readonly rules: LinkFarmRules
-  readonly removed: RemovedSpans
-  /** Link reference definitions: identifier → URL. */
-  readonly definitions: ReadonlyMap<string, string>
-  /** Markdown lists and paragraphs by start offset. */
-  readonly lists: ReadonlyMap<number, List>
-  readonly paragraphs: ReadonlyMap<number, ParagraphEntry>
-  /** Paragraphs whose end is a farm, by where it starts. */
-  readonly cut: Map<Paragraph, number>
-  /** Farms found so far: start → end. */
-  readonly farmEnds: Map<number, number>
-}
-
-// ─── Labels ──────────────────────────────────────────────────────────────
-
-/** Normalise a candidate label's text for matching. */
-function normaliseLabel(value: string): string {
-  return value.replace(ENTITY, ' ').replace(WHITE_SPACE, ' ').replace(LABEL_DECORATION, '')
-}
-
-/** The farm label that `value` is, unless it is a keep label too. */
-function matchLabel(rules: LinkFarmRules, value: string): LabelMatcher | undefined {
-  // Most candidates are whole paragraphs: refuse them before normalising.
-  if (value.length > MAX_LABEL_LENGTH * 4) return undefined
-  const label = normaliseLabel(value)
-  if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return undefined
-  const matcher = rules.labels.find((candidate) => candidate.pattern.test(label))
-  return matcher && !rules.keepLabels.some((keep) => keep.pattern.test(label)) ? matcher : undefined
-}
-
-/** Whether `value` is a keep label ("Further reading"): what it introduces stays. */
-function isKeepLabel(rules: LinkFarmRules, value: string): boolean {
-  if (value.length > MAX_LABEL_LENGTH * 4) return false
-  const label = normaliseLabel(value)
-  return label.length > 0 && label.length <= MAX_LABEL_LENGTH && rules.keepLabels.some((keep) => keep.pattern.test(label))
-}
-
-/**
- * The visible text of phrasing nodes when they could be a label: raw HTML
- * tags are ignored, but code, links or images mean it is not a label.
- */
-function labelText(nodes: readonly PhrasingContent[]): string | undefined {
-  let value = ''
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        value += node.value
-        break
-      case 'break':
-        value += ' '
-        break
-      case 'html':
-        break
-      case 'strong':
-      case 'emphasis':
-      case 'delete': {
-        const inner = labelText(node.children)
-        if (inner === undefined) return undefined
-        value += inner
-        break
-      }
-      default:
-        return undefined
-    }
-  }
-  return value
-}
-
-// ─── Links ───────────────────────────────────────────────────────────────
-
-/** The `href` of a raw `<a …>` tag. */
-function hrefOf(tag: string): string {
-  const match = HREF.exec(tag)
-  return match ? (match[1] ?? match[2] ?? match[3] ?? '') : ''
-}
-
-/**
- * Collect the targets of phrasing nodes that hold only links and separators
- * (white space, punctuation, `<br>`); false when there is anything else.
- * A raw `<a href>…</a>` counts as a link, other bare tags as separators.
- */
-function collectLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>, targets: string[]): boolean {
-  let htmlAnchor = false
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        if (!htmlAnchor && !SEPARATOR.test(node.value)) return false
-        break
-      case 'break':
-        break
-      case 'link':
-        targets.push(node.url)
-        break
-      case 'linkReference':
-        targets.push(definitions.get(node.identifier) ?? `#${node.identifier}`)
-        break
-      case 'html':
-        if (HTML_ANCHOR_OPEN.test(node.value)) {
-          if (htmlAnchor) return false
-          htmlAnchor = true
-          targets.push(hrefOf(node.value))
-        } else if (HTML_ANCHOR_CLOSE.test(node.value)) htmlAnchor = false
-        else if (!HTML_TAG.test(node.value)) return false
-        break
-      case 'strong':
-      case 'emphasis':
-      case 'delete':
-        if (htmlAnchor) break
-        if (!collectLinks(node.children, definitions, targets)) return false
-        break
-      default:
-        if (!htmlAnchor) return false
-    }
-  }
-  // An anchor left open at the end still counts: its close tag is elsewhere or missing.
-  return true
-}
-
-/** The number of links in phrasing nodes that hold only links and separators; -1 when there is anything else. */
-function countLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): number {
-  const targets: string[] = []
-  return collectLinks(nodes, definitions, targets) ? targets.length : -1
-}
-
-/** The one target of links that all go to the same place (a link, or a thumbnail and a title); undefined otherwise. */
-function soleTarget(targets: readonly string[]): string | undefined {
-  const first = targets[0]
-  return first !== undefined && targets.every((target) => target === first) ? first : undefined
-}
-
-/** The target of phrasing nodes that are one link and nothing else but separators and wrappers. */
-function linkOnlyTarget(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): string | undefined {
-  const targets: string[] = []
-  return collectLinks(nodes, definitions, targets) ? soleTarget(targets) : undefined
-}
-
-function containsLink(node: Nodes): boolean {
-  if (node.type === 'link' || node.type === 'linkReference') return true
-  return 'children' in node && node.children.some((child) => containsLink(child as Nodes))
-}
-
-// ─── Blocks of links ─────────────────────────────────────────────────────
-
-/** The items of a Markdown list when each is one link, or undefined when one holds more. */
-function markdownLinkList(scan: Scan, list: List): LinkList | undefined {
-  const targets: string[] = []
-  for (const item of list.children) {
-    const [first, ...rest] = item.children
-    if (!first || rest.length > 0 || first.type !== 'paragraph') return undefined
-    const target = linkOnlyTarget(keptChildren(first, scan.cut), scan.definitions)
-    if (target === undefined) return undefined
-    targets.push(target)
-  }
-  const end = list.position?.end.offset
-  return end === undefined ? undefined : {end, links: targets.length, targets}
-}
-
-/** A paragraph's children before the farm found at its end, if any (that farm goes in any case). */
-function keptChildren(paragraph: Paragraph, cut: ReadonlyMap<Paragraph, number>): PhrasingContent[] {
-  const at = cut.get(paragraph)
-  if (at === undefined) return paragraph.children
-  return paragraph.children.filter((child) => (child.position?.end.offset ?? Number.POSITIVE_INFINITY) <= at)
-}
-
-/** First index in a start-sorted array whose start is >= `offset`. */
-function firstAtOrAfter<T extends {start: number}>(items: readonly T[], offset: number): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (items[middle]!.start < offset) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-/**
- * The links of an HTML list whose `<li>` items are each one or more
- * `<a href>` with nothing but separators outside the anchors; undefined when
- * an item (or the list itself) holds prose or a nested list.
- */
-function htmlLinkList(context: SourceContext, list: Element): LinkList | undefined {
-  const {text, tokens} = context
-  let links = 0
-  let inItem = false
-  let itemTargets: string[] = []
-  let targets: string[] | undefined = []
-  let anchorDepth = 0
-  let cursor = list.contentStart
-  const closeItem = () => {
-    if (inItem) {
-      if (itemTargets.length === 0) return false
-      links += itemTargets.length
-      const target = soleTarget(itemTargets)
-      if (target === undefined) targets = undefined
-      else targets?.push(target)
-    }
-    inItem = false
-    itemTargets = []
-    return true
-  }
-  for (let index = firstAtOrAfter(tokens, list.contentStart); index < tokens.length; index++) {
-    const token: Token = tokens[index]!
-    if (token.start >= list.contentEnd) break
-    if (anchorDepth === 0 && !SEPARATOR.test(text.slice(cursor, token.start).replace(ENTITY, ' '))) return undefined
-    cursor = token.end
-    if (token.kind === 'comment') continue
-    if (token.name === 'li') {
-      if (!closeItem()) return undefined
-      inItem = token.kind === 'open'
-    } else if (token.name === 'a') {
-      if (token.kind === 'open') {
-        const href = token.attributes['href']
-        if (!inItem || anchorDepth > 0 || href === undefined) return undefined
-        anchorDepth = 1
-        itemTargets.push(href)
-      } else anchorDepth = 0
-    } else if (token.name === 'ul' || token.name === 'ol') {
-      return undefined
-    }
-  }
-  if (anchorDepth === 0 && !SEPARATOR.test(text.slice(cursor, list.contentEnd).replace(ENTITY, ' '))) return undefined
-  if (!closeItem() || links === 0) return undefined
-  return {end: list.end, links, targets}
-}
+// ─── Links after a label ─────────────────────────────────────────────────
 
 /** Skip white space (and `>` of block quotes), removed spans and found farms from `offset`. */
 function skipGap(scan: Scan, offset: number): number {
@@ -403,23 +150,6 @@ function linkListAt(scan: Scan, offset: number): LinkList | undefined {
   const list = scan.lists.get(offset)
   if (list) return markdownLinkList(scan, list)
   return htmlListAt(scan.context, offset) ?? linkRunAt(scan, offset)
-}
-
-/** The element that starts exactly at `offset`, if any. */
-function elementAt(elements: readonly Element[], offset: number): Element | undefined {
-  const element = elements[firstAtOrAfter(elements, offset)]
-  return element && element.start === offset ? element : undefined
-}
-
-/** An HTML list, or wrappers holding only a list (`<aside><div><ul>…`), starting at `offset`. */
-function htmlListAt(context: SourceContext, offset: number, depth = 0): LinkList | undefined {
-  const element = elementAt(context.elements, offset)
-  if (!element || !element.closed) return undefined
-  if (element.name === 'ul' || element.name === 'ol') return htmlLinkList(context, element)
-  if (!LIST_WRAPPERS.has(element.name) || depth >= MAX_WRAPPER_DEPTH) return undefined
-  const inner = htmlListAt(context, skipBlank(context.text, element.contentStart), depth + 1)
-  if (!inner || skipBlank(context.text, inner.end) !== element.contentEnd) return undefined
-  return {...inner, end: element.end}
 }
 
 /**
@@ -448,103 +178,9 @@ function linkRunAt(scan: Scan, offset: number): LinkList | undefined {
   return links > 0 ? {end, links, targets} : undefined
 }
 
-/** The links of a paragraph whose every line holds only links (lines of separators alone are skipped). */
-function paragraphLinkLines(scan: Scan, node: Paragraph): LinkList | undefined {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  if (start === undefined || end === undefined || !mayBeLinkOnly(node)) return undefined
-  const children = keptChildren(node, scan.cut)
-  let links = 0
-  let targets: string[] | undefined = []
-  for (const line of paragraphLines(children, scan.text, start)) {
-    const lineTargets: string[] = []
-    if (!collectLinks(line.nodes, scan.definitions, lineTargets)) return undefined
-    if (lineTargets.length === 0) continue
-    links += lineTargets.length
-    const target = soleTarget(lineTargets)
-    if (target === undefined) targets = undefined
-    else targets?.push(target)
-  }
-  return links > 0 ? {end, links, targets} : undefined
-}
-
-/** A cheap first test: a paragraph of links does not start with words. */
-function mayBeLinkOnly(node: Paragraph): boolean {
-  const first = node.children[0]
-  return first !== undefined && (first.type !== 'text' || SEPARATOR.test(first.value)) && first.type !== 'image' && first.type !== 'inlineCode'
-}
-
-/** Skip white space (spaces, tabs, line breaks) from `offset`. */
-function skipBlank(text: string, offset: number): number {
-  let at = offset
-  while (isBlankCode(text.charCodeAt(at))) at++
-  return at
-}
-
-/** Skip white space backwards from `offset` (exclusive). */
-function skipBlankBack(text: string, offset: number): number {
-  let at = offset
-  while (at > 0 && isBlankCode(text.charCodeAt(at - 1))) at--
-  return at
-}
-
-function isBlankCode(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13
-}
-
 // ─── Labels in paragraphs, headings and HTML ─────────────────────────────
 
-/** A paragraph line: where it starts in the source and its phrasing nodes. */
-interface Line {
-  start: number
-  nodes: PhrasingContent[]
-}
-
 const NEWLINE: PhrasingContent = {type: 'text', value: '\n'}
-
-/**
- * Split a paragraph's children into its source lines, so a label can start
- * any line: once an earlier rule removes the line above ("[Buy now](…)"), the
- * label starts the paragraph, and one pass must find what a second would.
- */
-function paragraphLines(children: readonly PhrasingContent[], text: string, start: number): Line[] {
-  const lines: Line[] = []
-  let current: Line = {start, nodes: []}
-  let cursor = start
-  for (const child of children) {
-    cursor = child.position?.end.offset ?? cursor
-    if (child.type === 'break') {
-      lines.push(current)
-      current = {start: child.position?.end.offset ?? start, nodes: []}
-      continue
-    }
-    if (child.type !== 'text' || !child.value.includes('\n')) {
-      current.nodes.push(child)
-      continue
-    }
-    // GFM's autolink-literal pass splits text nodes after parsing and leaves
-    // the pieces without a position: find them after the previous sibling.
-    let from = child.position?.start.offset
-    if (from === undefined) {
-      const span = findInSource(text, child.value, cursor)
-      if (!span) return [{start, nodes: [...children]}]
-      from = span.start
-      cursor = span.end
-    }
-    const to = child.position?.end.offset ?? cursor
-    let pieceStart = from
-    for (const piece of text.slice(from, to).split('\n')) {
-      if (pieceStart > from) {
-        lines.push(current)
-        current = {start: pieceStart, nodes: []}
-      }
-      if (piece) current.nodes.push({type: 'text', value: piece})
-      pieceStart += piece.length + 1
-    }
-  }
-  lines.push(current)
-  return lines
-}
 
 /** A heading whose whole text is a label. */
 function headingLabel(node: Heading, rules: LinkFarmRules): Label | undefined {
@@ -715,333 +351,6 @@ function inlineHtmlFarm(scan: Scan, element: Element): Farm | undefined {
   if (inAnchor || !SEPARATOR.test(text.slice(cursor, element.contentEnd).replace(ENTITY, ' '))) return undefined
   if (links < scan.rules.minLinks) return undefined
   return {start: element.start, end: element.end, reason: `Link farm: \`${matcher.id}\` label with ${links} links`}
-}
-
-// ─── Label-less farms ────────────────────────────────────────────────────
-
-/** A top-level block, as label-less detection sees it. */
-interface Block {
-  kind: 'links' | 'transparent' | 'paragraph' | 'heading' | 'other'
-  start: number
-  end: number
-  node: RootContent
-  /** For `links`: one target per item. */
-  targets?: string[]
-  /** For `links`: a paragraph (consecutive ones join into one block of links). */
-  paragraph?: boolean
-  /** The heading of the block's section. */
-  section?: Heading | undefined
-}
-
-/** Facts about a paragraph, computed when needed. */
-interface ParagraphFacts {
-  /** It introduces what follows: ends with a colon, reads as a label, or is a keep label. */
-  intro: boolean
-  /** Short enough to stand after a farm at the end (a sign-off, a footer). */
-  short: boolean
-  /** A verbatim repeat of an earlier top-level paragraph (an intro pasted again). */
-  repeated: boolean
-}
-
-/** A label-less farm before reporting: where it stands and what it links to. */
-interface LabellessFarm {
-  start: number
-  end: number
-  /** The site most links go to. */
-  site: string
-  /** Why its position is a farm's. */
-  placed: string
-  links: number
-}
-
-/** A block of links: one or more consecutive blocks. */
-interface Unit {
-  first: number
-  last: number
-  targets: string[]
-}
-
-/** Second-level labels under which sites register (`example.co.uk`). */
-const SECOND_LEVEL: ReadonlySet<string> = new Set(['co', 'com', 'org', 'net', 'gov', 'edu', 'ac', 'ne', 'or', 'go', 'gob', 'ltd', 'plc', 'sch', 'mil', 'nic'])
-/** Hosts where each sub-domain is a different site. */
-const SHARED_HOSTS: ReadonlySet<string> = new Set(['blogspot.com', 'wordpress.com', 'medium.com', 'substack.com', 'tumblr.com', 'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev'])
-const URL_PARTS = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?/i
-const PAGE_EXTENSION = /\.(?:html?|php|aspx?|jsp|cfm)$/i
-/** An article slug: two or more words joined by dashes, underscores or pluses. */
-const SLUG = /[\p{L}\p{N}]+(?:[-_+][\p{L}\p{N}]+)+/u
-/** A percent-encoded title (non-ASCII slugs). */
-const ENCODED_SLUG = /(?:%[0-9a-f]{2}){3}/i
-const NON_ASCII_SLUG = /[^\x00-\x7f]{2}/
-const NUMERIC_ID = /^\d{4,}$/
-const ARTICLE_QUERY = /(?:^|&)(?:p|id|post|article|story)=\d+/i
-
-/** The site a host belongs to: its registrable domain, roughly. */
-function siteOf(host: string): string {
-  const labels = host.replace(/^www\./, '').split('.')
-  if (labels.length <= 2) return labels.join('.')
-  const lastTwo = labels.slice(-2).join('.')
-  if (SHARED_HOSTS.has(lastTwo)) return labels.slice(-3).join('.')
-  const tld = labels[labels.length - 1]!
-  return tld.length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) ? labels.slice(-3).join('.') : lastTwo
-}
-
-/** Whether a URL path (and query) looks like one article rather than a home, section or file. */
-function isArticlePath(path: string, query: string): boolean {
-  if (ARTICLE_QUERY.test(query)) return true
-  const segments = path.split('/').filter(Boolean)
-  const last = segments[segments.length - 1]
-  if (last === undefined) return false
-  const name = last.replace(PAGE_EXTENSION, '')
-  if (SLUG.test(name) || ENCODED_SLUG.test(name) || NON_ASCII_SLUG.test(name)) return true
-  return NUMERIC_ID.test(name) && segments.length > 1
-}
-
-/** The site of a link to an article (`''` for a relative link), or undefined when it is not one. */
-function articleSite(href: string, rules: LinkFarmRules): string | undefined {
-  const value = href.trim()
-  const parts = URL_PARTS.exec(value)
-  if (!parts || value.startsWith('#')) return undefined
-  const scheme = parts[1]?.toLowerCase()
-  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined
-  const host = (parts[2] ?? '').toLowerCase().replace(/^[^@]*@/, '').replace(/:\d*$/, '')
-  if (scheme !== undefined && !host) return undefined
-  const path = (parts[3] ?? '').startsWith('/') ? parts[3]! : `/${parts[3] ?? ''}`
-  if (!isArticlePath(path, parts[4] ?? '')) return undefined
-  if (rules.labelless.referencePaths.some((matcher) => matcher.pattern.test(path))) return undefined
-  if (host) {
-    let url: URL
-    try {
-      url = new URL(value, 'https://relative.invalid/')
-    } catch {
-      return undefined
-    }
-    if (rules.labelless.referenceHosts.some((matcher) => matcher.test(url))) return undefined
-    return siteOf(host)
-  }
-  return ''
-}
-
-/** The site most of the targets go to, when they are all articles and enough share it. */
-function farmSite(targets: readonly string[], rules: LinkFarmRules): string | undefined {
-  const counts = new Map<string, number>()
-  for (const target of targets) {
-    const site = articleSite(target, rules)
-    if (site === undefined) return undefined
-    counts.set(site, (counts.get(site) ?? 0) + 1)
-  }
-  let best: string | undefined
-  let most = 0
-  for (const [site, count] of counts) {
-    if (count > most) {
-      best = site
-      most = count
-    }
-  }
-  return best !== undefined && most >= targets.length * rules.labelless.minSameSite ? best || 'this site' : undefined
-}
-
-/** Whether the HTML of a block shows no text (comments, empty wrappers, a pixel). */
-function isEmptyHtml(value: string): boolean {
-  return value.replace(COMMENT, '').replace(TAG, '').replace(ENTITY, ' ').trim() === ''
-}
-
-/** Sort and merge spans. */
-function mergedSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start)
-  const merged: Span[] = []
-  for (const span of sorted) {
-    const last = merged[merged.length - 1]
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
-    else merged.push({start: span.start, end: span.end})
-  }
-  return merged
-}
-
-/** The top-level blocks of the tree, with the blocks of links found among them. */
-function topLevelBlocks(scan: Scan, tree: Root, farms: readonly Farm[]): Block[] {
-  const {text, removed} = scan
-  const found = mergedSpans(farms)
-  let farmIndex = 0
-  const blocks: Block[] = []
-  let section: Heading | undefined
-  const children = tree.children
-  for (let index = 0; index < children.length; index++) {
-    const node = children[index]!
-    const start = node.position?.start.offset
-    let end = node.position?.end.offset
-    if (start === undefined || end === undefined) continue
-    while (found[farmIndex] && found[farmIndex]!.end <= start) farmIndex++
-    const farm = found[farmIndex]
-    if (removed.covers(start, end) || (farm && farm.start <= start && end <= farm.end)) {
-      blocks.push({kind: 'transparent', start, end, node, section})
-      continue
-    }
-    let kind: Block['kind'] = 'other'
-    let links: LinkList | undefined
-    switch (node.type) {
-      case 'paragraph':
-        links = paragraphLinkLines(scan, node)
-        kind = links?.targets ? 'links' : 'paragraph'
-        break
-      case 'list':
-        links = markdownLinkList(scan, node)
-        if (links?.targets) kind = 'links'
-        break
-      case 'html':
-        links = htmlListAt(scan.context, skipBlank(text, start))
-        if (links?.targets) {
-          // An HTML list with blank lines inside is several HTML nodes.
-          let last = index
-          while (children[last + 1] && (children[last + 1]!.position?.start.offset ?? Number.POSITIVE_INFINITY) < links.end) last++
-          if (skipBlank(text, links.end) >= (children[last]!.position?.end.offset ?? links.end)) {
-            kind = 'links'
-            index = last
-            end = links.end
-          }
-        }
-        if (kind !== 'links' && isEmptyHtml(node.value)) kind = 'transparent'
-        break
-      case 'heading':
-        kind = 'heading'
-        section = node
-        break
-      case 'thematicBreak':
-      case 'definition':
-      case 'footnoteDefinition':
-        kind = 'transparent'
-        break
-      default:
-        break
-    }
-    const block: Block = {kind, start, end, node, section}
-    if (kind === 'links' && links?.targets) {
-      block.targets = links.targets
-      block.paragraph = node.type === 'paragraph'
-    }
-    blocks.push(block)
-  }
-  return blocks
-}
-
-/** Whether an earlier rule removed what stands right before `start` (only white space between). */
-function spamBefore(scan: Scan, start: number): boolean {
-  let at = start - 1
-  while (at >= 0 && scan.removed.endAt(at) === -1 && isBlankCode(scan.text.charCodeAt(at))) at--
-  return at >= 0 && scan.removed.endAt(at) !== -1
-}
-
-/** Whether an earlier rule removed what stands right after `end` (only white space between). */
-function spamAfter(scan: Scan, end: number): boolean {
-  let at = end
-  while (at < scan.text.length && scan.removed.endAt(at) === -1 && isBlankCode(scan.text.charCodeAt(at))) at++
-  return at < scan.text.length && scan.removed.endAt(at) !== -1
-}
-
-/**
- * Find blocks of links without a label that stand like a farm (see the
- * header): density, target, introduction and position all have to agree.
- */
-function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void {
-  const options = scan.rules.labelless
-  const blocks = topLevelBlocks(scan, tree, farms)
-  // Blocks of links: a list or HTML list alone, consecutive paragraphs of links together.
-  const units = new Map<number, Unit>()
-  let enough = false
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]!
-    if (block.kind !== 'links' || !block.targets) continue
-    const unit: Unit = {first: index, last: index, targets: [...block.targets]}
-    while (block.paragraph && blocks[unit.last + 1]?.kind === 'links' && blocks[unit.last + 1]!.paragraph) {
-      unit.last++
-      unit.targets.push(...blocks[unit.last]!.targets!)
-    }
-    units.set(unit.last, unit)
-    if (unit.targets.length >= options.minLinks) enough = true
-    index = unit.last
-  }
-  if (!enough) return
-
-  const facts = new Map<number, ParagraphFacts>()
-  let seen: Map<string, number> | undefined
-  const paragraphFacts = (index: number): ParagraphFacts => {
-    let known = facts.get(index)
-    if (known) return known
-    const block = blocks[index]!
-    const value = toString(block.node).trim()
-    const words = countWords(value)
-    if (!seen) {
-      seen = new Map()
-      for (const [at, other] of blocks.entries()) {
-        const source = scan.text.slice(other.start, other.end)
-        if (other.kind === 'paragraph' && !seen.has(source)) seen.set(source, at)
-      }
-    }
-    known = {
-      intro: ENDS_WITH_COLON.test(value) || (words <= options.labelWords && !ENDS_A_SENTENCE.test(value)) || isKeepLabel(scan.rules, value),
-      short: words <= options.tailWords,
-      repeated: (seen.get(scan.text.slice(block.start, block.end)) ?? index) < index,
-    }
-    facts.set(index, known)
-    return known
-  }
-  // The nearest block before each one that is neither transparent nor links.
-  const previous: number[] = []
-  let last = -1
-  for (const [index, block] of blocks.entries()) {
-    previous.push(last)
-    if (block.kind !== 'transparent' && block.kind !== 'links') last = index
-  }
-
-  const judge = (unit: Unit, atEnd: boolean): LabellessFarm | undefined => {
-    if (unit.targets.length < options.minLinks) return undefined
-    const first = blocks[unit.first]!
-    const lastBlock = blocks[unit.last]!
-    const before = previous[unit.first] ?? -1
-    if (before === -1 || blocks[before]!.kind !== 'paragraph' || paragraphFacts(before).intro) return undefined
-    if (first.section && isKeepLabel(scan.rules, toString(first.section))) return undefined
-    const placed = atEnd
-      ? 'after the last prose'
-      : options.betweenSpam && spamBefore(scan, first.start) && spamAfter(scan, lastBlock.end)
-        ? 'between removed spans'
-        : undefined
-    if (!placed) return undefined
-    const site = farmSite(unit.targets, scan.rules)
-    if (site === undefined) return undefined
-    return {start: first.start, end: lastBlock.end, site, placed, links: unit.targets.length}
-  }
-
-  // Farms that follow on (a list, then a run of link lines) go as one removal.
-  const found: LabellessFarm[] = []
-  let atEnd = true
-  let shortLeft = options.tailParagraphs
-  for (let index = blocks.length - 1; index >= 0; index--) {
-    const unit = units.get(index)
-    if (unit) {
-      const farm = judge(unit, atEnd)
-      const after = found[found.length - 1]
-      if (!farm) atEnd = false
-      else if (after && skipBlank(scan.text, farm.end) === after.start) {
-        after.start = farm.start
-        after.links += farm.links
-      } else found.push(farm)
-      index = unit.first
-      continue
-    }
-    const block = blocks[index]!
-    if (block.kind === 'transparent') continue
-    if (atEnd && block.kind === 'paragraph') {
-      const paragraph = paragraphFacts(index)
-      if (paragraph.repeated) continue
-      if (paragraph.short && shortLeft > 0) {
-        shortLeft--
-        continue
-      }
-    }
-    atEnd = false
-  }
-  for (const farm of found) {
-    farms.push({start: farm.start, end: farm.end, reason: `Link farm without a label: ${farm.links} links to ${farm.site} ${farm.placed}`})
-  }
 }
 
 // ─── Putting it together ─────────────────────────────────────────────────
