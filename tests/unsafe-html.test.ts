@@ -62,6 +62,14 @@ describe('unsafe-html', () => {
     ).toEqual([])
   })
 
+  it('keeps a Markdown link whose "scheme" is not one (a browser reads it as relative), but not a real one', () => {
+    expect(removed('[MDN](<(https://developer.mozilla.org/x)>) and [spaced](<javascript :x>)\n')).toEqual([])
+    expect(removed('[bad](JaVaScRiPt:alert(1))\n').map((removal) => removal.reason)).toEqual([
+      'Markdown link to a `javascript:` URL unlinked',
+      'Markdown link to a `javascript:` URL unlinked',
+    ])
+  })
+
   it('removes comments when a rules file says so, and keeps them by default', () => {
     const text = 'Intro.\n\n<!-- more -->\n\nBody.\n'
     expect(removed(text)).toEqual([])

@@ -121,6 +121,17 @@ function schemeOf(url: string): string | undefined {
   return url.slice(0, colon)
 }
 
+/**
+ * For a Markdown URL: the scheme `property` does not allow, or undefined. A
+ * "scheme" that is not one by the URL standard (`(https://…`, `<x>:y`) makes
+ * the URL relative for a browser, so it may stay; HTML attributes follow the
+ * sanitiser's reading instead ({@link forbiddenScheme}).
+ */
+function forbiddenMarkdownScheme(url: string, property: string, policy: Policy): string | undefined {
+  const scheme = forbiddenScheme(url, property, policy)
+  return scheme !== undefined && SCHEME.test(scheme) ? scheme : undefined
+}
+
 /** The scheme of `url` that `property` does not allow, or undefined when the URL may stay. */
 function forbiddenScheme(url: string, property: string, policy: Policy): string | undefined {
   const allowed = policy.schemes.get(property)
@@ -676,12 +687,12 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
         return
       }
       case 'link': {
-        const scheme = suspicious ? forbiddenScheme(node.url, 'href', policy) : undefined
+        const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'href', policy) : undefined
         if (scheme !== undefined && live(node)) unlink(text, node, `Markdown link to a \`${scheme}:\` URL unlinked`, cuts)
         break
       }
       case 'image': {
-        const scheme = suspicious ? forbiddenScheme(node.url, 'src', policy) : undefined
+        const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'src', policy) : undefined
         const span = spanOf(node)
         if (scheme !== undefined && span && live(node)) cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole'})
         return
@@ -712,8 +723,8 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
   for (const definition of definitions) {
     const property = usedByImages.has(definition.identifier) && !usedByLinks.has(definition.identifier) ? 'src' : 'href'
     const scheme =
-      forbiddenScheme(definition.url, property, policy) ??
-      (usedByImages.has(definition.identifier) ? forbiddenScheme(definition.url, 'src', policy) : undefined)
+      forbiddenMarkdownScheme(definition.url, property, policy) ??
+      (usedByImages.has(definition.identifier) ? forbiddenMarkdownScheme(definition.url, 'src', policy) : undefined)
     if (!first.has(definition.identifier)) {
       first.add(definition.identifier)
       if (scheme !== undefined) unsafe.set(definition.identifier, scheme)
