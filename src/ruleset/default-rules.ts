@@ -943,6 +943,16 @@ export const defaultRulesData: RulesData = {
         "pattern": "^(?:check|see)\\s+(?:the\\s+)?(?:latest\\s+)?(?:price|deal)s?\\b.*$"
       },
       {
+        "id": "price-at-retailer",
+        "note": "Price buttons that name the shop (\"$379 at Best Buy\", \"£249 on Amazon\", \"€199 bei Otto\"); only ever applied to a link already known to be affiliate.",
+        "pattern": "^(?:[$£€]\\s?\\d[\\d.,]*|\\d[\\d.,]*\\s?(?:€|\\$|£|usd|eur|gbp))\\s+(?:at|on|from|bei|chez|en)\\s+\\S.*$"
+      },
+      {
+        "id": "get-it-from-retailer",
+        "note": "Retail buttons \"Get it from Bose\", \"Get it at Walmart\", \"Grab it on Amazon\"; only ever applied to a link already known to be affiliate.",
+        "pattern": "^(?:get|grab|pick\\s+up)\\s+(?:it|one|yours)\\s+(?:from|at|on)\\s+\\S.*$"
+      },
+      {
         "id": "free-download",
         "note": "Download buttons of cloaked software offers (\"Free Download 100% Secure\"); the link is all there is to them.",
         "pattern": "^(?:free\\s+download|download\\s+(?:now|(?:it\\s+)?(?:for\\s+)?free))(?![a-z]).*$|^(?:免費下載|免费下载|立即下載|立即下载)"
@@ -1159,6 +1169,14 @@ export const defaultRulesData: RulesData = {
         "words": [
           "thank",
           "much appreciated"
+        ]
+      },
+      {
+        "id": "thanks-for-reading-publication",
+        "note": "\"Thanks for reading The Ledger!\" — Substack's sign-off naming the publication (at most six words); like \"Thanks for reading!\" it goes only with a prompt beside it (\"Subscribe for free to receive new posts…\"), never alone.",
+        "pattern": "(?:thanks?|thank you)(?: (?:so|very) much)? for reading (?:[\\p{L}\\p{N}&'’.-]+ ?){1,6}",
+        "words": [
+          "thank"
         ]
       },
       {
@@ -1460,8 +1478,8 @@ export const defaultRulesData: RulesData = {
       },
       {
         "id": "originally-published",
-        "note": "Cross-post footers with a subject: \"This article was originally published on my blog.\" (Hashnode, dev.to), \"This post was first posted at example.com on May 3, 2019.\" No link needed: the subject (\"this article\") says it is about the post itself.",
-        "pattern": "(?:this|the|my|our) (?:original )?(?:post|article|story|piece|essay|entry|tutorial|guide|blog post|interview|write-?up|review|newsletter issue) (?:was|is|has been|had been) (?:(?:originally|first|initially) (?:published|posted|written|shared|featured|appeared)|(?:published|posted|appeared) (?:originally|first|initially)) (?:on|at|in|to|by|over at|over on|for) (?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:on|in|le|en|am|im|el|em|il|op) [^,;.!?]{1,20}?,? \\d{4})?[.!]?(?: (?:read|view|see|continue reading)(?: the)? (?:entire|full|whole|complete|original|rest of the) (?:article|post|story|piece|text)(?: here| there| (?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?)?",
+        "note": "Cross-post footers with a subject: \"This article was originally published on my blog.\" (Hashnode, dev.to), \"This post was first posted at example.com on May 3, 2019.\" No link needed: the subject (\"this article\") says it is about the post itself. A reprint notice (\"… originally published in The Courier in 1962 and is reproduced here with permission\") is a licence notice and stays.",
+        "pattern": "(?:this|the|my|our) (?:original )?(?:post|article|story|piece|essay|entry|tutorial|guide|blog post|interview|write-?up|review|newsletter issue) (?:was|is|has been|had been) (?:(?:originally|first|initially) (?:published|posted|written|shared|featured|appeared)|(?:published|posted|appeared) (?:originally|first|initially)) (?:on|at|in|to|by|over at|over on|for) (?![^;!?]*\\b(?:permission|reproduced|reprinted|licen[cs]e[ds]?)\\b)(?:[^,;.!?]|[.!?](?=\\S)){1,80}(?:,? (?:on|in|le|en|am|im|el|em|il|op) [^,;.!?]{1,20}?,? \\d{4})?[.!]?(?: (?:read|view|see|continue reading)(?: the)? (?:entire|full|whole|complete|original|rest of the) (?:article|post|story|piece|text)(?: here| there| (?:on|at|in|over at|over on) (?:\"[^\"]{1,100}\"|(?:[^,;.!?]|[.!?](?=\\S)){1,120}))?[.!:]?)?",
         "words": [
           "originally",
           "first",
@@ -1587,6 +1605,15 @@ export const defaultRulesData: RulesData = {
           "per la prima volta",
           "inizialmente"
         ]
+      },
+      {
+        "id": "newsletter-unsubscribe",
+        "note": "The mailing footer of a newsletter issue saved from email or its web archive: \"You are receiving this because you subscribed at example.com. Unsubscribe · View in browser\" (Mailchimp, Buttondown, Substack, Revue). Only the whole block; a sentence about unsubscribing inside the article stays.",
+        "pattern": "(?:you(?:'|’)?re|you are) receiving this (?:e-?mail |newsletter |message )?because (?:[^.!?]|[.!?](?=\\S)){1,160}[.!]?(?: (?:unsubscribe|view (?:it )?in (?:your )?browser|view online|manage (?:your )?(?:subscription|preferences)|update (?:your )?preferences)(?: ?[·|•–-] ?(?:unsubscribe|view (?:it )?in (?:your )?browser|view online|manage (?:your )?(?:subscription|preferences)|update (?:your )?preferences))*[.!]?)?",
+        "words": [
+          "receiving this",
+          "unsubscribe"
+        ]
       }
     ]
   },
@@ -1659,6 +1686,11 @@ export const defaultRulesData: RulesData = {
         "id": "also-read",
         "note": "English labels of related-posts boxes: \"Also read\", \"Read more\", \"Related posts\", \"See also\", \"You may also like\", \"Recommended\", \"More from …\", \"Read next\". The whole label text must match, so a sentence that starts the same way (\"See also the manual\") is not a label. \"Further reading\" is a keep label instead (a real reading list).",
         "pattern": "^(?:also\\s+read|read\\s+also|see\\s+also|read\\s+next|read\\s+this\\s+next|up\\s+next|what\\s+to\\s+read\\s+next|keep\\s+reading|read\\s+more|more\\s+to\\s+read|you\\s+(?:may|might|will|could)\\s+also\\s+(?:like|love|enjoy|be\\s+interested\\s+in)|you\\s+(?:may|might)\\s+be\\s+interested\\s+in|related(?:\\s+(?:posts?|articles?|stories|reads?|reading|content|guides?|news|topics|tutorials|videos))?|recommended(?:\\s+(?:posts?|articles?|stories|reading|reads|for\\s+you))?|more\\s+(?:from|on|about|in)\\s+.+|more\\s+(?:articles?|posts?|stories|guides|like\\s+this)|popular\\s+(?:posts?|articles?|stories)|trending(?:\\s+(?:posts?|articles?|stories|now))?|don['’]?t\\s+miss|other\\s+(?:posts?|articles?|stories)(?:\\s+you\\s+(?:may|might)\\s+(?:like|enjoy))?)\\s*[:：]?$"
+      },
+      {
+        "id": "wordpress-share",
+        "note": "Jetpack's share box as scraped from WordPress: the heading \"Share this:\" (and its translations \"Partager :\", \"Compartir esto:\", \"Teilen mit:\", \"Compartilhe isso:\", \"Condividi:\") over links that only share the page (\"Click to share on X (Opens in new window)\").",
+        "pattern": "^(?:share\\s+this|partager|compartir\\s+esto|teilen\\s+mit|compartilhe\\s+isso|condividi)\\s*[:：]?$"
       },
       {
         "id": "also-read-cjk",
@@ -2161,6 +2193,12 @@ export const defaultRulesData: RulesData = {
           "amazon.co.jp",
           "amazon.com.au"
         ]
+      },
+      {
+        "id": "medium-source",
+        "note": "Medium's click-path tag (`?source=post_page-----8f2e1c-----…`, `source=rss----…`, `source=collection_home---…`); it is on every profile, tag and post link a Medium export holds, also on custom publication domains. Only these Medium values (a known page name followed by a run of dashes) go; `source=docs` or `?source=1` elsewhere stay.",
+        "name": "source",
+        "value": "^(?:post_page|rss|collection_home|collection_archive|user_profile|user_profile_page|read_next_recirc|author_recirc|follow_footer|top_posts|your_stories_page|home_page|topic_page|search_page)-*[-_]{3}"
       },
       {
         "id": "ref",
@@ -2835,6 +2873,12 @@ export const defaultRulesData: RulesData = {
         "note": "Spotify podcast and track players.",
         "host": "open.spotify.com",
         "path": "^/embed/"
+      },
+      {
+        "id": "google-maps",
+        "note": "Google Maps embedded maps (`www.google.com/maps/embed?pb=…`), common on travel, event and local-business posts; only the `/maps/embed` path, never other Google iframes.",
+        "host": "google.com",
+        "path": "^/maps/embed"
       },
       {
         "id": "soundcloud",
