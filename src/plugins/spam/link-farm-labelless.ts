@@ -140,6 +140,31 @@ function articleSite(href: string, rules: LinkFarmRules): string | undefined {
   return ''
 }
 
+/** Whether a link goes to reference material: a `referenceHosts` host or a `referencePaths` path (Wikipedia, docs, papers). */
+function isReferenceTarget(href: string, rules: LinkFarmRules): boolean {
+  let url: URL
+  try {
+    url = new URL(href.trim(), 'https://relative.invalid/')
+  } catch {
+    return false
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
+  if (rules.labelless.referencePaths.some((matcher) => matcher.pattern.test(url.pathname))) return true
+  return url.hostname !== 'relative.invalid' && rules.labelless.referenceHosts.some((matcher) => matcher.test(url))
+}
+
+/**
+ * Whether at least half of a list's targets are reference material
+ * ({@link isReferenceTarget}). A "See also" over such links is a real
+ * reference list, not a farm of sister articles.
+ */
+export function isMostlyReference(targets: readonly string[] | undefined, rules: LinkFarmRules): boolean {
+  if (!targets || targets.length === 0) return false
+  let references = 0
+  for (const target of targets) if (isReferenceTarget(target, rules)) references++
+  return references * 2 >= targets.length
+}
+
 /** The site most of the targets go to, when they are all articles and enough share it. */
 function farmSite(targets: readonly string[], rules: LinkFarmRules): string | undefined {
   const counts = new Map<string, number>()

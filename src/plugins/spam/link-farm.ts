@@ -105,7 +105,7 @@ import {
   type ParagraphEntry,
   type Scan,
 } from './link-farm-items.js'
-import {findLabellessFarms} from './link-farm-labelless.js'
+import {findLabellessFarms, isMostlyReference} from './link-farm-labelless.js'
 
 export const meta = {
   id: 'link-farm',
@@ -450,6 +450,9 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
     // A label without its list is left alone, even a flagged one: what follows
     // it is not known to be a farm, and removing it could make one appear.
     if (!found || found.links < (label.strong ? 1 : options.minLinks)) continue
+    // A label-only guess ("See also", "Related") over reference material is a
+    // real reference list; a flagged label class is certain either way.
+    if (!label.strong && isMostlyReference(found.targets, options)) continue
     const farm = {start: label.start, end: found.end, reason: `Link farm: \`${label.id}\` label with ${found.links} links`}
     farms.push(farm)
     farmEnds.set(farm.start, Math.max(farm.end, farmEnds.get(farm.start) ?? 0))
