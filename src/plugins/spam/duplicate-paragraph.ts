@@ -8,12 +8,12 @@
  * text kept), white space collapsed, trimmed; case counts. A paragraph that an
  * earlier rule already removed is no copy (nor a first copy). A later copy
  * goes when it is
- * - **a long paragraph repeated in one section**: its text is at least
- *   `minLength` (120) characters and `minWords` (20) words, CJK characters
- *   counting as one word each (see `countWords`), and no top-level heading
- *   stands between the first copy and this one. Under another heading the
- *   same words are usually deliberate (API docs describe two functions
- *   alike), so those copies stay.
+ * - **a long paragraph doubled**: its text is at least `minLength` (120)
+ *   characters and `minWords` (20) words, CJK characters counting as one
+ *   word each (see `countWords`), and it stands right after the first copy
+ *   (only blocks an earlier rule removed between them). Further away the same
+ *   words are usually deliberate (API docs describe two functions alike, a
+ *   chorus comes back after a verse), so those copies stay.
  * - **an intro pasted again at the end**: the text occurs exactly twice, the
  *   first copy among the first `introParagraphs` (3) top-level paragraphs,
  *   the second among the last `outroBlocks` (5) top-level blocks and not in
@@ -75,8 +75,8 @@ interface Candidate {
   paragraph: number
   /** Whether it is among the last `outroBlocks` blocks that count. */
   inOutro: boolean
-  /** How many top-level headings stand before it: paragraphs with the same number share a section. */
-  section: number
+  /** Its rank among the top-level blocks still in the document: copies one apart stand back to back. */
+  block: number
 }
 
 /** The paragraph's comparable text: plain text, white space collapsed. */
@@ -133,16 +133,17 @@ function candidatesOf(tree: Root, file: VFile, outroBlocks: number): Candidate[]
     if (countsAsBlock(node)) outro.add(index)
   }
   const candidates: Candidate[] = []
-  let section = 0
+  let block = -1
   tree.children.forEach((node, index) => {
-    if (node.type === 'heading' && !removed[index]) section++
-    if (node.type !== 'paragraph' || removed[index]) return
+    if (removed[index]) return
+    block++
+    if (node.type !== 'paragraph') return
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const text = normalisedText(node)
     const line = node.position?.start.line ?? 0
-    if (text) candidates.push({text, start, end, line, paragraph: candidates.length, inOutro: outro.has(index), section})
+    if (text) candidates.push({text, start, end, line, paragraph: candidates.length, inOutro: outro.has(index), block})
   })
   return candidates
 }
@@ -161,10 +162,11 @@ function removalReason(first: Candidate, copy: Candidate, copies: number, rules:
     text.length >= rules.minIntroLength &&
     words >= rules.minIntroWords
   if (isIntroPastedAtEnd) return `Intro paragraph pasted again at the end (first at line ${first.line})`
-  // Under another heading, the same words are usually written on purpose
-  // (API docs describe two functions alike); a scraper's double sits in place.
-  const isLong = text.length >= rules.minLength && words >= rules.minWords && copy.section === first.section
-  return isLong ? `Long paragraph repeated verbatim in one section (first at line ${first.line})` : undefined
+  // A scraper's double sits right after the first copy. Further away, the
+  // same words are usually written on purpose (API docs describe two
+  // functions alike; a song's chorus comes back after a verse).
+  const isLong = text.length >= rules.minLength && words >= rules.minWords && copy.block === first.block + 1
+  return isLong ? `Long paragraph repeated verbatim, back to back (first at line ${first.line})` : undefined
 }
 
 /** Find repeated top-level paragraphs and report every copy after the first. */
