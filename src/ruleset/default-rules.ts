@@ -1753,6 +1753,43 @@ export const defaultRulesData: RulesData = {
         "pattern": "^(?:[iİ]lgili\\s+(?:yazılar|haberler|içerikler)|bunlar\\s+da\\s+ilginizi\\s+çekebilir|ayrıca\\s+(?:okuyun|bakınız))\\s*[:：]?$"
       }
     ],
+    "oneLinkLabels": [
+      {
+        "id": "also-read-one-link",
+        "note": "News sites put \"Also read: [one sister article]\" between paragraphs. With a single link this is a farm only when the paragraph holds nothing but the label and its link, and only for these unambiguous labels (\"See also: [the manual](…)\" and \"Read more\" are real pointers and stay).",
+        "pattern": "^(?:also\\s+read|read\\s+also|you\\s+(?:may|might)\\s+also\\s+like|recommended\\s+(?:reading|for\\s+you))$"
+      },
+      {
+        "id": "also-read-one-link-fr",
+        "note": "French news sites (\"Lire aussi\", \"À lire aussi\", \"À lire également\").",
+        "pattern": "^(?:à\\s+)?lire\\s+(?:aussi|également)$"
+      },
+      {
+        "id": "also-read-one-link-es",
+        "note": "Spanish news sites (\"Leer también\", \"Lee también\", \"Te puede interesar\", \"También te puede interesar\").",
+        "pattern": "^(?:lee(?:r)?\\s+también|(?:también\\s+)?te\\s+puede\\s+interesar)$"
+      },
+      {
+        "id": "also-read-one-link-de",
+        "note": "German news sites (\"Auch interessant\", \"Lesen Sie auch\", \"Das könnte Sie auch interessieren\").",
+        "pattern": "^(?:auch\\s+interessant|lesen\\s+sie\\s+auch|lies\\s+auch|das\\s+könnte\\s+(?:sie|dich)\\s+auch\\s+interessieren)$"
+      },
+      {
+        "id": "also-read-one-link-pt",
+        "note": "Portuguese news sites (\"Leia também\", \"Veja também\", \"Leia mais\").",
+        "pattern": "^(?:leia\\s+(?:também|mais)|veja\\s+também)$"
+      },
+      {
+        "id": "also-read-one-link-it-nl",
+        "note": "Italian (\"Leggi anche\") and Dutch (\"Lees ook\") news sites.",
+        "pattern": "^(?:leggi\\s+anche|lees\\s+ook)$"
+      },
+      {
+        "id": "also-read-one-link-cjk",
+        "note": "Chinese and Japanese inline \"related\" labels (相关阅读, 相關閱讀, 延伸阅读, 延伸閱讀, 关联阅读, 関連記事).",
+        "pattern": "^(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|関連記事)$"
+      }
+    ],
     "keepLabels": [
       {
         "id": "further-reading",

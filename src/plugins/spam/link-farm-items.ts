@@ -105,6 +105,12 @@ export function matchLabel(rules: LinkFarmRules, value: string): LabelMatcher | 
   return matcher && !rules.keepLabels.some((keep) => keep.pattern.test(label)) ? matcher : undefined
 }
 
+/** Whether `value` is a label that makes a farm even with one link (`linkFarm.oneLinkLabels`). */
+export function isOneLinkLabel(rules: LinkFarmRules, value: string): boolean {
+  const label = normaliseLabel(value)
+  return label.length > 0 && label.length <= MAX_LABEL_LENGTH && rules.oneLinkLabels.some((matcher) => matcher.pattern.test(label))
+}
+
 /** Whether `value` is a keep label ("Further reading"): what it introduces stays. */
 export function isKeepLabel(rules: LinkFarmRules, value: string): boolean {
   if (value.length > MAX_LABEL_LENGTH * 4) return false

@@ -92,6 +92,7 @@ import {
   isBlankCode,
   labelText,
   markdownLinkList,
+  isOneLinkLabel,
   matchLabel,
   paragraphLines,
   paragraphLinkLines,
@@ -257,7 +258,9 @@ function paragraphFinds(scan: Scan, lines: readonly Line[], end: number, htmlLab
       continue
     }
     const links = countLinks(flat.slice(first, limit), scan.definitions)
-    if (links < 0 || (!found && links < rules.minLinks)) continue
+    // A paragraph that is only a one-link label and its link(s) is a farm too.
+    const fewest = index === 0 && limit === flat.length && isOneLinkLabel(rules, value!) ? 1 : rules.minLinks
+    if (links < 0 || (!found && links < fewest)) continue
     found = {start: offset, links: links + (found?.links ?? 0), id: matcher.id}
     limit = index
   }

@@ -39,6 +39,13 @@ export const schema = z
   .object({
     /** Labels that introduce a link farm ("Also read:"). */
     labels: z.array(labelSchema).optional(),
+    /**
+     * Labels that are a farm even with one link, when a paragraph holds
+     * nothing but the label and its links (`**Lire aussi :** [Titre](…)`,
+     * the inline block of news sites). Only unambiguous ones: "See also: [the
+     * manual](…)" is a real pointer and is not listed.
+     */
+    oneLinkLabels: z.array(labelSchema).optional(),
     /** Labels of real lists of links ("Further reading", "References"): never a farm, and the block they introduce stays. */
     keepLabels: z.array(labelSchema).optional(),
     /** Classes of an HTML element holding such a label. */
@@ -66,6 +73,7 @@ export interface LabellessRules {
 export interface LinkFarmRules {
   readonly labels: readonly LabelMatcher[]
   readonly keepLabels: readonly LabelMatcher[]
+  readonly oneLinkLabels: readonly LabelMatcher[]
   readonly labelClasses: ReadonlySet<string>
   readonly minLinks: number
   readonly labelless: LabellessRules
@@ -76,6 +84,7 @@ export function compile(data: z.input<typeof schema> | undefined): LinkFarmRules
   return {
     labels: enabled(data?.labels).map(labelMatcher),
     keepLabels: enabled(data?.keepLabels).map(labelMatcher),
+    oneLinkLabels: enabled(data?.oneLinkLabels).map(labelMatcher),
     labelClasses: new Set(data?.labelClasses ?? []),
     minLinks: data?.minLinks ?? 3,
     labelless: {
