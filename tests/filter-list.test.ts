@@ -174,7 +174,7 @@ describe('filter-list decisions', () => {
 
   it('removes an element whose inner ad an earlier rule took, with that removal inside', () => {
     const rules = rulesWith(['a.txt', '##.ad-wrapper\n'])
-    const article = 'Intro.\n\n<div class="ad-wrapper"><small>Advertisement</small>\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n</div>\n\nOutro.\n'
+    const article = 'Intro.\n\n<div class="ad-wrapper"><small>From our partners</small>\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n</div>\n\nOutro.\n'
     const result = clean(article, {rules})
     expect(result.markdown).toBe('Intro.\n\nOutro.\n')
     expect(result.removals.map((removal) => removal.rule)).toEqual(['filter-list'])

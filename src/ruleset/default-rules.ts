@@ -426,6 +426,18 @@ export const defaultRulesData: RulesData = {
         "host": "adsafeprotected.com"
       }
     ],
+    "labels": [
+      {
+        "id": "advertisement-label",
+        "note": "The label an ad unit leaves behind when a scraper drops its script: a paragraph that is only \"Advertisement\" (or \"Anzeige\", \"Werbung\", \"Publicité\", \"Publicidad\", \"Pubblicità\", \"Publicidade\", \"Advertentie\", 广告, 広告, \"Реклама\"). Only the whole paragraph: a sentence about advertising stays.",
+        "pattern": "^(?:advertisements?|advertising|advertisment|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|advertenties|reklama|реклама|广告|廣告|広告|광고)$"
+      },
+      {
+        "id": "continue-reading-below",
+        "note": "News sites put \"Advertisement - Continue Reading Below\", \"Story continues below advertisement\", \"Article continues after this ad\" round their ad slots.",
+        "pattern": "^(?:(?:advertisement|ad)\\s*[-–—:|]?\\s*(?:continue|keep)\\s+reading\\s+below|(?:the\\s+)?(?:story|article|content|text)\\s+continues\\s+(?:below|after)\\s+(?:this\\s+|the\\s+)?(?:advertisement|ad|ads|sponsor(?:ed)?\\s+message)|scroll\\s+(?:down\\s+)?to\\s+continue(?:\\s+reading)?|weiter\\s+nach\\s+der\\s+anzeige|la\\s+suite\\s+(?:de\\s+l.article\\s+)?après\\s+(?:cette\\s+)?(?:la\\s+)?publicité|continúa\\s+después\\s+de\\s+la\\s+publicidad|continua\\s+(?:depois|após)\\s+(?:da|a)\\s+publicidade)$"
+      }
+    ],
     "pixelMaxSize": 1
   },
   "affiliateLink": {

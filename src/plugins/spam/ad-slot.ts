@@ -49,7 +49,8 @@ import {classesOf, type Attributes, type Element} from '../../core/html.js'
 import {isRemoved, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
-import type {ElementMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
+import type {ElementMatcher, LabelMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
+import {toString} from 'mdast-util-to-string'
 import {defaultRuleSet} from '../../ruleset/index.js'
 
 export const meta = {
@@ -245,11 +246,35 @@ function spansOf(run: readonly Ad[], text: string): Span[] {
 export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   const slot = rules.adSlot
   const context = sourceContext(tree, file)
+  findAdLabels(tree, file, slot.labels)
   if (context.tokens.length === 0) return
   const ads = findOutermostAds(context.elements, slot, context.text).filter((ad) => !isRemoved(file, ad.start, ad.end))
   for (const run of runsOf(ads, context.text)) {
     const spans = spansOf(run, context.text)
     run.forEach((ad, index) => reportRemoval(file, {ruleId: meta.id, reason: ad.reason, ...spans[index]!}))
+  }
+}
+
+/** Markup and punctuation round an ad label: `**Advertisement**`, `— ADVERTISEMENT —`, `<p class="ad-label">Anzeige</p>`. */
+const LABEL_EDGES = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu
+const TAGS = /<[^>]*>/g
+const MAX_AD_LABEL = 80
+
+/** Top-level paragraphs and HTML blocks whose whole text is an ad label ("Advertisement - Continue Reading Below"). */
+function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]): void {
+  if (labels.length === 0) return
+  const text = String(file.value)
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'html') continue
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || end - start > MAX_AD_LABEL * 4) continue
+    const raw = node.type === 'html' ? node.value.replace(TAGS, ' ') : toString(node)
+    const label = raw.replace(/\s+/g, ' ').replace(LABEL_EDGES, '')
+    if (label.length === 0 || label.length > MAX_AD_LABEL) continue
+    const matcher = labels.find((candidate) => candidate.pattern.test(label))
+    if (!matcher || isRemoved(file, start, end)) continue
+    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, ...blockSpan(text, start, end)})
   }
 }
 

@@ -1,6 +1,6 @@
 /** Rules section `adSlot`: ad units, ad-serving hosts and tracking pixels. */
 import {z} from 'zod'
-import {enabled, entry, hostSchema, pattern, regex, urlMatcher, type Matcher, type UrlMatcher} from './common.js'
+import {enabled, entry, hostSchema, labelMatcher, labelSchema, pattern, regex, urlMatcher, type LabelMatcher, type Matcher, type UrlMatcher} from './common.js'
 
 export const adElementSchema = z
   .object({
@@ -22,6 +22,8 @@ export const schema = z
     elements: z.array(adElementSchema).optional(),
     /** Hosts that serve ads: iframes, scripts, images, videos from them go. */
     hosts: z.array(hostSchema).optional(),
+    /** Text left where an ad stood ("Advertisement", "Story continues below advertisement"): a paragraph or HTML block whose whole text is one goes. */
+    labels: z.array(labelSchema).optional(),
     /** Images at most this many pixels wide or high are tracking pixels. */
     pixelMaxSize: z.number().int().min(0).max(10).optional(),
   })
@@ -37,6 +39,7 @@ export interface ElementMatcher extends Matcher {
 export interface AdSlotRules {
   readonly elements: readonly ElementMatcher[]
   readonly hosts: readonly UrlMatcher[]
+  readonly labels: readonly LabelMatcher[]
   readonly pixelMaxSize: number
 }
 
@@ -51,6 +54,7 @@ export function compile(data: z.input<typeof schema> | undefined): AdSlotRules {
       content: e.content === undefined ? undefined : regex(e.content),
     })),
     hosts: enabled(data?.hosts).map(urlMatcher),
+    labels: enabled(data?.labels).map(labelMatcher),
     pixelMaxSize: data?.pixelMaxSize ?? 1,
   }
 }
