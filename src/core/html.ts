@@ -160,3 +160,20 @@ export function classesOf(attributes: Attributes): string[] {
   const value = attributes['class']
   return value ? value.split(/\s+/).filter(Boolean) : []
 }
+
+const CHARACTER_REFERENCE = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|quot|apos|lt|gt));/gi
+const NAMED: Readonly<Record<string, string>> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
+
+/**
+ * Decode the character references an attribute value may hold: numeric ones
+ * and `&amp;` `&quot;` `&apos;` `&lt;` `&gt;` (enough for URLs in `href`,
+ * where `&amp;` separates query parameters).
+ */
+export function decodeCharacterReferences(value: string): string {
+  if (!value.includes('&')) return value
+  return value.replace(CHARACTER_REFERENCE, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  })
+}

@@ -65,3 +65,15 @@ export function inlineSpan(text: string, start: number, end: number): Span {
   if (!leftSpace && to > end && to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to--
   return {start, end: to}
 }
+
+/** First index in a start-sorted array whose start is >= `offset`. */
+export function firstAtOrAfter<T extends {start: number}>(items: readonly T[], offset: number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (items[middle]!.start < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}

@@ -24,7 +24,7 @@ import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from './context.js'
 import type {Element} from './html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from './removal.js'
-import {blockSpan} from './span.js'
+import {blockSpan, firstAtOrAfter} from './span.js'
 
 /** A piece of the article with its plain text, as the boilerplate patterns see it. */
 export interface TextBlock {
@@ -247,18 +247,6 @@ const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
 const IGNORABLE_ELEMENTS: ReadonlySet<string> = new Set(['br', 'wbr', 'script', 'style', 'link', 'meta', 'noscript', 'template'])
 const HEADING_ELEMENT = /^h[1-6]$/
 const MEDIA = /<(?:img|picture|video|audio|iframe|svg|embed|object|canvas)\b/i
-
-/** First index in a start-sorted array whose start is >= `offset`. */
-function firstAtOrAfter(items: readonly Element[], offset: number): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (items[middle]!.start < offset) low = middle + 1
-    else high = middle
-  }
-  return low
-}
 
 /** A top-level piece of an HTML node: an element, or a run of loose text. */
 interface HtmlItem {

@@ -34,7 +34,7 @@
 import type {Definition, Link, LinkReference, Nodes, Parents, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
-import type {Element} from '../../core/html.js'
+import {decodeCharacterReferences, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
 import {closingBracket, outermost, settleFindings} from '../../core/link.js'
@@ -64,18 +64,6 @@ const WWW = /www\./i
 const IMG_TAG = /^<img\b/i
 /** An image in an anchor's content, as HTML or Markdown. */
 const IMAGE_IN_CONTENT = /<img\b|!\[/i
-const CHARACTER_REFERENCE = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|quot|apos|lt|gt));/gi
-const NAMED: Readonly<Record<string, string>> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
-
-/** Decode the character references an attribute value may hold (`&amp;` in a query string). */
-function decodeAttribute(value: string): string {
-  if (!value.includes('&')) return value
-  return value.replace(CHARACTER_REFERENCE, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole
-    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-  })
-}
 
 /** A span to remove and why. */
 interface Finding extends Span {
@@ -363,7 +351,7 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
   if (text.includes('<a') || text.includes('<A')) {
     for (const element of source.elements) {
       const href = element.name === 'a' ? element.attributes['href'] : undefined
-      const id = href === undefined ? undefined : context.classify(decodeAttribute(href))
+      const id = href === undefined ? undefined : context.classify(decodeCharacterReferences(href))
       if (id !== undefined) handleAnchor(context, element, id)
     }
   }

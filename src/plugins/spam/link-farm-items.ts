@@ -13,6 +13,7 @@
 import type {List, Nodes, Paragraph, PhrasingContent} from 'mdast'
 import type {SourceContext} from '../../core/context.js'
 import type {Element, Token} from '../../core/html.js'
+import {firstAtOrAfter} from '../../core/span.js'
 import type {RemovedSpans} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
@@ -244,18 +245,6 @@ function keptChildren(paragraph: Paragraph, cut: ReadonlyMap<Paragraph, number>)
   const at = cut.get(paragraph)
   if (at === undefined) return paragraph.children
   return paragraph.children.filter((child) => (child.position?.end.offset ?? Number.POSITIVE_INFINITY) <= at)
-}
-
-/** First index in a start-sorted array whose start is >= `offset`. */
-export function firstAtOrAfter<T extends {start: number}>(items: readonly T[], offset: number): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (items[middle]!.start < offset) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /**

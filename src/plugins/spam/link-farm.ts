@@ -76,7 +76,7 @@ import {sourceContext, type SourceContext} from '../../core/context.js'
 import {classesOf, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
-import {blockSpan, type Span} from '../../core/span.js'
+import {blockSpan, firstAtOrAfter, type Span} from '../../core/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 import {
@@ -86,7 +86,6 @@ import {
   TAG,
   containsLink,
   countLinks,
-  firstAtOrAfter,
   htmlLinkList,
   htmlListAt,
   isBlankCode,

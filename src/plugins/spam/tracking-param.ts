@@ -32,7 +32,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
-import type {Tag} from '../../core/html.js'
+import {decodeCharacterReferences, type Tag} from '../../core/html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import type {Span} from '../../core/span.js'
@@ -59,8 +59,6 @@ const URL_IN_TEXT = /(?:https?:\/\/|www\.)(?:[^\s<>()[\]]|\([^\s<>()[\]]*\))+/gi
 const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
 /** A query separator: `&`, or `&` written as a character reference. */
 const SEPARATOR = /&(?:amp;|#0*38;|#x0*26;)?/gi
-const CHARACTER_REFERENCE = /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|quot|apos|lt|gt));/gi
-const NAMED: Readonly<Record<string, string>> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
 /** Markup to blank out of a block before asking whether its words talk about a parameter. */
 const URLS_AND_MARKUP = /<[^>]*>|\]\(\S+|(?:https?:)?\/\/\S+|www\.\S+/gi
 /** Words that say a paragraph is about campaign tags (`UTM`, `utm_source`). */
@@ -71,17 +69,8 @@ function wordPattern(name: string): RegExp {
   return new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i')
 }
 
-function decodeReferences(value: string): string {
-  if (!value.includes('&')) return value
-  return value.replace(CHARACTER_REFERENCE, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole
-    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-  })
-}
-
 function decodeComponent(value: string): string {
-  const plain = decodeReferences(value).replace(/\+/g, ' ')
+  const plain = decodeCharacterReferences(value).replace(/\+/g, ' ')
   try {
     return decodeURIComponent(plain)
   } catch {
@@ -91,7 +80,7 @@ function decodeComponent(value: string): string {
 
 /** The host a URL's text points at, or undefined when it is not a web URL (`mailto:`, `javascript:`). */
 function hostOf(beforeQuery: string): string | undefined {
-  const raw = decodeReferences(beforeQuery.trim())
+  const raw = decodeCharacterReferences(beforeQuery.trim())
   try {
     const url = new URL(/^www\./i.test(raw) ? `http://${raw}` : raw, BASE)
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.hostname : undefined
