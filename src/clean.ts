@@ -10,7 +10,8 @@ import {SOURCE, withoutStack} from './core/removal.js'
 import {applyRemovals} from './core/apply.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
-import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
+import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
+import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
 import {disabledRules, UnknownRuleError} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
@@ -29,6 +30,8 @@ export interface CleanOptions {
   path?: string | undefined
   /** Refuse inputs longer than this many characters. Default: 5 MiB. */
   maxLength?: number | undefined
+  /** How frontmatter is written: dialect, default zone, strict checks, derived fields (see `FrontmatterOptions`). */
+  frontmatter?: FrontmatterOptions | undefined
 }
 
 export interface CleanResult {
@@ -36,7 +39,7 @@ export interface CleanResult {
   markdown: string
   /** The JSON record of the article. */
   record: ArticleRecord
-  /** Every message: one per removal, plus warnings. */
+  /** Every message: one per removal, plus warnings and (with `strict`) problems. */
   messages: VFileMessage[]
   /** Removals in source order (offsets into the input, counting a BOM). */
   removals: RecordRemoval[]
@@ -71,7 +74,15 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     throw new CleanError(`file too large (${text.length} characters, limit ${maxLength})`, path)
   }
   if (text.includes('\u0000')) throw new CleanError('binary file (contains NUL bytes)', path)
-  const rules = options.rules ?? defaultRuleSet()
+  let rules = options.rules ?? defaultRuleSet()
+  if (options.frontmatter) {
+    try {
+      rules = withFrontmatterOptions(rules, options.frontmatter)
+    } catch (error) {
+      if (error instanceof FrontmatterOptionsError) throw new CleanError(error.message, path)
+      throw error
+    }
+  }
   let disabled: Set<string>
   try {
     disabled = disabledRules(options)
@@ -88,13 +99,16 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     const {removals} = passes
     let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
     const location = locate(passes)
+    const fileData = passes.file.data as FrontmatterFileData
     const record = buildRecord({
       path,
       tree: passes.tree,
       treeRemovals: passes.treeRemovals,
       lineOf: location,
       warnings: passes.warnings,
-      frontmatter: (passes.file.data as {frontmatter?: FrontmatterData}).frontmatter ?? {},
+      frontmatter: fileData.frontmatter ?? {},
+      changes: fileData.frontmatterChanges ?? [],
+      problems: fileData.frontmatterProblems ?? [],
       text,
       body,
       cleaned,
@@ -113,7 +127,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       removals: record.removals,
       // Built on first use: most callers (the batch, the corpus check) only need the record.
       get messages() {
-        messages ??= messagesOf(record.removals, passes.warnings, path)
+        messages ??= messagesOf(record.removals, [...passes.warnings, ...problemMessages(record, path)], path)
         return messages
       },
     }
@@ -132,6 +146,16 @@ function messagesOf(removals: readonly RecordRemoval[], warnings: readonly VFile
     return message
   })
   return [...messages, ...warnings]
+}
+
+/** `strict` problems as messages (fatal: false, so a reporter can tell them from warnings by `fatal`). */
+function problemMessages(record: ArticleRecord, path: string): VFileMessage[] {
+  return record.problems.map((problem) => {
+    const message = withoutStack(() => new VFileMessage(problem.reason, {place: {line: problem.line, column: problem.column}, ruleId: problem.rule, source: SOURCE}))
+    message.file = path
+    message.fatal = false
+    return message
+  })
 }
 
 /** Line in the body of an offset in the last pass's text. */

@@ -55,5 +55,19 @@ export {filterList} from './plugins/spam/filter-list.js'
 export {trackingParam} from './plugins/spam/tracking-param.js'
 export {callToAction} from './plugins/boilerplate/call-to-action.js'
 export {unsafeHtml} from './plugins/safety/unsafe-html.js'
-export {frontmatter} from './plugins/frontmatter/frontmatter.js'
+export {
+  frontmatter,
+  type FrontmatterChange,
+  type FrontmatterData,
+  type FrontmatterFileData,
+} from './plugins/frontmatter/frontmatter.js'
+export {
+  derivableFields,
+  FrontmatterOptionsError,
+  withFrontmatterOptions,
+  type DerivableField,
+  type FrontmatterOptions,
+} from './plugins/frontmatter/options.js'
+export {formatDate, isTimeZone, parseDate, type ParsedDate} from './plugins/frontmatter/dates.js'
+export type {StrictProblem} from './plugins/frontmatter/strict.js'
 export {recordJsonSchema, recordSchema} from './record-schema.js'

@@ -24,6 +24,7 @@ export const recordSchema = z
       words: z.number().int().min(0),
       bytesIn: z.number().int().min(0),
       bytesOut: z.number().int().min(0),
+      readingMinutes: z.number().int().min(0).describe('Reading time at 230 words a minute, rounded up'),
       removals: z.record(z.string(), z.number().int().min(1)).describe('Removals per rule id'),
     }),
     removals: z.array(
@@ -39,7 +40,23 @@ export const recordSchema = z
         })
         .strict(),
     ),
+    changes: z
+      .array(
+        z
+          .object({
+            key: z.string().describe('The frontmatter key written (a dropped key: its name as written)'),
+            from: z.string().optional().describe('The key as written, when it was renamed'),
+            old: z.unknown().optional().describe('The value as read; absent for a derived field'),
+            new: z.unknown().optional().describe('The value written; absent when the key was dropped'),
+            reason: z.string(),
+          })
+          .strict(),
+      )
+      .describe('Every frontmatter change, old value → new'),
     warnings: z.array(z.object({rule: z.string(), reason: z.string(), line: z.number().int(), column: z.number().int()}).strict()),
+    problems: z
+      .array(z.object({rule: z.string(), reason: z.string(), line: z.number().int(), column: z.number().int()}).strict())
+      .describe('With --strict: frontmatter keys missing or of the wrong type'),
   })
   .strict()
 

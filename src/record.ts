@@ -6,7 +6,9 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
 import type {Removal} from './core/removal.js'
-import type {FrontmatterData} from './plugins/frontmatter/frontmatter.js'
+import {readingMinutes} from './plugins/frontmatter/derive.js'
+import type {FrontmatterChange, FrontmatterData} from './plugins/frontmatter/frontmatter.js'
+import type {StrictProblem} from './plugins/frontmatter/strict.js'
 
 export interface RecordPoint {
   line: number
@@ -40,6 +42,8 @@ export interface ArticleRecord {
   source: string
   /** The normalised frontmatter. */
   frontmatter: FrontmatterData
+  /** Every frontmatter change, old value → new. */
+  changes: FrontmatterChange[]
   /** The clean Markdown body (without frontmatter). */
   markdown: string
   /** The clean body as plain text. */
@@ -51,10 +55,14 @@ export interface ArticleRecord {
     words: number
     bytesIn: number
     bytesOut: number
+    /** Reading time in minutes (230 words a minute, rounded up). */
+    readingMinutes: number
     removals: Record<string, number>
   }
   removals: RecordRemoval[]
   warnings: RecordWarning[]
+  /** With `strict`: frontmatter keys missing or of the wrong type. */
+  problems: RecordWarning[]
 }
 
 const encoder = new TextEncoder()
@@ -188,8 +196,10 @@ export interface RecordInput {
   lineOf: (offset: number | undefined) => number
   /** Warnings (messages that removed nothing). */
   warnings: readonly VFileMessage[]
-  /** The normalised frontmatter. */
+  /** The normalised frontmatter, its changes and (with `strict`) its problems. */
   frontmatter: FrontmatterData
+  changes: FrontmatterChange[]
+  problems: readonly StrictProblem[]
   /** The article's path. */
   path: string
   /** The input as given (with its BOM, if any). */
@@ -241,21 +251,25 @@ export function buildRecord(input: RecordInput): ArticleRecord {
   for (const message of input.warnings) {
     warnings.push({rule: message.ruleId ?? 'unknown', reason: message.reason, line: message.line ?? 1, column: message.column ?? 1})
   }
+  const words = countWords(text)
   return {
     source: input.path,
     frontmatter: input.frontmatter,
+    changes: input.changes,
     markdown: bodyOf(input.cleaned),
     text,
     headings: collected.headings,
     links: collected.links,
     images: collected.images,
     stats: {
-      words: countWords(text),
+      words,
       bytesIn: encoder.encode(input.text).length,
       bytesOut: encoder.encode(input.cleaned).length,
+      readingMinutes: readingMinutes(words),
       removals: counts,
     },
     removals: recordRemovals,
     warnings,
+    problems: input.problems.map((problem) => ({rule: 'frontmatter', reason: problem.reason, line: problem.line, column: problem.column})),
   }
 }

@@ -2,10 +2,12 @@
  * Fixture-driven rule tests.
  *
  * `tests/fixtures/<rule-id>/<case>/input.md` runs through `clean` with only
- * that rule on (plus an optional `rules.yaml` layered over the defaults, and
- * an optional `filters.txt` filter list) and
+ * that rule on (plus an optional `rules.yaml` layered over the defaults, an
+ * optional `filters.txt` filter list, and optional `options.json`: more
+ * `clean` options, such as `{"frontmatter": {"dialect": "hugo"}}`) and
  * must give `output.md` byte for byte, and `removals.json` (rule and exact
- * text of each removal). Every case is also checked to be idempotent (the
+ * text of each removal); frontmatter cases also give `changes.json` (each
+ * value change, old → new, and the `strict` problems). Every case is also checked to be idempotent (the
  * output cleans to itself) and to behave the same with CRLF line endings.
  * Case folders are named `removes-*` or `keeps-*`; a `keeps-*` case must
  * remove nothing. A missing expected file fails; run with
@@ -14,7 +16,7 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds, withFilterLists, type RuleSet} from '../src/index.js'
+import {clean, createRuleSet, ruleIds, withFilterLists, type CleanOptions, type RuleSet} from '../src/index.js'
 import {compileFilterLists} from '../src/filter-lists.js'
 
 const root = new URL('./fixtures/', import.meta.url).pathname
@@ -61,13 +63,18 @@ for (const folder of ruleFolders) {
       const baseRules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
       const filters = read(join(dir, 'filters.txt'))
       const rules = filters === undefined ? baseRules : withFilterLists(baseRules, compileFilterLists([{name: 'filters.txt', text: filters}]))
-      const run = (text: string) => clean(text, {rules, enable: [ruleId], disable, path: `${name}.md`})
+      const options = JSON.parse(read(join(dir, 'options.json')) ?? '{}') as CleanOptions
+      const run = (text: string) => clean(text, {...options, rules, enable: [ruleId], disable, path: options.path ?? `${name}.md`})
 
       it(`${name}: output and removals`, () => {
         const result = run(input)
         expectFile(join(dir, 'output.md'), result.markdown)
         const summary = result.removals.map((removal) => ({rule: removal.rule, text: removal.text}))
         expectFile(join(dir, 'removals.json'), `${JSON.stringify(summary, null, 2)}\n`)
+        if (ruleId === 'frontmatter') {
+          const {changes, problems} = result.record
+          expectFile(join(dir, 'changes.json'), `${JSON.stringify({changes, problems}, null, 2)}\n`)
+        }
         if (name.startsWith('keeps-')) {
           expect(result.removals.filter((removal) => removal.rule === ruleId)).toEqual([])
         } else {

@@ -3,7 +3,7 @@
  * Parsing only: nothing here touches the file system.
  */
 import {parseArgs} from 'node:util'
-import {allRules, disabledRules, ruleGroups, ruleIds, UnknownRuleError} from '../index.js'
+import {allRules, derivableFields, disabledRules, isTimeZone, ruleGroups, ruleIds, UnknownRuleError, type DerivableField} from '../index.js'
 import {DEFAULT_MAX_BYTES} from '../node/index.js'
 
 /** A mistake in the command line: exit code 2 with this message. */
@@ -24,6 +24,14 @@ export interface CliConfig {
   enable: string[]
   disable: string[]
   format: boolean
+  /** Frontmatter dialect (`--frontmatter`); checked against the rules once they are loaded. */
+  dialect: string | undefined
+  /** Zone of dates written without one (`--timezone`). */
+  zone: string | undefined
+  /** Report frontmatter problems (`--strict`). */
+  strict: boolean
+  /** Fields to derive when missing (`--derive`). */
+  derive: DerivableField[]
   quiet: boolean
   concurrency: number | undefined
   maxBytes: number
@@ -40,6 +48,10 @@ const options = {
   enable: {type: 'string', multiple: true},
   disable: {type: 'string', multiple: true},
   format: {type: 'boolean'},
+  frontmatter: {type: 'string'},
+  timezone: {type: 'string'},
+  strict: {type: 'boolean'},
+  derive: {type: 'string', multiple: true},
   quiet: {type: 'boolean', short: 'q'},
   concurrency: {type: 'string'},
   'max-size': {type: 'string'},
@@ -70,6 +82,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     enable: parseRuleNames(values.enable ?? [], '--enable'),
     disable: parseRuleNames(values.disable ?? [], '--disable'),
     format: values.format === true,
+    dialect: values.frontmatter,
+    zone: values.timezone === undefined ? undefined : parseZone(values.timezone),
+    strict: values.strict === true,
+    derive: parseDerive(values.derive ?? []),
     quiet: values.quiet === true,
     concurrency: values.concurrency === undefined ? undefined : parseCount(values.concurrency, '--concurrency'),
     maxBytes: values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']),
@@ -102,6 +118,24 @@ function parseRuleNames(values: readonly string[], option: string): string[] {
     throw error
   }
   return names
+}
+
+function parseZone(value: string): string {
+  if (!isTimeZone(value)) {
+    throw new UsageError(`--timezone: unknown time zone \`${value}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`)
+  }
+  return value
+}
+
+/** `--derive slug,description` → the fields, each one decruft can derive. */
+function parseDerive(values: readonly string[]): DerivableField[] {
+  const names = [...new Set(values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean))]
+  for (const name of names) {
+    if (!(derivableFields as readonly string[]).includes(name)) {
+      throw new UsageError(`--derive: cannot derive \`${name}\` (derivable: ${derivableFields.join(', ')})`)
+    }
+  }
+  return names as DerivableField[]
 }
 
 function parseCount(value: string, name: string): number {
@@ -143,6 +177,15 @@ Options:
                          and network rules remove matching embedded HTML,
                          links, images and iframes; repeatable
       --format           re-serialise the Markdown in a canonical style
+      --frontmatter <dialect>  write frontmatter for a site generator:
+                         canonical, hugo, jekyll, hexo, astro (or one from a
+                         rules file); default: tidy values in place
+      --timezone <zone>  zone of dates written without one, and of dates
+                         written (IANA name or +05:30; default UTC)
+      --strict           report missing required frontmatter keys and values
+                         of the wrong type (exit code 1)
+      --derive <fields>  fill in missing fields: slug, description, date;
+                         comma-separated or repeatable
       --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
       --concurrency <n>  worker threads for large batches (default: cores)
   -q, --quiet            no progress, notes or summary; failures only
@@ -153,6 +196,7 @@ Rules: ${ruleIds.join(', ')}
 Groups: ${[...ruleGroups].map(([group, ids]) => `${group} (${ids.join(', ')})`).join('; ')}
 Off by default: ${allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => `${rule.meta.id} (group ${rule.meta.group})`).join(', ')}
 
-Exit codes: 0 all cleaned; 1 some inputs failed (the others are written);
-2 bad usage, options or rules file.
+Exit codes: 0 all cleaned; 1 --strict found frontmatter problems (the
+articles are written); 2 bad usage, options or rules file; 3 some inputs could
+not be cleaned (each named on stderr; the others are written).
 `

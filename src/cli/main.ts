@@ -10,7 +10,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {createColors} from 'picocolors'
-import {clean, CleanError, RulesError, type RuleSet} from '../index.js'
+import {clean, CleanError, FrontmatterOptionsError, RulesError, withFrontmatterOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
 import {
   compileRuleSources,
   expandOperands,
@@ -30,10 +30,12 @@ import {formatSummary} from './summary.js'
 export const ExitCode = {
   /** Every input was cleaned and written. */
   ok: 0,
-  /** Some inputs failed (each named on stderr); the others were written. */
-  failures: 1,
+  /** `--strict` found frontmatter problems (each printed); the articles were written. */
+  problems: 1,
   /** Bad usage, options, or rules file; nothing was written. */
   usage: 2,
+  /** Some inputs could not be cleaned (each named on stderr); the others were written. */
+  failures: 3,
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
@@ -82,6 +84,14 @@ export async function main(options: MainOptions): Promise<ExitCode> {
   const cwd = options.cwd ?? process.cwd()
   const rules = await loadRules(config, cwd, report)
   if (!rules) return ExitCode.usage
+  // A dialect may come from a rules file: check it against the loaded rules.
+  try {
+    withFrontmatterOptions(rules.compiled, frontmatterOptions(config))
+  } catch (error) {
+    if (!(error instanceof FrontmatterOptionsError)) throw error
+    report(`--frontmatter: ${error.message}`)
+    return ExitCode.usage
+  }
   return config.stdin ? cleanStdin(config, rules.compiled, options, report) : cleanFiles(config, rules.sources, cwd, options, report)
 }
 
@@ -149,10 +159,12 @@ async function cleanStdin(
       format: config.format,
       path: STDIN_NAME,
       maxLength: config.maxBytes,
+      frontmatter: frontmatterOptions(config),
     })
     // One output on stdout: the Markdown unless --json alone was asked for.
     options.stdout.write(config.json && !config.markdown ? serializeRecord(result.record) : result.markdown)
-    return ExitCode.ok
+    for (const problem of result.record.problems) options.stderr.write(problemLine(STDIN_NAME, problem))
+    return result.record.problems.length > 0 ? ExitCode.problems : ExitCode.ok
   } catch (error) {
     if (!(error instanceof CleanError)) throw error
     report(failureMessage(error, STDIN_NAME))
@@ -182,8 +194,8 @@ async function cleanFiles(
   const interactive = options.isTTY === true && !config.quiet && expanded.files.length > PROGRESS_THRESHOLD
   const progress = interactive ? createProgress(options.stderr, expanded.files.length) : undefined
   const onFile = (outcome: FileOutcome) => {
-    if (!outcome.ok) {
-      const line = `decruft: ${outcome.message}\n`
+    const lines = outcome.ok ? outcome.problems.map((problem) => problemLine(outcome.path, problem)) : [`decruft: ${outcome.message}\n`]
+    for (const line of lines) {
       if (progress) progress.log(line)
       else options.stderr.write(line)
     }
@@ -202,6 +214,7 @@ async function cleanFiles(
       disable: config.disable,
       format: config.format,
       maxBytes: config.maxBytes,
+      frontmatter: frontmatterOptions(config),
       concurrency: config.concurrency,
       onFile,
     })
@@ -212,7 +225,18 @@ async function cleanFiles(
     const colors = createColors(useColor(options))
     options.stderr.write(formatSummary(summary, {out: config.out!, colors}))
   }
-  return summary.failed > 0 || expanded.errors.length > 0 ? ExitCode.failures : ExitCode.ok
+  if (summary.failed > 0 || expanded.errors.length > 0) return ExitCode.failures
+  return summary.problems > 0 ? ExitCode.problems : ExitCode.ok
+}
+
+/** The frontmatter options the command line asks for. */
+function frontmatterOptions(config: CliConfig): FrontmatterOptions {
+  return {dialect: config.dialect, zone: config.zone, strict: config.strict, derive: config.derive}
+}
+
+/** `path:line:col  rule  reason`, as linters print a finding. */
+function problemLine(path: string, problem: {line: number; column: number; rule: string; reason: string}): string {
+  return `${path}:${problem.line}:${problem.column}  ${problem.rule}  ${problem.reason}\n`
 }
 
 /** Why `out` cannot be the output directory, if it cannot. */

@@ -29,6 +29,7 @@ export function formatSummary(summary: BatchSummary, options: {out: string; colo
   }
   lines.push(`  ${'total'.padEnd(width)} ${String(total).padStart(7)} ${total === 1 ? 'removal' : 'removals'}`)
   if (summary.warnings > 0) lines.push(`  ${plural(summary.warnings, 'warning')} (see the .json records)`)
+  if (summary.problems > 0) lines.push(colors.red(`  ${plural(summary.problems, 'frontmatter problem')} (--strict; listed above)`))
   return `${lines.join('\n')}\n`
 }
 

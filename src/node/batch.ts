@@ -14,7 +14,7 @@
 import {availableParallelism} from 'node:os'
 import {isAbsolute, relative, resolve} from 'node:path'
 import Tinypool from 'tinypool'
-import type {FilterListSource} from '../index.js'
+import type {FilterListSource, FrontmatterOptions} from '../index.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
@@ -46,6 +46,8 @@ export interface BatchOptions {
   format?: boolean | undefined
   /** Refuse inputs larger than this many bytes. Default: 5 MiB. */
   maxBytes?: number | undefined
+  /** How frontmatter is written: dialect, zone, `strict`, derived fields. */
+  frontmatter?: FrontmatterOptions | undefined
   /** Flush each output to disk before renaming it into place. Default: false. */
   fsync?: boolean | undefined
   /** Worker threads. Default: the number of cores; 1 keeps the batch in-process. */
@@ -68,6 +70,8 @@ export interface BatchSummary {
   /** Removals by rule id, over all written articles. */
   removals: Record<string, number>
   warnings: number
+  /** `strict` problems, over all written articles. */
+  problems: number
   durationMs: number
   /** How the batch ran. */
   mode: 'workers' | 'inline'
@@ -91,6 +95,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     format: options.format ?? false,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     fsync: options.fsync ?? false,
+    frontmatter: options.frontmatter,
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
   const rules = await compileRuleSources(settings)
@@ -108,6 +113,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     outputs: 0,
     removals: {},
     warnings: 0,
+    problems: 0,
     durationMs: 0,
     mode: useWorkers ? 'workers' : 'inline',
     threads: useWorkers ? concurrency : 1,
@@ -220,6 +226,7 @@ function count(summary: BatchSummary, outcome: FileOutcome): void {
   summary.written++
   summary.outputs += outcome.outputs
   summary.warnings += outcome.warnings
+  summary.problems += outcome.problems.length
   for (const [rule, amount] of Object.entries(outcome.removals)) {
     summary.removals[rule] = (summary.removals[rule] ?? 0) + amount
   }

@@ -5,7 +5,7 @@
  * batch holds nothing per article once it is done.
  */
 import {sep} from 'node:path'
-import {clean, CleanError, type RuleSet} from '../index.js'
+import {clean, CleanError, type FrontmatterOptions, type RuleSet} from '../index.js'
 import {readArticle} from './read.js'
 import {writeOutputs, WriteError, type Output} from './write.js'
 
@@ -31,6 +31,16 @@ export interface CleanSettings {
   format: boolean
   maxBytes: number
   fsync: boolean
+  /** How frontmatter is written (dialect, zone, strict, derived fields). */
+  frontmatter?: FrontmatterOptions | undefined
+}
+
+/** A `strict` problem in an article, for the report. */
+export interface OutcomeProblem {
+  line: number
+  column: number
+  rule: string
+  reason: string
 }
 
 export type FileOutcome =
@@ -41,6 +51,8 @@ export type FileOutcome =
       /** Removals by rule id. */
       removals: Record<string, number>
       warnings: number
+      /** With `strict`: frontmatter problems (the article is still written). */
+      problems: OutcomeProblem[]
       /** Number of files written. */
       outputs: number
     }
@@ -62,6 +74,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings): Promis
       format: settings.format,
       path: task.display,
       maxLength: settings.maxBytes,
+      frontmatter: settings.frontmatter,
     })
     result.record.source = task.relative.split(sep).join('/')
     const outputs: Output[] = []
@@ -73,6 +86,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings): Promis
       path: task.display,
       removals: result.record.stats.removals,
       warnings: result.record.warnings.length,
+      problems: result.record.problems,
       outputs: outputs.length,
     }
   } catch (error) {

@@ -4,7 +4,7 @@
  * are compiled once per worker and reused (a compiled rule set holds RegExps
  * and cannot cross threads).
  */
-import type {FilterListSource, RuleSet} from '../index.js'
+import type {FilterListSource, FrontmatterOptions, RuleSet} from '../index.js'
 import {compileRuleSources} from './rule-sources.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 
@@ -17,6 +17,7 @@ export interface WorkerSettings {
   format: boolean
   maxBytes: number
   fsync: boolean
+  frontmatter?: FrontmatterOptions | undefined
 }
 
 export interface WorkerInput {

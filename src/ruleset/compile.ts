@@ -7,6 +7,7 @@
 import type {RulesData} from './schema.js'
 import {sections} from './schema.js'
 import type {CompiledFilterLists} from './filter-lists.js'
+import type {FrontmatterOptions} from '../plugins/frontmatter/options.js'
 
 export type {LabelMatcher, Matcher, UrlMatcher} from './sections/common.js'
 export {hostPattern} from './sections/common.js'
@@ -20,6 +21,8 @@ type Sections = typeof sections
 export type RuleSet = {readonly [K in keyof Sections]: Readonly<ReturnType<Sections[K]['compile']>>} & {
   /** Filter lists given with `--filter-list` (see `withFilterLists`). */
   readonly filterLists?: CompiledFilterLists | undefined
+  /** How this run writes frontmatter (see `withFrontmatterOptions`). */
+  readonly frontmatterOptions?: FrontmatterOptions | undefined
 }
 
 /** Compile validated rules data. */

@@ -1630,50 +1630,82 @@ export const defaultRulesData: RulesData = {
     ]
   },
   "frontmatter": {
+    "zone": "UTC",
+    "dropEmpty": true,
     "keys": [
       {
         "id": "title",
-        "note": "The article's title; kept as written.",
+        "note": "The article's title.",
         "key": "title",
+        "type": "string",
+        "required": true
+      },
+      {
+        "id": "slug",
+        "note": "The URL slug; derived from the title or file name only with `--derive slug`.",
+        "key": "slug",
         "type": "string"
       },
       {
         "id": "date",
-        "note": "Publication date, written as ISO 8601 (a date-time without a zone is taken as UTC).",
+        "note": "Publication date. Written as ISO 8601; a date-time without a zone is taken in the default zone.",
         "key": "date",
-        "type": "date"
+        "type": "date",
+        "aliases": [
+          "published",
+          "publishDate",
+          "publish_date",
+          "pubDate",
+          "published_at",
+          "publishedAt",
+          "date_published",
+          "datePublished",
+          "created",
+          "created_at",
+          "createdAt"
+        ]
       },
       {
         "id": "updated",
-        "note": "Last-modified date, written as ISO 8601 like `date`.",
+        "note": "Last-modified date, written like `date`.",
         "key": "updated",
-        "type": "date"
+        "type": "date",
+        "aliases": [
+          "lastmod",
+          "modified",
+          "last_modified",
+          "last_modified_at",
+          "lastModified",
+          "updated_at",
+          "updatedAt",
+          "updatedDate",
+          "date_modified",
+          "dateModified"
+        ]
       },
       {
-        "id": "tags",
-        "note": "A list; one comma string is split, items trimmed, repeats and Ghost `{name, slug}` objects reduced.",
-        "key": "tags",
-        "type": "list",
-        "split": "\\s*,\\s*"
-      },
-      {
-        "id": "categories",
-        "note": "A list, normalised like `tags`.",
-        "key": "categories",
-        "type": "list",
-        "split": "\\s*,\\s*"
-      },
-      {
-        "id": "keywords",
-        "note": "Hexo exports write keywords as one string, separated by commas (also full-width) or semicolons.",
-        "key": "keywords",
-        "type": "list",
-        "split": "\\s*[,，;；]\\s*"
+        "id": "author",
+        "note": "Kept as written (a name, a list of names, or an object).",
+        "key": "author",
+        "type": "any"
       },
       {
         "id": "description",
-        "note": "The summary; kept as written.",
+        "note": "The summary shown in listings and search results.",
         "key": "description",
+        "type": "string",
+        "aliases": [
+          "meta_description",
+          "metaDescription",
+          "seo_description",
+          "seoDescription",
+          "seo_desc"
+        ]
+      },
+      {
+        "id": "summary",
+        "note": "Often a copy of `description` (see `duplicates`).",
+        "key": "summary",
         "type": "string"
       },
       {
@@ -1681,6 +1713,99 @@ export const defaultRulesData: RulesData = {
         "note": "Often a copy of `description` (see `duplicates`).",
         "key": "excerpt",
         "type": "string"
+      },
+      {
+        "id": "tags",
+        "note": "A list; one comma string is split, items trimmed, repeats and Ghost `{name, slug}` objects reduced.",
+        "key": "tags",
+        "type": "list",
+        "aliases": [
+          "tag"
+        ],
+        "split": "\\s*,\\s*"
+      },
+      {
+        "id": "categories",
+        "note": "A list, normalised like `tags`.",
+        "key": "categories",
+        "type": "list",
+        "aliases": [
+          "category"
+        ],
+        "split": "\\s*,\\s*"
+      },
+      {
+        "id": "keywords",
+        "note": "Hexo exports write keywords as one string, separated by commas (also full-width) or semicolons; leaked prompt text goes.",
+        "key": "keywords",
+        "type": "list",
+        "aliases": [
+          "keyword",
+          "meta_keywords",
+          "seo_keywords"
+        ],
+        "split": "\\s*[,，;；]\\s*",
+        "transforms": [
+          "split",
+          "names",
+          "trim",
+          "collapse",
+          "dedupe",
+          "prompt-text"
+        ]
+      },
+      {
+        "id": "image",
+        "note": "The cover picture; tracking parameters go from its URL.",
+        "key": "image",
+        "type": "url",
+        "aliases": [
+          "images",
+          "thumbnail",
+          "cover",
+          "cover_image",
+          "coverImage",
+          "featured_image",
+          "featuredImage",
+          "feature_image",
+          "featureImage",
+          "heroImage",
+          "hero_image",
+          "og_image",
+          "ogImage",
+          "banner"
+        ]
+      },
+      {
+        "id": "canonical-url",
+        "note": "Where the article first appeared; tracking parameters go from it.",
+        "key": "canonical_url",
+        "type": "url",
+        "aliases": [
+          "canonical",
+          "canonicalURL",
+          "canonicalUrl",
+          "canonical_link",
+          "originalURL",
+          "original_url",
+          "original_link"
+        ]
+      },
+      {
+        "id": "lang",
+        "note": "The article's language.",
+        "key": "lang",
+        "type": "string",
+        "aliases": [
+          "language",
+          "locale"
+        ]
+      },
+      {
+        "id": "draft",
+        "note": "`\"true\"`/`\"yes\"` strings become booleans.",
+        "key": "draft",
+        "type": "boolean"
       }
     ],
     "duplicates": [
@@ -1689,6 +1814,210 @@ export const defaultRulesData: RulesData = {
         "note": "Hexo exports repeat the description as excerpt; one copy is enough.",
         "drop": "excerpt",
         "sameAs": "description"
+      },
+      {
+        "id": "summary-same-as-description",
+        "note": "Exporters that fill both write the same text twice.",
+        "drop": "summary",
+        "sameAs": "description"
+      }
+    ],
+    "promptText": {
+      "keys": [
+        "keywords"
+      ],
+      "maxWords": 14,
+      "patterns": [
+        {
+          "id": "colon-heading",
+          "note": "An item ending with a colon is a prompt's step heading, not a keyword.",
+          "pattern": "[:：]\\s*$"
+        },
+        {
+          "id": "assistant-reply",
+          "note": "The model's reply leaked in.",
+          "pattern": "^(?:sure|certainly|of course|here (?:are|is)|as an ai|i(?:'|’)?m sorry)\\b"
+        },
+        {
+          "id": "long-tail-instruction",
+          "note": "The instruction itself.",
+          "pattern": "\\blong-tail keywords?\\b"
+        },
+        {
+          "id": "imperative-instruction",
+          "note": "\"Analyze the main topics of the title\", \"Generate keywords for …\".",
+          "pattern": "^(?:analy[sz]e|determine|identify|generate|write|list|create|provide|extract)\\b.*\\b(?:title|topics?|keywords?|aspects?|benefits?)\\b"
+        }
+      ]
+    },
+    "dialects": [
+      {
+        "id": "hugo",
+        "note": "Hugo reads `lastmod` and `images` (a list) in its own templates; TOML frontmatter stays TOML.",
+        "url": "https://gohugo.io/content-management/front-matter/",
+        "dateFormat": "YYYY-MM-DDTHH:mm:ss[.SSS]Z",
+        "keys": [
+          {
+            "field": "title"
+          },
+          {
+            "field": "slug"
+          },
+          {
+            "field": "date"
+          },
+          {
+            "field": "updated",
+            "key": "lastmod"
+          },
+          {
+            "field": "author"
+          },
+          {
+            "field": "description"
+          },
+          {
+            "field": "summary"
+          },
+          {
+            "field": "tags"
+          },
+          {
+            "field": "categories"
+          },
+          {
+            "field": "keywords"
+          },
+          {
+            "field": "image",
+            "key": "images",
+            "shape": "list"
+          },
+          {
+            "field": "draft"
+          }
+        ],
+        "keepToml": true
+      },
+      {
+        "id": "jekyll",
+        "note": "Jekyll's own keys plus jekyll-seo-tag's (`image`, `canonical_url`, `last_modified_at`).",
+        "url": "https://jekyllrb.com/docs/front-matter/",
+        "dateFormat": "YYYY-MM-DD HH:mm:ss ZZ",
+        "keys": [
+          {
+            "field": "title"
+          },
+          {
+            "field": "date"
+          },
+          {
+            "field": "updated",
+            "key": "last_modified_at"
+          },
+          {
+            "field": "author"
+          },
+          {
+            "field": "description"
+          },
+          {
+            "field": "excerpt"
+          },
+          {
+            "field": "categories"
+          },
+          {
+            "field": "tags"
+          },
+          {
+            "field": "image",
+            "shape": "single"
+          },
+          {
+            "field": "canonical_url"
+          },
+          {
+            "field": "lang"
+          }
+        ]
+      },
+      {
+        "id": "hexo",
+        "note": "Hexo's own keys; dates are written in the default zone without an offset, as Hexo reads them in the site's `timezone`.",
+        "url": "https://hexo.io/docs/front-matter",
+        "dateFormat": "YYYY-MM-DD HH:mm:ss",
+        "keys": [
+          {
+            "field": "title"
+          },
+          {
+            "field": "date"
+          },
+          {
+            "field": "updated"
+          },
+          {
+            "field": "description"
+          },
+          {
+            "field": "excerpt"
+          },
+          {
+            "field": "tags"
+          },
+          {
+            "field": "categories"
+          },
+          {
+            "field": "keywords"
+          },
+          {
+            "field": "image",
+            "key": "thumbnail",
+            "shape": "single"
+          },
+          {
+            "field": "lang"
+          }
+        ]
+      },
+      {
+        "id": "astro",
+        "note": "The fields of Astro's blog starter (`pubDate`, `updatedDate`, `heroImage`).",
+        "url": "https://docs.astro.build/en/guides/content-collections/",
+        "dateFormat": "YYYY-MM-DDTHH:mm:ss[.SSS]Z",
+        "keys": [
+          {
+            "field": "title"
+          },
+          {
+            "field": "description"
+          },
+          {
+            "field": "date",
+            "key": "pubDate"
+          },
+          {
+            "field": "updated",
+            "key": "updatedDate"
+          },
+          {
+            "field": "image",
+            "key": "heroImage",
+            "shape": "single"
+          },
+          {
+            "field": "tags"
+          },
+          {
+            "field": "draft"
+          }
+        ],
+        "required": [
+          "title",
+          "date"
+        ]
       }
     ]
   },

@@ -1,280 +1,112 @@
 /**
- * frontmatter: normalise the YAML frontmatter, with minimal edits.
+ * frontmatter: normalise the frontmatter (YAML, or TOML between `+++`) by the
+ * schema in `rules: frontmatter`.
  *
- * Driven by `rules: frontmatter` (each key's canonical name, type, aliases
- * and split pattern; which keys duplicate which):
- * - a list key (`keywords`, `tags`, `categories`) given as one string is split
- *   into a list; items are trimmed, empty ones and case-insensitive repeats
- *   dropped (the first spelling stays); Ghost tag objects (`{name, slug}`)
- *   become their names;
- * - a date key becomes ISO 8601 (`2024-09-11 23:53:11` → `2024-09-11T23:53:11.000Z`,
- *   no zone means UTC; see `dates.ts`);
- * - a key named by an alias is renamed to its canonical key;
- * - a key that repeats another (`excerpt` same as `description`) goes.
+ * Every key is matched to a field of the schema by its name or an alias
+ * (case-insensitively); its value goes through the field type's transforms
+ * (`values.ts`: lists split and deduplicated, dates parsed in the default
+ * zone and written as ISO 8601, URLs stripped of tracking parameters,
+ * prompt text dropped from keywords …). Junk goes: empty values, a key that
+ * repeats another (`excerpt` equal to `description`, `seo_desc` equal to
+ * `description`). With `derive`, missing fields are filled in.
  *
- * Each changed top-level entry is one replacement (old entry text → new,
- * serialised with `yaml` in the file's line endings); everything else keeps
- * its bytes: unknown keys, comments, quoting, the author's key order.
- * The normalised data goes to `file.data.frontmatter` for the JSON record.
+ * Without a dialect, the block is tidied in place: each changed entry is one
+ * replacement, everything else keeps its bytes, key names and order (only
+ * `Title` becomes `title`). With a dialect (`canonical`, `hugo`, `jekyll` …)
+ * the block is rewritten in that dialect's names, order, date format and
+ * list shapes; unknown keys follow the known ones, and entries that did not
+ * change keep their bytes and comments.
  *
- * Keeps: values already clean (ISO dates quoted or not, plain lists), dates
- * it cannot read (warned), a frontmatter that is not a mapping (warned), TOML
- * frontmatter, and entries holding YAML anchors (rewriting would break aliases).
- * Invalid YAML and duplicate keys fail the file with the file's line and column.
+ * Every change is recorded with the old and new value (`file.data.
+ * frontmatterChanges`); the output data goes to `file.data.frontmatter`;
+ * with `strict`, problems go to `file.data.frontmatterProblems`.
+ *
+ * Keeps: dates it cannot read (warned), a frontmatter that is not a mapping
+ * (warned), entries holding YAML anchors (moving them would break aliases).
+ * Invalid YAML/TOML and duplicate keys fail the file with line and column.
  *
  * @example
  *   ---
  *   date: 2024-09-11 23:53:11
  *   keywords: Printer Fix,Driver Update
  *   ---
- *   → date: 2024-09-11T23:53:11.000Z
+ *   → date: 2024-09-11T23:53:11Z
  *     keywords:
  *       - Printer Fix
  *       - Driver Update
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Pair} from 'yaml'
-import {reportRemoval, reportWarning, SOURCE} from '../../core/removal.js'
+import {isRemoved, reportRemoval, reportWarning} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
-import {normalizeDate} from './dates.js'
-import {normalizeList} from './lists.js'
+import type {CompiledDialect, CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
+import {findBlock, placeOf, readEntries, type Block, type Entry} from './block.js'
+import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
+import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
+import {typeProblem, type StrictProblem} from './strict.js'
+import {TomlDate} from 'smol-toml'
+import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
+import {renamedEntryText, tomlBlockText, tomlEntryText, yamlBlockText, yamlEntryText, type OutEntry} from './write.js'
 
 export const meta = {
   id: 'frontmatter',
-  description: 'Normalises YAML frontmatter: lists, ISO 8601 dates, alias keys, duplicated fields.',
+  description: 'Normalises frontmatter by the schema: lists, dates, URLs, junk keys; writes a generator’s dialect on request.',
   removalOnly: false,
   group: 'frontmatter',
 } as const
 
-/** The frontmatter of the file, normalised: stored by the finder on `file.data.frontmatter`. */
+/** The frontmatter of the file as written out: stored on `file.data.frontmatter`. */
 export type FrontmatterData = Record<string, unknown>
 
-const WHITE_SPACE = /\s+/g
-const LINE_BREAK = /\n/g
-const FINAL_LINE_BREAK = /\n$/
-const INDENTATION = /^[ \t]*$/
-
-/** The YAML between the `---` fences, and where it sits in the file. */
-interface YamlBlock {
-  /** The YAML source. */
-  text: string
-  /** File offset of its first character. */
-  start: number
-  /** File line of its first line. */
-  line: number
-  /** The file's line ending, used for rewritten entries. */
-  eol: string
+/** One change to a value or key, old → new. */
+export interface FrontmatterChange {
+  /** The key written (for a dropped key: its name as written). */
+  key: string
+  /** The key as written, when it was renamed. */
+  from?: string
+  /** The value as read; absent for a derived field. */
+  old?: unknown
+  /** The value written; absent when the key was dropped. */
+  new?: unknown
+  reason: string
 }
 
-/** One top-level entry of the frontmatter mapping. */
-interface Entry {
-  /** The key as written. */
-  readonly name: string
-  /** The key on output: the canonical key when `name` is an alias. */
-  key: string
-  /** The value as plain data, normalised. */
+/** What the rule leaves on `file.data`. */
+export interface FrontmatterFileData {
+  frontmatter?: FrontmatterData
+  frontmatterChanges?: FrontmatterChange[]
+  frontmatterProblems?: StrictProblem[]
+}
+
+/** One entry on its way through the rule. */
+interface State {
+  readonly entry: Entry | undefined
+  /** The field it fills, if any (none for unknown keys and for a second, different value of a field). */
+  spec: CompiledFrontmatterKey | undefined
   value: unknown
-  /** The value node (for its style), null for `key:` with nothing after it. */
-  readonly node: unknown
-  /** Offsets in the YAML text: key start, end of the value (no trailing line break). */
-  readonly start: number
-  readonly end: number
-  /** Offset in the YAML text where the key ends (a rename keeps what follows). */
-  readonly keyEnd: number
-  /** Whether a block sequence value sits at the key's column (`- a` rather than `  - a`). */
-  readonly flushSequence: boolean
-  /** Whether the rule may change this entry (a plain key, no anchors inside). */
-  readonly editable: boolean
-  /** What changed, for the reason; empty when nothing did. */
-  readonly notes: string[]
-  valueChanged: boolean
+  /** The key written. */
+  key: string
+  notes: string[]
+  changed: boolean
   dropped: boolean
 }
 
-function storeData(file: VFile, data: FrontmatterData): void {
-  ;(file.data as {frontmatter?: FrontmatterData}).frontmatter = data
+const JEKYLL_DATE_PREFIX = /(?:^|[/\\])(\d{4}-\d{2}-\d{2})-[^/\\]*$/
+
+function dataOf(file: VFile): FrontmatterFileData {
+  return file.data as FrontmatterFileData
 }
 
 /** Set an own property, even one named `__proto__`. */
-function setOwn(data: FrontmatterData, key: string, value: unknown): void {
+function setOwn(data: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(data, key, {value, enumerable: true, writable: true, configurable: true})
-}
-
-/** The YAML frontmatter block, or undefined when there is none (or it is TOML: left as is). */
-function yamlBlock(tree: Root, text: string): YamlBlock | undefined {
-  const node = tree.children[0]
-  if (!node || node.type !== 'yaml' || node.position?.start.offset === undefined) return undefined
-  const fenceEnd = text.indexOf('\n', node.position.start.offset)
-  const start = fenceEnd + 1
-  if (fenceEnd === -1 || text.slice(start, start + node.value.length) !== node.value) return undefined
-  return {text: node.value, start, line: node.position.start.line + 1, eol: text.charCodeAt(fenceEnd - 1) === 13 ? '\r\n' : '\n'}
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message
-}
-
-/** The key (at any depth) that starts at `offset`: the one a duplicate-key error points at. */
-function keyAt(document: Document.Parsed, offset: number): string | undefined {
-  let found: string | undefined
-  visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = String(pair.key.value)
-        return visit.BREAK
-      }
-      return undefined
-    },
-  })
-  return found
-}
-
-/** Parse the block; invalid YAML (and duplicate keys) fail the file at the file's line and column. */
-function parseBlock(block: YamlBlock, file: VFile): Document.Parsed {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(block.text, {lineCounter, prettyErrors: false, uniqueKeys: true})
-  const error = document.errors[0]
-  if (error) {
-    const {line, col} = lineCounter.linePos(error.pos[0])
-    const reason =
-      error.code === 'DUPLICATE_KEY'
-        ? `Duplicate key \`${keyAt(document, error.pos[0]) ?? '?'}\` in the frontmatter`
-        : `Invalid YAML in the frontmatter: ${firstLine(error.message)}`
-    file.fail(reason, {place: {line: block.line + line - 1, column: col}, ruleId: meta.id, source: SOURCE})
-  }
-  for (const warning of document.warnings) {
-    reportWarning(file, {
-      ruleId: meta.id,
-      reason: `Frontmatter YAML: ${firstLine(warning.message)}`,
-      start: block.start + warning.pos[0],
-      end: block.start + warning.pos[1],
-    })
-  }
-  return document
-}
-
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13
-}
-
-/** Where an entry's text ends: after its value, before trailing white space and line breaks. */
-function entryEnd(text: string, keyEnd: number, valueEnd: number): number {
-  let end = Math.max(keyEnd, valueEnd)
-  while (end > keyEnd) {
-    const code = text.charCodeAt(end - 1)
-    if (code !== 32 && code !== 9 && !isLineBreak(code)) break
-    end--
-  }
-  return end
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1)
-}
-
-function hasAnchor(node: unknown): boolean {
-  if (!isNode(node)) return false
-  let found = false
-  visit(node, {
-    Node(_, child) {
-      if (child.anchor) {
-        found = true
-        return visit.BREAK
-      }
-      return undefined
-    },
-  })
-  return found
-}
-
-/** Read one entry; `editable` is false in a flow mapping (`{a: 1}`), which has no entry lines to rewrite. */
-function readEntry(pair: Pair<unknown, unknown>, document: Document.Parsed, text: string, flow: boolean): Entry {
-  const {key, value} = pair
-  const plainKey = isScalar(key) && key.range !== undefined && key.range !== null
-  const name = isScalar(key) ? String(key.value) : JSON.stringify(isNode(key) ? key.toJS(document) : key)
-  const keyStart = plainKey ? key.range![0] : 0
-  const keyEnd = plainKey ? key.range![1] : 0
-  const valueRange = isNode(value) ? (value.range ?? undefined) : undefined
-  const flushSequence = isSeq(value) && !value.flow && valueRange !== undefined && columnOf(text, valueRange[0]) === columnOf(text, keyStart)
-  return {
-    name,
-    key: name,
-    value: isNode(value) ? value.toJS(document) : (value ?? null),
-    node: value ?? null,
-    start: keyStart,
-    end: entryEnd(text, keyEnd, valueRange?.[1] ?? keyEnd),
-    keyEnd,
-    flushSequence,
-    editable: !flow && plainKey && !isAlias(value) && !hasAnchor(value),
-    notes: [],
-    valueChanged: false,
-    dropped: false,
-  }
-}
-
-/** Rename alias keys to their canonical key, unless that key is already there. */
-function renameAliases(entries: readonly Entry[], rules: RuleSet, file: VFile, block: YamlBlock): void {
-  const taken = new Set(entries.map((entry) => entry.name))
-  for (const entry of entries) {
-    if (!entry.editable) continue
-    const canonical = rules.frontmatter.aliases.get(entry.name.toLowerCase())
-    if (canonical === undefined || canonical === entry.name) continue
-    if (taken.has(canonical)) {
-      reportWarning(file, {
-        ruleId: meta.id,
-        reason: `Frontmatter key \`${entry.name}\` is another name for \`${canonical}\`, which is also set; left as is`,
-        start: block.start + entry.start,
-        end: block.start + entry.keyEnd,
-      })
-      continue
-    }
-    taken.add(canonical)
-    entry.key = canonical
-    entry.notes.push(`renamed from \`${entry.name}\``)
-  }
-}
-
-function normalizeDateEntry(entry: Entry, file: VFile, block: YamlBlock): void {
-  if (entry.value === null) return
-  const normal = typeof entry.value === 'string' ? normalizeDate(entry.value) : undefined
-  if (!normal) {
-    reportWarning(file, {
-      ruleId: meta.id,
-      reason: `Frontmatter \`${entry.key}\` is not a date this rule can read; left as written`,
-      start: block.start + entry.start,
-      end: block.start + entry.end,
-    })
-    return
-  }
-  if (!normal.changed) return
-  entry.notes.push(`\`${String(entry.value)}\` written as ISO 8601${normal.zone === 'assumed-utc' ? ' (no time zone given: taken as UTC)' : ''}`)
-  entry.value = normal.iso
-  entry.valueChanged = true
-}
-
-/** Normalise each entry's value by its key's type. */
-function normalizeValues(entries: readonly Entry[], rules: RuleSet, file: VFile, block: YamlBlock): void {
-  for (const entry of entries) {
-    const spec = rules.frontmatter.keys.get(entry.key)
-    if (!spec || !entry.editable) continue
-    if (spec.type === 'list') {
-      const normal = normalizeList(entry.value, spec.split)
-      if (!normal || normal.notes.length === 0) continue
-      entry.notes.push(...normal.notes)
-      entry.value = normal.value
-      entry.valueChanged = true
-    } else if (spec.type === 'date') {
-      normalizeDateEntry(entry, file, block)
-    }
-  }
 }
 
 /** Collapse white space, so that a re-wrapped copy still counts as the same text. */
 function collapse(value: string): string {
-  return value.replace(WHITE_SPACE, ' ').trim()
+  return value.replace(/\s+/g, ' ').trim()
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -282,83 +114,339 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a !== null && b !== null && typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** Drop keys that only repeat another key (`rules: frontmatter.duplicates`). */
-function dropDuplicates(entries: readonly Entry[], rules: RuleSet): void {
-  for (const rule of rules.frontmatter.duplicates) {
-    const original = entries.find((entry) => entry.key === rule.sameAs && !entry.dropped)
-    if (!original) continue
-    for (const entry of entries) {
-      if (entry.key !== rule.drop || entry.dropped || !entry.editable || !sameValue(entry.value, original.value)) continue
-      entry.dropped = true
-      entry.notes.splice(0, entry.notes.length, `same as \`${rule.sameAs}\`, dropped`)
+function live(states: readonly State[]): State[] {
+  return states.filter((state) => !state.dropped)
+}
+
+/** Normalise each value by its field; dates it cannot read are warned about and left. */
+function normalizeStates(states: readonly State[], context: ValueContext, file: VFile, block: Block | undefined, rewrite: boolean): void {
+  for (const state of states) {
+    const {entry, spec} = state
+    if (!spec || !entry || (!entry.editable && !rewrite)) continue
+    const normal = normalizeValue(state.value, spec, context)
+    if (normal === 'unreadable') {
+      if (block) {
+        reportWarning(file, {
+          ruleId: meta.id,
+          reason: `Frontmatter \`${entry.name}\` is not a date this rule can read; left as written`,
+          start: block.start + entry.start,
+          end: block.start + entry.end,
+        })
+      }
+      continue
+    }
+    if (normal.notes.length === 0) continue
+    state.value = normal.value
+    state.notes.push(...normal.notes)
+    state.changed = true
+  }
+}
+
+/** Drop empty values and keys that repeat another key's value. */
+function dropJunk(states: readonly State[], rules: RuleSet, rewrite: boolean, file: VFile, block: Block | undefined): void {
+  const dropAllowed = (state: State) => !state.dropped && state.entry !== undefined && (state.entry.editable || rewrite)
+  if (rules.frontmatter.dropEmpty) {
+    for (const state of states) {
+      if (!dropAllowed(state) || !isEmptyValue(state.value)) continue
+      state.dropped = true
+      state.notes.splice(0, state.notes.length, 'empty, dropped')
     }
   }
+  // Two names for one field: an equal value is a copy; a different one keeps its own name and no field.
+  const byField = new Map<string, State>()
+  for (const state of states) {
+    if (!state.spec || state.dropped) continue
+    const first = byField.get(state.spec.key)
+    if (!first) {
+      byField.set(state.spec.key, state)
+      continue
+    }
+    const [primary, other] = state.entry?.name === state.spec.key && first.entry?.name !== first.spec!.key ? [state, first] : [first, state]
+    byField.set(state.spec.key, primary)
+    if (dropAllowed(other) && sameValue(other.value, primary.value)) {
+      other.dropped = true
+      other.notes.splice(0, other.notes.length, `same as \`${primary.entry?.name ?? primary.key}\`, dropped`)
+    } else {
+      // Under a dialect the two would write one key: the other one keeps its own name.
+      if (rewrite && block && other.entry) {
+        reportWarning(file, {
+          ruleId: meta.id,
+          reason: `Frontmatter key \`${other.entry.name}\` is another name for \`${primary.entry?.name ?? state.spec.key}\`, which is also set to something else; kept under its own name`,
+          start: block.start + other.entry.start,
+          end: block.start + other.entry.end,
+        })
+      }
+      other.spec = undefined
+    }
+  }
+  for (const rule of rules.frontmatter.duplicates) {
+    const original = byField.get(rule.sameAs)
+    const copy = byField.get(rule.drop)
+    if (!original || !copy || original.dropped || !dropAllowed(copy) || !sameValue(copy.value, original.value)) continue
+    copy.dropped = true
+    copy.notes.splice(0, copy.notes.length, `same as \`${original.entry?.name ?? rule.sameAs}\`, dropped`)
+  }
 }
 
-/** Serialise one entry as `yaml` would, keeping the author's quoting and list style. */
-function entryText(entry: Entry, eol: string): string {
-  const document = new Document({[entry.key]: entry.value})
-  const node = document.get(entry.key, true)
-  const like = entry.node
-  if (isScalar(like) && isScalar(node) && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE')) node.type = like.type
-  if (isSeq(like) && isSeq(node) && like.flow) node.flow = true
-  const text = document.toString({lineWidth: 0, indentSeq: !entry.flushSequence, flowCollectionPadding: false})
-  return text.replace(FINAL_LINE_BREAK, '').replace(LINE_BREAK, eol)
+/** Fill in the missing fields `derive` asks for. */
+function deriveStates(states: State[], options: FrontmatterOptions, rules: RuleSet, tree: Root, file: VFile): void {
+  const has = (key: string) => states.some((state) => !state.dropped && state.spec?.key === key)
+  const add = (key: string, value: unknown, note: string) => {
+    const spec = rules.frontmatter.keys.get(key)
+    if (!spec) return
+    states.push({entry: undefined, spec, value, key, notes: [note], changed: true, dropped: false})
+  }
+  const derive = new Set(options.derive ?? [])
+  if (derive.has('slug') && !has('slug')) {
+    const title = states.find((state) => !state.dropped && state.spec?.key === 'title')?.value
+    const fromTitle = typeof title === 'string' ? slugify(title) : undefined
+    const fromPath = fromTitle === undefined && file.path ? slugFromPath(file.path) : undefined
+    const slug = fromTitle ?? fromPath
+    if (slug !== undefined) add('slug', slug, fromTitle !== undefined ? 'derived from the title' : 'derived from the file name')
+  }
+  if (derive.has('description') && !has('description')) {
+    const paragraph = firstParagraphText(tree, (start, end) => isRemoved(file, start, end))
+    if (paragraph !== undefined) add('description', summarize(paragraph), 'derived from the first paragraph')
+  }
+  if (derive.has('date') && !has('date') && file.path) {
+    const day = JEKYLL_DATE_PREFIX.exec(file.path)?.[1]
+    if (day !== undefined) add('date', day, 'derived from the file name')
+  }
 }
 
-/** A renamed key with an unchanged value keeps the value's bytes. */
-function renamedText(entry: Entry, block: YamlBlock): string {
-  return stringify(entry.key).replace(FINAL_LINE_BREAK, '') + block.text.slice(entry.keyEnd, entry.end)
+/** Shape a value for the dialect (`images: [x]`, `heroImage: x`); a note when the shape changed. */
+function shape(value: unknown, wanted: 'list' | 'single' | undefined): {value: unknown; note?: string} {
+  if (wanted === 'list' && !Array.isArray(value)) return {value: [value], note: 'made a one-item list'}
+  if (wanted === 'single' && Array.isArray(value) && value.length === 1) return {value: value[0], note: 'one-item list made a single value'}
+  return {value}
 }
 
-/** From the start of the entry's line (when only indentation precedes it) through its line break. */
-function droppedSpan(text: string, start: number, end: number): {start: number; end: number} {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  const from = INDENTATION.test(text.slice(lineStart, start)) ? lineStart : start
-  const lineBreak = text.indexOf('\n', end)
-  return {start: from, end: lineBreak === -1 ? text.length : lineBreak + 1}
+/** The entries as a dialect writes them: its fields in its order, then the rest in the author's order. */
+function dialectOrder(states: readonly State[], dialect: CompiledDialect, file: VFile, block: Block | undefined): OutEntry[] {
+  const out: OutEntry[] = []
+  const placed = new Set<State>()
+  for (const field of dialect.keys) {
+    const state = states.find((candidate) => !candidate.dropped && candidate.spec?.key === field.field)
+    if (!state) continue
+    placed.add(state)
+    const shaped = shape(state.value, field.shape)
+    if (shaped.note) {
+      state.notes.push(shaped.note)
+      state.value = shaped.value
+      state.changed = true
+    }
+    if (field.shape === 'single' && Array.isArray(shaped.value) && block && state.entry) {
+      reportWarning(file, {
+        ruleId: meta.id,
+        reason: `Frontmatter \`${state.entry.name}\` holds ${shaped.value.length} values where ${dialect.id} expects one; kept as a list`,
+        start: block.start + state.entry.start,
+        end: block.start + state.entry.end,
+      })
+    }
+    if (state.entry && state.entry.name !== field.key) state.notes.push(`renamed from \`${state.entry.name}\``)
+    state.key = field.key
+    out.push({key: field.key, value: state.value, from: state.entry, changed: state.changed})
+  }
+  for (const state of states) {
+    if (state.dropped || placed.has(state)) continue
+    out.push({key: state.key, value: state.value, from: state.entry, changed: state.changed})
+  }
+  return out
 }
 
-function reportEntry(entry: Entry, file: VFile, block: YamlBlock): void {
-  if (entry.notes.length === 0) return
-  const reason = `${entry.key}: ${entry.notes.join(', ')}`
-  const start = block.start + entry.start
-  const end = block.start + entry.end
-  if (entry.dropped) {
-    reportRemoval(file, {ruleId: meta.id, reason, key: entry.key, ...droppedSpan(String(file.value), start, end)})
+/** Without a dialect, only a case variant of a canonical key is renamed (`Title` → `title`). */
+function tidyKeys(states: readonly State[]): void {
+  const names = new Set(states.map((state) => state.key))
+  for (const state of states) {
+    const {entry, spec} = state
+    if (!entry || !spec || !entry.editable || entry.name === spec.key || entry.name.toLowerCase() !== spec.key.toLowerCase()) continue
+    if (names.has(spec.key)) continue
+    names.add(spec.key)
+    state.key = spec.key
+    state.notes.push(`renamed from \`${entry.name}\``)
+  }
+}
+
+/** From the start of the entry's lead (comments before it) through its line break. */
+function droppedSpan(block: Block, entry: Entry): {start: number; end: number} {
+  const text = block.text
+  const lineStart = text.lastIndexOf('\n', entry.start - 1) + 1
+  const from = text.slice(lineStart, entry.start).trim() === '' ? lineStart : entry.start
+  const lineBreak = text.indexOf('\n', entry.end)
+  if (lineBreak !== -1) return {start: block.start + from, end: block.start + lineBreak + 1}
+  // The last entry: take the line break before it instead, so no blank line is left.
+  const before = from === lineStart && lineStart > 0 ? lineStart - (text.charCodeAt(lineStart - 2) === 13 ? 2 : 1) : from
+  return {start: block.start + before, end: block.start + text.length}
+}
+
+function reasonOf(state: State): string {
+  return `${state.key}: ${state.notes.join(', ')}`
+}
+
+/** Where new entries go at the end of the block, and the text that puts `entries` there. */
+function appendAt(block: Block, entries: readonly string[]): {offset: number; text: string} {
+  const offset = block.start + block.text.length
+  const joined = entries.join(block.eol)
+  return block.text === '' ? {offset, text: joined + block.eol} : {offset, text: block.eol + joined}
+}
+
+/** Tidy in place: one replacement per changed entry, derived fields appended. */
+function writeTidy(states: readonly State[], block: Block | undefined, file: VFile): void {
+  if (!block) {
+    writeNewBlock(states, file)
     return
   }
-  const replacement = entry.valueChanged ? entryText(entry, block.eol) : renamedText(entry, block)
-  reportRemoval(file, {ruleId: meta.id, reason, key: entry.key, start, end, replacement})
+  if (block.format === 'toml' && states.some((state) => state.entry && !state.dropped && state.notes.length > 0 && (!state.entry.editable || state.entry.table || tomlEntryText(state.key, state.value) === undefined))) {
+    writeWholeBlock(states.filter((state) => !state.dropped).map((state) => outOf(state)), states, block, file, 'toml', 'TOML rewritten')
+    return
+  }
+  const added: string[] = []
+  const addedStates: State[] = []
+  for (const state of states) {
+    const {entry} = state
+    if (state.notes.length === 0) continue
+    if (!entry) {
+      added.push(block.format === 'yaml' ? yamlEntryText(state.key, state.value, undefined, false, block.eol) : tomlEntryText(state.key, state.value) ?? '')
+      addedStates.push(state)
+      continue
+    }
+    if (state.dropped) {
+      reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, ...droppedSpan(block, entry)})
+      continue
+    }
+    const replacement =
+      block.format === 'toml'
+        ? tomlEntryText(state.key, state.value)!
+        : state.changed
+          ? yamlEntryText(state.key, state.value, entry.node, entry.flushSequence, block.eol)
+          : renamedEntryText(state.key, entry, block)
+    reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, start: block.start + entry.start, end: block.start + entry.end, replacement})
+  }
+  if (added.length > 0) {
+    const {offset, text} = appendAt(block, added)
+    reportRemoval(file, {ruleId: meta.id, reason: addedStates.map(reasonOf).join('; '), start: offset, end: offset, replacement: text})
+  }
 }
 
-/** Normalise the frontmatter: report each changed entry, store the normalised data. */
+function outOf(state: State): OutEntry {
+  return {key: state.key, value: state.value, from: state.entry, changed: state.changed}
+}
+
+/** A frontmatter block where there was none (derived fields only). */
+function writeNewBlock(states: readonly State[], file: VFile): void {
+  const added = states.filter((state) => !state.dropped)
+  if (added.length === 0) return
+  const text = `---\n${yamlBlockText(added.map(outOf), undefined, '', false)}\n---\n`
+  reportRemoval(file, {ruleId: meta.id, reason: added.map(reasonOf).join('; '), start: 0, end: 0, replacement: text})
+}
+
+/** Replace the whole block text (or the block with its fences, when YAML replaces TOML). */
+function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], block: Block, file: VFile, format: 'yaml' | 'toml', what: string): void {
+  const reuse = format === 'yaml' && block.format === 'yaml'
+  const read = readEntriesCache.get(file)
+  const text = format === 'toml' ? tomlBlockText(out, block.eol) : yamlBlockText(out, block, read?.trailer ?? '', reuse && !(read?.anchors ?? false))
+  const notes = states.filter((state) => state.notes.length > 0).map(reasonOf)
+  if (format !== block.format) {
+    const fence = format === 'yaml' ? '---' : '+++'
+    const replacement = `${fence}${block.eol}${text}${block.eol}${fence}`
+    reportRemoval(file, {ruleId: meta.id, reason: [`${what}`, ...notes].join('; '), start: block.from, end: block.to, replacement})
+    return
+  }
+  if (text === block.text) return
+  const replacement = block.text === '' && text !== '' ? text + block.eol : text
+  reportRemoval(file, {
+    ruleId: meta.id,
+    reason: [what, ...notes].join('; '),
+    start: block.start,
+    end: block.start + block.text.length,
+    replacement,
+  })
+}
+
+/** Trailer and anchors of the block read for a file (set by the finder, read by `writeWholeBlock`). */
+const readEntriesCache = new WeakMap<VFile, {trailer: string; anchors: boolean}>()
+
+/** Written to TOML, a date field's text becomes a TOML date when it is one. */
+function tomlDates(out: readonly OutEntry[], states: readonly State[]): OutEntry[] {
+  return out.map((entry) => {
+    const state = states.find((candidate) => candidate.key === entry.key && !candidate.dropped)
+    if (state?.spec?.type !== 'date' || typeof entry.value !== 'string') return entry
+    try {
+      return {...entry, value: new TomlDate(entry.value)}
+    } catch {
+      return entry
+    }
+  })
+}
+
+function recordChanges(states: readonly State[], file: VFile): void {
+  const changes: FrontmatterChange[] = []
+  for (const state of states) {
+    if (state.notes.length === 0) continue
+    const change: FrontmatterChange = {key: state.key, reason: state.notes.join(', ')}
+    if (state.entry && state.entry.name !== state.key) change.from = state.entry.name
+    if (state.entry) change.old = state.entry.original
+    if (!state.dropped) change.new = state.value
+    changes.push(change)
+  }
+  dataOf(file).frontmatterChanges = changes
+}
+
+/** `strict`: required fields missing, values of the wrong type. */
+function checkStrict(states: readonly State[], rules: RuleSet, dialect: CompiledDialect | undefined, block: Block | undefined): StrictProblem[] {
+  const problems: StrictProblem[] = []
+  const fence = block ? {line: block.line - 1, column: 1} : {line: 1, column: 1}
+  const required = dialect?.required ?? [...rules.frontmatter.keys.values()].filter((spec) => spec.required).map((spec) => spec.key)
+  const kept = live(states)
+  for (const key of required) {
+    if (kept.some((state) => state.spec?.key === key)) continue
+    const name = dialect?.keys.find((field) => field.field === key)?.key ?? key
+    problems.push({reason: `Required frontmatter key \`${name}\` is missing`, key, ...fence})
+  }
+  for (const state of kept) {
+    if (!state.spec) continue
+    const problem = typeProblem(state.value, state.spec)
+    if (!problem) continue
+    const place = block && state.entry ? placeOf(block, state.entry.start) : fence
+    problems.push({reason: `Frontmatter \`${state.key}\` ${problem}`, key: state.spec.key, ...place})
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column)
+}
+
+/** Normalise the frontmatter: report each change, store the data, changes and problems. */
 export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): void {
+  const options = frontmatterOptionsOf(rules)
+  const dialect = options.dialect === undefined ? undefined : rules.frontmatter.dialects.get(options.dialect)
   const data: FrontmatterData = {}
-  storeData(file, data)
-  const block = yamlBlock(tree, String(file.value))
-  if (!block) return
-  const document = parseBlock(block, file)
-  const contents = document.contents
-  if (contents === null) return
-  if (!isMap(contents)) {
-    reportWarning(file, {
-      ruleId: meta.id,
-      reason: 'Frontmatter is not a mapping of keys to values; left as is',
-      start: block.start,
-      end: block.start + block.text.length,
-    })
-    return
+  const fileData = dataOf(file)
+  fileData.frontmatter = data
+  fileData.frontmatterChanges = []
+  const block = findBlock(tree, String(file.value))
+  const read = block ? readEntries(block, file) : {entries: [], anchors: false, trailer: ''}
+  if (!read) return
+  readEntriesCache.set(file, {trailer: read.trailer, anchors: read.anchors})
+  const rewrite = dialect !== undefined
+  const states: State[] = read.entries.map((entry) => {
+    const canonical = rules.frontmatter.aliases.get(entry.name.toLowerCase())
+    return {entry, spec: canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical), value: entry.original, key: entry.name, notes: [], changed: false, dropped: false}
+  })
+  const zone = options.zone ?? rules.frontmatter.zone
+  normalizeStates(states, {rules, zone, dateFormat: dialect?.dateFormat}, file, block, rewrite)
+  dropJunk(states, rules, rewrite, file, block)
+  deriveStates(states, options, rules, tree, file)
+  if (dialect) {
+    const out = dialectOrder(states, dialect, file, block)
+    const format = block?.format === 'toml' && dialect.keepToml ? 'toml' : 'yaml'
+    if (block) writeWholeBlock(format === 'toml' ? tomlDates(out, states) : out, states, block, file, format, `frontmatter written for ${dialect.id}`)
+    else writeNewBlock(states, file)
+    for (const entry of out) setOwn(data, entry.key, entry.value)
+  } else {
+    tidyKeys(states)
+    writeTidy(states, block, file)
+    for (const state of live(states)) setOwn(data, state.key, state.value)
   }
-  const flow = contents.flow === true
-  const entries = contents.items.map((pair) => readEntry(pair as Pair<unknown, unknown>, document, block.text, flow))
-  renameAliases(entries, rules, file, block)
-  normalizeValues(entries, rules, file, block)
-  dropDuplicates(entries, rules)
-  for (const entry of entries) {
-    if (!entry.dropped) setOwn(data, entry.key, entry.value)
-    reportEntry(entry, file, block)
-  }
+  recordChanges(states, file)
+  if (options.strict) fileData.frontmatterProblems = checkStrict(states, rules, dialect, block)
 }
 
 export const frontmatter = defineRule(meta, normalizeFrontmatter, defaultRuleSet)

@@ -1,16 +1,31 @@
 /**
  * Frontmatter lists (`tags`, `categories`, `keywords`): one string becomes a
- * list, items are trimmed, empty items dropped, and repeats dropped
- * case-insensitively keeping the first spelling. Tag objects from Ghost
- * exports (`{name: 'tech ', slug: tech}`) become their trimmed names.
+ * list, items are trimmed and their inner white space collapsed, empty items
+ * dropped, and repeats dropped case-insensitively keeping the first spelling.
+ * Tag objects from Ghost exports (`{name: 'tech ', slug: tech}`) become their
+ * names. Each step is one of the key's transforms and can be left out.
  *
  * Keeps: a list holding anything else (nested lists, objects without a
  * `name`) untouched, and numbers and booleans as they are.
  *
  * @example
- *   normalizeList('Printer Fix, printer fix,,Drivers', comma)
+ *   normalizeList('Printer Fix, printer fix,,Drivers', {split: comma, trim: true, dedupe: true})
  *   // → {value: ['Printer Fix', 'Drivers'], notes: ['comma string split into a list', '1 duplicate dropped', '1 empty item dropped']}
  */
+
+/** Which list transforms run (see `rules: frontmatter.keys[].transforms`). */
+export interface ListTransforms {
+  /** Split one string into items on this pattern (no pattern: one item). */
+  readonly split?: RegExp | undefined
+  /** Reduce `{name, slug}` objects to their names. */
+  readonly names?: boolean | undefined
+  /** Trim items. */
+  readonly trim?: boolean | undefined
+  /** Collapse runs of white space inside items. */
+  readonly collapse?: boolean | undefined
+  /** Drop case-insensitive repeats (the first spelling stays) and empty items. */
+  readonly dedupe?: boolean | undefined
+}
 
 /** A normalised list and what was done to it (empty notes: nothing changed). */
 export interface ListNormalization {
@@ -21,9 +36,10 @@ export interface ListNormalization {
 type Item = string | number | boolean
 
 const COMMA = /[,，]/
+const WHITE_SPACE = /\s+/g
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
 }
 
 function plural(count: number, noun: string): string {
@@ -54,56 +70,74 @@ function tidy(items: readonly (Item | null)[], notes: string[]): Item[] {
   return kept
 }
 
-function splitString(value: string, split: RegExp | undefined, notes: string[]): Item[] {
+/** Trim and collapse one string item as the transforms say; counts what changed. */
+function tidyText(text: string, transforms: ListTransforms, counts: {trimmed: number; collapsed: number}): string {
+  let out = text
+  if (transforms.trim) out = out.trim()
+  if (out !== text) counts.trimmed++
+  if (transforms.collapse) {
+    const collapsed = out.replace(WHITE_SPACE, ' ')
+    if (collapsed !== out) counts.collapsed++
+    out = collapsed
+  }
+  return out
+}
+
+function noteCounts(counts: {trimmed: number; collapsed: number; objects: number}, notes: string[]): void {
+  if (counts.objects > 0) notes.push(`${plural(counts.objects, 'tag object')} reduced to ${counts.objects === 1 ? 'its name' : 'their names'}`)
+  if (counts.trimmed > 0) notes.push(`${plural(counts.trimmed, 'item')} trimmed`)
+  if (counts.collapsed > 0) notes.push(`white space collapsed in ${plural(counts.collapsed, 'item')}`)
+}
+
+function splitString(value: string, transforms: ListTransforms, notes: string[]): Item[] {
   if (value.trim() === '') {
     notes.push('empty string made an empty list')
     return []
   }
+  const {split} = transforms
   const parts = split ? value.split(split).filter((part): part is string => typeof part === 'string') : [value]
-  const trimmed = parts.map((part) => part.trim())
-  if (trimmed.length > 1) notes.push(`${COMMA.test(value) ? 'comma string' : 'string'} split into a list`)
+  if (parts.length > 1) notes.push(`${COMMA.test(value) ? 'comma string' : 'string'} split into a list`)
   else notes.push('string made a one-item list')
-  return tidy(trimmed, notes)
+  // A one-item list from a string: trimming it is part of the split, not worth a note.
+  const counts = {trimmed: 0, collapsed: 0, objects: 0}
+  const items = parts.map((part) => tidyText(part, {...transforms, trim: true}, counts))
+  counts.trimmed = 0
+  noteCounts(counts, notes)
+  return transforms.dedupe ? tidy(items, notes) : items
 }
 
 /** One list item as written → its normalised form; undefined when the list is not a plain list. */
-function listItem(item: unknown, counts: {trimmed: number; objects: number}): Item | null | undefined {
+function listItem(item: unknown, transforms: ListTransforms, counts: {trimmed: number; collapsed: number; objects: number}): Item | null | undefined {
   if (item === null || typeof item === 'number' || typeof item === 'boolean') return item
-  if (typeof item === 'string') {
-    const trimmed = item.trim()
-    if (trimmed !== item) counts.trimmed++
-    return trimmed
-  }
-  if (isPlainObject(item) && typeof item['name'] === 'string') {
+  if (typeof item === 'string') return tidyText(item, transforms, counts)
+  if (transforms.names && isPlainObject(item) && typeof item['name'] === 'string') {
     counts.objects++
-    const trimmed = item['name'].trim()
-    if (trimmed !== item['name']) counts.trimmed++
-    return trimmed
+    return tidyText(item['name'], transforms, counts)
   }
   return undefined
 }
 
-function normalizeArray(value: readonly unknown[], notes: string[]): Item[] | undefined {
-  const counts = {trimmed: 0, objects: 0}
+function normalizeArray(value: readonly unknown[], transforms: ListTransforms, notes: string[]): Item[] | undefined {
+  const counts = {trimmed: 0, collapsed: 0, objects: 0}
   const items: (Item | null)[] = []
   for (const item of value) {
-    const normal = listItem(item, counts)
+    const normal = listItem(item, transforms, counts)
     if (normal === undefined) return undefined
     items.push(normal)
   }
-  if (counts.objects > 0) notes.push(`${plural(counts.objects, 'tag object')} reduced to ${counts.objects === 1 ? 'its name' : 'their names'}`)
-  if (counts.trimmed > 0) notes.push(`${plural(counts.trimmed, 'item')} trimmed`)
-  return tidy(items, notes)
+  noteCounts(counts, notes)
+  if (transforms.dedupe) return tidy(items, notes)
+  return items.some((item) => item === null) ? undefined : (items as Item[])
 }
 
 /**
  * Normalise the value of a list-typed key. Returns undefined when the value
  * is neither a string nor a plain list (left as written).
  */
-export function normalizeList(value: unknown, split: RegExp | undefined): ListNormalization | undefined {
+export function normalizeList(value: unknown, transforms: ListTransforms): ListNormalization | undefined {
   const notes: string[] = []
-  if (typeof value === 'string') return {value: splitString(value, split, notes), notes}
+  if (typeof value === 'string') return {value: splitString(value, transforms, notes), notes}
   if (!Array.isArray(value)) return undefined
-  const items = normalizeArray(value, notes)
+  const items = normalizeArray(value, transforms, notes)
   return items && {value: items, notes}
 }

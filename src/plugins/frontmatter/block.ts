@@ -1,0 +1,267 @@
+/**
+ * Reading the frontmatter block: where it sits in the file (YAML between
+ * `---` fences or TOML between `+++`), and its top-level entries with their
+ * spans, so each can be rewritten alone and named in diagnostics.
+ *
+ * Invalid YAML or TOML (and a duplicate key) fails the file with the file's
+ * line and column. Entries the rule must not splice (YAML anchors and
+ * aliases, a flow mapping `{a: 1}`, TOML dotted keys spread over the
+ * document) are read but marked not editable.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Pair} from 'yaml'
+import {reportWarning, SOURCE} from '../../core/removal.js'
+import {readToml} from './toml.js'
+
+const RULE_ID = 'frontmatter'
+
+/** The frontmatter block and where it sits in the file. */
+export interface Block {
+  readonly format: 'yaml' | 'toml'
+  /** The text between the fences. */
+  readonly text: string
+  /** File offset of the text's first character. */
+  readonly start: number
+  /** File line of the text's first line. */
+  readonly line: number
+  /** File offsets of the opening fence and of the end of the closing fence. */
+  readonly from: number
+  readonly to: number
+  /** The file's line ending, used for rewritten entries. */
+  readonly eol: string
+}
+
+/** One top-level entry of the frontmatter. */
+export interface Entry {
+  /** The key as written. */
+  readonly name: string
+  /** The value as read. */
+  readonly original: unknown
+  /** The YAML value node (for its style); undefined in TOML. */
+  readonly node: unknown
+  /** Offsets in the block text: key start, end of the value (no trailing line break), key end. */
+  readonly start: number
+  readonly end: number
+  readonly keyEnd: number
+  /** Offset in the block text where the comment and blank lines before the entry begin (its `start` when none). */
+  readonly lead: number
+  /** Whether a YAML block sequence sits at the key's column (`- a` rather than `  - a`). */
+  readonly flushSequence: boolean
+  /** Whether the entry can be spliced alone. */
+  readonly editable: boolean
+  /** A TOML table (`[params]`), which has to come after the plain keys. */
+  readonly table: boolean
+}
+
+/** What `readEntries` found: the entries, and whether the YAML uses anchors (no entry may then be moved). */
+export interface Entries {
+  readonly entries: readonly Entry[]
+  readonly anchors: boolean
+  /** Text after the last entry (trailing comments), kept when the block is rebuilt. */
+  readonly trailer: string
+}
+
+const INDENTATION = /^[ \t]*$/
+const COMMENT_OR_BLANK = /^[ \t]*(?:#.*)?$/
+
+/** The frontmatter block, or undefined when the file has none. */
+export function findBlock(tree: Root, text: string): Block | undefined {
+  // remark-frontmatter makes `toml` nodes too; mdast's types only name `yaml`.
+  const node = tree.children[0] as {type: string; value?: unknown; position?: Root['position']} | undefined
+  if (!node || (node.type !== 'yaml' && node.type !== 'toml') || typeof node.value !== 'string' || node.position?.start.offset === undefined) return undefined
+  const from = node.position.start.offset
+  const to = node.position.end.offset ?? from
+  const fenceEnd = text.indexOf('\n', from)
+  const start = fenceEnd + 1
+  if (fenceEnd === -1 || text.slice(start, start + node.value.length) !== node.value) return undefined
+  return {
+    format: node.type === 'toml' ? 'toml' : 'yaml',
+    text: node.value,
+    start,
+    line: node.position.start.line + 1,
+    from,
+    to,
+    eol: text.charCodeAt(fenceEnd - 1) === 13 ? '\r\n' : '\n',
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message
+}
+
+/** The key (at any depth) that starts at `offset`: the one a duplicate-key error points at. */
+function keyAt(document: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value)
+        return visit.BREAK
+      }
+      return undefined
+    },
+  })
+  return found
+}
+
+function fail(file: VFile, block: Block, reason: string, line: number, column: number): never {
+  file.fail(reason, {place: {line: block.line + line - 1, column}, ruleId: RULE_ID, source: SOURCE})
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+/** Where an entry's text ends: after its value, before trailing white space and line breaks. */
+function entryEnd(text: string, keyEnd: number, valueEnd: number): number {
+  let end = Math.max(keyEnd, valueEnd)
+  while (end > keyEnd) {
+    const code = text.charCodeAt(end - 1)
+    if (code !== 32 && code !== 9 && !isLineBreak(code)) break
+    end--
+  }
+  return end
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1)
+}
+
+/** Where the comment and blank lines right before `start` begin (not before `floor`). */
+function leadOf(text: string, start: number, floor: number): number {
+  let lead = text.lastIndexOf('\n', start - 1) + 1
+  if (!INDENTATION.test(text.slice(lead, start))) return start
+  while (lead > floor) {
+    const previousStart = text.lastIndexOf('\n', lead - 2) + 1
+    if (previousStart < floor) break
+    const line = text.slice(previousStart, lead - 1).replace(/\r$/, '')
+    if (!COMMENT_OR_BLANK.test(line)) break
+    lead = previousStart
+  }
+  return lead
+}
+
+function hasAnchor(node: unknown): boolean {
+  if (!isNode(node)) return false
+  let found = false
+  visit(node, {
+    Node(_, child) {
+      if (child.anchor || isAlias(child)) {
+        found = true
+        return visit.BREAK
+      }
+      return undefined
+    },
+  })
+  return found
+}
+
+/** Parse YAML; invalid YAML (and duplicate keys) fail the file at the file's line and column. */
+function parseYaml(block: Block, file: VFile): Document.Parsed {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(block.text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const error = document.errors[0]
+  if (error) {
+    const {line, col} = lineCounter.linePos(error.pos[0])
+    const reason =
+      error.code === 'DUPLICATE_KEY'
+        ? `Duplicate key \`${keyAt(document, error.pos[0]) ?? '?'}\` in the frontmatter`
+        : `Invalid YAML in the frontmatter: ${firstLine(error.message)}`
+    fail(file, block, reason, line, col)
+  }
+  for (const warning of document.warnings) {
+    reportWarning(file, {
+      ruleId: RULE_ID,
+      reason: `Frontmatter YAML: ${firstLine(warning.message)}`,
+      start: block.start + warning.pos[0],
+      end: block.start + warning.pos[1],
+    })
+  }
+  return document
+}
+
+function readYamlEntries(block: Block, file: VFile): Entries | undefined {
+  const document = parseYaml(block, file)
+  const contents = document.contents
+  if (contents === null) return {entries: [], anchors: false, trailer: block.text}
+  if (!isMap(contents)) {
+    reportWarning(file, {
+      ruleId: RULE_ID,
+      reason: 'Frontmatter is not a mapping of keys to values; left as is',
+      start: block.start,
+      end: block.start + block.text.length,
+    })
+    return undefined
+  }
+  const {text} = block
+  const flow = contents.flow === true
+  let anchors = false
+  let floor = 0
+  const entries = contents.items.map((item): Entry => {
+    const {key, value} = item as Pair<unknown, unknown>
+    const plainKey = isScalar(key) && key.range !== undefined && key.range !== null && !flow
+    const name = isScalar(key) ? String(key.value) : JSON.stringify(isNode(key) ? key.toJS(document) : key)
+    const keyStart = plainKey ? key.range![0] : 0
+    const keyEnd = plainKey ? key.range![1] : 0
+    const valueRange = isNode(value) ? (value.range ?? undefined) : undefined
+    const end = plainKey ? entryEnd(text, keyEnd, valueRange?.[1] ?? keyEnd) : 0
+    const anchored = hasAnchor(value) || (isNode(key) && hasAnchor(key))
+    if (anchored) anchors = true
+    const entry: Entry = {
+      name,
+      original: isNode(value) ? value.toJS(document) : (value ?? null),
+      node: value ?? null,
+      start: keyStart,
+      end,
+      keyEnd,
+      lead: plainKey ? leadOf(text, keyStart, floor) : keyStart,
+      flushSequence: isSeq(value) && !value.flow && valueRange !== undefined && columnOf(text, valueRange[0]) === columnOf(text, keyStart),
+      editable: plainKey && !anchored,
+      table: false,
+    }
+    if (plainKey) floor = text.indexOf('\n', end) + 1 || text.length
+    return entry
+  })
+  if (flow || entries.length === 0) return {entries, anchors: anchors || flow, trailer: flow ? '' : text}
+  const last = entries.at(-1)!
+  const afterLast = text.indexOf('\n', last.end)
+  return {entries, anchors, trailer: afterLast === -1 ? '' : text.slice(afterLast + 1)}
+}
+
+function readTomlEntries(block: Block, file: VFile): Entries {
+  const read = readToml(block.text)
+  if (!read.ok) fail(file, block, `Invalid TOML in the frontmatter: ${read.message}`, read.line, read.column)
+  let floor = 0
+  const entries = read.entries.map((item): Entry => {
+    const entry: Entry = {
+      name: item.key,
+      original: item.value,
+      node: undefined,
+      start: item.start,
+      end: item.end,
+      keyEnd: item.start,
+      lead: item.editable ? leadOf(block.text, item.start, floor) : item.start,
+      flushSequence: false,
+      editable: item.editable,
+      table: block.text.charCodeAt(item.start) === 91,
+    }
+    if (item.editable) floor = block.text.indexOf('\n', item.end) + 1 || block.text.length
+    return entry
+  })
+  const last = entries.at(-1)
+  const afterLast = last ? block.text.indexOf('\n', last.end) : -1
+  return {entries, anchors: false, trailer: !last ? block.text : afterLast === -1 ? '' : block.text.slice(afterLast + 1)}
+}
+
+/** The block's top-level entries; undefined when the frontmatter is not a mapping (warned, left as is). */
+export function readEntries(block: Block, file: VFile): Entries | undefined {
+  return block.format === 'yaml' ? readYamlEntries(block, file) : readTomlEntries(block, file)
+}
+
+/** The file line and column of an offset in the block text. */
+export function placeOf(block: Block, offset: number): {line: number; column: number} {
+  let line = block.line
+  for (let index = block.text.indexOf('\n'); index !== -1 && index < offset; index = block.text.indexOf('\n', index + 1)) line++
+  return {line, column: columnOf(block.text, offset) + 1}
+}

@@ -1,0 +1,56 @@
+/**
+ * How one run writes frontmatter: the dialect (`hugo`, `jekyll` … or none,
+ * which tidies values in place), the zone of dates written without one,
+ * `strict` validation and the derived fields. They travel on the rule set
+ * (see {@link withFrontmatterOptions}), so every plugin keeps one option.
+ */
+import type {RuleSet} from '../../ruleset/compile.js'
+import {isTimeZone} from './dates.js'
+
+/** Fields decruft can fill in when they are missing. */
+export const derivableFields = ['slug', 'description', 'date'] as const
+export type DerivableField = (typeof derivableFields)[number]
+
+export interface FrontmatterOptions {
+  /**
+   * Write the frontmatter for this dialect: its key names, order, date format
+   * and list shapes (`canonical`, `hugo`, `jekyll`, `hexo`, `astro`, or one
+   * defined in a rules file). Default: none — values are tidied in place and
+   * the author's key names and order stay.
+   */
+  readonly dialect?: string | undefined
+  /** The zone of dates written without one, and the zone dates are printed in. Default: the rules' `zone` (`UTC`). */
+  readonly zone?: string | undefined
+  /** Report missing required keys and values of the wrong type as problems. Default: false. */
+  readonly strict?: boolean | undefined
+  /** Fields to derive when missing: `slug` (title or file name), `description` (first paragraph), `date` (a `2024-06-21-` file-name prefix). Default: none. */
+  readonly derive?: readonly DerivableField[] | undefined
+}
+
+/** An unknown dialect, zone or derivable field in {@link FrontmatterOptions}. */
+export class FrontmatterOptionsError extends Error {
+  override readonly name = 'FrontmatterOptionsError'
+}
+
+/** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect. */
+export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): RuleSet {
+  if (options.dialect !== undefined && !rules.frontmatter.dialects.has(options.dialect)) {
+    throw new FrontmatterOptionsError(
+      `unknown frontmatter dialect \`${options.dialect}\` (known: ${[...rules.frontmatter.dialects.keys()].join(', ')})`,
+    )
+  }
+  if (options.zone !== undefined && !isTimeZone(options.zone)) {
+    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`)
+  }
+  for (const field of options.derive ?? []) {
+    if (!derivableFields.includes(field)) {
+      throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`)
+    }
+  }
+  return Object.freeze({...rules, frontmatterOptions: options})
+}
+
+/** The frontmatter options a rule set carries (none: the defaults). */
+export function frontmatterOptionsOf(rules: RuleSet): FrontmatterOptions {
+  return rules.frontmatterOptions ?? {}
+}

@@ -1,0 +1,90 @@
+/**
+ * Writing frontmatter entries back: one changed YAML entry in the author's
+ * style (quoting, flow or block lists, list indentation), a TOML entry, or a
+ * whole block in a dialect's order, where entries that did not change keep
+ * their bytes and the comments before them.
+ */
+import {Document, isScalar, isSeq, stringify} from 'yaml'
+import type {Block, Entry} from './block.js'
+import {writeToml, writeTomlEntry} from './toml.js'
+
+const FINAL_LINE_BREAK = /\n$/
+const LINE_BREAK = /\n/g
+
+/** An entry as it goes out. */
+export interface OutEntry {
+  /** The key written. */
+  readonly key: string
+  readonly value: unknown
+  /** The entry it comes from (undefined for a derived field). */
+  readonly from?: Entry | undefined
+  /** Whether the value differs from what was read. */
+  readonly changed: boolean
+}
+
+function withEol(text: string, eol: string): string {
+  return eol === '\n' ? text : text.replace(LINE_BREAK, eol)
+}
+
+/** One YAML entry `key: value`, in the style of the node it replaces (if any). */
+export function yamlEntryText(key: string, value: unknown, like: unknown, flushSequence: boolean, eol: string): string {
+  const document = new Document({[key]: value})
+  const node = document.get(key, true)
+  if (isScalar(like) && isScalar(node) && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE') && typeof value === 'string') {
+    node.type = like.type
+  }
+  if (isSeq(like) && isSeq(node) && like.flow) node.flow = true
+  const text = document.toString({lineWidth: 0, indentSeq: !flushSequence, flowCollectionPadding: false})
+  return withEol(text.replace(FINAL_LINE_BREAK, ''), eol)
+}
+
+/** A renamed key with an unchanged value keeps the value's bytes. */
+export function renamedEntryText(key: string, entry: Entry, block: Block): string {
+  return stringify(key).replace(FINAL_LINE_BREAK, '') + block.text.slice(entry.keyEnd, entry.end)
+}
+
+/** One TOML entry, or undefined when it cannot be written alone (a table). */
+export function tomlEntryText(key: string, value: unknown): string | undefined {
+  return writeTomlEntry(key, value)
+}
+
+/** The end of the line holding `offset` (before its line break). */
+function lineEnd(text: string, offset: number): number {
+  const index = text.indexOf('\n', offset)
+  if (index === -1) return text.length
+  return text.charCodeAt(index - 1) === 13 ? index - 1 : index
+}
+
+/**
+ * The YAML text of a whole block, in the given order. An entry that keeps
+ * its key and value is copied with the comment lines before it; the others
+ * are written fresh (in the style of what they replace).
+ */
+export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined, trailer: string, reuse: boolean): string {
+  const eol = block?.eol ?? '\n'
+  const parts: string[] = []
+  for (const entry of out) {
+    const from = entry.from
+    if (reuse && block && from && from.editable && block.format === 'yaml') {
+      if (!entry.changed && from.name === entry.key) {
+        parts.push(block.text.slice(from.lead, lineEnd(block.text, from.end)))
+        continue
+      }
+      const lead = block.text.slice(from.lead, from.start)
+      const text = entry.changed ? yamlEntryText(entry.key, entry.value, from.node, from.flushSequence, eol) : renamedEntryText(entry.key, from, block)
+      parts.push(lead + text)
+      continue
+    }
+    parts.push(yamlEntryText(entry.key, entry.value, from?.node, from?.flushSequence ?? false, eol))
+  }
+  let text = parts.join(eol)
+  if (trailer.trim() !== '' && reuse) text += eol + trailer.replace(/\r?\n$/, '')
+  return text
+}
+
+/** The TOML text of a whole block: plain keys first, tables after (TOML requires it). */
+export function tomlBlockText(out: readonly OutEntry[], eol: string): string {
+  const data: Record<string, unknown> = {}
+  for (const entry of out) Object.defineProperty(data, entry.key, {value: entry.value, enumerable: true, writable: true, configurable: true})
+  return writeToml(data, eol)
+}
