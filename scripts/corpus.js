@@ -13,7 +13,13 @@
  * - loss: headings, image URLs, code blocks and real paragraphs of the
  *   input (outside spam) that are missing from the output (code blocks:
  *   fenced and indented; a Markdown image that became raw HTML text counts
- *   as lost).
+ *   as lost);
+ * - frontmatter: each file cleaned with only the frontmatter rule, `strict`
+ *   and `derive: [date]`, with no dialect (`tidy`) and under each dialect
+ *   (canonical, hugo, jekyll, hexo, astro), judged by scripts/lib/
+ *   frontmatter-check.js (parses; dates in the dialect's format; lists are
+ *   lists; nothing empty; no prompt text or utm_ left; no key holding data
+ *   lost; stable). decruft's own `strict` problems are counted beside.
  *
  * Families: each subfolder of <dir> is a family (its Markdown files are
  * searched recursively); Markdown files directly in <dir> form the family `.`
@@ -28,6 +34,7 @@
  *     residual  2 in 1 file                     ← then up to 10 lines `file:line  pattern  excerpt`
  *     lost      0                               ← then up to 10 lines `file:line  kind  text`
  *     failures  0                               ← then `file: message`
+ *     frontmatter  tidy 0 · canonical 0 · hugo 0 · … invalid (strict problems: …)
  *   ✔ techidaily: 40 files, 0 failed, 790 removals, 0 residual, 0 lost
  *
  * then `✔ TOTAL: …` (✘ when any family has a failure, residual spam or loss).
@@ -37,17 +44,19 @@
  *
  *   {root, families: [{name, files, ms, ok, failures: [{file, message}],
  *    removals: {rule: n}, spamIn: {pattern: n}, residual: [{file, line, pattern, excerpt}],
- *    lost: [{file, line, kind, text}], unstable: [{file}]}],
+ *    lost: [{file, line, kind, text}], unstable: [{file}],
+ *    frontmatter: {dialect: {findings: [{file, kind, text}], problems: [{file, line, column, reason}]}}}],
  *    total: {files, failed, removals, residual, lost, unstable, ok}}
  *
- * Exit code: 0 when every file cleaned with no residual spam, no loss and a
- * stable (idempotent) output,
+ * Exit code: 0 when every file cleaned with no residual spam, no loss, a
+ * stable (idempotent) output and valid frontmatter under every dialect,
  * 1 otherwise, 2 on bad usage (or when the library is not built).
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {classifyLines} from './lib/markdown-lines.js'
+import {checkFrontmatter, DIALECTS} from './lib/frontmatter-check.js'
 import {findLoss, oneLine, scanSpam} from './lib/scan.js'
 
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i
@@ -114,8 +123,9 @@ function sum(counts) {
   return Object.values(counts).reduce((total, value) => total + value, 0)
 }
 
-function checkFamily(family, clean, disable) {
-  const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: [], unstable: []}
+function checkFamily(family, {clean, ruleIds}, disable) {
+  const frontmatter = Object.fromEntries(DIALECTS.map((dialect) => [dialect, {findings: [], problems: []}]))
+  const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: [], unstable: [], frontmatter}
   const started = performance.now()
   for (const path of family.files) {
     const file = relative(family.dir, path)
@@ -136,9 +146,19 @@ function checkFamily(family, clean, disable) {
     for (const item of findLoss(input, output)) result.lost.push({file, line: item.line, kind: item.kind, text: item.text})
     // Idempotence: cleaning the output again must change nothing.
     if (clean(output, {path: file, disable}).markdown !== output) result.unstable.push({file})
+    for (const dialect of DIALECTS) {
+      const checked = checkFrontmatter(clean, ruleIds, input, file, dialect)
+      for (const finding of checked.findings) frontmatter[dialect].findings.push({file, ...finding})
+      for (const problem of checked.problems) frontmatter[dialect].problems.push({file, line: problem.line, column: problem.column, reason: problem.reason})
+    }
   }
   result.ms = Math.round(performance.now() - started)
-  result.ok = result.failures.length === 0 && result.residual.length === 0 && result.lost.length === 0 && result.unstable.length === 0
+  result.ok =
+    result.failures.length === 0 &&
+    result.residual.length === 0 &&
+    result.lost.length === 0 &&
+    result.unstable.length === 0 &&
+    DIALECTS.every((dialect) => frontmatter[dialect].findings.length === 0)
   return result
 }
 
@@ -150,7 +170,7 @@ function formatCounts(counts) {
 
 function summaryLine(label, totals) {
   const mark = totals.ok ? '✔' : '✘'
-  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable`
+  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable, ${totals.invalidFrontmatter} invalid frontmatter`
 }
 
 function totalsOf(family) {
@@ -161,6 +181,7 @@ function totalsOf(family) {
     residual: family.residual.length,
     lost: family.lost.length,
     unstable: family.unstable.length,
+    invalidFrontmatter: DIALECTS.reduce((total, dialect) => total + family.frontmatter[dialect].findings.length, 0),
     ok: family.ok,
   }
 }
@@ -185,6 +206,17 @@ function printFamily(family, options) {
     lines.push(`  failures  ${family.failures.length}`)
     for (const failure of family.failures.slice(0, limit)) lines.push(`      ${failure.file}: ${failure.message}`)
     lines.push(...more(family.failures))
+    const invalid = DIALECTS.map((dialect) => `${dialect} ${family.frontmatter[dialect].findings.length}`).join(' · ')
+    const problems = DIALECTS.map((dialect) => `${dialect} ${family.frontmatter[dialect].problems.length}`).join(' · ')
+    lines.push(`  frontmatter  invalid: ${invalid}`)
+    lines.push(`               strict problems: ${problems}`)
+    const findings = DIALECTS.flatMap((dialect) => family.frontmatter[dialect].findings.map((finding) => ({dialect, ...finding})))
+    for (const finding of findings.slice(0, limit)) lines.push(`      ${finding.dialect}  ${finding.file}  ${finding.kind}  ${oneLine(finding.text, 80)}`)
+    lines.push(...more(findings))
+    const problemList = DIALECTS.flatMap((dialect) => family.frontmatter[dialect].problems.map((problem) => ({dialect, ...problem})))
+    for (const problem of problemList.slice(0, options.all ? Infinity : 3)) {
+      lines.push(`      ${problem.dialect}  ${problem.file}:${problem.line}:${problem.column}  ${problem.reason}`)
+    }
     console.log(lines.join('\n'))
   }
   console.log(summaryLine(family.name, totalsOf(family)))
@@ -196,7 +228,8 @@ async function loadClean() {
     console.error('corpus: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  return (await import(library.href)).clean
+  const {clean, ruleIds} = await import(library.href)
+  return {clean, ruleIds}
 }
 
 async function main() {
@@ -209,7 +242,7 @@ async function main() {
     results.push(result)
     if (!options.json) printFamily(result, options)
   }
-  const total = {files: 0, failed: 0, removals: 0, residual: 0, lost: 0, unstable: 0, ok: true}
+  const total = {files: 0, failed: 0, removals: 0, residual: 0, lost: 0, unstable: 0, invalidFrontmatter: 0, ok: true}
   for (const result of results) {
     const totals = totalsOf(result)
     total.files += totals.files
@@ -218,6 +251,7 @@ async function main() {
     total.residual += totals.residual
     total.lost += totals.lost
     total.unstable += totals.unstable
+    total.invalidFrontmatter += totals.invalidFrontmatter
     total.ok &&= totals.ok
   }
   if (options.json) console.log(JSON.stringify({root: options.dir, families: results, total}, null, 2))

@@ -33,6 +33,8 @@ export interface ParsedDate {
   readonly dateOnly: boolean
   /** 'given': the text named its zone/offset; 'default': no zone, the default zone was applied; 'date': date-only. */
   readonly zone: 'given' | 'default' | 'date'
+  /** The offset the text named, in minutes east of UTC (only for text with `zone: 'given'`). */
+  readonly offset?: number | undefined
   /**
    * Whether the text already was ISO 8601 / RFC 3339 (a bare YYYY-MM-DD, or
    * date-time with T and a Z/±hh:mm offset). Always false for a value that
@@ -417,7 +419,7 @@ function isTomlDate(date: Date): date is TomlDateLike {
 function fromFields(fields: Fields, zone: Zone, iso: boolean): ParsedDate {
   const wall = fieldsMilliseconds(fields)
   if (!fields.hasTime) return {instant: wall, dateOnly: true, zone: 'date', iso}
-  if (fields.offset !== undefined) return {instant: wall - fields.offset * MINUTE, dateOnly: false, zone: 'given', iso}
+  if (fields.offset !== undefined) return {instant: wall - fields.offset * MINUTE, dateOnly: false, zone: 'given', iso, offset: fields.offset}
   return {instant: wallToInstant(wall, zone), dateOnly: false, zone: 'default', iso}
 }
 
@@ -488,6 +490,11 @@ const TOKENS = /\[\.SSS\]|YYYY|SSS|ZZ|MM|DD|HH|mm|ss|Z/g
 function formatYear(year: number): string {
   if (year >= 0 && year <= 9999) return pad(year, 4)
   return (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
+}
+
+/** The zone name of a fixed offset in minutes east of UTC: `UTC`, `+05:30`. */
+export function offsetZone(minutes: number): string {
+  return minutes === 0 ? 'UTC' : formatOffset(minutes * MINUTE, true)
 }
 
 /** Milliseconds east of UTC → `+05:30` (`colon`) or `+0530`. */

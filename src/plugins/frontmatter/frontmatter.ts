@@ -22,7 +22,9 @@
  * with `strict`, problems go to `file.data.frontmatterProblems`.
  *
  * Keeps: dates it cannot read (warned), a frontmatter that is not a mapping
- * (warned), entries holding YAML anchors (moving them would break aliases).
+ * (warned), entries holding YAML anchors or aliases (rewriting them would
+ * break the aliases; under a dialect such a file is tidied in place instead,
+ * warned), a date's own offset where the format prints one.
  * Invalid YAML/TOML and duplicate keys fail the file with line and column.
  *
  * @example
@@ -46,7 +48,6 @@ import {findBlock, placeOf, readEntries, type Block, type Entry} from './block.j
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
 import {typeProblem, type StrictProblem} from './strict.js'
-import {TomlDate} from 'smol-toml'
 import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
 import {renamedEntryText, tomlBlockText, tomlEntryText, yamlBlockText, yamlEntryText, type OutEntry} from './write.js'
 
@@ -344,7 +345,7 @@ function writeNewBlock(states: readonly State[], file: VFile): void {
 function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], block: Block, file: VFile, format: 'yaml' | 'toml', what: string): void {
   const reuse = format === 'yaml' && block.format === 'yaml'
   const read = readEntriesCache.get(file)
-  const text = format === 'toml' ? tomlBlockText(out, block.eol) : yamlBlockText(out, block, read?.trailer ?? '', reuse && !(read?.anchors ?? false))
+  const text = format === 'toml' ? tomlBlockText(out, block, read?.trailer ?? '') : yamlBlockText(out, block, read?.trailer ?? '', reuse && !(read?.anchors ?? false))
   const notes = states.filter((state) => state.notes.length > 0).map(reasonOf)
   if (format !== block.format) {
     const fence = format === 'yaml' ? '---' : '+++'
@@ -365,19 +366,6 @@ function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], blo
 
 /** Trailer and anchors of the block read for a file (set by the finder, read by `writeWholeBlock`). */
 const readEntriesCache = new WeakMap<VFile, {trailer: string; anchors: boolean}>()
-
-/** Written to TOML, a date field's text becomes a TOML date when it is one. */
-function tomlDates(out: readonly OutEntry[], states: readonly State[]): OutEntry[] {
-  return out.map((entry) => {
-    const state = states.find((candidate) => candidate.key === entry.key && !candidate.dropped)
-    if (state?.spec?.type !== 'date' || typeof entry.value !== 'string') return entry
-    try {
-      return {...entry, value: new TomlDate(entry.value)}
-    } catch {
-      return entry
-    }
-  })
-}
 
 function recordChanges(states: readonly State[], file: VFile): void {
   const changes: FrontmatterChange[] = []
@@ -416,7 +404,7 @@ function checkStrict(states: readonly State[], rules: RuleSet, dialect: Compiled
 /** Normalise the frontmatter: report each change, store the data, changes and problems. */
 export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): void {
   const options = frontmatterOptionsOf(rules)
-  const dialect = options.dialect === undefined ? undefined : rules.frontmatter.dialects.get(options.dialect)
+  let dialect = options.dialect === undefined ? undefined : rules.frontmatter.dialects.get(options.dialect)
   const data: FrontmatterData = {}
   const fileData = dataOf(file)
   fileData.frontmatter = data
@@ -425,19 +413,30 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   const read = block ? readEntries(block, file) : {entries: [], anchors: false, trailer: ''}
   if (!read) return
   readEntriesCache.set(file, {trailer: read.trailer, anchors: read.anchors})
+  if (dialect && read.anchors && block?.format === 'yaml') {
+    // Moving or rewriting an anchored entry would break the aliases to it: tidy this file in place instead.
+    reportWarning(file, {
+      ruleId: meta.id,
+      reason: `Frontmatter uses YAML anchors or aliases; tidied in place instead of written for ${dialect.id}`,
+      start: block.start,
+      end: block.start + block.text.length,
+    })
+    dialect = undefined
+  }
   const rewrite = dialect !== undefined
   const states: State[] = read.entries.map((entry) => {
     const canonical = rules.frontmatter.aliases.get(entry.name.toLowerCase())
     return {entry, spec: canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical), value: entry.original, key: entry.name, notes: [], changed: false, dropped: false}
   })
   const zone = options.zone ?? rules.frontmatter.zone
-  normalizeStates(states, {rules, zone, dateFormat: dialect?.dateFormat}, file, block, rewrite)
+  const toml = block?.format === 'toml' && (!dialect || dialect.keepToml)
+  normalizeStates(states, {rules, zone, dateFormat: dialect?.dateFormat, toml}, file, block, rewrite)
   dropJunk(states, rules, rewrite, file, block)
   deriveStates(states, options, rules, tree, file)
   if (dialect) {
     const out = dialectOrder(states, dialect, file, block)
     const format = block?.format === 'toml' && dialect.keepToml ? 'toml' : 'yaml'
-    if (block) writeWholeBlock(format === 'toml' ? tomlDates(out, states) : out, states, block, file, format, `frontmatter written for ${dialect.id}`)
+    if (block) writeWholeBlock(out, states, block, file, format, `frontmatter written for ${dialect.id}`)
     else writeNewBlock(states, file)
     for (const entry of out) setOwn(data, entry.key, entry.value)
   } else {

@@ -14,7 +14,7 @@
  */
 import type {RuleSet} from '../../ruleset/compile.js'
 import {CANONICAL_DATE_FORMAT, type CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
-import {formatDate, parseDate} from './dates.js'
+import {formatDate, offsetZone, parseDate} from './dates.js'
 import {normalizeList} from './lists.js'
 import {dropPromptText} from './prompt-text.js'
 import {stripTrackingParams} from './urls.js'
@@ -25,6 +25,8 @@ export interface ValueContext {
   readonly zone: string
   /** The dialect's date format; undefined when tidying in place (ISO dates stay as written). */
   readonly dateFormat: string | undefined
+  /** Whether the output is TOML, where a native TOML date stays as it is. */
+  readonly toml: boolean
 }
 
 export interface NormalizedValue {
@@ -85,9 +87,12 @@ function normalizeDateValue(value: unknown, context: ValueContext): NormalizedVa
   const parsed = parseDate(value, context.zone)
   if (!parsed) return 'unreadable'
   const written = typeof value === 'string' ? value : value instanceof Date ? undefined : String(value)
-  // Tidying in place: ISO 8601 as written stays, and so does a native TOML date.
-  if (context.dateFormat === undefined && (parsed.iso || value instanceof Date)) return {value, notes: []}
-  const iso = formatDate(parsed, context.dateFormat ?? CANONICAL_DATE_FORMAT, context.zone)
+  // Tidying in place, ISO 8601 as written stays; a native TOML date stays in TOML.
+  if ((context.dateFormat === undefined && parsed.iso) || (value instanceof Date && context.toml)) return {value, notes: []}
+  const format = context.dateFormat ?? CANONICAL_DATE_FORMAT
+  // A date that names its offset keeps it (the same instant, the author's clock), where the format prints one.
+  const zone = parsed.offset !== undefined && format.includes('Z') ? offsetZone(parsed.offset) : context.zone
+  const iso = formatDate(parsed, format, zone)
   if (iso === written) return {value, notes: []}
   const from = written ?? (value as Date).toISOString()
   const assumed = parsed.zone === 'default' ? ` (no time zone given: taken as ${context.zone})` : ''

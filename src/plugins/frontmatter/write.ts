@@ -48,6 +48,13 @@ export function tomlEntryText(key: string, value: unknown): string | undefined {
   return writeTomlEntry(key, value)
 }
 
+const BARE_TOML_KEY = /^[A-Za-z0-9_-]+$/
+
+/** A TOML key, quoted when it is not bare. */
+function tomlKey(key: string): string {
+  return BARE_TOML_KEY.test(key) ? key : JSON.stringify(key)
+}
+
 /** The end of the line holding `offset` (before its line break). */
 function lineEnd(text: string, offset: number): number {
   const index = text.indexOf('\n', offset)
@@ -82,9 +89,34 @@ export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined
   return text
 }
 
-/** The TOML text of a whole block: plain keys first, tables after (TOML requires it). */
-export function tomlBlockText(out: readonly OutEntry[], eol: string): string {
-  const data: Record<string, unknown> = {}
-  for (const entry of out) Object.defineProperty(data, entry.key, {value: entry.value, enumerable: true, writable: true, configurable: true})
-  return writeToml(data, eol)
+/**
+ * The TOML text of a whole block: plain keys first, tables after (TOML
+ * requires it). An entry that keeps its key and value is copied with the
+ * comment lines before it; the others are written fresh.
+ */
+export function tomlBlockText(out: readonly OutEntry[], block: Block, trailer: string): string {
+  const plain: string[] = []
+  const tables: string[] = []
+  for (const entry of out) {
+    const from = entry.from
+    const isTable = from?.table ?? (typeof entry.value === 'object' && entry.value !== null && !Array.isArray(entry.value) && !(entry.value instanceof Date))
+    const into = isTable ? tables : plain
+    if (from && from.editable && block.format === 'toml' && !entry.changed && from.name === entry.key) {
+      into.push(block.text.slice(from.lead, lineEnd(block.text, from.end)))
+      continue
+    }
+    if (from && from.editable && block.format === 'toml' && !entry.changed && !isTable) {
+      // Renamed only: the value keeps its bytes (a TOML date its spelling).
+      const equals = block.text.indexOf('=', from.start)
+      if (equals !== -1 && equals < from.end) {
+        into.push(block.text.slice(from.lead, from.start) + tomlKey(entry.key) + ' ' + block.text.slice(equals, lineEnd(block.text, from.end)))
+        continue
+      }
+    }
+    const single = isTable ? undefined : writeTomlEntry(entry.key, entry.value)
+    into.push(single ?? writeToml({[entry.key]: entry.value}, block.eol))
+  }
+  let text = [...plain, ...tables].join(block.eol)
+  if (trailer.trim() !== '') text += block.eol + trailer.replace(/\r?\n$/, '')
+  return text
 }

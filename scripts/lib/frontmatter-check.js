@@ -1,0 +1,109 @@
+/**
+ * The corpus check for frontmatter, under each dialect: clean an article with
+ * only the frontmatter rule (and `strict`), then judge the output with checks
+ * that do not trust decruft's schema code: gray-matter must parse it; the
+ * dialect's date keys must be in the dialect's date format; list keys must be
+ * lists of words; no key may be empty; keywords hold no prompt text; no URL
+ * key keeps `utm_` parameters; no key holding data may go missing (it must
+ * be there under its name, or under the name decruft says it renamed it to,
+ * or have been dropped as a copy of a key that is there); cleaning the output
+ * again must change nothing.
+ */
+import matter from 'gray-matter'
+
+/** Per dialect: the keys that hold dates and lists, and what a date must look like. Hard-coded here on purpose. */
+export const DIALECT_EXPECTATIONS = {
+  tidy: {dates: ['date', 'updated'], lists: ['tags', 'categories', 'keywords'], date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/},
+  canonical: {dates: ['date', 'updated'], lists: ['tags', 'categories', 'keywords'], date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:\d{2}))?$/},
+  hugo: {dates: ['date', 'lastmod'], lists: ['tags', 'categories', 'keywords', 'images'], date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:\d{2}))?$/},
+  jekyll: {dates: ['date', 'last_modified_at'], lists: ['tags', 'categories'], date: /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})? [+-]\d{4})?$/},
+  hexo: {dates: ['date', 'updated'], lists: ['tags', 'categories', 'keywords'], date: /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{3})?)?$/},
+  astro: {dates: ['pubDate', 'updatedDate'], lists: ['tags'], date: /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:\d{2}))?$/},
+}
+
+export const DIALECTS = Object.keys(DIALECT_EXPECTATIONS)
+
+const URL_KEYS = /(?:url|image|images|thumbnail|cover|coverimage|heroimage|canonical)$/i
+
+function isEmpty(value) {
+  if (value === null || value === undefined) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.length === 0
+  if (value instanceof Date) return false
+  if (typeof value === 'object') return Object.keys(value).length === 0
+  return false
+}
+
+/** gray-matter turns YAML timestamps into Dates; compare their text instead. */
+function frontmatterOf(text) {
+  const raw = matter(text.replace(/^\uFEFF/, ''), {})
+  return raw.data
+}
+
+function dateText(value) {
+  return value instanceof Date ? undefined : String(value)
+}
+
+/** YAML 1.1 (gray-matter's js-yaml) reads an unquoted timestamp as a Date: take the text from the source line. */
+function sourceValue(text, key) {
+  const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*['"]?([^'"\\r\\n#]*?)['"]?[ \\t]*(?:#.*)?\\r?$`, 'm').exec(text)
+  return match?.[1]
+}
+
+/**
+ * Check one article under one dialect. Returns the findings (empty when the
+ * output is valid) and decruft's own `strict` problems.
+ */
+export function checkFrontmatter(clean, ruleIds, input, file, dialect) {
+  const disable = ruleIds.filter((id) => id !== 'frontmatter')
+  const options = {path: file, disable, frontmatter: {dialect: dialect === 'tidy' ? undefined : dialect, strict: true, derive: ['date']}}
+  const findings = []
+  let result
+  try {
+    result = clean(input, options)
+  } catch (error) {
+    return {findings: [{kind: 'failed', text: error instanceof Error ? error.message : String(error)}], problems: []}
+  }
+  const output = result.markdown
+  let before
+  let after
+  try {
+    before = frontmatterOf(input)
+    after = frontmatterOf(output)
+  } catch (error) {
+    return {findings: [{kind: 'unparsable', text: error instanceof Error ? error.message : String(error)}], problems: result.record.problems}
+  }
+  const expect = DIALECT_EXPECTATIONS[dialect]
+  for (const key of expect.dates) {
+    if (!(key in after)) continue
+    const text = dateText(after[key]) ?? sourceValue(output, key)
+    if (text === undefined || !expect.date.test(text)) findings.push({kind: 'date-format', text: `${key}: ${text ?? after[key]}`})
+  }
+  for (const key of expect.lists) {
+    if (!(key in after)) continue
+    const value = after[key]
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' || typeof item === 'number')) {
+      findings.push({kind: 'not-a-list', text: `${key}: ${JSON.stringify(value)}`})
+    }
+  }
+  for (const [key, value] of Object.entries(after)) {
+    if (isEmpty(value)) findings.push({kind: 'empty', text: key})
+    if (URL_KEYS.test(key) && /[?&]utm_/i.test(JSON.stringify(value))) findings.push({kind: 'utm', text: `${key}: ${JSON.stringify(value)}`})
+  }
+  for (const item of after.keywords ?? []) {
+    if (typeof item === 'string' && /[:：]\s*$/.test(item)) findings.push({kind: 'prompt-text', text: item})
+  }
+  // No key holding data goes missing.
+  const changes = result.record.changes
+  for (const [key, value] of Object.entries(before)) {
+    if (isEmpty(value) || key in after) continue
+    const renamed = changes.find((change) => change.from === key && !change.reason.endsWith('dropped'))
+    if (renamed && renamed.key in after) continue
+    const dropped = changes.find((change) => (change.from ?? change.key) === key && /same as `([^`]+)`/.test(change.reason))
+    if (dropped) continue
+    findings.push({kind: 'lost-key', text: key})
+  }
+  const again = clean(output, options)
+  if (again.markdown !== output) findings.push({kind: 'unstable', text: 'cleaning the output again changes it'})
+  return {findings, problems: result.record.problems}
+}
