@@ -172,7 +172,7 @@ describe('frontmatter rule', () => {
   it('is idempotent on what it writes', () => {
     const text = "---\nTags: 'x , y,X'\ndate: 2024-9-1 8:05:00 +02:00\ncategories:\n- name: ' a'\n---\nBody.\n"
     const once = run(text).markdown
-    expect(once).toBe("---\ntags:\n  - x\n  - y\ndate: 2024-09-01T06:05:00Z\ncategories:\n- a\n---\nBody.\n")
+    expect(once).toBe("---\ntags:\n  - x\n  - y\ndate: 2024-09-01T08:05:00+02:00\ncategories:\n- a\n---\nBody.\n")
     expect(run(once).removals).toEqual([])
   })
 })
