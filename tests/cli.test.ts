@@ -155,6 +155,74 @@ describe('batch', () => {
   })
 })
 
+describe('exit codes', () => {
+  it('are distinct: ok 0, strict problems 1, usage 2, bad input 3', () => {
+    expect(ExitCode).toEqual({ok: 0, problems: 1, usage: 2, failures: 3})
+  })
+})
+
+describe('frontmatter options', () => {
+  const messy = '---\nTitle: Hinges\npublished_at: 2024-06-30 21:15:00\ntags: oil, hinges, Oil\n---\n\nOil the hinge.\n'
+
+  it('--frontmatter writes a dialect, --timezone sets the zone of zone-less dates', async () => {
+    const root = tree({'in/a.md': messy})
+    const result = await run(['in', '--out', 'out', '--md', '--frontmatter', 'jekyll', '--timezone', 'Europe/Paris'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    const expected = clean(messy, {path: 'in/a.md', frontmatter: {dialect: 'jekyll', zone: 'Europe/Paris'}}).markdown
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(expected)
+    expect(expected).toContain('date: 2024-06-30 21:15:00 +0200\n')
+    expect(expected).toContain('title: Hinges\n')
+  })
+
+  it('--derive fills in missing fields', async () => {
+    const root = tree({'in/2024-06-21-oiling-hinges.md': '---\ntitle: Oiling Hinges\n---\n\nBody.\n'})
+    const result = await run(['in', '--out', 'out', '--md', '--derive', 'slug,date'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out/2024-06-21-oiling-hinges.md'), 'utf8')).toBe('---\ntitle: Oiling Hinges\nslug: oiling-hinges\ndate: 2024-06-21\n---\n\nBody.\n')
+  })
+
+  it('--strict prints each problem as path:line:col rule message, writes the article and exits 1', async () => {
+    const root = tree({'in/a.md': '---\ntags: 42\ndraft: maybe\n---\n\nBody.\n', 'in/b.md': article('Fine')})
+    const result = await run(['in', '--out', 'out', '--strict'], {cwd: root})
+    expect(result.code).toBe(ExitCode.problems)
+    expect(result.stderr).toContain('in/a.md:1:1  frontmatter  Required frontmatter key `title` is missing\n')
+    expect(result.stderr).toContain('in/a.md:2:1  frontmatter  Frontmatter `tags` should be a list, not a number\n')
+    expect(result.stderr).toContain('in/a.md:3:1  frontmatter  Frontmatter `draft` should be true or false, not text\n')
+    expect(result.stderr).not.toContain('in/b.md:')
+    expect(existsSync(join(root, 'out/a.md'))).toBe(true)
+    const record = JSON.parse(readFileSync(join(root, 'out/a.json'), 'utf8'))
+    expect(record.problems).toHaveLength(3)
+    // Without --strict the same tree is fine.
+    expect((await run(['in', '--out', 'out2'], {cwd: root})).code).toBe(ExitCode.ok)
+  })
+
+  it('--strict in stdin mode reports on stderr and exits 1', async () => {
+    const root = tree({})
+    const result = await run(['-', '--strict'], {cwd: root, stdin: '---\ndate: 2024-01-01\n---\nBody.\n'})
+    expect(result.code).toBe(ExitCode.problems)
+    expect(result.stdout).toBe('---\ndate: 2024-01-01\n---\nBody.\n')
+    expect(result.stderr).toBe('<stdin>:1:1  frontmatter  Required frontmatter key `title` is missing\n')
+  })
+
+  it('exits 2 on an unknown dialect, zone or derivable field', async () => {
+    const root = tree({'in/a.md': messy})
+    for (const argv of [['--frontmatter', 'gatsby'], ['--timezone', 'Mars/Olympus'], ['--derive', 'author']]) {
+      const result = await run(['in', '--out', 'out', ...argv], {cwd: root})
+      expect(result.code, argv.join(' ')).toBe(ExitCode.usage)
+      expect(result.stderr, argv.join(' ')).toMatch(new RegExp(`^decruft: ${argv[0]}: `))
+    }
+    expect(existsSync(join(root, 'out'))).toBe(false)
+  })
+
+  it('takes a dialect defined in a rules file', async () => {
+    const rulesText = 'frontmatter:\n  dialects:\n    - id: mysite\n      dateFormat: YYYY-MM-DD\n      keys:\n        - field: tags\n          key: labels\n'
+    const root = tree({'in/a.md': messy, 'site.yaml': rulesText})
+    const result = await run(['in', '--out', 'out', '--md', '--rules', 'site.yaml', '--frontmatter', 'mysite'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toMatch(/^---\nlabels:\n {2}- oil\n {2}- hinges\ntitle: Hinges\ndate: 2024-06-30\n---\n/)
+  })
+})
+
 describe('missing inputs', () => {
   it('exits 2 naming the path when no operand exists', async () => {
     const root = tree({})
@@ -164,7 +232,7 @@ describe('missing inputs', () => {
     expect(existsSync(join(root, 'out'))).toBe(false)
   })
 
-  it('exits 1 naming the path when other operands are fine, and writes those', async () => {
+  it('exits 3 naming the path when other operands are fine, and writes those', async () => {
     const root = tree({'in/a.md': article('A')})
     const result = await run(['no-such-dir', 'in', '--out', 'out'], {cwd: root})
     expect(result.code).toBe(ExitCode.failures)
@@ -293,7 +361,7 @@ describe('stdin mode', () => {
     expect(record.stats.removals['ad-block']).toBe(1)
   })
 
-  it('fails with exit 1 on a bad article and writes nothing to stdout', async () => {
+  it('fails with exit 3 on a bad article and writes nothing to stdout', async () => {
     const result = await run(['-'], {cwd: tree({}), stdin: '---\ntitle: [unclosed\n---\n'})
     expect(result.code).toBe(ExitCode.failures)
     expect(result.stdout).toBe('')
