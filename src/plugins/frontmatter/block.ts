@@ -44,8 +44,10 @@ export interface Entry {
   readonly start: number
   readonly end: number
   readonly keyEnd: number
-  /** Offset in the block text where the comment and blank lines before the entry begin (its `start` when none). */
+  /** Offset in the block text where the comment lines before the entry begin (its `start` when none). */
   readonly lead: number
+  /** Offset in the block text where the entry's lines end: its value, a comment on its last line, indented comment lines after it (no line break). */
+  readonly tail: number
   /** Whether a YAML block sequence sits at the key's column (`- a` rather than `  - a`). */
   readonly flushSequence: boolean
   /** Whether the entry can be spliced alone. */
@@ -58,12 +60,14 @@ export interface Entry {
 export interface Entries {
   readonly entries: readonly Entry[]
   readonly anchors: boolean
-  /** Text after the last entry (trailing comments), kept when the block is rebuilt. */
+  /** Text before the first entry's lead and after the last entry's tail (comments), kept when the block is rebuilt. */
+  readonly header: string
   readonly trailer: string
 }
 
 const INDENTATION = /^[ \t]*$/
-const COMMENT_OR_BLANK = /^[ \t]*(?:#.*)?$/
+const TOP_COMMENT_OR_BLANK = /^(?:#.*|[ \t]*)$/
+const INDENTED_COMMENT = /^[ \t]+#.*$/
 
 /** The frontmatter block, or undefined when the file has none. */
 export function findBlock(tree: Root, text: string): Block | undefined {
@@ -129,17 +133,58 @@ function columnOf(text: string, offset: number): number {
 }
 
 /** Where the comment and blank lines right before `start` begin (not before `floor`). */
+/**
+ * Where the comment lines right before `start` begin (not before `floor`):
+ * comments at column 0, with blank lines between them. An indented comment
+ * stays with the entry above it (moved under a block scalar, it would join
+ * the scalar's text).
+ */
 function leadOf(text: string, start: number, floor: number): number {
-  let lead = text.lastIndexOf('\n', start - 1) + 1
-  if (!INDENTATION.test(text.slice(lead, start))) return start
+  const lineStart = start > 0 ? text.lastIndexOf('\n', start - 1) + 1 : 0
+  if (!INDENTATION.test(text.slice(lineStart, start))) return start
+  let lead = lineStart
+  let firstComment = lineStart
   while (lead > floor) {
-    const previousStart = text.lastIndexOf('\n', lead - 2) + 1
-    if (previousStart < floor) break
+    // `lastIndexOf` with a negative position still looks at index 0: start the line at 0 by hand.
+    const previousStart = lead >= 2 ? text.lastIndexOf('\n', lead - 2) + 1 : 0
+    if (previousStart < floor || previousStart >= lead) break
     const line = text.slice(previousStart, lead - 1).replace(/\r$/, '')
-    if (!COMMENT_OR_BLANK.test(line)) break
+    if (!TOP_COMMENT_OR_BLANK.test(line)) break
     lead = previousStart
+    if (line.startsWith('#')) firstComment = previousStart
   }
-  return lead
+  return firstComment
+}
+
+/** The end of the line holding `offset` (before its line break). */
+function lineEndOf(text: string, offset: number): number {
+  const index = text.indexOf('\n', offset)
+  if (index === -1) return text.length
+  return text.charCodeAt(index - 1) === 13 ? index - 1 : index
+}
+
+/** Where an entry's lines end: the end of its last line, then any indented comment lines right after it. */
+function tailOf(text: string, end: number): number {
+  let tail = lineEndOf(text, end)
+  for (;;) {
+    const next = text.indexOf('\n', tail)
+    if (next === -1) return tail
+    const nextEnd = lineEndOf(text, next + 1)
+    if (!INDENTED_COMMENT.test(text.slice(next + 1, nextEnd))) return tail
+    tail = nextEnd
+  }
+}
+
+function headerOf(text: string, entries: readonly Entry[]): string {
+  const first = entries[0]
+  return first ? text.slice(0, first.lead).replace(/\r?\n$/, '') : ''
+}
+
+function trailerOf(text: string, entries: readonly Entry[]): string {
+  const last = entries.at(-1)
+  if (!last) return text
+  const lineBreak = text.indexOf('\n', last.tail)
+  return lineBreak === -1 ? '' : text.slice(lineBreak + 1)
 }
 
 function hasAnchor(node: unknown): boolean {
@@ -184,7 +229,7 @@ function parseYaml(block: Block, file: VFile): Document.Parsed {
 function readYamlEntries(block: Block, file: VFile): Entries | undefined {
   const document = parseYaml(block, file)
   const contents = document.contents
-  if (contents === null) return {entries: [], anchors: false, trailer: block.text}
+  if (contents === null) return {entries: [], anchors: false, header: '', trailer: block.text}
   if (!isMap(contents)) {
     reportWarning(file, {
       ruleId: RULE_ID,
@@ -216,17 +261,16 @@ function readYamlEntries(block: Block, file: VFile): Entries | undefined {
       end,
       keyEnd,
       lead: plainKey ? leadOf(text, keyStart, floor) : keyStart,
+      tail: plainKey ? tailOf(text, end) : end,
       flushSequence: isSeq(value) && !value.flow && valueRange !== undefined && columnOf(text, valueRange[0]) === columnOf(text, keyStart),
       editable: plainKey && !anchored,
       table: false,
     }
-    if (plainKey) floor = text.indexOf('\n', end) + 1 || text.length
+    if (plainKey) floor = text.indexOf('\n', entry.tail) + 1 || text.length
     return entry
   })
-  if (flow || entries.length === 0) return {entries, anchors: anchors || flow, trailer: flow ? '' : text}
-  const last = entries.at(-1)!
-  const afterLast = text.indexOf('\n', last.end)
-  return {entries, anchors, trailer: afterLast === -1 ? '' : text.slice(afterLast + 1)}
+  if (flow) return {entries, anchors: true, header: '', trailer: ''}
+  return {entries, anchors, header: headerOf(text, entries), trailer: trailerOf(text, entries)}
 }
 
 function readTomlEntries(block: Block, file: VFile): Entries {
@@ -242,16 +286,15 @@ function readTomlEntries(block: Block, file: VFile): Entries {
       end: item.end,
       keyEnd: item.start,
       lead: item.editable ? leadOf(block.text, item.start, floor) : item.start,
+      tail: item.editable ? tailOf(block.text, item.end) : item.end,
       flushSequence: false,
       editable: item.editable,
       table: block.text.charCodeAt(item.start) === 91,
     }
-    if (item.editable) floor = block.text.indexOf('\n', item.end) + 1 || block.text.length
+    if (item.editable) floor = block.text.indexOf('\n', entry.tail) + 1 || block.text.length
     return entry
   })
-  const last = entries.at(-1)
-  const afterLast = last ? block.text.indexOf('\n', last.end) : -1
-  return {entries, anchors: false, trailer: !last ? block.text : afterLast === -1 ? '' : block.text.slice(afterLast + 1)}
+  return {entries, anchors: false, header: headerOf(block.text, entries), trailer: trailerOf(block.text, entries)}
 }
 
 /** The block's top-level entries; undefined when the frontmatter is not a mapping (warned, left as is). */

@@ -144,13 +144,22 @@ function normalizeStates(states: readonly State[], context: ValueContext, file: 
 }
 
 /** Drop empty values and keys that repeat another key's value. */
-function dropJunk(states: readonly State[], rules: RuleSet, rewrite: boolean, file: VFile, block: Block | undefined): void {
+function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDialect | undefined, file: VFile, block: Block | undefined): void {
+  const rewrite = dialect !== undefined
+  // Of two names for one field, the one the output will use wins: the dialect's name, else the schema's.
+  const rank = (state: State) => {
+    const name = state.entry?.name
+    if (name === undefined || !state.spec) return 2
+    if (dialect && name === dialect.keys.find((field) => field.field === state.spec!.key)?.key) return 0
+    return name === state.spec.key ? 1 : 2
+  }
   const dropAllowed = (state: State) => !state.dropped && state.entry !== undefined && (state.entry.editable || rewrite)
   if (rules.frontmatter.dropEmpty) {
     for (const state of states) {
       if (!dropAllowed(state) || !isEmptyValue(state.value)) continue
       state.dropped = true
-      state.notes.splice(0, state.notes.length, 'empty, dropped')
+      // A value emptied by its transforms keeps the notes that say why.
+      state.notes.push(state.notes.length === 0 ? 'empty, dropped' : 'nothing left, dropped')
     }
   }
   // Two names for one field: an equal value is a copy; a different one keeps its own name and no field.
@@ -162,7 +171,7 @@ function dropJunk(states: readonly State[], rules: RuleSet, rewrite: boolean, fi
       byField.set(state.spec.key, state)
       continue
     }
-    const [primary, other] = state.entry?.name === state.spec.key && first.entry?.name !== first.spec!.key ? [state, first] : [first, state]
+    const [primary, other] = rank(state) < rank(first) ? [state, first] : [first, state]
     byField.set(state.spec.key, primary)
     if (dropAllowed(other) && sameValue(other.value, primary.value)) {
       other.dropped = true
@@ -248,19 +257,28 @@ function dialectOrder(states: readonly State[], dialect: CompiledDialect, file: 
     state.key = field.key
     out.push({key: field.key, value: state.value, from: state.entry, changed: state.changed})
   }
+  const used = new Set(out.map((entry) => entry.key))
   for (const state of states) {
     if (state.dropped || placed.has(state)) continue
-    out.push({key: state.key, value: state.value, from: state.entry, changed: state.changed})
+    // A key kept under its own name must not collide with a name the dialect writes.
+    let key = state.key
+    for (let n = 2; used.has(key); n++) key = `${state.key}_${n}`
+    if (key !== state.key) {
+      state.notes.push(`renamed from \`${state.key}\` (the dialect writes another field under that name)`)
+      state.key = key
+    }
+    used.add(key)
+    out.push({key, value: state.value, from: state.entry, changed: state.changed})
   }
   return out
 }
 
 /** Without a dialect, only a case variant of a canonical key is renamed (`Title` → `title`). */
 function tidyKeys(states: readonly State[]): void {
-  const names = new Set(states.map((state) => state.key))
+  const names = new Set(live(states).map((state) => state.key))
   for (const state of states) {
     const {entry, spec} = state
-    if (!entry || !spec || !entry.editable || entry.name === spec.key || entry.name.toLowerCase() !== spec.key.toLowerCase()) continue
+    if (state.dropped || !entry || !spec || !entry.editable || entry.name === spec.key || entry.name.toLowerCase() !== spec.key.toLowerCase()) continue
     if (names.has(spec.key)) continue
     names.add(spec.key)
     state.key = spec.key
@@ -271,9 +289,10 @@ function tidyKeys(states: readonly State[]): void {
 /** From the start of the entry's lead (comments before it) through its line break. */
 function droppedSpan(block: Block, entry: Entry): {start: number; end: number} {
   const text = block.text
-  const lineStart = text.lastIndexOf('\n', entry.start - 1) + 1
+  const lineStart = entry.start > 0 ? text.lastIndexOf('\n', entry.start - 1) + 1 : 0
   const from = text.slice(lineStart, entry.start).trim() === '' ? lineStart : entry.start
-  const lineBreak = text.indexOf('\n', entry.end)
+  // Through the entry's tail: indented comment lines after it belong to it (left behind, they would join a block scalar above).
+  const lineBreak = text.indexOf('\n', entry.tail)
   if (lineBreak !== -1) return {start: block.start + from, end: block.start + lineBreak + 1}
   // The last entry: take the line break before it instead, so no blank line is left.
   const before = from === lineStart && lineStart > 0 ? lineStart - (text.charCodeAt(lineStart - 2) === 13 ? 2 : 1) : from
@@ -337,7 +356,7 @@ function outOf(state: State): OutEntry {
 function writeNewBlock(states: readonly State[], file: VFile): void {
   const added = states.filter((state) => !state.dropped)
   if (added.length === 0) return
-  const text = `---\n${yamlBlockText(added.map(outOf), undefined, '', false)}\n---\n`
+  const text = `---\n${yamlBlockText(added.map(outOf), undefined, {header: '', trailer: ''}, false)}\n---\n`
   reportRemoval(file, {ruleId: meta.id, reason: added.map(reasonOf).join('; '), start: 0, end: 0, replacement: text})
 }
 
@@ -345,7 +364,8 @@ function writeNewBlock(states: readonly State[], file: VFile): void {
 function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], block: Block, file: VFile, format: 'yaml' | 'toml', what: string): void {
   const reuse = format === 'yaml' && block.format === 'yaml'
   const read = readEntriesCache.get(file)
-  const text = format === 'toml' ? tomlBlockText(out, block, read?.trailer ?? '') : yamlBlockText(out, block, read?.trailer ?? '', reuse && !(read?.anchors ?? false))
+  const around = {header: read?.header ?? '', trailer: read?.trailer ?? ''}
+  const text = format === 'toml' ? tomlBlockText(out, block, around) : yamlBlockText(out, block, around, reuse && !(read?.anchors ?? false))
   const notes = states.filter((state) => state.notes.length > 0).map(reasonOf)
   if (format !== block.format) {
     const fence = format === 'yaml' ? '---' : '+++'
@@ -365,7 +385,7 @@ function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], blo
 }
 
 /** Trailer and anchors of the block read for a file (set by the finder, read by `writeWholeBlock`). */
-const readEntriesCache = new WeakMap<VFile, {trailer: string; anchors: boolean}>()
+const readEntriesCache = new WeakMap<VFile, {header: string; trailer: string; anchors: boolean}>()
 
 function recordChanges(states: readonly State[], file: VFile): void {
   const changes: FrontmatterChange[] = []
@@ -410,9 +430,9 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   fileData.frontmatter = data
   fileData.frontmatterChanges = []
   const block = findBlock(tree, String(file.value))
-  const read = block ? readEntries(block, file) : {entries: [], anchors: false, trailer: ''}
+  const read = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
   if (!read) return
-  readEntriesCache.set(file, {trailer: read.trailer, anchors: read.anchors})
+  readEntriesCache.set(file, {header: read.header, trailer: read.trailer, anchors: read.anchors})
   if (dialect && read.anchors && block?.format === 'yaml') {
     // Moving or rewriting an anchored entry would break the aliases to it: tidy this file in place instead.
     reportWarning(file, {
@@ -431,7 +451,7 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   const zone = options.zone ?? rules.frontmatter.zone
   const toml = block?.format === 'toml' && (!dialect || dialect.keepToml)
   normalizeStates(states, {rules, zone, dateFormat: dialect?.dateFormat, toml}, file, block, rewrite)
-  dropJunk(states, rules, rewrite, file, block)
+  dropJunk(states, rules, dialect, file, block)
   deriveStates(states, options, rules, tree, file)
   if (dialect) {
     const out = dialectOrder(states, dialect, file, block)

@@ -48,6 +48,15 @@ export function tomlEntryText(key: string, value: unknown): string | undefined {
   return writeTomlEntry(key, value)
 }
 
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
+
+/** Whether TOML writes the value as a table (`[a]`) or an array of tables (`[[a]]`). */
+function isTomlTable(value: unknown): boolean {
+  return isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject))
+}
+
 const BARE_TOML_KEY = /^[A-Za-z0-9_-]+$/
 
 /** A TOML key, quoted when it is not bare. */
@@ -55,26 +64,21 @@ function tomlKey(key: string): string {
   return BARE_TOML_KEY.test(key) ? key : JSON.stringify(key)
 }
 
-/** The end of the line holding `offset` (before its line break). */
-function lineEnd(text: string, offset: number): number {
-  const index = text.indexOf('\n', offset)
-  if (index === -1) return text.length
-  return text.charCodeAt(index - 1) === 13 ? index - 1 : index
-}
 
 /**
  * The YAML text of a whole block, in the given order. An entry that keeps
  * its key and value is copied with the comment lines before it; the others
  * are written fresh (in the style of what they replace).
  */
-export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined, trailer: string, reuse: boolean): string {
+export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined, around: {header: string; trailer: string}, reuse: boolean): string {
   const eol = block?.eol ?? '\n'
   const parts: string[] = []
+  if (reuse && around.header.trim() !== '') parts.push(around.header)
   for (const entry of out) {
     const from = entry.from
     if (reuse && block && from && from.editable && block.format === 'yaml') {
       if (!entry.changed && from.name === entry.key) {
-        parts.push(block.text.slice(from.lead, lineEnd(block.text, from.end)))
+        parts.push(block.text.slice(from.lead, from.tail))
         continue
       }
       const lead = block.text.slice(from.lead, from.start)
@@ -84,9 +88,8 @@ export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined
     }
     parts.push(yamlEntryText(entry.key, entry.value, from?.node, from?.flushSequence ?? false, eol))
   }
-  let text = parts.join(eol)
-  if (trailer.trim() !== '' && reuse) text += eol + trailer.replace(/\r?\n$/, '')
-  return text
+  if (around.trailer.trim() !== '' && reuse) parts.push(around.trailer.replace(/\r?\n$/, ''))
+  return parts.join(eol)
 }
 
 /**
@@ -94,29 +97,32 @@ export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined
  * requires it). An entry that keeps its key and value is copied with the
  * comment lines before it; the others are written fresh.
  */
-export function tomlBlockText(out: readonly OutEntry[], block: Block, trailer: string): string {
+export function tomlBlockText(out: readonly OutEntry[], block: Block, around: {header: string; trailer: string}): string {
   const plain: string[] = []
+  if (block.format === 'toml' && around.header.trim() !== '') plain.push(around.header)
   const tables: string[] = []
   for (const entry of out) {
     const from = entry.from
-    const isTable = from?.table ?? (typeof entry.value === 'object' && entry.value !== null && !Array.isArray(entry.value) && !(entry.value instanceof Date))
+    // Decided by the value written: a `[[keywords]]` table reduced to names is a plain key now.
+    const isTable = isTomlTable(entry.value)
     const into = isTable ? tables : plain
     if (from && from.editable && block.format === 'toml' && !entry.changed && from.name === entry.key) {
-      into.push(block.text.slice(from.lead, lineEnd(block.text, from.end)))
+      into.push(block.text.slice(from.lead, from.tail))
       continue
     }
     if (from && from.editable && block.format === 'toml' && !entry.changed && !isTable) {
       // Renamed only: the value keeps its bytes (a TOML date its spelling).
       const equals = block.text.indexOf('=', from.start)
       if (equals !== -1 && equals < from.end) {
-        into.push(block.text.slice(from.lead, from.start) + tomlKey(entry.key) + ' ' + block.text.slice(equals, lineEnd(block.text, from.end)))
+        into.push(block.text.slice(from.lead, from.start) + tomlKey(entry.key) + ' ' + block.text.slice(equals, from.tail))
         continue
       }
     }
     const single = isTable ? undefined : writeTomlEntry(entry.key, entry.value)
     into.push(single ?? writeToml({[entry.key]: entry.value}, block.eol))
   }
-  let text = [...plain, ...tables].join(block.eol)
-  if (trailer.trim() !== '') text += block.eol + trailer.replace(/\r?\n$/, '')
-  return text
+  // A blank line sets each table off, as TOML is usually written.
+  const parts = [plain.join(block.eol), ...tables].filter((part) => part !== '')
+  if (block.format === 'toml' && around.trailer.trim() !== '') parts.push(around.trailer.replace(/\r?\n$/, ''))
+  return parts.join(block.eol + block.eol)
 }
