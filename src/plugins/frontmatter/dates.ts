@@ -175,18 +175,8 @@ function monthNumber(name: string): number {
 
 function looseFields(match: RegExpExecArray): Fields {
   const [, year, , month, day, hour, minute, second, fraction, zone] = match
-  return {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hasTime: hour !== undefined,
-    hour: Number(hour ?? 0),
-    minute: Number(minute ?? 0),
-    second: Number(second ?? 0),
-    millisecond: milliseconds(fraction),
-    offset: zone === undefined ? undefined : parseOffset(zone),
-    zoneText: zone,
-  }
+  // No meridiem: `withTime` never refuses these.
+  return withTime(Number(year), Number(month), Number(day), [hour, minute, second, fraction, undefined, zone])!
 }
 
 function rfc2822Fields(value: string): Fields | undefined {
