@@ -1,7 +1,8 @@
 /**
- * The frontmatter rule beyond its fixtures: the date parser (a table, and the
- * same answers in every time zone), list normalisation, invalid YAML failing
- * with the file's line, and the data and replacements it records.
+ * The frontmatter rule beyond its fixtures: list normalisation, invalid YAML
+ * and TOML failing with the file's line, and the data, changes and
+ * replacements it records. Dates: tests/dates.test.ts; properties:
+ * tests/frontmatter.property.test.ts.
  */
 import {describe, expect, it} from 'vitest'
 import {clean, CleanError, createRuleSet, ruleIds} from '../src/index.js'
@@ -64,6 +65,16 @@ describe('frontmatter rule', () => {
   it('fails on a duplicate key, pointing at the second one', () => {
     const text = '---\ntitle: One\ndate: 2024-01-01\ntitle: Two\n---\nBody.\n'
     expect(() => run(text)).toThrowError(/^input\.md:4:1: Duplicate key `title` in the frontmatter$/)
+  })
+
+  it('fails on invalid TOML with the line and column in the file', () => {
+    const text = '+++\ntitle = "Ok"\ndate = \n+++\n\nBody.\n'
+    expect(() => run(text)).toThrowError(/^input\.md:3:\d+: Invalid TOML in the frontmatter: /)
+  })
+
+  it('fails on a duplicate TOML key', () => {
+    const text = '+++\ntitle = "One"\ntitle = "Two"\n+++\nBody.\n'
+    expect(() => run(text)).toThrowError(/^input\.md:3:\d+: Invalid TOML in the frontmatter: /)
   })
 
   it('counts lines in the file, not in the YAML, and after a removed BOM', () => {
