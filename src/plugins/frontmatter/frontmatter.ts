@@ -44,7 +44,7 @@ import {defineRule} from '../../core/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 import type {CompiledDialect, CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
-import {findBlock, placeOf, readEntries, type Block, type Entry} from './block.js'
+import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
 import {typeProblem, type StrictProblem} from './strict.js'
@@ -311,13 +311,13 @@ function appendAt(block: Block, entries: readonly string[]): {offset: number; te
 }
 
 /** Tidy in place: one replacement per changed entry, derived fields appended. */
-function writeTidy(states: readonly State[], block: Block | undefined, file: VFile): void {
+function writeTidy(states: readonly State[], block: Block | undefined, read: Entries, file: VFile): void {
   if (!block) {
     writeNewBlock(states, file)
     return
   }
   if (block.format === 'toml' && states.some((state) => state.entry && !state.dropped && state.notes.length > 0 && (!state.entry.editable || state.entry.table || tomlEntryText(state.key, state.value) === undefined))) {
-    writeWholeBlock(states.filter((state) => !state.dropped).map((state) => outOf(state)), states, block, file, 'toml', 'TOML rewritten')
+    writeWholeBlock(states.filter((state) => !state.dropped).map((state) => outOf(state)), states, {block, read, file}, 'toml', 'TOML rewritten')
     return
   }
   const added: string[] = []
@@ -361,11 +361,15 @@ function writeNewBlock(states: readonly State[], file: VFile): void {
 }
 
 /** Replace the whole block text (or the block with its fences, when YAML replaces TOML). */
-function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], block: Block, file: VFile, format: 'yaml' | 'toml', what: string): void {
+function writeWholeBlock(
+  out: readonly OutEntry[],
+  states: readonly State[],
+  {block, read, file}: {block: Block; read: Entries; file: VFile},
+  format: 'yaml' | 'toml',
+  what: string,
+): void {
   const reuse = format === 'yaml' && block.format === 'yaml'
-  const read = readEntriesCache.get(file)
-  const around = {header: read?.header ?? '', trailer: read?.trailer ?? ''}
-  const text = format === 'toml' ? tomlBlockText(out, block, around) : yamlBlockText(out, block, around, reuse && !(read?.anchors ?? false))
+  const text = format === 'toml' ? tomlBlockText(out, block, read) : yamlBlockText(out, block, read, reuse && !read.anchors)
   const notes = states.filter((state) => state.notes.length > 0).map(reasonOf)
   if (format !== block.format) {
     const fence = format === 'yaml' ? '---' : '+++'
@@ -384,8 +388,6 @@ function writeWholeBlock(out: readonly OutEntry[], states: readonly State[], blo
   })
 }
 
-/** Trailer and anchors of the block read for a file (set by the finder, read by `writeWholeBlock`). */
-const readEntriesCache = new WeakMap<VFile, {header: string; trailer: string; anchors: boolean}>()
 
 function recordChanges(states: readonly State[], file: VFile): void {
   const changes: FrontmatterChange[] = []
@@ -430,9 +432,8 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   fileData.frontmatter = data
   fileData.frontmatterChanges = []
   const block = findBlock(tree, String(file.value))
-  const read = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
+  const read: Entries | undefined = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
   if (!read) return
-  readEntriesCache.set(file, {header: read.header, trailer: read.trailer, anchors: read.anchors})
   if (dialect && read.anchors && block?.format === 'yaml') {
     // Moving or rewriting an anchored entry would break the aliases to it: tidy this file in place instead.
     reportWarning(file, {
@@ -456,12 +457,12 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   if (dialect) {
     const out = dialectOrder(states, dialect, file, block)
     const format = block?.format === 'toml' && dialect.keepToml ? 'toml' : 'yaml'
-    if (block) writeWholeBlock(out, states, block, file, format, `frontmatter written for ${dialect.id}`)
+    if (block) writeWholeBlock(out, states, {block, read, file}, format, `frontmatter written for ${dialect.id}`)
     else writeNewBlock(states, file)
     for (const entry of out) setOwn(data, entry.key, entry.value)
   } else {
     tidyKeys(states)
-    writeTidy(states, block, file)
+    writeTidy(states, block, read, file)
     for (const state of live(states)) setOwn(data, state.key, state.value)
   }
   recordChanges(states, file)
