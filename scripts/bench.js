@@ -19,6 +19,11 @@
  * folder and `node bin/decruft.js <dir> --out <tmp>` is timed as a child
  * process (files/s; its peak RSS via /usr/bin/time when present).
  *
+ * Last, what a pre-commit hook pays on every commit: the wall time of
+ * `node bin/decruft.js check <one typical article>` (a fresh process each
+ * time: start-up, imports, one clean), next to `markdownlint-cli2` on the
+ * same file in the same run (median of 9 runs each, after one warm-up).
+ *
  * Output: one line per figure, `label  value`, e.g.
  *
  *   remark-parse                         4.10 ms/article  (rounds 4.08–4.31)
@@ -168,6 +173,53 @@ async function benchCli(articles, extraArgs) {
   }
 }
 
+const HOOK_RUNS = 9
+
+/** Median wall time of a command run HOOK_RUNS times (after one warm-up), and its last exit code. */
+async function wallTime(command, args, cwd) {
+  await run(command, args, {cwd})
+  const times = []
+  let code
+  for (let index = 0; index < HOOK_RUNS; index++) {
+    const result = await run(command, args, {cwd})
+    times.push(result.ms)
+    code = result.code
+  }
+  return {ms: median(times), min: Math.min(...times), max: Math.max(...times), code}
+}
+
+/** What a pre-commit hook pays per commit: one typical article, a fresh process, decruft check next to markdownlint-cli2. */
+async function benchHook(articles) {
+  const bin = join(root, 'bin', 'decruft.js')
+  if (!existsSync(join(root, 'dist', 'cli', 'check.js')) || !existsSync(bin)) {
+    line('check one article (hook)', 'skipped: CLI not built (dist/cli/check.js missing)')
+    return
+  }
+  // A typical article: the one whose size is the median.
+  const sorted = [...articles].sort((a, b) => a.text.length - b.text.length)
+  const article = sorted[Math.floor(sorted.length / 2)]
+  const work = mkdtempSync(join(tmpdir(), 'decruft-bench-hook-'))
+  try {
+    const file = join(work, 'article.md')
+    writeFileSync(file, article.text)
+    // --no-config: the bench's own tree must not change what is measured.
+    const decruft = await wallTime(process.execPath, [bin, 'check', '--no-config', file], work)
+    line('check one article (hook)', `decruft check ${decruft.ms.toFixed(0)} ms  (runs ${decruft.min.toFixed(0)}–${decruft.max.toFixed(0)}, ${(article.text.length / 1000).toFixed(1)} K characters, exit ${decruft.code})`)
+    const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
+    if (existsSync(markdownlint)) {
+      const lint = await wallTime(process.execPath, [markdownlint, file], work)
+      line('  same file, markdownlint-cli2', `${lint.ms.toFixed(0)} ms  (runs ${lint.min.toFixed(0)}–${lint.max.toFixed(0)}, exit ${lint.code})`)
+      line('  ratio decruft / markdownlint-cli2', `${(decruft.ms / lint.ms).toFixed(2)}×`)
+    } else {
+      line('  same file, markdownlint-cli2', 'skipped: not installed (npm ci installs it as a devDependency)')
+    }
+    const node = await wallTime(process.execPath, ['-e', ''], work)
+    line('  node -e "" (start-up floor)', `${node.ms.toFixed(0)} ms`)
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
 async function main() {
   const options = parseArguments(process.argv.slice(2))
   const library = await loadClean()
@@ -214,7 +266,10 @@ async function main() {
   line('ratio parse+frontmatter+gfm / parse', `${(full / parse).toFixed(2)}×`)
   if (failures > 0) line('clean() failures', `${failures / (options.rounds + 1)} articles threw (per pass)`)
   line('peak RSS (this process)', `${megabytes(process.resourceUsage().maxRSS * 1024)} (after generating: ${megabytes(rssBefore)})`)
-  if (options.cli) await benchCli(articles, options.cliArgs)
+  if (options.cli) {
+    await benchCli(articles, options.cliArgs)
+    await benchHook(articles)
+  }
 }
 
 await main()

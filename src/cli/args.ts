@@ -4,7 +4,8 @@
  */
 import {parseArgs} from 'node:util'
 import {allRules, derivableFields, disabledRules, isTimeZone, ruleGroups, ruleIds, UnknownRuleError, type DerivableField} from '../index.js'
-import {DEFAULT_MAX_BYTES} from '../node/index.js'
+import {DEFAULT_MAX_BYTES} from '../node/read.js'
+import {reporterNames, type ReporterName} from '../report/finding.js'
 
 /** A mistake in the command line: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -12,8 +13,18 @@ export class UsageError extends Error {
 }
 
 export interface CliConfig {
+  /** `batch` (clean into --out), `check` (`decruft check` / `--check`: report findings, or fix in place with --write). */
+  mode: 'batch' | 'check'
   /** Files, directories and globs; empty in stdin mode. */
   operands: string[]
+  /** Fix the inputs in place (check mode). */
+  write: boolean
+  /** How check mode reports. */
+  reporter: ReporterName | undefined
+  /** A config file given with --config; undefined: search for one. */
+  configFile: string | undefined
+  /** --no-config: use no config file. */
+  noConfig: boolean
   /** Read stdin, write stdout (`decruft -`). */
   stdin: boolean
   out: string | undefined
@@ -40,6 +51,11 @@ export interface CliConfig {
 }
 
 const options = {
+  check: {type: 'boolean'},
+  write: {type: 'boolean'},
+  reporter: {type: 'string'},
+  config: {type: 'string'},
+  'no-config': {type: 'boolean'},
   out: {type: 'string', short: 'o'},
   md: {type: 'boolean'},
   json: {type: 'boolean'},
@@ -69,8 +85,16 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     const message = error instanceof Error ? error.message : String(error)
     throw new UsageError(message.replace(/\. To specify a positional argument[\s\S]*$/, ''))
   }
-  const {values, positionals} = parsed
+  const {values} = parsed
+  // `decruft check …` is the same as `decruft --check …`.
+  const subcommand = parsed.positionals[0] === 'check'
+  const positionals = subcommand ? parsed.positionals.slice(1) : parsed.positionals
   const config: CliConfig = {
+    mode: subcommand || values.check === true || values.write === true ? 'check' : 'batch',
+    write: values.write === true,
+    reporter: values.reporter === undefined ? undefined : parseReporter(values.reporter),
+    configFile: values.config,
+    noConfig: values['no-config'] === true,
     operands: positionals.filter((operand) => operand !== '-'),
     stdin: positionals.includes('-'),
     out: values.out,
@@ -93,8 +117,28 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     version: values.version === true,
   }
   if (config.help || config.version) return config
+  if (config.mode === 'check') {
+    checkCheckOperands(config, values)
+    return config
+  }
+  if (config.reporter !== undefined) throw new UsageError('--reporter is for check mode (decruft check …)')
   checkOperands(config, values.md === true && values.json === true)
   return config
+}
+
+function checkCheckOperands(config: CliConfig, values: {out?: string | undefined; md?: boolean | undefined; json?: boolean | undefined; format?: boolean | undefined}): void {
+  if (config.stdin) throw new UsageError('check mode reads files: `-` (stdin) cannot be used with it')
+  if (values.out !== undefined) throw new UsageError('check mode writes no outputs: --out cannot be used with it (use --write to fix files in place)')
+  if (values.md === true || values.json === true) throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
+  if (values.format === true) throw new UsageError('--format cannot be used in check mode')
+  if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to check')
+}
+
+function parseReporter(value: string): ReporterName {
+  if (!(reporterNames as readonly string[]).includes(value)) {
+    throw new UsageError(`--reporter: unknown reporter \`${value}\` (reporters: ${reporterNames.join(', ')})`)
+  }
+  return value as ReporterName
 }
 
 function checkOperands(config: CliConfig, bothOutputs: boolean): void {
@@ -156,6 +200,7 @@ function parseSize(value: string): number {
 
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
+       decruft check [--write] [--reporter <name>] <files|dirs|globs…> [options]
 
 Clean scraped Markdown articles: remove ads, affiliate links, tracking
 parameters, link farms, feed footers and repeated paragraphs, sanitise the
@@ -164,6 +209,17 @@ Directories are searched for *.md and *.markdown; <in>/<path>.md is written
 to <out>/<path>.md and its record to <out>/<path>.json. Inputs are never
 modified. With -, the article is read from stdin and the clean Markdown (or,
 with --json, the JSON record) is written to stdout.
+
+Check mode (decruft check, or --check): report what a clean would remove,
+one finding per line as path:line:col  rule-id  message, then a count; the
+files are not modified. With --write, fix them in place instead.
+      --check            check mode (same as the check command)
+      --write            fix the files in place, atomically, only those that
+                         change (implies check mode)
+      --reporter <name>  pretty (default), json, sarif, github
+      --config <file>    use this config file (default: search upwards for
+                         decruft.config.*, .decruftrc*, package.json "decruft")
+      --no-config        use no config file
 
 Options:
   -o, --out <dir>        directory to write to (created if missing)
@@ -196,7 +252,8 @@ Rules: ${ruleIds.join(', ')}
 Groups: ${[...ruleGroups].map(([group, ids]) => `${group} (${ids.join(', ')})`).join('; ')}
 Off by default: ${allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => `${rule.meta.id} (group ${rule.meta.group})`).join(', ')}
 
-Exit codes: 0 all cleaned; 1 --strict found frontmatter problems (the
-articles are written); 2 bad usage, options or rules file; 3 some inputs could
-not be cleaned (each named on stderr; the others are written).
+Exit codes: 0 all cleaned (check: nothing found); 1 findings (check mode),
+or --strict found frontmatter problems (the articles are written); 2 bad
+usage, options, config or rules file; 3 some inputs could not be read or
+cleaned (each named on stderr; the others are done).
 `

@@ -10,27 +10,19 @@
 import {readFile, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {createColors} from 'picocolors'
-import {clean, CleanError, FrontmatterOptionsError, RulesError, withFrontmatterOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
-import {
-  compileRuleSources,
-  expandOperands,
-  failureMessage,
-  readArticleStream,
-  runBatch,
-  serializeRecord,
-  describeSystemError,
-  type FileOutcome,
-  type RuleSources,
-} from '../node/index.js'
+import {clean, CleanError} from '../index.js'
+import {failureMessage, serializeRecord} from '../node/clean-file.js'
+import {expandOperands} from '../node/files.js'
+import {describeSystemError, readArticleStream} from '../node/read.js'
+import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
-import {createProgress, PROGRESS_THRESHOLD} from './progress.js'
-import {formatSummary} from './summary.js'
+import {resolveSettings, type RunSettings} from './settings.js'
 
 /** The exit codes of decruft. */
 export const ExitCode = {
   /** Every input was cleaned and written. */
   ok: 0,
-  /** `--strict` found frontmatter problems (each printed); the articles were written. */
+  /** Check mode found something (each printed), or `--strict` found frontmatter problems; the articles were written. */
   problems: 1,
   /** Bad usage, options, or rules file; nothing was written. */
   usage: 2,
@@ -57,6 +49,8 @@ export interface MainOptions {
   env?: Readonly<Record<string, string | undefined>> | undefined
   /** Whether stderr is a terminal: enables the progress bar and colours. */
   isTTY?: boolean | undefined
+  /** Whether stdout is a terminal: colours of check mode's findings. */
+  stdoutIsTTY?: boolean | undefined
 }
 
 const STDIN_NAME = '<stdin>'
@@ -82,67 +76,36 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     return ExitCode.ok
   }
   const cwd = options.cwd ?? process.cwd()
-  const rules = await loadRules(config, cwd, report)
-  if (!rules) return ExitCode.usage
-  // A dialect may come from a rules file: check it against the loaded rules.
-  try {
-    withFrontmatterOptions(rules.compiled, frontmatterOptions(config))
-  } catch (error) {
-    if (!(error instanceof FrontmatterOptionsError)) throw error
-    report(`--frontmatter: ${error.message}`)
-    return ExitCode.usage
-  }
-  return config.stdin ? cleanStdin(config, rules.compiled, options, report) : cleanFiles(config, rules.sources, cwd, options, report)
+  const settings = await resolveSettings(config, cwd, report)
+  if (!settings) return ExitCode.usage
+  if (config.mode === 'check') return check(config, settings, cwd, options, report)
+  return config.stdin ? cleanStdin(config, settings, options, report) : cleanFiles(config, settings, cwd, options, report)
 }
 
-/** Read a list of text files; undefined (after reporting) when one cannot be read. */
-async function readTexts(
-  files: readonly string[],
-  what: string,
-  cwd: string,
-  report: (message: string) => void,
-): Promise<Array<{file: string; text: string}> | undefined> {
-  const texts: Array<{file: string; text: string}> = []
-  for (const file of files) {
-    try {
-      texts.push({text: await readFile(resolve(cwd, file), 'utf8'), file})
-    } catch (error) {
-      report(`${file}: cannot read ${what}: ${describeSystemError(error)}`)
-      return undefined
-    }
-  }
-  return texts
-}
-
-/** Read and compile the rules files and filter lists; undefined (after reporting) when one is bad. */
-async function loadRules(
-  config: CliConfig,
-  cwd: string,
-  report: (message: string) => void,
-): Promise<{sources: RuleSources; compiled: RuleSet} | undefined> {
-  const layers = await readTexts(config.rules, 'rules file', cwd, report)
-  const lists = await readTexts(config.filterLists, 'filter list', cwd, report)
-  if (!layers || !lists) return undefined
-  const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
-  try {
-    const compiled = await compileRuleSources(sources)
-    if (!config.quiet) {
-      for (const list of compiled.filterLists?.stats ?? []) {
-        const ignored = list.ignored === 0 ? '' : `; ${list.ignored} lines ignored (they cannot act on static Markdown, e.g. \`${list.ignoredSamples[0] ?? ''}\`)`
-        report(`${list.name}: ${list.network} network and ${list.cosmetic} element filters${ignored}`)
-      }
-    }
-    return {sources, compiled}
-  } catch (error) {
-    if (!(error instanceof RulesError)) throw error
-    report(error.message)
-    return undefined
-  }
+async function check(config: CliConfig, settings: RunSettings, cwd: string, options: MainOptions, report: (message: string) => void): Promise<ExitCode> {
+  const {runCheck} = await import('./check.js')
+  const outcome = await runCheck(config, {
+    cwd,
+    rules: settings.rules,
+    enable: settings.enable,
+    disable: settings.disable,
+    severity: settings.severity,
+    frontmatter: settings.frontmatter,
+    ignored: settings.ignored,
+    // Findings go to stdout: colours follow stdout's terminal, as linters do.
+    colors: useColor(options, options.stdoutIsTTY),
+    version: await readVersion(),
+    stdout: options.stdout,
+    report,
+  })
+  if (outcome.nothing) return ExitCode.usage
+  if (outcome.failed > 0) return ExitCode.failures
+  return outcome.failing > 0 ? ExitCode.problems : ExitCode.ok
 }
 
 async function cleanStdin(
   config: CliConfig,
-  rules: RuleSet,
+  settings: RunSettings,
   options: MainOptions,
   report: (message: string) => void,
 ): Promise<ExitCode> {
@@ -153,13 +116,13 @@ async function cleanStdin(
   try {
     const text = await readArticleStream(options.stdin, STDIN_NAME, {maxBytes: config.maxBytes})
     const result = clean(text, {
-      rules,
-      enable: config.enable,
-      disable: config.disable,
+      rules: settings.rules,
+      enable: settings.enable,
+      disable: settings.disable,
       format: config.format,
       path: STDIN_NAME,
       maxLength: config.maxBytes,
-      frontmatter: frontmatterOptions(config),
+      frontmatter: settings.frontmatter,
     })
     // One output on stdout: the Markdown unless --json alone was asked for.
     options.stdout.write(config.json && !config.markdown ? serializeRecord(result.record) : result.markdown)
@@ -174,7 +137,7 @@ async function cleanStdin(
 
 async function cleanFiles(
   config: CliConfig,
-  sources: RuleSources,
+  settings: RunSettings,
   cwd: string,
   options: MainOptions,
   report: (message: string) => void,
@@ -186,13 +149,20 @@ async function cleanFiles(
     return ExitCode.usage
   }
   const expanded = await expandOperands(config.operands, {cwd, exclude: [out]})
+  const files = expanded.files.filter((file) => !settings.ignored(file.absolute))
+  // Loaded only for a batch: check mode and stdin mode start faster without them.
+  const [{runBatch}, {createProgress, PROGRESS_THRESHOLD}, {formatSummary}] = await Promise.all([
+    import('../node/batch.js'),
+    import('./progress.js'),
+    import('./summary.js'),
+  ])
   for (const error of expanded.errors) report(`${error.operand}: ${error.reason}`)
   // Nothing usable at all is a mistake in the command line, not a failed article.
   if (expanded.files.length === 0 && expanded.errors.length > 0) return ExitCode.usage
   if (!config.quiet) for (const operand of expanded.empty) report(`${operand}: no Markdown files found`)
 
-  const interactive = options.isTTY === true && !config.quiet && expanded.files.length > PROGRESS_THRESHOLD
-  const progress = interactive ? createProgress(options.stderr, expanded.files.length) : undefined
+  const interactive = options.isTTY === true && !config.quiet && files.length > PROGRESS_THRESHOLD
+  const progress = interactive ? createProgress(options.stderr, files.length) : undefined
   const onFile = (outcome: FileOutcome) => {
     const lines = outcome.ok ? outcome.problems.map((problem) => problemLine(outcome.path, problem)) : [`decruft: ${outcome.message}\n`]
     for (const line of lines) {
@@ -203,18 +173,18 @@ async function cleanFiles(
   }
   let summary
   try {
-    summary = await runBatch(expanded.files, {
+    summary = await runBatch(files, {
       outDir: out,
       cwd,
       markdown: config.markdown,
       json: config.json,
-      rules: sources.rules,
-      filterLists: sources.filterLists,
-      enable: config.enable,
-      disable: config.disable,
+      rules: settings.sources.rules,
+      filterLists: settings.sources.filterLists,
+      enable: settings.enable,
+      disable: settings.disable,
       format: config.format,
       maxBytes: config.maxBytes,
-      frontmatter: frontmatterOptions(config),
+      frontmatter: settings.frontmatter,
       concurrency: config.concurrency,
       onFile,
     })
@@ -227,11 +197,6 @@ async function cleanFiles(
   }
   if (summary.failed > 0 || expanded.errors.length > 0) return ExitCode.failures
   return summary.problems > 0 ? ExitCode.problems : ExitCode.ok
-}
-
-/** The frontmatter options the command line asks for. */
-function frontmatterOptions(config: CliConfig): FrontmatterOptions {
-  return {dialect: config.dialect, zone: config.zone, strict: config.strict, derive: config.derive}
 }
 
 /** `path:line:col  rule  reason`, as linters print a finding. */
@@ -250,11 +215,12 @@ async function checkOutDir(out: string): Promise<string | undefined> {
   }
 }
 
-function useColor(options: MainOptions): boolean {
+/** Colours on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces them. */
+function useColor(options: MainOptions, isTTY = options.isTTY): boolean {
   const env = options.env ?? {}
   if (env['NO_COLOR']) return false
   if (env['FORCE_COLOR'] && env['FORCE_COLOR'] !== '0') return true
-  return options.isTTY === true
+  return isTTY === true
 }
 
 async function readVersion(): Promise<string> {

@@ -11,6 +11,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
+import {isSuppressed, noteSuppressed} from './suppression.js'
 
 /** Where every decruft message comes from. */
 export const SOURCE = 'decruft'
@@ -137,7 +138,10 @@ export function isRemoved(file: VFile, start: number, end: number): boolean {
  * is trimmed (two blocks that both claimed the blank line between them: the
  * earlier one keeps it); a span that takes in earlier, smaller removals (a
  * duplicate paragraph holding an unlinked affiliate link) absorbs them, since
- * its text has theirs. Returns whether the removal was recorded.
+ * its text has theirs. A removal that starts where a suppression comment
+ * (`<!-- decruft-disable-next-line link-farm -->`, see suppression.ts) keeps
+ * the rule's finds is not recorded, only counted. Returns whether the removal
+ * was recorded.
  */
 export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   const text = String(file.value)
@@ -146,6 +150,10 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   }
   const taken = takenOf(file)
   if (init.end > init.start && isRemoved(file, init.start, init.end)) return false
+  if (isSuppressed(file, init.ruleId, init.start)) {
+    noteSuppressed(file)
+    return false
+  }
   let from = init.start
   let to = init.end
   const holdingStart = spanAt(taken, from)

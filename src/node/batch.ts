@@ -12,11 +12,12 @@
  * the same `cleanFile`, so the bytes written are the same either way.
  */
 import {availableParallelism} from 'node:os'
-import {isAbsolute, relative, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import Tinypool from 'tinypool'
 import type {FilterListSource, FrontmatterOptions} from '../index.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
+import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
@@ -212,11 +213,6 @@ function planOutputs(
   })
 }
 
-/** A path as shown in messages: relative to `cwd` when that is possible. */
-export function displayPath(cwd: string, absolute: string): string {
-  const path = relative(cwd, absolute)
-  return path === '' || isAbsolute(path) ? absolute : path
-}
 
 function count(summary: BatchSummary, outcome: FileOutcome): void {
   if (!outcome.ok) {

@@ -3,7 +3,9 @@
  * writing, expanding operands, and batches on worker threads.
  */
 export {compileRuleSources, type RuleSources} from './rule-sources.js'
-export {runBatch, displayPath, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
+export {runBatch, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
+export {displayPath} from './paths.js'
+export {checkFile, type CheckSettings} from './check-file.js'
 export {cleanFile, failureMessage, serializeRecord, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 export {expandOperands, isMarkdownPath, MARKDOWN_EXTENSIONS, outputPaths, staticBase, type ExpandOptions, type ExpandResult, type InputFile, type OperandError} from './files.js'
 export {decodeArticle, DEFAULT_MAX_BYTES, describeSystemError, firstInvalidUtf8, readArticle, readArticleStream, type ReadOptions} from './read.js'

@@ -1,0 +1,101 @@
+/**
+ * `decruft check`: report what a clean would remove, as a linter does, or
+ * with `--write` fix the files in place. Findings go to stdout through the
+ * chosen reporter as each file is done (in input order); the exit code says
+ * whether anything was found.
+ */
+import {allRules, type RuleSet} from '../index.js'
+import {checkFile, type CheckSettings} from '../node/check-file.js'
+import {expandOperands} from '../node/files.js'
+import {runOrdered} from '../node/ordered.js'
+import {displayPath} from '../node/paths.js'
+import type {CheckSummary, FileReport, ReporterName, RuleDescription, Severity} from '../report/finding.js'
+import {createReporter} from '../report/reporters.js'
+import type {CliConfig} from './args.js'
+
+/** Files checked at once: enough to overlap reading and writing with cleaning. */
+const IN_FLIGHT = 8
+
+/** Where the rules are documented, for reporters that link them (SARIF). */
+export const RULES_URL = 'https://github.com/decruft/decruft#rules'
+
+export interface CheckContext {
+  readonly cwd: string
+  readonly rules: RuleSet
+  readonly enable: readonly string[]
+  readonly disable: readonly string[]
+  readonly severity: Readonly<Record<string, Severity>>
+  readonly frontmatter: CheckSettings['frontmatter']
+  /** Files to skip (config `ignore`, `.decruftignore`). */
+  readonly ignored: (absolute: string) => boolean
+  readonly colors: boolean
+  readonly version: string
+  readonly stdout: {write(chunk: string): unknown}
+  readonly report: (message: string) => void
+}
+
+/** What a check run ends with: the exit code decides from these. */
+export interface CheckOutcome {
+  /** Findings that fail the check: errors, or in write mode the errors a fix could not remove. */
+  readonly failing: number
+  /** Inputs that could not be read or cleaned, and operands that named nothing. */
+  readonly failed: number
+  /** Operands that named nothing at all (a mistake in the command line when it is every operand). */
+  readonly nothing: boolean
+}
+
+function ruleDescriptions(): RuleDescription[] {
+  return allRules.map((rule) => ({id: rule.meta.id, description: rule.meta.description, helpUri: RULES_URL}))
+}
+
+/** Run check mode over the operands. */
+export async function runCheck(config: CliConfig, context: CheckContext): Promise<CheckOutcome> {
+  const expanded = await expandOperands(config.operands, {cwd: context.cwd})
+  for (const error of expanded.errors) context.report(`${error.operand}: ${error.reason}`)
+  if (expanded.files.length === 0 && expanded.errors.length > 0) return {failing: 0, failed: expanded.errors.length, nothing: true}
+  const files = expanded.files.filter((file) => !context.ignored(file.absolute))
+  const reporter = createReporter((config.reporter ?? 'pretty') satisfies ReporterName, {
+    colors: context.colors,
+    rules: ruleDescriptions(),
+    version: context.version,
+  })
+  const settings: CheckSettings = {
+    rules: context.rules,
+    enable: context.enable,
+    disable: context.disable,
+    maxBytes: config.maxBytes,
+    frontmatter: context.frontmatter,
+    severity: context.severity,
+    write: config.write,
+  }
+  let errors = 0
+  let warnings = 0
+  let failing = 0
+  let failed = 0
+  let fixed = 0
+  const emit = (report: FileReport) => {
+    for (const finding of report.findings) {
+      if (finding.severity === 'warning') warnings++
+      else {
+        errors++
+        // A fix run fails only on what it could not fix.
+        if (!config.write || finding.removed === undefined) failing++
+      }
+    }
+    if (report.error !== undefined) failed++
+    if (report.fixed) fixed++
+    context.stdout.write(reporter.file(report))
+  }
+  await runOrdered(
+    files.length,
+    (index) => {
+      const file = files[index]!
+      return checkFile(file.absolute, displayPath(context.cwd, file.absolute).split('\\').join('/'), settings)
+    },
+    emit,
+    {concurrency: IN_FLIGHT, window: IN_FLIGHT * 4},
+  )
+  const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
+  context.stdout.write(reporter.end(summary))
+  return {failing, failed: failed + expanded.errors.length, nothing: false}
+}

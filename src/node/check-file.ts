@@ -1,0 +1,67 @@
+/**
+ * Check one article (and, with `write`, fix it in place): read → clean →
+ * findings. A finding is a removal (an error unless the config makes the
+ * rule a warning), a warning, or a `strict` problem, placed in the original
+ * file. The input is rewritten only with `write`, only when the clean text
+ * differs, and atomically. Never throws: a failure is a report.
+ */
+import {clean, type CleanOptions, type RuleSet} from '../index.js'
+import type {FileReport, Finding, Severity} from '../report/finding.js'
+import {failureMessage} from './clean-file.js'
+import {readArticle} from './read.js'
+import {writeFileSafely} from './write.js'
+
+/** How to check, for every article of a run. */
+export interface CheckSettings {
+  rules: RuleSet
+  enable: readonly string[]
+  disable: readonly string[]
+  maxBytes: number
+  frontmatter?: CleanOptions['frontmatter']
+  /** Severity per rule id; `error` when a rule is not named. */
+  severity: Readonly<Record<string, Severity>>
+  /** Fix the file in place. */
+  write: boolean
+}
+
+/** Check (or fix) one file. `display` is its path in messages. */
+export async function checkFile(absolute: string, display: string, settings: CheckSettings): Promise<FileReport> {
+  try {
+    const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
+    const result = clean(text, {
+      rules: settings.rules,
+      enable: settings.enable,
+      disable: settings.disable,
+      path: display,
+      maxLength: settings.maxBytes,
+      frontmatter: settings.frontmatter,
+    })
+    const findings: Finding[] = []
+    for (const removal of result.removals) {
+      findings.push({
+        path: display,
+        line: removal.start.line,
+        column: removal.start.column,
+        endLine: removal.end.line,
+        endColumn: removal.end.column,
+        rule: removal.rule,
+        severity: settings.severity[removal.rule] ?? 'error',
+        message: removal.reason,
+        removed: removal.text,
+        replacement: removal.replacement,
+      })
+    }
+    for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
+    for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
+    findings.sort((a, b) => a.line - b.line || a.column - b.column)
+    const fixed = settings.write && result.markdown !== text
+    if (fixed) await writeFileSafely(absolute, result.markdown)
+    return {path: display, findings, fixed}
+  } catch (error) {
+    return {path: display, findings: [], fixed: false, error: failureMessage(error, display)}
+  }
+}
+
+function pointFinding(path: string, at: {rule: string; reason: string; line: number; column: number}, severity: Severity): Finding {
+  return {path, line: at.line, column: at.column, endLine: at.line, endColumn: at.column, rule: at.rule, severity, message: at.reason}
+}

@@ -1,0 +1,118 @@
+/**
+ * The `pretty` reporter: one line per finding, for people, in the shape
+ * compilers and linters use so that terminals and editors make it clickable.
+ * Also the pieces the other reporters share: the count line, the finding
+ * order, and reading the place out of a failed file's message.
+ *
+ * Colours (picocolors) only ever wrap the text: with colours off the lines are
+ * exactly `path:line:col  rule-id  message`.
+ *
+ * @example
+ * ```
+ * posts/deal.md:12:1  link-farm  Eight links in a row with no prose between them.
+ * posts/deal.md: fixed
+ * 1 error, 0 warnings in 2 files, 1 fixed
+ * ```
+ */
+import {createColors} from 'picocolors'
+import type {CheckSummary, FileReport, Finding, Reporter, ReporterOptions} from './finding.js'
+
+/** Findings in reading order: by line, then column (then end and rule, so that ties come out the same every run). */
+export function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  )
+}
+
+/** A file's findings sorted with {@link byPosition}, without touching the report. */
+export function sortedFindings(report: FileReport): Finding[] {
+  return [...report.findings].sort(byPosition)
+}
+
+/**
+ * Where a failed file's message says the problem is: `report.error` reads
+ * `path:line:col: cause` when the place is known, `path: cause` otherwise.
+ *
+ * @example failurePlace({path: 'a.md', error: 'a.md:3:1: bad YAML', …}) // {line: 3, column: 1}
+ */
+export function failurePlace(report: FileReport): {line: number; column: number} | undefined {
+  const error = report.error
+  if (error === undefined || !error.startsWith(`${report.path}:`)) return undefined
+  const place = /^(\d+):(\d+): /.exec(error.slice(report.path.length + 1))
+  if (!place) return undefined
+  return {line: Number(place[1]), column: Number(place[2])}
+}
+
+/** How to paint the count line; identity functions give plain text. */
+interface CountColors {
+  readonly errors: (text: string) => string
+  readonly warnings: (text: string) => string
+  readonly failed: (text: string) => string
+}
+
+const plain = (text: string) => text
+const noColors: CountColors = {errors: plain, warnings: plain, failed: plain}
+
+/**
+ * The count that ends `pretty` and `github` output (no newline):
+ * `2 errors, 1 warning in 5 files`, `No findings in 3 files`, plus
+ * `, 1 fixed` with `--write` and `, 1 could not be checked` when files failed.
+ */
+export function formatCount(summary: CheckSummary, colors: CountColors = noColors): string {
+  const parts: string[] = []
+  const found = summary.errors + summary.warnings
+  const where = `in ${plural(summary.files, 'file')}`
+  if (found === 0) parts.push(`No findings ${where}`)
+  else {
+    const errors = plural(summary.errors, 'error')
+    const warnings = plural(summary.warnings, 'warning')
+    parts.push(`${summary.errors > 0 ? colors.errors(errors) : errors}, ${summary.warnings > 0 ? colors.warnings(warnings) : warnings} ${where}`)
+  }
+  if (summary.write) parts.push(`${summary.fixed} fixed`)
+  if (summary.failed > 0) parts.push(colors.failed(`${summary.failed} could not be checked`))
+  return parts.join(', ')
+}
+
+/** A message on one line: one finding, one line, whatever the message holds. */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/**
+ * The `pretty` reporter. Per file: its findings in reading order (a line
+ * break in a message becomes a space), a failed
+ * file's message (it names the file and, when known, the place), and with
+ * `--write` a `path: fixed` line after a rewritten file's findings. At the
+ * end: the count.
+ */
+export function createPrettyReporter(options: Pick<ReporterOptions, 'colors'>): Reporter {
+  const c = createColors(options.colors)
+  return {
+    file(report) {
+      const lines: string[] = []
+      if (report.error !== undefined) {
+        // The message already names the file; prefix it only if it does not.
+        const message = report.error.startsWith(`${report.path}:`) ? report.error : `${report.path}: ${report.error}`
+        lines.push(c.red(oneLine(message)))
+      }
+      for (const finding of sortedFindings(report)) {
+        const place = c.bold(`${finding.path}:${finding.line}:${finding.column}`)
+        const rule = finding.severity === 'warning' ? c.yellow(finding.rule) : c.red(finding.rule)
+        lines.push(`${place}  ${rule}  ${oneLine(finding.message)}`)
+      }
+      if (report.fixed) lines.push(`${c.bold(report.path)}: ${c.green('fixed')}`)
+      return lines.length === 0 ? '' : `${lines.join('\n')}\n`
+    },
+    end(summary) {
+      return `${formatCount(summary, {errors: c.red, warnings: c.yellow, failed: c.red})}\n`
+    },
+  }
+}
