@@ -10,4 +10,5 @@ process.exitCode = await main({
   stderr: process.stderr,
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
 })
