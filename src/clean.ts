@@ -6,14 +6,15 @@
  * outside a rewritten frontmatter) is the author's.
  */
 import {VFileMessage} from 'vfile-message'
-import {SOURCE, withoutStack} from './core/removal.js'
+import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
+import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
 import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {disabledRules, UnknownRuleError} from './pipeline.js'
+import {disabledRules, ruleIds, UnknownRuleError} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -97,6 +98,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   try {
     const passes = findRemovalsInPasses(body, path, rules, disabled)
     const {removals} = passes
+    warnUnknownDirectiveRules(passes)
     let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
     const location = locate(passes)
     const fileData = passes.file.data as FrontmatterFileData
@@ -133,6 +135,24 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     }
   } catch (error) {
     throw toCleanError(error, path)
+  }
+}
+
+/**
+ * A suppression comment that names a rule decruft does not have suppresses
+ * nothing: say so (a warning, rule id `suppression`), so that a typo in
+ * `<!-- decruft-disable-next-line link-frm -->` does not go unseen.
+ */
+function warnUnknownDirectiveRules(passes: Passes): void {
+  for (const {directive, ruleId} of unknownDirectiveRules(directivesOf(passes.file), ruleIds)) {
+    const before = passes.file.messages.length
+    reportWarning(passes.file, {
+      ruleId: 'suppression',
+      reason: `\`${ruleId}\` in a \`decruft-${directive.kind}\` comment is not a rule id, so it suppresses nothing (rules: ${ruleIds.join(', ')})`,
+      start: directive.start,
+      end: directive.end,
+    })
+    passes.warnings.push(...passes.file.messages.slice(before))
   }
 }
 

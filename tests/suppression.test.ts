@@ -326,6 +326,23 @@ describe('clean with suppression comments', () => {
     expect(result.markdown).not.toContain('gone-')
   })
 
+  it('warns about a rule id a directive names that is not a rule, and suppresses nothing with it', () => {
+    const text = `# Notes\n\nSome prose about the topic.\n\n<!-- decruft-disable-next-line link-frm -->\n${farm('typo')}\nThe end.\n`
+    const result = cleanTwice(text)
+    expect(result.removals.map((removal) => removal.rule)).toEqual(['link-farm'])
+    expect(result.record.warnings).toEqual([
+      expect.objectContaining({rule: 'suppression', line: 5, column: 1, reason: expect.stringContaining('`link-frm`')}),
+    ])
+    const message = result.messages.find((entry) => entry.ruleId === 'suppression')
+    expect(message?.line).toBe(5)
+    expect(message?.source).toBe('decruft')
+  })
+
+  it('does not warn about directives that name real rules', () => {
+    const text = `# Notes\n\n<!-- decruft-disable-next-line link-farm ad-slot -->\n${farm('fine')}\nThe end.\n`
+    expect(clean(text).record.warnings).toEqual([])
+  })
+
   it('suppresses only the rules a directive names', () => {
     const text = `# Notes\n\nSome prose about the topic.\n\n<!-- decruft-disable-next-line ad-slot -->\n${farm('named')}\nThe end.\n`
     expect(cleanTwice(text).removals.map((removal) => removal.rule)).toEqual(['link-farm'])
