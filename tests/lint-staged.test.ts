@@ -5,93 +5,17 @@
  * runs this checkout's bin/decruft.js, as an installed package's bin would be.
  * Offline and fast: nothing is installed.
  */
-import {spawn} from 'node:child_process'
 import {chmodSync, readFileSync} from 'node:fs'
 import {delimiter, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
+import {CLEAN_ARTICLE as CLEAN, findingLine, gitIn, hookEnvironment, initRepo, runCommand, SPAMMY_ARTICLE as SPAMMY, type Run} from './support/git-hook.js'
 import {tree} from './support/temp-tree.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const LINT_STAGED = join(ROOT, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js')
 const DECRUFT = join(ROOT, 'bin', 'decruft.js')
-
-const SPAMMY = [
-  '---',
-  'title: Bleeding a radiator',
-  '---',
-  '',
-  '# Bleeding a radiator',
-  '',
-  'Turn the heating off and let the radiator cool for an hour.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/keys?aff=19"><img src="https://img.example.test/key.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Hold a cloth under the valve and open it a quarter turn with the key.',
-  '',
-  '**Also read:**',
-  '',
-  '- [Topping up boiler pressure](https://heat.example.test/boiler-pressure/)',
-  '- [Why one radiator stays cold](https://heat.example.test/cold-radiator/)',
-  '- [Balancing a heating system](https://heat.example.test/balancing/)',
-  '',
-  'Close the valve as soon as water instead of air comes out.',
-  '',
-].join('\n')
-
-const CLEAN = [
-  '---',
-  'title: Reseeding a bare patch of lawn',
-  '---',
-  '',
-  '# Reseeding a bare patch of lawn',
-  '',
-  'Rake the patch until the soil is loose and crumbly.',
-  '',
-  'Scatter the seed thinly, press it in with the back of the rake and keep it damp for two weeks.',
-  '',
-].join('\n')
-
-interface Run {
-  code: number
-  output: string
-}
-
-/** Git variables that leak from a hook the tests may run under and would point git at another repository. */
-const GIT_LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_PREFIX']
-
-/** This environment without git's location variables or the user's git config, `bin` first on PATH. */
-function environment(bin: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!GIT_LOCATION_VARIABLES.includes(name)) env[name] = value
-  }
-  return {
-    ...env,
-    PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  }
-}
-
-/** Run a command to its end; stdout and stderr together. */
-function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
-    const chunks: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      resolve({code: code ?? (signal === null ? -1 : 128), output: Buffer.concat(chunks).toString('utf8')})
-    })
-  })
-}
 
 interface Repo {
   dir: string
@@ -115,24 +39,12 @@ async function repoWith(command: string, articles: Record<string, string>): Prom
     ...articles,
   }, 'decruft-lint-staged-')
   chmodSync(join(dir, '.shim', 'decruft'), 0o755)
-  const env = environment(join(dir, '.shim'))
-  const git = async (...args: string[]): Promise<string> => {
-    const result = await run('git', args, dir, env)
-    if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed (exit ${result.code}):\n${result.output}`)
-    return result.output
-  }
-  await git('init', '-q', '-b', 'main')
-  await git('config', 'user.name', 'Decruft Test')
-  await git('config', 'user.email', 'decruft-test@example.test')
-  await git('config', 'commit.gpgsign', 'false')
+  const env = hookEnvironment({PATH: `${join(dir, '.shim')}${delimiter}${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0'})
+  const git = gitIn(dir, env)
+  await initRepo(dir, env)
   await git('add', 'package.json', 'README.txt', '.gitignore')
   await git('commit', '-q', '-m', 'start')
-  return {dir, env, git, lintStaged: () => run(process.execPath, [LINT_STAGED], dir, env)}
-}
-
-/** A finding line of check mode: `path:line:col  rule-id  message` (the path may be absolute). */
-function findingLine(path: string, line: number, column: number, ruleId: string): RegExp {
-  return new RegExp(`(^|[\\s/])${path.replace(/\./g, '\\.')}:${line}:${column}\\s+${ruleId}\\b`, 'm')
+  return {dir, env, git, lintStaged: () => runCommand(process.execPath, [LINT_STAGED], {cwd: dir, env})}
 }
 
 describe('lint-staged recipe', () => {

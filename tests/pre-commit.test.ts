@@ -16,13 +16,13 @@
  * npm 11 prints the `prepare` output where pre-commit reads the name of the
  * packed tarball.
  */
-import {spawn} from 'node:child_process'
 import {copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
+import {CLEAN_ARTICLE as CLEAN, findingLine, gitIn, hookEnvironment, initRepo, runCommand, SPAMMY_ARTICLE as SPAMMY, type Run} from './support/git-hook.js'
 import {tree} from './support/temp-tree.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -34,117 +34,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  */
 const ENV_BUILD_TIMEOUT = 15 * 60_000
 
-const SPAMMY = [
-  '---',
-  'title: Sharpening a kitchen knife on a whetstone',
-  '---',
-  '',
-  '# Sharpening a kitchen knife on a whetstone',
-  '',
-  'Soak the stone for ten minutes, until no more bubbles rise from it.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/stones?aff=7"><img src="https://img.example.test/stone.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Hold the blade at about fifteen degrees and draw it across the coarse side.',
-  '',
-  '**Also read:**',
-  '',
-  '- [Storing knives so they stay sharp](https://blog.example.test/knife-storage/)',
-  '- [Choosing a cutting board](https://blog.example.test/cutting-boards/)',
-  '- [Honing is not sharpening](https://blog.example.test/honing/)',
-  '',
-  'Finish with a few light strokes on the fine side and rinse the blade.',
-  '',
-].join('\n')
-
-const CLEAN = [
-  '---',
-  'title: Rehanging a sagging gate',
-  '---',
-  '',
-  '# Rehanging a sagging gate',
-  '',
-  'Prop the gate on a wedge so the hinges carry no weight.',
-  '',
-  'Move the top hinge a finger width up, drill new pilot holes and drive the screws home.',
-  '',
-  'Take the wedge away and swing the gate: it should clear the path by the same gap all along.',
-  '',
-].join('\n')
-
-interface Run {
-  code: number
-  output: string
-  ms: number
-}
-
-/** Git variables that leak from a hook the tests may run under and would point git at another repository. */
-const GIT_LOCATION_VARIABLES = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_COMMON_DIR',
-  'GIT_PREFIX',
-]
-
-/**
- * The environment of every command: this one, without git's location
- * variables and npm's per-script ones (`npm test` sets them for its own
- * package), without the user's git config, plus `extra`.
- */
-function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (GIT_LOCATION_VARIABLES.includes(name)) continue
-    if (/^npm_(lifecycle|package)_/i.test(name) || /^npm_config_local_prefix$/i.test(name) || name === 'INIT_CWD') continue
-    env[name] = value
-  }
-  return {
-    ...env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    NO_COLOR: '1',
-    ...extra,
-  }
-}
-
-/** Run a command to its end; stdout and stderr together, in the order written. */
-function run(command: string, args: readonly string[], options: {cwd: string; env?: NodeJS.ProcessEnv}): Promise<Run> {
-  const started = performance.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? environment(), stdio: ['ignore', 'pipe', 'pipe']})
-    const chunks: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      resolve({
-        code: code ?? (signal === null ? -1 : 128),
-        output: Buffer.concat(chunks).toString('utf8'),
-        ms: Math.round(performance.now() - started),
-      })
-    })
-  })
-}
-
-/** Run git and fail the test with its output when it fails. */
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const result = await run('git', args, {cwd})
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.output}`)
-  return result.output
-}
-
-/** A new git repository in `dir` with a local identity. */
-async function initRepo(dir: string): Promise<void> {
-  await git(dir, 'init', '-q', '-b', 'main')
-  await git(dir, 'config', 'user.name', 'Decruft Test')
-  await git(dir, 'config', 'user.email', 'decruft-test@example.test')
-  await git(dir, 'config', 'commit.gpgsign', 'false')
-}
+const run = runCommand
+const git = (dir: string, ...args: string[]): Promise<string> => gitIn(dir)(...args)
 
 /**
  * Commit a copy of this working tree (what `git ls-files --cached --others
@@ -210,7 +101,7 @@ async function buildHookSetup(): Promise<HookSetup> {
   const hookRepo = join(shared, 'hook-repo')
   mkdirSync(hookRepo)
   const hookRev = await snapshotWorkingTree(hookRepo)
-  const env = environment({PRE_COMMIT_HOME: join(shared, 'store'), PRE_COMMIT_COLOR: 'never'})
+  const env = hookEnvironment({PRE_COMMIT_HOME: join(shared, 'store'), PRE_COMMIT_COLOR: 'never'})
   const hooks = {shared, hookRepo, hookRev, env, version: version.output.trim(), buildMs: 0}
 
   // Build the environment of both hooks (they share one) and time it.
@@ -246,24 +137,11 @@ async function withHooks(files: Record<string, string>) {
   return {repo, hooks, preCommit}
 }
 
-/** A finding line of check mode: `path:line:col  rule-id  message`. */
-function findingLine(path: string, line: number, column: number, ruleId: string): RegExp {
-  return new RegExp(`(^|[\\s/])${path.replace(/\./g, '\\.')}:${line}:${column}\\s+${ruleId}\\b`, 'm')
-}
-
 afterAll(() => {
   if (sharedDir !== '') rmSync(sharedDir, {recursive: true, force: true})
 })
 
 describe('pre-commit hooks', () => {
-  it('test articles: the spammy one has an ad block and a link farm, the clean one nothing', () => {
-    const ruleIds = clean(SPAMMY).messages.map((message) => message.ruleId)
-    expect(ruleIds).toContain('ad-block')
-    expect(ruleIds).toContain('link-farm')
-    expect(clean(CLEAN).messages).toEqual([])
-    expect(clean(CLEAN).markdown).toBe(CLEAN)
-  })
-
   it('installs the hooks into an environment on the Node found on PATH (none downloaded)', async () => {
     const hooks = await hookSetup()
     console.info(`${hooks.version}: hook environment built in ${(hooks.buildMs / 1000).toFixed(1)} s`)
