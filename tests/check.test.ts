@@ -69,11 +69,20 @@ describe('check mode', () => {
     expect(statSync(join(root, 'posts/spammy.md')).mtimeMs).toBe(before)
   })
 
-  it('places each finding where clean() puts the removal', async () => {
+  it('places each finding where the text clean() removes starts, not at the white space it takes along', async () => {
     const root = tree({'spammy.md': SPAMMY})
     const result = await run(['check', 'spammy.md'], root)
-    const expected = clean(SPAMMY, {path: 'spammy.md'}).removals.map((removal) => `spammy.md:${removal.start.line}:${removal.start.column}  ${removal.rule}  ${removal.reason}`)
+    const expected = clean(SPAMMY, {path: 'spammy.md'}).removals.map((removal) => {
+      const first = removal.start.offset + removal.text.length - removal.text.trimStart().length
+      const before = SPAMMY.slice(0, first).split('\n')
+      return `spammy.md:${before.length}:${before.at(-1)!.length + 1}  ${removal.rule}  ${removal.reason}`
+    })
     expect(result.stdout.trimEnd().split('\n').slice(0, -1)).toEqual(expected)
+    // The link farm's removal starts at the blank line above its label; the finding names the label's line.
+    const farm = clean(SPAMMY).removals.find((removal) => removal.rule === 'link-farm')!
+    expect(farm.text.startsWith('\n')).toBe(true)
+    const labelLine = SPAMMY.split('\n').findIndex((line) => line.startsWith('**Also read')) + 1
+    expect(result.stdout).toContain(`spammy.md:${labelLine}:1  link-farm  `)
   })
 
   it('--check is the same as the check command', async () => {

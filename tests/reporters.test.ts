@@ -36,12 +36,13 @@ const dealFindings: Finding[] = [
   finding(DEAL, {
     line: 14,
     column: 3,
-    endLine: 16,
-    endColumn: 1,
+    endLine: 14,
+    endColumn: 32,
     rule: 'ad-block',
     severity: 'error',
     message: 'An advertising block.',
     removed: '<div class="ad">Buy now</div>\n\n',
+    range: [310, 341],
   }),
   finding(DEAL, {
     line: 2,
@@ -163,7 +164,7 @@ describe('github', () => {
     expect(run('github', REPORTS, {colors: true}).split('\n')).toEqual([
       '::error file=posts/deal.md,line=2,col=1,endLine=2,endColumn=16,title=decruft frontmatter::Tags written as a list.',
       '::warning file=posts/deal.md,line=14,col=1,endLine=14,endColumn=1,title=decruft ad-block::Looks 90%25 like an ad:%0Asold by "shop"',
-      '::error file=posts/deal.md,line=14,col=3,endLine=16,endColumn=1,title=decruft ad-block::An advertising block.',
+      '::error file=posts/deal.md,line=14,col=3,endLine=14,endColumn=32,title=decruft ad-block::An advertising block.',
       '::error file=posts/broken.md,line=3,col=7::posts/broken.md:3:7: unterminated frontmatter',
       '::error file=my posts/a%2C b.md,line=5,col=10,endLine=5,endColumn=24,title=decruft tracking-param::Tracking parameter utm_source.',
       '3 errors, 1 warning in 4 files, 1 could not be checked',
@@ -229,6 +230,7 @@ describe('json', () => {
     expect(brokenFile).toEqual({path: 'posts/broken.md', fixed: false, error: broken.error, findings: []})
     expect(Object.keys(brokenFile ?? {})).toEqual(['path', 'fixed', 'error', 'findings'])
     expect(Object.keys(dealFile?.findings[0] ?? {})).toEqual(['line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'removed', 'replacement'])
+    expect(dealFile?.findings[2]).toMatchObject({line: 14, column: 3, rule: 'ad-block', removed: '<div class="ad">Buy now</div>\n\n', range: [310, 341]})
   })
 
   it('records fixed files', () => {
@@ -320,16 +322,18 @@ describe('sarif', () => {
     expect(block?.locations?.[0]?.physicalLocation?.region).toEqual({
       startLine: 14,
       startColumn: 3,
-      endLine: 16,
-      endColumn: 1,
-      snippet: {text: '<div class="ad">Buy now</div>\n\n'},
+      endLine: 14,
+      endColumn: 32,
+      // The region is the finding's, without the white space the removal takes with it.
+      snippet: {text: '<div class="ad">Buy now</div>'},
     })
   })
 
   it('turns a removal into a deletion and a rewrite into a replacement', () => {
     const removal = resultAt('posts/deal.md', 14, 3)?.fixes?.[0]?.artifactChanges[0]
     expect(removal?.artifactLocation.uri).toBe('posts/deal.md')
-    expect(removal?.replacements).toEqual([{deletedRegion: {startLine: 14, startColumn: 3, endLine: 16, endColumn: 1}}])
+    // The exact span, by offset, when the finding has its range; by lines and columns otherwise.
+    expect(removal?.replacements).toEqual([{deletedRegion: {charOffset: 310, charLength: 31}}])
     const rewrite = resultAt('posts/deal.md', 2, 1)
     expect(rewrite?.ruleIndex).toBe(2)
     expect(rewrite?.fixes?.[0]?.artifactChanges[0]?.replacements).toEqual([

@@ -7,6 +7,7 @@
  */
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
+import {removalFinding} from '../report/removal-finding.js'
 import {failureMessage} from './clean-file.js'
 import {readArticle} from './read.js'
 import {writeFileSafely} from './write.js'
@@ -37,20 +38,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
       frontmatter: settings.frontmatter,
     })
     const findings: Finding[] = []
-    for (const removal of result.removals) {
-      findings.push({
-        path: display,
-        line: removal.start.line,
-        column: removal.start.column,
-        endLine: removal.end.line,
-        endColumn: removal.end.column,
-        rule: removal.rule,
-        severity: settings.severity[removal.rule] ?? 'error',
-        message: removal.reason,
-        removed: removal.text,
-        replacement: removal.replacement,
-      })
-    }
+    for (const removal of result.removals) findings.push(removalFinding(display, removal, settings.severity[removal.rule] ?? 'error'))
     for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)

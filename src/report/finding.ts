@@ -7,7 +7,12 @@
 /** How a finding counts: an error fails the check (exit 1), a warning is only shown. */
 export type Severity = 'error' | 'warning'
 
-/** One finding, with its place in the original file (1-based lines and columns, end exclusive). */
+/**
+ * One finding, with its place in the original file (1-based lines and
+ * columns, end exclusive). For a removal that is where the removed text
+ * starts and ends without the white space around it; `range` is the exact
+ * span of `removed`.
+ */
 export interface Finding {
   /** The file, as shown to the user (relative to the working directory, `/` separators). */
   readonly path: string
@@ -22,6 +27,8 @@ export interface Finding {
   readonly message: string
   /** The exact text a fix removes or replaces (absent for warnings and `strict` problems). */
   readonly removed?: string | undefined
+  /** Offsets of `removed` in the file (UTF-16 code units, end exclusive): `text.slice(...range) === removed`. */
+  readonly range?: readonly [number, number] | undefined
   /** What a fix puts in its place (frontmatter rewrites). */
   readonly replacement?: string | undefined
 }

@@ -28,6 +28,8 @@ export interface JsonFinding {
   message: string
   /** The exact text a fix removes or replaces. */
   removed?: string
+  /** Its offsets in the file, end exclusive (`line`–`endColumn` leave out the white space around it). */
+  range?: [number, number]
   /** What a fix puts in its place. */
   replacement?: string
 }
@@ -62,6 +64,7 @@ function toJsonFile(report: FileReport): JsonFile {
       message: finding.message,
     }
     if (finding.removed !== undefined) entry.removed = finding.removed
+    if (finding.range !== undefined) entry.range = [finding.range[0], finding.range[1]]
     if (finding.replacement !== undefined) entry.replacement = finding.replacement
     findings.push(entry)
   }

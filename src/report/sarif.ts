@@ -7,7 +7,9 @@
  * same input gives the same bytes.
  *
  * Columns are UTF-16 code units (`columnKind: utf16CodeUnits`), as decruft
- * counts them. Paths become relative URI references, each segment
+ * counts them. A result's region is the finding's (the removed text without
+ * the white space around it, which is the snippet); a fix deletes the exact
+ * span, by `charOffset` and `charLength` when the finding has its `range`. Paths become relative URI references, each segment
  * percent-encoded (`my posts/a.md` → `my%20posts/a.md`).
  *
  * @example
@@ -49,15 +51,23 @@ function regionOf(finding: Finding): Region {
   return {startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn}
 }
 
+/** The exact span a fix replaces. */
+function deletedRegionOf(finding: Finding): Region {
+  if (finding.range === undefined) return regionOf(finding)
+  const [start, end] = finding.range
+  return {charOffset: start, charLength: end - start}
+}
+
 function fixOf(finding: Finding, artifactLocation: ArtifactLocation): Fix | undefined {
   if (finding.removed === undefined) return undefined
   const replaces = finding.replacement !== undefined && finding.replacement !== ''
+  const deletedRegion = deletedRegionOf(finding)
   return {
     description: {text: replaces ? `Rewrite (decruft ${finding.rule})` : `Remove (decruft ${finding.rule})`},
     artifactChanges: [
       {
         artifactLocation,
-        replacements: [replaces ? {deletedRegion: regionOf(finding), insertedContent: {text: finding.replacement ?? ''}} : {deletedRegion: regionOf(finding)}],
+        replacements: [replaces ? {deletedRegion, insertedContent: {text: finding.replacement ?? ''}} : {deletedRegion}],
       },
     ],
   }
@@ -103,7 +113,7 @@ export function createSarifReporter(options: Pick<ReporterOptions, 'rules' | 've
       for (const finding of sortedFindings(report)) {
         const location: ArtifactLocation = {uri: toSarifUri(finding.path)}
         const region = regionOf(finding)
-        if (finding.removed !== undefined) region.snippet = {text: finding.removed}
+        if (finding.removed !== undefined) region.snippet = {text: finding.removed.trim() === '' ? finding.removed : finding.removed.trim()}
         const result: Result = {
           ruleId: finding.rule,
           ruleIndex: indexOf(finding.rule),
