@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The decruft command: run the compiled CLI with this process's streams.
-import {main} from '../dist/cli/main.js'
+// The decruft command: run the bundled CLI (dist/cli-bundle, built by
+// `npm run build`; see scripts/bundle.js) with this process's streams.
+import {main} from '../dist/cli-bundle/main.js'
+
+// `decruft check … | head`: a reader that goes away is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

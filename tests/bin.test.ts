@@ -1,0 +1,107 @@
+/**
+ * The installed command, `bin/decruft.js`, which runs the bundle built by
+ * `npm run build` (scripts/bundle.js) in a child process: what the in-process
+ * CLI tests cannot see. Bundling can break what depends on files beside a
+ * module (worker scripts, package.json) or on CommonJS globals, so each path
+ * that loads something lazily is run for real: check, fix, the batch on the
+ * worker pool, filter lists, the version, and the sample input against the
+ * committed output.
+ */
+import {spawn} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {clean} from '../src/index.js'
+import {POOL_THRESHOLD} from '../src/node/batch.js'
+import {CLEAN_ARTICLE, SPAMMY_ARTICLE} from './support/git-hook.js'
+import {listFiles, tree} from './support/temp-tree.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const BIN = join(ROOT, 'bin', 'decruft.js')
+
+interface Result {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function decruft(args: readonly string[], cwd: string, options: {pipeTo?: string} = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const env = {...process.env, NO_COLOR: '1'}
+    const command = options.pipeTo === undefined ? process.execPath : '/bin/sh'
+    const argv = options.pipeTo === undefined ? [BIN, ...args] : ['-c', `"$0" "$@" | ${options.pipeTo}`, process.execPath, BIN, ...args]
+    const child = spawn(command, argv, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}))
+  })
+}
+
+describe('bin/decruft.js (the bundle)', () => {
+  it('is built', () => {
+    expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'main.js'))).toBe(true)
+    expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'worker.js'))).toBe(true)
+  })
+
+  it('prints the version of package.json', async () => {
+    const {version} = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {version: string}
+    const result = await decruft(['--version'], ROOT)
+    expect(result).toMatchObject({code: 0, stdout: `${version}\n`})
+  })
+
+  it('checks: one line per finding, the count, exit 1; a clean file alone exits 0', async () => {
+    const root = tree({'spammy.md': SPAMMY_ARTICLE, 'clean.md': CLEAN_ARTICLE})
+    const result = await decruft(['check', '--no-config', 'spammy.md', 'clean.md'], root)
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines.at(-1)).toMatch(/^\d+ errors, 0 warnings in 2 files$/)
+    expect(lines.slice(0, -1).map((line) => line.split('  ')[1])).toEqual(clean(SPAMMY_ARTICLE).removals.map((removal) => removal.rule))
+    expect(await decruft(['check', '--no-config', 'clean.md'], root)).toMatchObject({code: 0, stdout: 'No findings in 1 file\n'})
+  })
+
+  it('fixes in place with --write (write-file-atomic, loaded from node_modules)', async () => {
+    const root = tree({'spammy.md': SPAMMY_ARTICLE})
+    const result = await decruft(['check', '--write', '--no-config', 'spammy.md'], root)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('spammy.md: fixed')
+    expect(readFileSync(join(root, 'spammy.md'), 'utf8')).toBe(clean(SPAMMY_ARTICLE).markdown)
+  })
+
+  it('cleans a batch above the pool threshold on worker threads, as clean() does', async () => {
+    const files = Object.fromEntries(
+      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [`posts/${String(index).padStart(3, '0')}.md`, index % 2 === 0 ? SPAMMY_ARTICLE : CLEAN_ARTICLE]),
+    )
+    const root = tree(files)
+    const result = await decruft(['posts', '--out', 'out', '--md', '--concurrency', '2'], root)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toMatch(/worker threads/)
+    expect(listFiles(join(root, 'out'))).toEqual(Object.keys(files).map((path) => path.replace(/^posts\//, '')).sort())
+    for (const [path, text] of Object.entries(files)) {
+      expect(readFileSync(join(root, 'out', path.replace(/^posts\//, '')), 'utf8'), path).toBe(clean(text).markdown)
+    }
+  })
+
+  it('loads a filter list (the lazily loaded adblock engine)', async () => {
+    const root = tree({
+      'lists/easylist.txt': '[Adblock Plus 2.0]\n##.sponsor-box\n',
+      'post.md': '# Post\n\nReal text.\n\n<div class="sponsor-box">Buy now</div>\n\nMore real text.\n',
+    })
+    const result = await decruft(['check', '--no-config', '--filter-list', 'lists/easylist.txt', 'post.md'], root)
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stdout).toMatch(/^post\.md:5:1 {2}filter-list {2}/m)
+  })
+
+  it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
+    // Thousands of findings: far more output than a pipe holds once the reader has gone.
+    const links = Array.from({length: 3000}, (_, index) => `- [Part ${index}](https://docs.example.test/part-${index}?utm_source=feed&utm_medium=rss)`)
+    const root = tree({'long.md': `# A long list\n\n${links.join('\n')}\n`})
+    const result = await decruft(['check', '--no-config', 'long.md'], root, {pipeTo: 'head -c 1 >/dev/null'})
+    expect(result.stderr).toBe('')
+    const full = await decruft(['check', '--no-config', 'long.md'], root)
+    expect(full.stdout.length).toBeGreaterThan(256 * 1024)
+  })
+})
