@@ -23,6 +23,20 @@ import {build} from 'esbuild'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}dist/cli-bundle`
 
+/**
+ * CommonJS dependencies (gray-matter, js-yaml) call require() for Node's
+ * built-ins, which an ES module does not have: each chunk gets one. It
+ * refuses `esprima`, as if it were not installed: js-yaml 3 (gray-matter's)
+ * loads that 280 KB parser on start, in a try/catch, only for the
+ * `!!js/function` tag of a schema gray-matter never uses, and decruft uses
+ * gray-matter only to serialise.
+ */
+const REQUIRE_BANNER = [
+  "import {createRequire as __decruftCreateRequire} from 'node:module';",
+  'const __decruftRequire=__decruftCreateRequire(import.meta.url);',
+  "const require=Object.assign((id)=>{if(id==='esprima')throw new Error('esprima is left out of the decruft bundle');return __decruftRequire(id)},__decruftRequire);",
+].join('')
+
 rmSync(outdir, {recursive: true, force: true})
 await build({
   absWorkingDir: root,
@@ -45,7 +59,5 @@ await build({
   // or the like, which a bundled ES module does not have. All three are
   // loaded only to write files or for batches, not to check one article.
   external: ['tinypool', 'write-file-atomic', 'cli-progress'],
-  // CommonJS dependencies (gray-matter, js-yaml) call require() for Node's
-  // built-ins, which an ES module does not have.
-  banner: {js: "import {createRequire as __decruftCreateRequire} from 'node:module';const require=__decruftCreateRequire(import.meta.url);"},
+  banner: {js: REQUIRE_BANNER},
 })
