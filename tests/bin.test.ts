@@ -85,6 +85,13 @@ describe('bin/decruft.js (the bundle)', () => {
     }
   })
 
+  it('formats with --format (gray-matter and its js-yaml, bundled without esprima)', async () => {
+    const root = tree({'posts/spammy.md': SPAMMY_ARTICLE})
+    const result = await decruft(['posts', '--out', 'out', '--md', '--format'], root)
+    expect(result.code, result.stderr).toBe(0)
+    expect(readFileSync(join(root, 'out', 'spammy.md'), 'utf8')).toBe(clean(SPAMMY_ARTICLE, {format: true}).markdown)
+  })
+
   it('loads a filter list (the lazily loaded adblock engine)', async () => {
     const root = tree({
       'lists/easylist.txt': '[Adblock Plus 2.0]\n##.sponsor-box\n',
