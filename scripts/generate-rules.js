@@ -3,7 +3,7 @@
 // (src/ruleset/default-rules.ts, so the library needs no file system) and
 // the JSON Schemas for editors (rules/schema.json, schema/record.schema.json).
 // Run after `npm run build`.
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {readDefaultRules} from './lib/default-rules.js'
 import {rulesJsonSchema} from '../dist/ruleset/schema.js'

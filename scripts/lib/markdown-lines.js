@@ -210,7 +210,7 @@ const INLINE_HTML_CODE = /<code\b[^>]*>[\s\S]*?<\/code>/gi
  * `<code>…</code>` elements (everywhere), each replaced by one space.
  */
 export function stripInlineCode(text, kind) {
-  let result = text.replace(INLINE_HTML_CODE, ' ')
+  const result = text.replace(INLINE_HTML_CODE, ' ')
   if (kind === 'html' || !result.includes('`')) return result
   let out = ''
   let index = 0
