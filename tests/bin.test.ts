@@ -85,6 +85,24 @@ describe('bin/decruft.js (the bundle)', () => {
     }
   })
 
+  it('checks and fixes a run above the pool threshold on worker threads, with the same report as in-process', async () => {
+    const files = Object.fromEntries(
+      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [`posts/${String(index).padStart(3, '0')}.md`, index % 3 === 0 ? CLEAN_ARTICLE : SPAMMY_ARTICLE]),
+    )
+    const root = tree(files)
+    const inline = await decruft(['check', '--no-config', '--concurrency', '1', 'posts'], root)
+    const threaded = await decruft(['check', '--no-config', '--concurrency', '2', 'posts'], root)
+    expect(inline.code).toBe(1)
+    expect(threaded).toEqual(inline)
+    const spammy = Object.values(files).filter((text) => text === SPAMMY_ARTICLE).length
+    expect(inline.stdout.trimEnd().split('\n').at(-1)).toBe(`${spammy * clean(SPAMMY_ARTICLE).removals.length} errors, 0 warnings in ${POOL_THRESHOLD + 10} files`)
+
+    const fix = await decruft(['check', '--write', '--no-config', '--concurrency', '2', 'posts'], root)
+    expect(fix.code, fix.stderr).toBe(0)
+    expect(fix.stdout.match(/: fixed$/gm)).toHaveLength(spammy)
+    for (const [path, text] of Object.entries(files)) expect(readFileSync(join(root, path), 'utf8'), path).toBe(clean(text).markdown)
+  })
+
   it('formats with --format (gray-matter and its js-yaml, bundled without esprima)', async () => {
     const root = tree({'posts/spammy.md': SPAMMY_ARTICLE})
     const result = await decruft(['posts', '--out', 'out', '--md', '--format'], root)

@@ -2,13 +2,17 @@
  * `decruft check`: report what a clean would remove, as a linter does, or
  * with `--write` fix the files in place. Findings go to stdout through the
  * chosen reporter as each file is done (in input order); the exit code says
- * whether anything was found.
+ * whether anything was found. Runs of more than 50 files are checked on
+ * worker threads, one per core (as a batch is); the output is the same.
  */
 import {allRules, type RuleSet} from '../index.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
 import {expandOperands} from '../node/files.js'
 import {runOrdered} from '../node/ordered.js'
 import {displayPath} from '../node/paths.js'
+import {openWorkerPool, threadsFor, usesWorkers, type WorkerPool} from '../node/pool.js'
+import type {RuleSources} from '../node/rule-sources.js'
+import type {CheckWorkerInput} from '../node/worker.js'
 import type {CheckSummary, FileReport, ReporterName, RuleDescription, Severity} from '../report/finding.js'
 import {createReporter} from '../report/reporters.js'
 import type {CliConfig} from './args.js'
@@ -22,6 +26,8 @@ export const RULES_URL = 'https://github.com/decruft/decruft#rules'
 export interface CheckContext {
   readonly cwd: string
   readonly rules: RuleSet
+  /** The rules files and filter lists as text, for worker threads. */
+  readonly sources: RuleSources
   readonly enable: readonly string[]
   readonly disable: readonly string[]
   readonly severity: Readonly<Record<string, Severity>>
@@ -86,16 +92,37 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     if (report.fixed) fixed++
     context.stdout.write(reporter.file(report))
   }
-  await runOrdered(
-    files.length,
-    (index) => {
-      const file = files[index]!
-      return checkFile(file.absolute, displayPath(context.cwd, file.absolute).split('\\').join('/'), settings)
-    },
-    emit,
-    {concurrency: IN_FLIGHT, window: IN_FLIGHT * 4},
-  )
+  const threads = threadsFor(config.concurrency)
+  const pool = usesWorkers(files.length, threads) ? await openWorkerPool(threads) : undefined
+  const checkOne = pool ? checkOnPool(pool, settings, context.sources) : (absolute: string, display: string) => checkFile(absolute, display, settings)
+  try {
+    await runOrdered(
+      files.length,
+      (index) => {
+        const file = files[index]!
+        return checkOne(file.absolute, displayPath(context.cwd, file.absolute).split('\\').join('/'))
+      },
+      emit,
+      // On threads: two tasks queued per thread keep every thread busy between results.
+      pool ? {concurrency: threads * 2, window: threads * 8} : {concurrency: IN_FLIGHT, window: IN_FLIGHT * 4},
+    )
+  } finally {
+    await pool?.destroy()
+  }
   const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
   context.stdout.write(reporter.end(summary))
   return {failing, failed: failed + expanded.errors.length, nothing: false}
+}
+
+/** Check files on the pool's threads; a worker that fails is a failure of that file. */
+function checkOnPool(pool: WorkerPool, settings: CheckSettings, sources: RuleSources) {
+  const {rules: _compiled, ...plain} = settings
+  const workerSettings: CheckWorkerInput['settings'] = {...plain, rules: sources.rules, filterLists: sources.filterLists}
+  return async (file: string, display: string): Promise<FileReport> => {
+    try {
+      return await pool.run<FileReport>({file, display, settings: workerSettings} satisfies CheckWorkerInput, 'checkInWorker')
+    } catch (error) {
+      return {path: display, findings: [], fixed: false, error: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}
+    }
+  }
 }

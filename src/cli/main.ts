@@ -87,6 +87,7 @@ async function check(config: CliConfig, settings: RunSettings, cwd: string, opti
   const outcome = await runCheck(config, {
     cwd,
     rules: settings.rules,
+    sources: settings.sources,
     enable: settings.enable,
     disable: settings.disable,
     severity: settings.severity,

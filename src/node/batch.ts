@@ -11,9 +11,7 @@
  * in-process, where starting threads would cost more than it saves. Both run
  * the same `cleanFile`, so the bytes written are the same either way.
  */
-import {availableParallelism} from 'node:os'
 import {resolve} from 'node:path'
-import Tinypool from 'tinypool'
 import type {FilterListSource, FrontmatterOptions} from '../index.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
@@ -21,10 +19,10 @@ import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
+import {openWorkerPool, POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
-/** Above this many articles a batch uses worker threads (when there is more than one core). */
-export const POOL_THRESHOLD = 50
+export {POOL_THRESHOLD}
 
 export interface BatchOptions {
   /** Directory the outputs are written to (mirrors the inputs' relative paths). */
@@ -104,9 +102,8 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     markdown: options.markdown ?? true,
     json: options.json ?? true,
   })
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()))
-  const useWorkers =
-    options.pool === 'workers' || ((options.pool ?? 'auto') === 'auto' && files.length > POOL_THRESHOLD && concurrency > 1)
+  const concurrency = threadsFor(options.concurrency)
+  const useWorkers = usesWorkers(files.length, concurrency, options.pool)
   const summary: BatchSummary = {
     files: files.length,
     written: 0,
@@ -142,7 +139,7 @@ async function runOnWorkers(
   threads: number,
   emit: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads})
+  const pool = await openWorkerPool(threads)
   try {
     await runOrdered(
       plan.length,
@@ -150,7 +147,7 @@ async function runOnWorkers(
         runPlanned(plan[index]!, async (task) => {
           const input: WorkerInput = {task, settings}
           try {
-            return (await pool.run(input)) as FileOutcome
+            return await pool.run<FileOutcome>(input)
           } catch (error) {
             const cause = error instanceof Error ? error.message : String(error)
             return {ok: false, path: task.display, message: `${task.display}: worker failed: ${cause}`}
@@ -167,15 +164,6 @@ async function runOnWorkers(
 
 function runPlanned(planned: Planned, run: (task: FileTask) => Promise<FileOutcome>): Promise<FileOutcome> {
   return 'failure' in planned ? Promise.resolve(planned.failure) : run(planned.task)
-}
-
-/**
- * The compiled worker module. Workers run JavaScript only: when this module
- * itself runs from TypeScript sources (under a test runner), use the build.
- */
-function workerFile(): URL {
-  if (import.meta.url.endsWith('.ts')) return new URL('../../dist/node/worker.js', import.meta.url)
-  return new URL('./worker.js', import.meta.url)
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * The worker-thread pool of large runs (batch and check): when to use it,
+ * where the worker module is, and a pool that loads tinypool only when it
+ * is opened (a hook checking two files never pays for it).
+ */
+import {availableParallelism} from 'node:os'
+
+/** Above this many articles a run uses worker threads (when there is more than one core). */
+export const POOL_THRESHOLD = 50
+
+/** Threads for a run: `concurrency` if given (at least 1), else one per core. */
+export function threadsFor(concurrency: number | undefined): number {
+  return Math.max(1, Math.floor(concurrency ?? availableParallelism()))
+}
+
+/**
+ * Whether `files` articles go to worker threads: `auto` above
+ * {@link POOL_THRESHOLD} with more than one thread; `workers` and `inline`
+ * force one way.
+ */
+export function usesWorkers(files: number, threads: number, pool: 'auto' | 'workers' | 'inline' = 'auto'): boolean {
+  return pool === 'workers' || (pool === 'auto' && files > POOL_THRESHOLD && threads > 1)
+}
+
+/**
+ * The compiled worker module (node/worker.js). Workers run JavaScript only:
+ * when this module itself runs from TypeScript sources (under a test runner),
+ * use the build.
+ */
+export function workerFile(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('../../dist/node/worker.js', import.meta.url)
+  return new URL('./worker.js', import.meta.url)
+}
+
+export interface WorkerPool {
+  /** Run the worker module's export `name` (default: its default export) on `input`. */
+  run<Output>(input: unknown, name?: string): Promise<Output>
+  destroy(): Promise<void>
+}
+
+/** A pool of `threads` worker threads running {@link workerFile}. */
+export async function openWorkerPool(threads: number): Promise<WorkerPool> {
+  const {default: Tinypool} = await import('tinypool')
+  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads})
+  return {
+    run: (input, name) => pool.run(input, name === undefined ? {} : {name}),
+    destroy: () => pool.destroy(),
+  }
+}
