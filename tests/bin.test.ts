@@ -120,6 +120,21 @@ describe('bin/decruft.js (the bundle)', () => {
     expect(result.stdout).toMatch(/^post\.md:5:1 {2}filter-list {2}/m)
   })
 
+  it('gives the rules files and filter lists to each worker thread', async () => {
+    const post = '# Post\n\nReal text.\n\n<div class="sponsor-box">Buy now</div>\n\nMore real text about [oiling](https://go.example.test/out/oil).\n'
+    const count = POOL_THRESHOLD + 5
+    const root = tree({
+      'lists/easylist.txt': '[Adblock Plus 2.0]\n##.sponsor-box\n',
+      'rules/site.yaml': "affiliateLink:\n  hosts:\n    - id: my-redirector\n      note: Our own redirector.\n      host: go.example.test\n      path: '^/out/'\n",
+      ...Object.fromEntries(Array.from({length: count}, (_, index) => [`posts/${index}.md`, post])),
+    })
+    const args = ['check', '--no-config', '--filter-list', 'lists/easylist.txt', '--rules', 'rules/site.yaml', 'posts']
+    const threaded = await decruft([...args, '--concurrency', '2'], root)
+    expect(threaded.stdout.match(/ {2}filter-list {2}/g)).toHaveLength(count)
+    expect(threaded.stdout.match(/ {2}affiliate-link {2}/g)?.length).toBeGreaterThanOrEqual(count)
+    expect(threaded).toEqual(await decruft([...args, '--concurrency', '1'], root))
+  })
+
   it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
     // Thousands of findings: far more output than a pipe holds once the reader has gone.
     const links = Array.from({length: 3000}, (_, index) => `- [Part ${index}](https://docs.example.test/part-${index}?utm_source=feed&utm_medium=rss)`)

@@ -93,8 +93,8 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     context.stdout.write(reporter.file(report))
   }
   const threads = threadsFor(config.concurrency)
-  const pool = usesWorkers(files.length, threads) ? await openWorkerPool(threads) : undefined
-  const checkOne = pool ? checkOnPool(pool, settings, context.sources) : (absolute: string, display: string) => checkFile(absolute, display, settings)
+  const pool = usesWorkers(files.length, threads) ? await openWorkerPool(threads, context.sources) : undefined
+  const checkOne = pool ? checkOnPool(pool, settings) : (absolute: string, display: string) => checkFile(absolute, display, settings)
   try {
     await runOrdered(
       files.length,
@@ -115,12 +115,13 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
 }
 
 /** Check files on the pool's threads; a worker that fails is a failure of that file. */
-function checkOnPool(pool: WorkerPool, settings: CheckSettings, sources: RuleSources) {
-  const {rules: _compiled, ...plain} = settings
-  const workerSettings: CheckWorkerInput['settings'] = {...plain, rules: sources.rules, filterLists: sources.filterLists}
+function checkOnPool(pool: WorkerPool, settings: CheckSettings) {
+  // The compiled rules stay here: each worker compiles the pool's rule sources.
+  const {rules: _compiled, ...workerSettings} = settings
   return async (file: string, display: string): Promise<FileReport> => {
     try {
-      return await pool.run<FileReport>({file, display, settings: workerSettings} satisfies CheckWorkerInput, 'checkInWorker')
+      const input: CheckWorkerInput = {file, display, settings: workerSettings}
+      return await pool.run<FileReport>(input, 'checkInWorker')
     } catch (error) {
       return {path: display, findings: [], fixed: false, error: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}
     }

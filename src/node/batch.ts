@@ -13,6 +13,7 @@
  */
 import {resolve} from 'node:path'
 import type {FilterListSource, FrontmatterOptions} from '../index.js'
+import type {RuleSources} from './rule-sources.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {displayPath} from './paths.js'
@@ -86,9 +87,8 @@ type Planned = {task: FileTask} | {failure: FileOutcome}
 export async function runBatch(files: readonly InputFile[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
+  const sources: RuleSources = {rules: options.rules ?? [], filterLists: options.filterLists ?? []}
   const settings: WorkerSettings = {
-    rules: options.rules ?? [],
-    filterLists: options.filterLists ?? [],
     enable: options.enable ?? [],
     disable: options.disable ?? [],
     format: options.format ?? false,
@@ -97,7 +97,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     frontmatter: options.frontmatter,
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
-  const rules = await compileRuleSources(settings)
+  const rules = await compileRuleSources(sources)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
@@ -121,7 +121,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     options.onFile?.(outcome, index)
   }
   if (useWorkers) {
-    await runOnWorkers(plan, settings, concurrency, emit)
+    await runOnWorkers(plan, settings, sources, concurrency, emit)
   } else {
     const inline: CleanSettings = {...settings, rules}
     await runOrdered(plan.length, (index) => runPlanned(plan[index]!, (task) => cleanFile(task, inline)), emit, {
@@ -136,10 +136,11 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
 async function runOnWorkers(
   plan: readonly Planned[],
   settings: WorkerSettings,
+  sources: RuleSources,
   threads: number,
   emit: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = await openWorkerPool(threads)
+  const pool = await openWorkerPool(threads, sources)
   try {
     await runOrdered(
       plan.length,

@@ -4,6 +4,7 @@
  * is opened (a hook checking two files never pays for it).
  */
 import {availableParallelism} from 'node:os'
+import type {RuleSources} from './rule-sources.js'
 
 /** Above this many articles a run uses worker threads (when there is more than one core). */
 export const POOL_THRESHOLD = 50
@@ -32,16 +33,23 @@ export function workerFile(): URL {
   return new URL('./worker.js', import.meta.url)
 }
 
+/** What each worker starts with (tinypool's `workerData`). */
+export interface PoolData {
+  /** The run's rules files and filter lists, as text: each worker compiles them once. */
+  sources: RuleSources
+}
+
 export interface WorkerPool {
   /** Run the worker module's export `name` (default: its default export) on `input`. */
   run<Output>(input: unknown, name?: string): Promise<Output>
   destroy(): Promise<void>
 }
 
-/** A pool of `threads` worker threads running {@link workerFile}. */
-export async function openWorkerPool(threads: number): Promise<WorkerPool> {
+/** A pool of `threads` worker threads running {@link workerFile}, each given the run's rule sources. */
+export async function openWorkerPool(threads: number, sources: RuleSources): Promise<WorkerPool> {
   const {default: Tinypool} = await import('tinypool')
-  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads})
+  const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}}
+  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads, workerData})
   return {
     run: (input, name) => pool.run(input, name === undefined ? {} : {name}),
     destroy: () => pool.destroy(),

@@ -2,20 +2,24 @@
  * The worker-thread side of large runs (tinypool): for a batch (the default
  * export), clean one article and write its outputs, return only the small
  * outcome; for check mode (`checkInWorker`), check or fix one article and
- * return its findings. Rule files arrive as text and are compiled once per
- * worker and reused (a compiled rule set holds RegExps and cannot cross
- * threads).
+ * return its findings.
+ *
+ * The rules files and filter lists arrive once, as text, when the worker
+ * starts (the pool's `workerData`, see `openWorkerPool`), and are compiled on
+ * the first task and reused: a compiled rule set holds RegExps and cannot
+ * cross threads, and a filter list of megabytes should not be copied with
+ * every article.
  */
-import type {FilterListSource, FrontmatterOptions, RuleSet} from '../index.js'
+import Tinypool from 'tinypool'
+import type {FrontmatterOptions, RuleSet} from '../index.js'
 import type {FileReport} from '../report/finding.js'
 import {checkFile, type CheckSettings} from './check-file.js'
-import {compileRuleSources, type RuleSources} from './rule-sources.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
+import type {PoolData} from './pool.js'
+import {compileRuleSources} from './rule-sources.js'
 
-/** The settings of a batch as plain data. */
+/** The settings of a batch as plain data (the rules come with the pool). */
 export interface WorkerSettings {
-  rules: ReadonlyArray<{text: string; file: string}>
-  filterLists: readonly FilterListSource[]
   enable: readonly string[]
   disable: readonly string[]
   format: boolean
@@ -29,21 +33,22 @@ export interface WorkerInput {
   settings: WorkerSettings
 }
 
-// Per-worker cache: one batch uses one set of rules; compile it on the first task.
-let compiled: {key: string; rules: RuleSet} | undefined
+let compiled: Promise<RuleSet> | undefined
 
-async function rulesFor(settings: RuleSources): Promise<RuleSet> {
-  const key = JSON.stringify([settings.rules, settings.filterLists])
-  if (compiled?.key !== key) compiled = {key, rules: await compileRuleSources(settings)}
-  return compiled.rules
+/** This worker's rule set, compiled from the pool's rule sources on first use. */
+function rules(): Promise<RuleSet> {
+  const data = Tinypool.workerData as PoolData | undefined
+  if (!data) throw new Error('decruft worker started without rule sources (open the pool with openWorkerPool)')
+  compiled ??= compileRuleSources(data.sources)
+  return compiled
 }
 
 export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
-  return cleanFile(task, {...settings, rules: await rulesFor(settings)})
+  return cleanFile(task, {...settings, rules: await rules()})
 }
 
-/** Check-mode settings as plain data: the rule sources instead of the compiled rules. */
-export interface CheckWorkerSettings extends RuleSources, Omit<CheckSettings, 'rules'> {}
+/** Check-mode settings as plain data (the rules come with the pool). */
+export type CheckWorkerSettings = Omit<CheckSettings, 'rules'>
 
 export interface CheckWorkerInput {
   /** Absolute path of the article. */
@@ -55,5 +60,5 @@ export interface CheckWorkerInput {
 
 /** Check (or with `write`, fix) one article: what `decruft check` runs on each file of a large run. */
 export async function checkInWorker({file, display, settings}: CheckWorkerInput): Promise<FileReport> {
-  return checkFile(file, display, {...settings, rules: await rulesFor(settings)})
+  return checkFile(file, display, {...settings, rules: await rules()})
 }
