@@ -118,6 +118,9 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
   for (let index = 0; index < removals.length; index++) {
     const removal = removals[index]!
     if (removal.replacement !== undefined) continue
+    // Whole blocks gone from between two lists: the lists become one (CommonMark
+    // joins list items a blank line apart), which may make a farm of two halves.
+    if (joinsLists(text, removal.start.offset, removal.end.offset)) return true
     // A comment left open hid what followed it from every rule (an "Also
     // read:" list commented out); once it goes, that content is seen.
     if (removal.text.startsWith('<!--') && !removal.text.trimEnd().endsWith('-->')) return true
@@ -148,6 +151,34 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     if (!isBlankLine(text, last.end.offset) || !isBlankLine(text, nextLineStart(text, last.end.offset))) return true
   }
   return false
+}
+
+/** A line that starts a list item (after up to 3 spaces and any `>` markers). */
+const LIST_ITEM_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/
+
+/**
+ * Whether `[start, end)` takes whole lines from between a list and a list
+ * item: the last non-blank line above it is in a list (an item line, or an
+ * indented line under one) and the first non-blank line below starts an item.
+ */
+function joinsLists(text: string, start: number, end: number): boolean {
+  if (start > 0 && text.charCodeAt(start - 1) !== 10) return false
+  if (end < text.length && text.charCodeAt(end - 1) !== 10 && !isBlankLine(text, end)) return false
+  let below = end === 0 || text.charCodeAt(end - 1) === 10 ? end : nextLineStart(text, end)
+  while (below < text.length && isBlankLine(text, below)) {
+    const lineEnd = text.indexOf('\n', below)
+    below = lineEnd === -1 ? text.length : lineEnd + 1
+  }
+  if (below >= text.length || !LIST_ITEM_LINE.test(text.slice(below, below + 16))) return false
+  let above = lineStartOf(text, start - 1)
+  while (above > 0 && isBlankLine(text, above)) above = lineStartOf(text, above - 1)
+  if (start === 0 || isBlankLine(text, above)) return false
+  // An item line, or a line indented under one (its continuation).
+  for (let line = above; ; line = lineStartOf(text, line - 1)) {
+    const head = text.slice(line, line + 16)
+    if (LIST_ITEM_LINE.test(head)) return true
+    if (!/^(?:[ \t]{2,}|\t)\S/.test(head) || line === 0) return false
+  }
 }
 
 function lineStartOf(text: string, offset: number): number {

@@ -36,3 +36,50 @@ describe('content glued after an ad region', () => {
     expect(result.record.headings).toEqual([{depth: 2, text: 'Next step', line: 6}])
   })
 })
+
+describe('lists that a removal joins', () => {
+  const prose = 'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.'
+  const two = (from: number) =>
+    [from, from + 1].map((n) => `- [Guide number ${n}](https://notes.example.com/how-to-guide-${n}/)`).join('\n')
+
+  it('are judged as the one list the output holds: two halves of a farm split by an ad go together', () => {
+    const input = `${prose}\n\n${two(1)}\n\n${region}\n${two(3)}\n`
+    const result = clean(input)
+    expect(result.markdown).toBe(`${prose}\n`)
+    expect(result.removals.map((removal) => removal.rule)).toEqual(['link-farm', 'ad-block', 'link-farm'])
+    for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
+
+  it('are judged joined when what stood between them was a farm with a label', () => {
+    const label = '**Also read:**\n\n<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
+    for (const eol of ['\n', '\r\n']) {
+      const input = `${prose}\n\n${two(1)}\n\n${label}\n\n${two(3)}\n`.replace(/\n/g, eol)
+      const result = clean(input)
+      expect(result.markdown).toBe(`${prose}${eol}`)
+      expect(clean(result.markdown).markdown).toBe(result.markdown)
+    }
+  })
+
+  it('are not joined across what stays: a list, a paragraph, a list', () => {
+    const input = `${prose}\n\n${two(1)}\n\nA sentence that stays between the two lists.\n\n${two(3)}\n`
+    expect(clean(input).markdown).toBe(input)
+  })
+
+  it('end the scan at blank lines at the end of the text', () => {
+    const input = `${prose}\n\n${two(1)}\n\n${region}\n\n\n`
+    const result = clean(input)
+    expect(result.removals.map((removal) => removal.rule)).toContain('ad-block')
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
+})
+
+describe('paragraphs of links that a removal makes consecutive', () => {
+  it('are one run under a label, in one pass', () => {
+    const input = `Intro prose that stays.\n\nLire aussi :\n\n[One](https://n.example.com/one-post/)\n\n${region}\n[Two](https://n.example.com/two-post/)\n\n[Three](https://n.example.com/three-post/)\n`
+    const result = clean(input)
+    expect(result.markdown).toBe('Intro prose that stays.\n')
+    for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
+})

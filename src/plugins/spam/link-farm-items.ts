@@ -69,7 +69,9 @@ export interface LinkList {
 /** A paragraph and the block after it in the same parent. */
 export interface ParagraphEntry {
   node: Paragraph
-  next: Nodes | undefined
+  /** Its parent's children, and its index among them. */
+  siblings: readonly Nodes[]
+  index: number
 }
 
 /** What every finder of one file shares. */

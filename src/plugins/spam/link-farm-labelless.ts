@@ -50,6 +50,8 @@ interface Block {
   paragraph?: boolean
   /** The heading of the block's section. */
   section?: Heading | undefined
+  /** For `transparent`: removed (by an earlier rule or as a farm), so gone from the output. */
+  gone?: boolean
 }
 
 /** Facts about a paragraph, computed when needed. */
@@ -66,6 +68,8 @@ interface ParagraphFacts {
 interface LabellessFarm {
   start: number
   end: number
+  /** Its blocks of links, each removed on its own (what lies between is already removed). */
+  parts: Span[]
   /** The site most links go to. */
   site: string
   /** Why its position is a farm's. */
@@ -73,11 +77,13 @@ interface LabellessFarm {
   links: number
 }
 
-/** A block of links: one or more consecutive blocks. */
+/** A block of links: one or more consecutive blocks, or blocks that removals will make consecutive. */
 interface Unit {
   first: number
   last: number
   targets: string[]
+  /** The blocks of links it is made of (not the removed blocks between them). */
+  parts: Span[]
 }
 
 /** Second-level labels under which sites register (`example.co.uk`). */
@@ -184,6 +190,17 @@ function farmSite(targets: readonly string[], rules: LinkFarmRules): string | un
   return best !== undefined && most >= targets.length * rules.labelless.minSameSite ? best || 'this site' : undefined
 }
 
+/** Parts in order, those with only white space between joined into one. */
+function joinedParts(text: string, parts: readonly Span[]): Span[] {
+  const joined: Span[] = []
+  for (const part of parts) {
+    const last = joined[joined.length - 1]
+    if (last && skipBlank(text, last.end) >= part.start) last.end = Math.max(last.end, part.end)
+    else joined.push({start: part.start, end: part.end})
+  }
+  return joined
+}
+
 /** Whether the HTML of a block shows no text (comments, empty wrappers, a pixel). */
 function isEmptyHtml(value: string): boolean {
   return value.replace(COMMENT, '').replace(TAG, '').replace(ENTITY, ' ').trim() === ''
@@ -217,7 +234,7 @@ function topLevelBlocks(scan: Scan, tree: Root, farms: readonly Farm[]): Block[]
     while (found[farmIndex] && found[farmIndex]!.end <= start) farmIndex++
     const farm = found[farmIndex]
     if (removed.covers(start, end) || (farm && farm.start <= start && end <= farm.end)) {
-      blocks.push({kind: 'transparent', start, end, node, section})
+      blocks.push({kind: 'transparent', start, end, node, section, gone: true})
       continue
     }
     let kind: Block['kind'] = 'other'
@@ -290,16 +307,25 @@ function spamAfter(scan: Scan, end: number): boolean {
 export function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void {
   const options = scan.rules.labelless
   const blocks = topLevelBlocks(scan, tree, farms)
-  // Blocks of links: a list or HTML list alone, consecutive paragraphs of links together.
+  // Blocks of links: a list or HTML list alone, consecutive paragraphs of links together, also
+  // when only removed blocks stand between them (they will be consecutive in the output, and
+  // cleaning it again must find nothing new). Lists that a removal joins into one are seen
+  // joined in a second pass (passes.ts: `changesStructure`).
   const units = new Map<number, Unit>()
   let enough = false
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!
     if (block.kind !== 'links' || !block.targets) continue
-    const unit: Unit = {first: index, last: index, targets: [...block.targets]}
-    while (block.paragraph && blocks[unit.last + 1]?.kind === 'links' && blocks[unit.last + 1]!.paragraph) {
-      unit.last++
-      unit.targets.push(...blocks[unit.last]!.targets!)
+    const unit: Unit = {first: index, last: index, targets: [...block.targets], parts: [{start: block.start, end: block.end}]}
+    for (;;) {
+      let next = unit.last + 1
+      while (blocks[next]?.gone) next++
+      const candidate = blocks[next]
+      if (candidate?.kind !== 'links' || !candidate.targets) break
+      if (!block.paragraph || !candidate.paragraph) break
+      unit.last = next
+      unit.targets.push(...candidate.targets)
+      unit.parts.push({start: candidate.start, end: candidate.end})
     }
     units.set(unit.last, unit)
     if (unit.targets.length >= options.minLinks) enough = true
@@ -353,7 +379,7 @@ export function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void 
     if (!placed) return undefined
     const site = farmSite(unit.targets, scan.rules)
     if (site === undefined) return undefined
-    return {start: first.start, end: lastBlock.end, site, placed, links: unit.targets.length}
+    return {start: first.start, end: lastBlock.end, parts: unit.parts, site, placed, links: unit.targets.length}
   }
 
   // Farms that follow on (a list, then a run of link lines) go as one removal.
@@ -368,6 +394,7 @@ export function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void 
       if (!farm) atEnd = false
       else if (after && skipBlank(scan.text, farm.end) === after.start) {
         after.start = farm.start
+        after.parts = joinedParts(scan.text, [...farm.parts, ...after.parts])
         after.links += farm.links
       } else found.push(farm)
       index = unit.first
@@ -386,6 +413,7 @@ export function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void 
     atEnd = false
   }
   for (const farm of found) {
-    farms.push({start: farm.start, end: farm.end, reason: `Link farm without a label: ${farm.links} links to ${farm.site} ${farm.placed}`})
+    const reason = `Link farm without a label: ${farm.links} links to ${farm.site} ${farm.placed}`
+    for (const part of farm.parts) farms.push({start: part.start, end: part.end, reason})
   }
 }

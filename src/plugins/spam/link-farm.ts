@@ -145,6 +145,13 @@ function skipGap(scan: Scan, offset: number): number {
   }
 }
 
+/** Whether `node` lies wholly in what {@link skipGap} passes over (removed spans, farms, blank). */
+function isSkipped(scan: Scan, node: Nodes): boolean {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start !== undefined && end !== undefined && skipGap(scan, start) >= end
+}
+
 /** A Markdown list, an HTML list or a run of link lines starting at `offset`. */
 function linkListAt(scan: Scan, offset: number): LinkList | undefined {
   const list = scan.lists.get(offset)
@@ -170,7 +177,11 @@ function linkRunAt(scan: Scan, offset: number): LinkList | undefined {
     end = nodeEnd
     // A farm at the paragraph's end goes with it: the run stops there.
     if (scan.cut.has(entry.node)) break
-    const next = entry.next
+    // The next sibling, past those removed whole (an ad between two lines of links):
+    // once they are gone, the paragraphs are consecutive.
+    let after = entry.index + 1
+    while (entry.siblings[after] && isSkipped(scan, entry.siblings[after]!)) after++
+    const next = entry.siblings[after]
     const nextStart = next?.type === 'paragraph' ? next.position?.start.offset : undefined
     if (nextStart === undefined || skipGap(scan, end) !== nextStart) break
     entry = scan.paragraphs.get(nextStart)
@@ -427,8 +438,7 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start === undefined || end === undefined) return SKIP
-      const next = parent && index !== undefined ? (parent.children[index + 1] as Nodes | undefined) : undefined
-      paragraphs.set(start, {node, next})
+      paragraphs.set(start, {node, siblings: parent && index !== undefined ? (parent.children as Nodes[]) : [node], index: index ?? 0})
       const finds = paragraphFinds(scan, paragraphLines(node.children, text, start), end, htmlLabelEnds)
       if (finds.farm) {
         farms.push(finds.farm)
