@@ -120,7 +120,12 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     if (removal.replacement !== undefined) continue
     // Whole blocks gone from between two lists: the lists become one (CommonMark
     // joins list items a blank line apart), which may make a farm of two halves.
-    if (joinsLists(text, removal.start.offset, removal.end.offset)) return true
+    // Removals with only blank lines between them (an ad region, then an ad unit) go as one.
+    let through = index
+    while (removals[through + 1]?.replacement === undefined && removals[through + 1] && text.slice(removals[through]!.end.offset, removals[through + 1]!.start.offset).trim() === '') {
+      through++
+    }
+    if (joinsLists(text, removal.start.offset, removals[through]!.end.offset)) return true
     // A comment left open hid what followed it from every rule (an "Also
     // read:" list commented out); once it goes, that content is seen.
     if (removal.text.startsWith('<!--') && !removal.text.trimEnd().endsWith('-->')) return true

@@ -61,6 +61,14 @@ describe('lists that a removal joins', () => {
     }
   })
 
+  it('are judged joined when several removals with blank lines between them stood there', () => {
+    const unit = '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>'
+    const input = `${prose}\n\n**Also read:**\n\n${two(1)}\n\n${region}\n${unit}\n\n${two(3)}\n`
+    const result = clean(input)
+    expect(result.markdown).toBe(`${prose}\n`)
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
+
   it('are not joined across what stays: a list, a paragraph, a list', () => {
     const input = `${prose}\n\n${two(1)}\n\nA sentence that stays between the two lists.\n\n${two(3)}\n`
     expect(clean(input).markdown).toBe(input)
