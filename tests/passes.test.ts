@@ -90,4 +90,12 @@ describe('paragraphs of links that a removal makes consecutive', () => {
     for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
     expect(clean(result.markdown).markdown).toBe(result.markdown)
   })
+
+  it('are one run under a label past an ad and another farm found between them', () => {
+    const farm = 'See also:\n\n- [Guide 1](https://notes.example.com/how-to-guide-1/)\n- [Guide 2](https://notes.example.com/how-to-guide-2/)\n- [Guide 3](https://notes.example.com/how-to-guide-3/)'
+    const input = `Intro prose that stays.\n\nLire aussi :\n\n[One](https://n.example.com/one-post/)\n\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n\n${farm}\n\n[Two](https://n.example.com/two-post/)\n\n[Three](https://n.example.com/three-post/)\n`
+    const result = clean(input)
+    expect(result.markdown).toBe('Intro prose that stays.\n')
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
 })

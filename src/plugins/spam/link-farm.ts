@@ -145,11 +145,23 @@ function skipGap(scan: Scan, offset: number): number {
   }
 }
 
-/** Whether `node` lies wholly in what {@link skipGap} passes over (removed spans, farms, blank). */
-function isSkipped(scan: Scan, node: Nodes): boolean {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  return start !== undefined && end !== undefined && skipGap(scan, start) >= end
+/**
+ * The index of the first of `siblings` from `from` that is not wholly in
+ * what {@link skipGap} passes over (removed spans, farms, blank lines); a
+ * farm spanning several siblings takes them all.
+ */
+function nextKept(scan: Scan, siblings: readonly Nodes[], from: number): number {
+  let reached = -1
+  for (let index = from; index < siblings.length; index++) {
+    const start = siblings[index]!.position?.start.offset
+    const end = siblings[index]!.position?.end.offset
+    if (start === undefined || end === undefined) return index
+    if (end <= reached) continue
+    const skipped = skipGap(scan, start)
+    if (skipped < end) return index
+    reached = skipped
+  }
+  return siblings.length
 }
 
 /** A Markdown list, an HTML list or a run of link lines starting at `offset`. */
@@ -179,9 +191,7 @@ function linkRunAt(scan: Scan, offset: number): LinkList | undefined {
     if (scan.cut.has(entry.node)) break
     // The next sibling, past those removed whole (an ad between two lines of links):
     // once they are gone, the paragraphs are consecutive.
-    let after = entry.index + 1
-    while (entry.siblings[after] && isSkipped(scan, entry.siblings[after]!)) after++
-    const next = entry.siblings[after]
+    const next = entry.siblings[nextKept(scan, entry.siblings, entry.index + 1)]
     const nextStart = next?.type === 'paragraph' ? next.position?.start.offset : undefined
     if (nextStart === undefined || skipGap(scan, end) !== nextStart) break
     entry = scan.paragraphs.get(nextStart)
