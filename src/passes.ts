@@ -21,7 +21,7 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
-import {createParser, runRules} from './pipeline.js'
+import {createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 
 /** At most this many passes (the first included). */
@@ -126,6 +126,11 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
       through++
     }
     if (joinsLists(text, removal.start.offset, removals[through]!.end.offset)) return true
+    // Whole blocks that a rule after link-farm took, with links right below.
+    if (AFTER_LINK_FARM.has(removal.ruleId)) {
+      const below = lineBelow(text, removal.start.offset, removals[through]!.end.offset)
+      if (below !== -1 && LINK_LINE.test(text.slice(below, below + 24))) return true
+    }
     // A comment left open hid what followed it from every rule (an "Also
     // read:" list commented out); once it goes, that content is seen.
     if (removal.text.startsWith('<!--') && !removal.text.trimEnd().endsWith('-->')) return true
@@ -158,33 +163,57 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
   return false
 }
 
-/** A line that starts a list item (after up to 3 spaces and any `>` markers). */
-const LIST_ITEM_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/
+/**
+ * A line that starts a list item holding a link first (after up to 3 spaces
+ * and any `>` markers; the link may be emphasised): the lists whose joining
+ * can change what a rule finds are lists of links.
+ */
+const LINK_ITEM_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+[*_]{0,3}(?:\[|<a[ \t\r\n])/i
 
 /**
- * Whether `[start, end)` takes whole lines from between a list and a list
- * item: the last non-blank line above it is in a list (an item line, or an
- * indented line under one) and the first non-blank line below starts an item.
+ * Whether `[start, end)` takes whole lines from between a list of links and
+ * an item of links: the last non-blank line above it is in such a list (an
+ * item line, or an indented line under one) and the first non-blank line
+ * below starts such an item.
  */
 function joinsLists(text: string, start: number, end: number): boolean {
-  if (start > 0 && text.charCodeAt(start - 1) !== 10) return false
-  if (end < text.length && text.charCodeAt(end - 1) !== 10 && !isBlankLine(text, end)) return false
-  let below = end === 0 || text.charCodeAt(end - 1) === 10 ? end : nextLineStart(text, end)
-  while (below < text.length && isBlankLine(text, below)) {
-    const lineEnd = text.indexOf('\n', below)
-    below = lineEnd === -1 ? text.length : lineEnd + 1
-  }
-  if (below >= text.length || !LIST_ITEM_LINE.test(text.slice(below, below + 16))) return false
+  const below = lineBelow(text, start, end)
+  if (below === -1 || !LINK_ITEM_LINE.test(text.slice(below, below + 24))) return false
   let above = lineStartOf(text, start - 1)
   while (above > 0 && isBlankLine(text, above)) above = lineStartOf(text, above - 1)
   if (start === 0 || isBlankLine(text, above)) return false
   // An item line, or a line indented under one (its continuation).
   for (let line = above; ; line = lineStartOf(text, line - 1)) {
-    const head = text.slice(line, line + 16)
-    if (LIST_ITEM_LINE.test(head)) return true
+    const head = text.slice(line, line + 24)
+    if (LINK_ITEM_LINE.test(head)) return true
     if (!/^(?:[ \t]{2,}|\t)\S/.test(head) || line === 0) return false
   }
 }
+
+/**
+ * When `[start, end)` is whole lines: the start of the first non-blank line
+ * after it; otherwise, or when only blank lines follow, -1.
+ */
+function lineBelow(text: string, start: number, end: number): number {
+  if (start > 0 && text.charCodeAt(start - 1) !== 10) return -1
+  if (end < text.length && text.charCodeAt(end - 1) !== 10 && !isBlankLine(text, end)) return -1
+  let below = end === 0 || text.charCodeAt(end - 1) === 10 ? end : nextLineStart(text, end)
+  while (below < text.length && isBlankLine(text, below)) {
+    const lineEnd = text.indexOf('\n', below)
+    below = lineEnd === -1 ? text.length : lineEnd + 1
+  }
+  return below < text.length ? below : -1
+}
+
+/** A line that starts with a link, in a list item or not (the link may be emphasised). */
+const LINK_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}(?:\[|<a[ \t\r\n])/i
+
+/**
+ * Rules that run after link-farm. What they remove whole (a paragraph pasted
+ * twice, a call to action) may have stood between a label and its links,
+ * which link-farm, having run before, saw apart.
+ */
+const AFTER_LINK_FARM: ReadonlySet<string> = new Set(ruleIds.slice(ruleIds.indexOf('link-farm') + 1))
 
 function lineStartOf(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1

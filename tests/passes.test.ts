@@ -99,3 +99,17 @@ describe('paragraphs of links that a removal makes consecutive', () => {
     expect(clean(result.markdown).markdown).toBe(result.markdown)
   })
 })
+
+describe('blocks that a later rule removes', () => {
+  it('bring a label and its links together in one call (an intro pasted again between them)', () => {
+    const intro = 'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.'
+    const list = [1, 2, 3].map((n) => `- [Guide number ${n}](https://notes.example.com/how-to-guide-${n}/)`).join('\n')
+    const blocks = ['# Title', intro, 'Short line.', '**Also read:**', intro, list, '[One](https://n.example.com/one-post/)', '---', '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>']
+    const input = `${blocks.join('\n\n')}\n`
+    const result = clean(input)
+    expect(result.removals.map((removal) => removal.rule)).toEqual(['link-farm', 'duplicate-paragraph', 'link-farm', 'ad-slot'])
+    expect(result.markdown).not.toContain('Also read')
+    for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
+    expect(clean(result.markdown).markdown).toBe(result.markdown)
+  })
+})
