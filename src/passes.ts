@@ -121,15 +121,19 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     // Whole blocks gone from between two lists: the lists become one (CommonMark
     // joins list items a blank line apart), which may make a farm of two halves.
     // Removals with only blank lines between them (an ad region, then an ad unit) go as one.
-    let through = index
-    while (removals[through + 1]?.replacement === undefined && removals[through + 1] && text.slice(removals[through]!.end.offset, removals[through + 1]!.start.offset).trim() === '') {
-      through++
-    }
-    if (joinsLists(text, removal.start.offset, removals[through]!.end.offset)) return true
-    // Whole blocks that a rule after link-farm took, with links right below.
-    if (AFTER_LINK_FARM.has(removal.ruleId)) {
-      const below = lineBelow(text, removal.start.offset, removals[through]!.end.offset)
-      if (below !== -1 && LINK_LINE.test(text.slice(below, below + 24))) return true
+    // Only a removal from a line's start can take whole blocks (checked first: most are inline).
+    if (removal.start.offset === 0 || text.charCodeAt(removal.start.offset - 1) === 10) {
+      let through = index
+      while (removals[through + 1] && removals[through + 1]!.replacement === undefined && isBlankBetween(text, removals[through]!.end.offset, removals[through + 1]!.start.offset)) {
+        through++
+      }
+      const end = removals[through]!.end.offset
+      if (joinsLists(text, removal.start.offset, end)) return true
+      // Whole blocks that a rule after link-farm took, with links right below.
+      if (AFTER_LINK_FARM.has(removal.ruleId)) {
+        const below = lineBelow(text, removal.start.offset, end)
+        if (below !== -1 && LINK_LINE.test(text.slice(below, below + 24))) return true
+      }
     }
     // A comment left open hid what followed it from every rule (an "Also
     // read:" list commented out); once it goes, that content is seen.
@@ -214,6 +218,15 @@ const LINK_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0
  * which link-farm, having run before, saw apart.
  */
 const AFTER_LINK_FARM: ReadonlySet<string> = new Set(ruleIds.slice(ruleIds.indexOf('link-farm') + 1))
+
+/** Whether `text` holds only white space from `start` to `end`. */
+function isBlankBetween(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false
+  }
+  return true
+}
 
 function lineStartOf(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
