@@ -113,3 +113,18 @@ describe('blocks that a later rule removes', () => {
     expect(clean(result.markdown).markdown).toBe(result.markdown)
   })
 })
+
+describe('a farm without a label found between link lines', () => {
+  it('joins the link lines on either side of it into one run, in one call', () => {
+    const htmlFarm = '<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
+    const unit = '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>'
+    const blocks = ['# Title', 'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.', '[Two](https://n.example.com/two-post/)', region.trimEnd(), htmlFarm, unit, region.trimEnd(), '[One](https://n.example.com/one-post/)', '[One](https://n.example.com/one-post/)', 'Lire aussi :']
+    for (const eol of ['\n', '\r\n']) {
+      const input = `${blocks.join('\n\n')}\n`.replace(/\n/g, eol)
+      const result = clean(input)
+      expect(result.markdown).not.toContain('[One]')
+      for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
+      expect(clean(result.markdown).markdown).toBe(result.markdown)
+    }
+  })
+})

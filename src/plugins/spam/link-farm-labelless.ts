@@ -305,6 +305,19 @@ function spamAfter(scan: Scan, end: number): boolean {
  * as removed ones are) and adds what it finds to them.
  */
 export function findLabellessFarms(scan: Scan, tree: Root, farms: Farm[]): void {
+  // A farm found here is gone from the output too: the blocks on either side of it may then
+  // make one run of links. Look again with it, until nothing new is found (rarely a second time).
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = farms.length
+    findLabellessFarmsOnce(scan, tree, farms)
+    if (farms.length === before) return
+  }
+}
+
+/** Rounds of label-less detection at most (each after new farms). */
+const MAX_ROUNDS = 4
+
+function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
   const options = scan.rules.labelless
   const blocks = topLevelBlocks(scan, tree, farms)
   // Blocks of links: a list or HTML list alone, consecutive paragraphs of links together, also
