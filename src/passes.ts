@@ -167,12 +167,20 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
   return false
 }
 
+/** A line that starts with a link, after a list marker (`marker` '') or with or without one (`'?'`). */
+function linkLine(marker: '' | '?'): RegExp {
+  return new RegExp(`^[ \\t]{0,3}(?:>[ \\t]?)*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)${marker}[*_]{0,3}(?:\\[|<a[ \\t\\r\\n])`, 'i')
+}
+
+/** A line indented under a list item (its continuation). */
+const CONTINUATION_LINE = /^(?:[ \t]{2,}|\t)\S/
+
 /**
  * A line that starts a list item holding a link first (after up to 3 spaces
  * and any `>` markers; the link may be emphasised): the lists whose joining
  * can change what a rule finds are lists of links.
  */
-const LINK_ITEM_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+[*_]{0,3}(?:\[|<a[ \t\r\n])/i
+const LINK_ITEM_LINE = linkLine('')
 
 /**
  * Whether `[start, end)` takes whole lines from between a list of links and
@@ -190,7 +198,7 @@ function joinsLists(text: string, start: number, end: number): boolean {
   for (let line = above; ; line = lineStartOf(text, line - 1)) {
     const head = text.slice(line, line + 24)
     if (LINK_ITEM_LINE.test(head)) return true
-    if (!/^(?:[ \t]{2,}|\t)\S/.test(head) || line === 0) return false
+    if (!CONTINUATION_LINE.test(head) || line === 0) return false
   }
 }
 
@@ -210,7 +218,7 @@ function lineBelow(text: string, start: number, end: number): number {
 }
 
 /** A line that starts with a link, in a list item or not (the link may be emphasised). */
-const LINK_LINE = /^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_]{0,3}(?:\[|<a[ \t\r\n])/i
+const LINK_LINE = linkLine('?')
 
 /**
  * Rules that run after link-farm. What they remove whole (a paragraph pasted

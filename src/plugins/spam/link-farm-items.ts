@@ -66,7 +66,7 @@ export interface LinkList {
   targets: string[] | undefined
 }
 
-/** A paragraph and the block after it in the same parent. */
+/** A paragraph and its place among its siblings (to find the next block that stays). */
 export interface ParagraphEntry {
   node: Paragraph
   /** Its parent's children, and its index among them. */

@@ -68,8 +68,6 @@ interface ParagraphFacts {
 interface LabellessFarm {
   start: number
   end: number
-  /** Its blocks of links, each removed on its own (what lies between is already removed). */
-  parts: Span[]
   /** The site most links go to. */
   site: string
   /** Why its position is a farm's. */
@@ -82,8 +80,6 @@ interface Unit {
   first: number
   last: number
   targets: string[]
-  /** The blocks of links it is made of (not the removed blocks between them). */
-  parts: Span[]
 }
 
 /** Second-level labels under which sites register (`example.co.uk`). */
@@ -188,17 +184,6 @@ function farmSite(targets: readonly string[], rules: LinkFarmRules): string | un
     }
   }
   return best !== undefined && most >= targets.length * rules.labelless.minSameSite ? best || 'this site' : undefined
-}
-
-/** Parts in order, those with only white space between joined into one. */
-function joinedParts(text: string, parts: readonly Span[]): Span[] {
-  const joined: Span[] = []
-  for (const part of parts) {
-    const last = joined[joined.length - 1]
-    if (last && skipBlank(text, last.end) >= part.start) last.end = Math.max(last.end, part.end)
-    else joined.push({start: part.start, end: part.end})
-  }
-  return joined
 }
 
 /** Whether the HTML of a block shows no text (comments, empty wrappers, a pixel). */
@@ -322,14 +307,15 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
   const blocks = topLevelBlocks(scan, tree, farms)
   // Blocks of links: a list or HTML list alone, consecutive paragraphs of links together, also
   // when only removed blocks stand between them (they will be consecutive in the output, and
-  // cleaning it again must find nothing new). Lists that a removal joins into one are seen
-  // joined in a second pass (passes.ts: `changesStructure`).
+  // cleaning it again must find nothing new); the farm's removal then holds those removed
+  // blocks, as a labelled farm's does. Lists that a removal joins into one are seen joined in
+  // a second pass (passes.ts: `changesStructure`).
   const units = new Map<number, Unit>()
   let enough = false
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!
     if (block.kind !== 'links' || !block.targets) continue
-    const unit: Unit = {first: index, last: index, targets: [...block.targets], parts: [{start: block.start, end: block.end}]}
+    const unit: Unit = {first: index, last: index, targets: [...block.targets]}
     for (;;) {
       let next = unit.last + 1
       while (blocks[next]?.gone) next++
@@ -338,7 +324,6 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
       if (!block.paragraph || !candidate.paragraph) break
       unit.last = next
       unit.targets.push(...candidate.targets)
-      unit.parts.push({start: candidate.start, end: candidate.end})
     }
     units.set(unit.last, unit)
     if (unit.targets.length >= options.minLinks) enough = true
@@ -392,7 +377,7 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
     if (!placed) return undefined
     const site = farmSite(unit.targets, scan.rules)
     if (site === undefined) return undefined
-    return {start: first.start, end: lastBlock.end, parts: unit.parts, site, placed, links: unit.targets.length}
+    return {start: first.start, end: lastBlock.end, site, placed, links: unit.targets.length}
   }
 
   // Farms that follow on (a list, then a run of link lines) go as one removal.
@@ -407,7 +392,6 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
       if (!farm) atEnd = false
       else if (after && skipBlank(scan.text, farm.end) === after.start) {
         after.start = farm.start
-        after.parts = joinedParts(scan.text, [...farm.parts, ...after.parts])
         after.links += farm.links
       } else found.push(farm)
       index = unit.first
@@ -426,7 +410,6 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
     atEnd = false
   }
   for (const farm of found) {
-    const reason = `Link farm without a label: ${farm.links} links to ${farm.site} ${farm.placed}`
-    for (const part of farm.parts) farms.push({start: part.start, end: part.end, reason})
+    farms.push({start: farm.start, end: farm.end, reason: `Link farm without a label: ${farm.links} links to ${farm.site} ${farm.placed}`})
   }
 }
