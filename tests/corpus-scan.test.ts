@@ -111,6 +111,14 @@ describe('scanSpam: patterns beyond one network', () => {
     expect(found('**Lire aussi :**\n\n- [Un](https://s.example/1)\n- [Deux](https://s.example/2)\n')).toEqual(['link-farm-label'])
     expect(found('See also the manual, which explains it well.\n')).toEqual([])
   })
+  it('counts links to the site\'s own pages after a label, and names the label\'s line', () => {
+    const text = 'Text.\n\n## Related Reading\n\n- [One](/blog/one/)\n- [Two](../two/)\n'
+    expect(scanSpam(text).map((finding) => `${finding.line}:${finding.pattern}`)).toEqual(['3:link-farm-label'])
+  })
+  it('finds a component named for affiliates, even with its attributes on the next lines', () => {
+    expect(found('<AffiliateCard\n  title="X"\n/>\n')).toEqual(['affiliate-element'])
+    expect(found('<aside class="card">An affiliate program pays.</aside>\n')).toEqual([])
+  })
   it('finds unsafe HTML', () => {
     expect(found('<img src="x.png" onerror="alert(1)">').sort()).toEqual(['event-handler'])
     expect(found('<a href="javascript:alert(1)">x</a>')).toEqual(['javascript-url'])
@@ -149,6 +157,12 @@ describe('findLoss', () => {
     const table = '| Name | Value |\n| --- | ---: |\n| a | 1 |\n'
     expect(findLoss(input + table, input + table)).toEqual([])
     expect(findLoss(input + table, input).map((item) => item.kind)).toEqual(['table'])
+  })
+
+  it('counts a multi-line spam element as spam to its end, and data: images as no content', () => {
+    const card = 'Intro.\n\n<AffiliateCard\n  description="A long description of the product that would count as a paragraph of prose."\n/>\n\n![](data:image/svg+xml;base64,PHN2Zz4=)\n'
+    expect(findLoss(card, 'Intro.\n')).toEqual([])
+    expect(findLoss('![a](https://img.example/a.png)\n', '')).toHaveLength(1)
   })
 
   it('does not count a removed duplicate as loss', () => {

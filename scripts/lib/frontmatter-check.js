@@ -28,7 +28,8 @@ const URL_KEYS = /(?:url|image|images|thumbnail|cover|coverimage|heroimage|canon
 function isEmpty(value) {
   if (value === null || value === undefined) return true
   if (typeof value === 'string') return value.trim() === ''
-  if (Array.isArray(value)) return value.length === 0
+  // `categories: [ - ]` (a list of one empty item) holds nothing either.
+  if (Array.isArray(value)) return value.every(isEmpty)
   if (value instanceof Date) return false
   if (typeof value === 'object') return Object.keys(value).length === 0
   return false

@@ -33,22 +33,28 @@ export const SPAM_PATTERNS = [
       /\b(?:tools\.techidaily\.com|pxf\.io|sjv\.io|7eer\.net|8odi\.net|impactradius-go\.com|amzn\.to|shareasale\.com\/r\.cfm|anrdoezrs\.net|jdoqocy\.com|tkqlhce\.com|dpbolvw\.net|kqzyfj\.com|awin1\.com|linksynergy\.com|prf\.hn|skimresources\.com|redirectingat\.com|hop\.clickbank\.net|flexlinkspro\.com|partnerlinks\.io|shop-links\.co)\b/gi,
   },
   {id: 'affiliate-param', pattern: /[?&](?:amp;)?AFFILIATE=/g},
+  // A component or element named for what it is (`<AffiliateCard …/>` in MDX, `<affiliate-box>`).
+  {id: 'affiliate-element', pattern: /<[\w-]*affiliate[\w-]*(?=[\s/>]|$)/gim},
   {id: 'amazon-tag', pattern: /\bamazon\.[a-z.]{2,8}\/[^\s)"'<>\]]*?[?&](?:amp;)?tag=/gi},
   {
     id: 'feed-footer',
     pattern:
       /\b(?:appeared first on|read the (?:entire|full) (?:article|post|story) (?:here|at|on)\b|originally (?:published|posted) (?:at|on|in)\s+(?:\[|<a\b|https?:|\*|_)|erschien zuerst auf|se public[óo] primero en|apareceu primeiro em|est apparu en premier sur)/gi,
   },
-  {id: 'link-farm-label', pattern: /^(?:[#>*_\s-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|das könnte (?:dich|sie) auch interessieren|leia também|veja também|artigos relacionados|te puede interesar|leggi anche|lees ook|関連記事|читайте также|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|猜你喜欢)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
+  {id: 'link-farm-label', pattern: /^(?:[#>*_ \t-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|related reading|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|das könnte (?:dich|sie) auch interessieren|leia também|veja também|artigos relacionados|te puede interesar|leggi anche|lees ook|関連記事|читайте также|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|猜你喜欢)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
   {id: 'script', pattern: /<script\b/gi},
   {id: 'event-handler', pattern: /<[a-z][\w-]*\b[^>]*\son[a-z]+\s*=/gi},
   {id: 'javascript-url', pattern: /(?:href|src|action)\s*=\s*["']?\s*javascript:|\]\(\s*<?javascript:/gi},
 ]
 
-/** A link-farm label is only residual spam when links follow it: on its line or within the next lines. */
+/**
+ * A link-farm label is only residual spam when links follow it: on its line
+ * or within the next lines. Links to the site's own pages count
+ * (`[Next post](/blog/next/)`): a "Related Reading" list is usually internal.
+ */
 function isFarmLabel(match) {
   const rest = match.input.slice(match.index, match.index + 600)
-  const links = rest.match(/\]\(https?:|<a\s[^>]*href=["']?https?:/gi) ?? []
+  const links = rest.match(/\]\((?:https?:|\.{0,2}\/)|<a\s[^>]*href=["']?(?:https?:|\.{0,2}\/)/gi) ?? []
   return links.length >= 2
 }
 
@@ -115,6 +121,13 @@ export function oneLine(text, max = 100) {
 // Loss check
 
 const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^\s)>]+)/g
+/**
+ * An image inlined as a `data:` URL. In scraped pages these are icons and
+ * lazy-loading placeholders (the real image is in `data-src`), not the
+ * article's pictures, and decruft's sanitiser drops `data:` URLs by policy
+ * (as GitHub's does): they are not counted as content.
+ */
+const DATA_URL = /^\s*data:/i
 const HTML_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi
 const PIXEL_SIZE = /\b(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]/i
 const URL_OR_TAG = /https?:\/\/|\bwww\.|\]\(|mailto:|<\/?[A-Za-z!?]/
@@ -140,29 +153,24 @@ export function spamLineSet(lines, prose = proseLines(lines)) {
       }
     }
   }
-  // Lines with a spam pattern; one in raw HTML takes its whole HTML block with it.
-  for (let index = 0; index < prose.length; index++) {
-    if (!hasSpamPattern(prose[index])) continue
+  // Lines with a spam pattern (matched as scanSpam does, so that a label sees the links below it);
+  // one in raw HTML takes its whole HTML block with it.
+  const spamLines = new Set(scanSpam('', lines).map((finding) => finding.line - 1))
+  for (const index of [...spamLines].sort((a, b) => a - b)) {
     let from = index
     let to = index
     if (lines[index].kind === 'html') {
       while (from > 0 && lines[from - 1].kind === 'html') from--
       while (to < lines.length - 1 && lines[to + 1].kind === 'html') to++
     }
+    // A tag whose attributes run over several lines (an MDX component) is spam to its `>`.
+    const tag = /<[\w-]+(?:\s[^>]*)?$/.exec(prose[index])
+    if (tag) while (to < lines.length - 1 && !prose[to].slice(to === index ? tag.index : 0).includes('>')) to++
     for (let marked = from; marked <= to; marked++) spam.add(marked + 1)
   }
   return spam
 }
 
-function hasSpamPattern(line) {
-  for (const {pattern, test} of SPAM_PATTERNS) {
-    pattern.lastIndex = 0
-    const match = pattern.exec(line)
-    pattern.lastIndex = 0
-    if (match && (!test || test(match))) return true
-  }
-  return false
-}
 
 function normaliseHeading(text) {
   return text
@@ -213,12 +221,12 @@ export function contentItems(text, options = {}) {
       if (heading) items.headings.push({text: heading, line: number})
     }
     if (line.kind !== 'html' && visible.includes('![')) {
-      for (const match of visible.matchAll(MARKDOWN_IMAGE)) items.images.push({text: match[1], line: number})
+      for (const match of visible.matchAll(MARKDOWN_IMAGE)) if (!DATA_URL.test(match[1])) items.images.push({text: match[1], line: number})
     }
     for (const match of visible.includes('<img') || visible.includes('<IMG') ? visible.matchAll(HTML_IMAGE) : []) {
       if (PIXEL_SIZE.test(match[0])) continue
       const url = match[1] ?? match[2] ?? match[3] ?? ''
-      if (url) items.images.push({text: url, line: number})
+      if (url && !DATA_URL.test(url)) items.images.push({text: url, line: number})
     }
     // Compared with the output's lines as they are, so taken raw (with any inline code).
     const trimmed = line.text.trim()
