@@ -46,6 +46,7 @@ import {defaultRuleSet} from '../../ruleset/index.js'
 import type {CompiledDialect, CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
 import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
+import {decodeCharacterReferences} from './entities.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
 import {typeProblem, type StrictProblem} from './strict.js'
 import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
@@ -119,11 +120,22 @@ function live(states: readonly State[]): State[] {
   return states.filter((state) => !state.dropped)
 }
 
+/** The `entities` transform: HTML character references in a text value decoded (see `entities.ts`). */
+function decodeEntities(state: State, spec: CompiledFrontmatterKey): void {
+  if (!spec.transforms.has('entities') || typeof state.value !== 'string') return
+  const decoded = decodeCharacterReferences(state.value)
+  if (decoded === state.value) return
+  state.value = decoded
+  state.notes.push('HTML character references decoded')
+  state.changed = true
+}
+
 /** Normalise each value by its field; dates it cannot read are warned about and left. */
 function normalizeStates(states: readonly State[], context: ValueContext, file: VFile, block: Block | undefined, rewrite: boolean): void {
   for (const state of states) {
     const {entry, spec} = state
     if (!spec || !entry || (!entry.editable && !rewrite)) continue
+    decodeEntities(state, spec)
     const normal = normalizeValue(state.value, spec, context)
     if (normal === 'unreadable') {
       if (block) {
