@@ -1,0 +1,189 @@
+/**
+ * Repairing a document's broken YAML frontmatter before it is parsed, so
+ * that a scraper's unquoted title costs one recorded repair, not the whole
+ * article.
+ *
+ * Runs on the raw text (the Markdown parser decides where the frontmatter
+ * ends, so a missing closing fence must be put in before it parses):
+ * - between `---` fences, YAML that does not read is repaired line by line
+ *   (`repair-yaml.ts`: quoting, escaping quotes, tabs);
+ * - `closing-fence`: when the block has no closing fence, or its YAML does
+ *   not read because the body was taken in (a later `---` thematic break
+ *   closed it), the fence goes in after the last line that is frontmatter —
+ *   before the first heading, paragraph or blank line followed by Markdown.
+ *   Only when those lines name at least one key of the schema (`title`,
+ *   `date` …), read as YAML (repaired if need be), and no key line follows
+ *   before a later fence: `---` then a paragraph is left as Markdown.
+ *
+ * Each repair is an edit of the text with its reason and key; the caller
+ * runs the rules on the repaired text and maps what they find back. When no
+ * repair makes the YAML read, nothing is repaired: the frontmatter rule then
+ * keeps the block's bytes and warns.
+ *
+ * @example
+ *   ---                              ---
+ *   title: Fix: the driver     →     title: 'Fix: the driver'
+ *   # Step one                       ---
+ *                                    # Step one
+ */
+import type {RecordedEdit} from '../../core/edit-map.js'
+import type {RuleSet} from '../../ruleset/compile.js'
+import type {FrontmatterChange} from './frontmatter.js'
+import {repairYaml, type RepairKind, type YamlRepair} from './repair-yaml.js'
+
+/** A repair as an edit of the document, recorded under the `frontmatter` rule. */
+export interface FrontmatterRepair extends RecordedEdit {
+  readonly kind: RepairKind
+}
+
+/** What repairing a document found: the edits (sorted) and the changes to record. */
+export interface FrontmatterRepairs {
+  readonly edits: readonly FrontmatterRepair[]
+  readonly changes: readonly FrontmatterChange[]
+}
+
+const NONE: FrontmatterRepairs = {edits: [], changes: []}
+const RULE_ID = 'frontmatter'
+const OPENING_FENCE = /^---[ \t]*(\r?\n)/
+const CLOSING_FENCE = /^---[ \t]*$/
+/** A top-level key line: the key (plain or quoted), a colon, maybe a value. */
+const TOP_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"?,[\]{}&*!|>%@`:-](?:[^\s:]|:(?=\S)|[ \t]+(?=[^\s:#]))*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/
+const BLOCK_SCALAR_HEADER = /^[|>][-+0-9]*(?:[ \t]+#.*)?$/
+
+interface Line {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+function linesFrom(text: string, from: number): Line[] {
+  const lines: Line[] = []
+  for (let start = from; start <= text.length; ) {
+    const lineBreak = text.indexOf('\n', start)
+    const next = lineBreak === -1 ? text.length : lineBreak
+    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
+    lines.push({start, end, text: text.slice(start, end)})
+    if (lineBreak === -1) break
+    start = lineBreak + 1
+  }
+  return lines
+}
+
+function keyName(raw: string): string {
+  return raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === ''
+}
+
+/**
+ * The lines at the start that are frontmatter: key lines at column 0, lines
+ * indented under them, `- ` items under a key with no value, and blank and
+ * comment lines between such lines (not after the last). Returns the index
+ * of the last such line (-1 when none) and the keys seen.
+ */
+function frontmatterLines(lines: readonly Line[], limit: number): {last: number; keys: string[]} {
+  const keys: string[] = []
+  let last = -1
+  let open = false // the last key has no value on its line: items or a block may follow
+  let blockScalar = false
+  for (let index = 0; index < limit; index++) {
+    const text = lines[index]!.text
+    const indented = /^[ \t]/.test(text)
+    if (blockScalar && (isBlank(text) || indented)) {
+      if (!isBlank(text)) last = index
+      continue
+    }
+    blockScalar = false
+    if (isBlank(text) || text.trimStart().startsWith('#')) continue
+    if (indented) {
+      // Under an entry: only right after one (after a blank line, indented text is Markdown code).
+      if (last !== index - 1) break
+      last = index
+      continue
+    }
+    if (/^-(?:[ \t]|$)/.test(text)) {
+      if (!open) break
+      last = index
+      continue
+    }
+    const match = TOP_KEY.exec(text)
+    if (!match) break
+    keys.push(keyName(match[1]!))
+    const value = match[2] ?? ''
+    open = value === ''
+    blockScalar = BLOCK_SCALAR_HEADER.test(value)
+    last = index
+  }
+  return {last, keys}
+}
+
+/** The repairs of one YAML text at `offset` of the document, as document edits and changes. */
+function toDocument(repairs: readonly YamlRepair[], offset: number): FrontmatterRepairs {
+  const edits: FrontmatterRepair[] = []
+  const changes: FrontmatterChange[] = []
+  for (const repair of repairs) {
+    edits.push({
+      kind: repair.kind,
+      ruleId: RULE_ID,
+      start: offset + repair.start,
+      end: offset + repair.end,
+      replacement: repair.replacement,
+      reason: repair.key === '' ? repair.reason : `${repair.key}: ${repair.reason}`,
+      key: repair.key === '' ? undefined : repair.key,
+    })
+    // Tabs in several lines of one entry: one change.
+    if (repair.kind === 'tab-indent' && changes.some((change) => change.key === repair.key && change.repair === 'tab-indent')) continue
+    const change: FrontmatterChange = {key: repair.key, reason: repair.reason, repair: repair.kind}
+    if (repair.old !== undefined) change.old = repair.old
+    if (repair.new !== undefined) change.new = repair.new
+    changes.push(change)
+  }
+  return {edits, changes}
+}
+
+/** The schema's text fields (their names and aliases, lower case): where an unclosed `[` is text. */
+function textKeysOf(rules: RuleSet): Set<string> {
+  const keys = new Set<string>()
+  for (const [alias, key] of rules.frontmatter.aliases) if (rules.frontmatter.keys.get(key)?.type === 'string') keys.add(alias)
+  return keys
+}
+
+/** The repairs that make the document's YAML frontmatter read (none when it reads, or when nothing makes it). */
+export function findFrontmatterRepairs(text: string, rules: RuleSet): FrontmatterRepairs {
+  const open = OPENING_FENCE.exec(text)
+  if (!open) return NONE
+  const eol = open[1]!
+  const contentStart = open[0].length
+  const lines = linesFrom(text, contentStart)
+  const close = lines.findIndex((line) => CLOSING_FENCE.test(line.text))
+  const options = {textKeys: textKeysOf(rules)}
+  if (close !== -1) {
+    const end = close === 0 ? contentStart : lines[close - 1]!.end
+    const repairs = repairYaml(text.slice(contentStart, end), options)
+    if (repairs) return toDocument(repairs, contentStart)
+  }
+  // No closing fence, or the YAML up to it does not read: does the frontmatter end before it?
+  const limit = close === -1 ? lines.length : close
+  const {last, keys} = frontmatterLines(lines, limit)
+  if (last === -1 || !keys.some((key) => rules.frontmatter.aliases.has(key.toLowerCase()))) return NONE
+  if (close !== -1) {
+    // The fence closed Markdown, not a damaged entry: no key line may stand between.
+    for (let index = last + 1; index < close; index++) if (TOP_KEY.test(lines[index]!.text)) return NONE
+  }
+  const repairs = repairYaml(text.slice(contentStart, lines[last]!.end), options)
+  if (!repairs) return NONE
+  const found = toDocument(repairs, contentStart)
+  const after = lines[last + 1]
+  const at = after ? after.start : text.length
+  const fence: FrontmatterRepair = {
+    kind: 'closing-fence',
+    ruleId: RULE_ID,
+    start: at,
+    end: at,
+    replacement: after ? `---${eol}` : `${eol}---`,
+    reason: `Frontmatter had no closing \`---\` fence${close === -1 ? '' : ' before the body'}; one added after its last entry, so the body is not read as YAML`,
+  }
+  return {edits: [...found.edits, fence], changes: found.changes}
+}
