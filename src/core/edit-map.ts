@@ -84,11 +84,14 @@ export class EditMap<E extends TextEdit = TextEdit> {
     const groups = groupOverlapping(removals, this.placed)
     const out: Removal[] = []
     for (const group of groups) {
+      // The group's span in the edited text, and in the original (an edit gives its own bounds: a deletion is empty in the edited text).
       const start = Math.min(...group.removals.map((removal) => removal.start.offset), ...group.edits.map((placed) => placed.start))
       const end = Math.max(...group.removals.map((removal) => removal.end.offset), ...group.edits.map((placed) => placed.end))
-      const empty = start === end
-      const from = this.toOriginal(start, 'start')
-      const to = empty ? from : this.toOriginal(end, 'end')
+      const from = Math.min(...group.removals.map((removal) => this.toOriginal(removal.start.offset, 'start')), ...group.edits.map((placed) => placed.edit.start))
+      const to = Math.max(
+        ...group.removals.map((removal) => (removal.end.offset === removal.start.offset ? this.toOriginal(removal.start.offset, 'start') : this.toOriginal(removal.end.offset, 'end'))),
+        ...group.edits.map((placed) => placed.edit.end),
+      )
       let replacement = ''
       let cursor = start
       for (const removal of group.removals) {
