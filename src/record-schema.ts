@@ -50,7 +50,7 @@ export const recordSchema = z
             new: z.unknown().optional().describe('The value written; absent when the key was dropped'),
             reason: z.string(),
             repair: z
-              .enum(['quote-value', 'escape-quotes', 'tab-indent', 'closing-fence'])
+              .enum(['quote-value', 'escape-quotes', 'tab-indent'])
               .optional()
               .describe('The kind of repair, when the change repaired YAML that did not read; `old` is then the text as written'),
           })

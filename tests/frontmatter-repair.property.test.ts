@@ -5,16 +5,18 @@
  * a value starting with a YAML indicator (`@`, `` ` ``, `%`, `!`, `*`,
  * `&amp;`, `[x] y`, `{x} y`, `| `, `> `), tabs as list indentation, the
  * closing fence missing before the body (a heading, or a blank line and a
- * paragraph, a later `---` in the body or not) — beside entries written
+ * paragraph, a later `---` in the body or not), the entries split over two
+ * blocks stacked one on the other — beside entries written
  * right, with a body holding a tracking parameter, LF or CRLF.
  *
- * For every such article:
+ * For every such article, tidied in place or written for a dialect:
  * 1. clean() does not throw, and the body is cleaned (no `utm_` left);
  * 2. the output's frontmatter is YAML that parses, and every entry holds
  *    what was meant (the value as written, quoting aside; a title with its
  *    character references decoded); entries written right keep their bytes;
  * 3. every repair is recorded: a `changes` entry of the right kind per
- *    damaged entry, a removal for the fence, and putting each removal's
+ *    damaged entry, a removal for a fence put in or two blocks joined, and
+ *    putting each removal's
  *    replacement in place of its text in the input gives the output;
  * 4. the output cleans to itself, with nothing to record.
  *
@@ -77,7 +79,11 @@ interface Article {
   readonly entries: readonly Entry[]
   readonly title: {written: string; meant: string; damaged: boolean}
   readonly fence: 'closed' | 'before-heading' | 'before-paragraph'
+  /** How many entries went into a first block stacked on the second (which holds the title); -1: one block. */
+  readonly stacked: number
   readonly crlf: boolean
+  /** The dialect it is cleaned for (none: tidied in place). */
+  readonly dialect: string | undefined
 }
 
 const article: fc.Arbitrary<Article> = fc
@@ -86,14 +92,18 @@ const article: fc.Arbitrary<Article> = fc
     title: fc.tuple(words(1, 2), words(1, 2), fc.boolean(), fc.constantFrom('', ' &amp; more', '&#x21;')),
     fence: fc.constantFrom('closed', 'closed', 'before-heading', 'before-paragraph'),
     laterRule: fc.boolean(),
+    stacked: fc.integer({min: -3, max: 2}),
     crlf: fc.boolean(),
+    dialect: fc.constantFrom(undefined, undefined, 'hugo', 'astro', 'jekyll'),
   })
-  .chain(({keys, title, fence, laterRule, crlf}) =>
+  .chain(({keys, title, fence, laterRule, stacked: split, crlf, dialect}) =>
     fc.tuple(...keys.map((key) => entry(key))).map((entries): Article => {
+      const stacked = fence === 'closed' && split >= 0 ? Math.min(split, entries.length) : -1
       const [a, b, colon, entity] = title
       const titleValue = colon ? `${a}: ${b}${entity}` : `Guide to ${a}${entity}`
       const titleWritten = colon ? `title: ${titleValue}` : `title: ${JSON.stringify(titleValue)}`
-      const head = ['---', titleWritten, ...entries.map((item) => item.written)]
+      const written = entries.map((item) => item.written)
+      const head = stacked === -1 ? ['---', titleWritten, ...written] : ['---', ...written.slice(0, stacked), '---', '---', titleWritten, ...written.slice(stacked)]
       const body =
         fence === 'before-heading'
           ? ['# Getting started', '', 'Read [the notes](https://example.com/notes?utm_source=feed&id=7) first.']
@@ -106,7 +116,9 @@ const article: fc.Arbitrary<Article> = fc
         entries,
         title: {written: titleWritten, meant: decodeCharacterReferences(titleValue).replace(/\s+/g, ' ').trim(), damaged: colon},
         fence,
+        stacked,
         crlf,
+        dialect,
       }
     }),
   )
@@ -132,9 +144,9 @@ function frontmatterText(markdown: string): string {
 describe('repairing scrapers’ frontmatter (properties)', () => {
   it('the generator damages the YAML it says it damages', () => {
     fc.assert(
-      fc.property(article, ({text, entries, title, fence}) => {
+      fc.property(article, ({text, entries, title, fence, stacked}) => {
         const broken = entries.some((item) => item.damage !== 'none') || title.damaged || fence !== 'closed'
-        if (!broken || fence !== 'closed') return
+        if (!broken || fence !== 'closed' || stacked !== -1) return
         const yaml = frontmatterText(text)
         const document = parseDocument(yaml)
         let reads = document.errors.length === 0 && document.warnings.length === 0
@@ -153,8 +165,9 @@ describe('repairing scrapers’ frontmatter (properties)', () => {
 
   it('never throws, cleans the body, repairs what was meant, records every repair, and is idempotent', () => {
     fc.assert(
-      fc.property(article, ({text, entries, title, fence, crlf}) => {
-        const result = clean(text, {path: 'scraped.md'})
+      fc.property(article, ({text, entries, title, fence, stacked, crlf, dialect}) => {
+        const options = {path: 'scraped.md', frontmatter: {dialect}}
+        const result = clean(text, options)
         const {markdown, record} = result
         // 1. The body is cleaned.
         expect(markdown).not.toContain('utm_')
@@ -182,10 +195,16 @@ describe('repairing scrapers’ frontmatter (properties)', () => {
           expect(inserted[0]!.reason).toMatch(/closing `---` fence/)
           if (fence === 'before-heading') expect(record.headings).toEqual([{depth: 1, text: 'Getting started', line: text.slice(0, text.indexOf('# Getting')).split('\n').length}])
         }
+        if (stacked !== -1) {
+          // Alone, or taken into a rewrite of the block that spans it.
+          const joined = record.removals.filter((removal) => /\n---\r?\n---\r?\n/.test(`\n${removal.text}`))
+          expect(joined).toHaveLength(1)
+          expect(joined[0]!.reason).toMatch(/second block right after the first joined/)
+        }
         expect(reconstruct(text, record.removals)).toBe(markdown)
         if (crlf) expect(markdown.replace(/\r\n/g, '')).not.toContain('\n')
         // 4. Idempotent, nothing left to record.
-        const again = clean(markdown, {path: 'scraped.md'})
+        const again = clean(markdown, options)
         expect(again.markdown).toBe(markdown)
         expect(again.removals).toEqual([])
         expect(again.record.warnings).toEqual([])

@@ -93,6 +93,34 @@ describe('findFrontmatterRepairs', () => {
   })
 })
 
+describe('joining a second block stacked on the first', () => {
+  const rules = defaultRuleSet()
+  const kinds = (text: string) => findFrontmatterRepairs(text, rules).edits.map((edit) => edit.kind)
+  it('joins it when it holds a schema key, no key of the first, and no blank line', () => {
+    expect(kinds('---\nreviewed: yes\n---\n---\ntitle: A: B\n---\nBody.\n')).toEqual(['join-blocks', 'quote-value'])
+    expect(kinds('---\n---\n---\ntitle: x\n---\n')).toEqual(['join-blocks'])
+  })
+  it('leaves it when a key repeats, no schema key is named, a blank line shows prose, or a rule follows the block', () => {
+    expect(kinds('---\ntitle: x\n---\n---\ntitle: y\n---\n')).toEqual([])
+    expect(kinds('---\nx: 1\n---\n---\nreviewer: sam\n---\n')).toEqual([])
+    expect(kinds('---\nx: 1\n---\n---\nSummary: a sentence.\n\n---\n')).toEqual([])
+    expect(kinds('---\nx: 1\n---\n\n---\ntitle: y\n---\n')).toEqual([])
+  })
+  it('records the join as a removal of the two fences, also inside a rewrite for a dialect', () => {
+    const text = '---\nreviewed: yes\n---\n---\ntitle: A: B\n---\n\nBody.\n'
+    const tidy = clean(text)
+    expect(tidy.markdown).toBe("---\nreviewed: yes\ntitle: 'A: B'\n---\n\nBody.\n")
+    expect(tidy.removals.map((removal) => [removal.text, removal.replacement])).toEqual([
+      ['---\n---\n', ''],
+      ['A: B', "'A: B'"],
+    ])
+    const hugo = clean(text, {frontmatter: {dialect: 'hugo'}})
+    expect(hugo.markdown).toBe("---\ntitle: 'A: B'\nreviewed: yes\n---\n\nBody.\n")
+    expect(hugo.removals).toHaveLength(1)
+    expect(hugo.removals[0]!.text).toBe('reviewed: yes\n---\n---\ntitle: A: B')
+  })
+})
+
 describe('clean() with repaired frontmatter', () => {
   it('maps lines, warnings and strict problems back to the input', () => {
     const text = '---\ntitle: Fix: it\ndate: someday\n# Heading\n\nText.\n'

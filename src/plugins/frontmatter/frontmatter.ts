@@ -50,7 +50,7 @@ import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry, t
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {decodeCharacterReferences} from './entities.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
-import type {RepairKind} from './repair-yaml.js'
+import type {YamlRepairKind} from './repair-yaml.js'
 import {typeProblem, type StrictProblem} from './strict.js'
 import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
 import {renamedEntryText, tomlBlockText, tomlEntryText, yamlBlockText, yamlEntryText, type OutEntry} from './write.js'
@@ -77,7 +77,7 @@ export interface FrontmatterChange {
   new?: unknown
   reason: string
   /** The kind of repair, when the change repaired YAML that did not read (`quote-value`, `escape-quotes`, `tab-indent`); `old` is then the text as written. */
-  repair?: RepairKind
+  repair?: YamlRepairKind
 }
 
 /** What the rule leaves on `file.data`. */

@@ -29,12 +29,15 @@
  */
 import {isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
 
-/** The kinds of repair, as recorded. */
-export type RepairKind = 'quote-value' | 'escape-quotes' | 'tab-indent' | 'closing-fence'
+/** The kinds of repair of a YAML line, recorded in `changes[].repair`. */
+export type YamlRepairKind = 'quote-value' | 'escape-quotes' | 'tab-indent'
+
+/** Every kind of repair: the line repairs, and those of the block's fences (`repair.ts`), which concern no key. */
+export type RepairKind = YamlRepairKind | 'closing-fence' | 'join-blocks'
 
 /** One repair: `[start, end)` of the YAML text becomes `replacement`. */
 export interface YamlRepair {
-  readonly kind: RepairKind
+  readonly kind: YamlRepairKind
   readonly start: number
   readonly end: number
   readonly replacement: string
@@ -339,7 +342,7 @@ function quoteRepair(
   prefix: string,
   anchors: ReadonlySet<string>,
   message: string | undefined,
-): {kind: RepairKind; text: string; value: string; what: string} | undefined {
+): {kind: YamlRepairKind; text: string; value: string; what: string} | undefined {
   const reads = (text: string) => {
     const check = checkAlone(prefix + text, anchors)
     return !check.fails && typeof check.value === 'string' ? check.value : undefined

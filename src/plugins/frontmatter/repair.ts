@@ -13,7 +13,13 @@
  *   before the first heading, paragraph or blank line followed by Markdown.
  *   Only when those lines name at least one key of the schema (`title`,
  *   `date` …), read as YAML (repaired if need be), and no key line follows
- *   before a later fence: `---` then a paragraph is left as Markdown.
+ *   before a later fence: `---` then a paragraph is left as Markdown;
+ * - `join-blocks`: a second block right after the first (`---` on the line
+ *   after the closing fence, then key lines without a blank one, then `---`)
+ *   is joined to it, as a generator reads only the first and shows the
+ *   second as a rule and a heading made of `key: value` lines. Only when the
+ *   second names a schema key, has no key the first has, and the two read as
+ *   YAML together (repaired if need be).
  *
  * Each repair is an edit of the text with its reason and key; the caller
  * runs the rules on the repaired text and maps what they find back. When no
@@ -29,7 +35,7 @@
 import type {RecordedEdit} from '../../core/edit-map.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import type {FrontmatterChange} from './frontmatter.js'
-import {repairYaml, type RepairKind, type YamlRepair} from './repair-yaml.js'
+import {repairYaml, type RepairKind, type YamlRepair, type YamlRepairOptions} from './repair-yaml.js'
 
 /** A repair as an edit of the document, recorded under the `frontmatter` rule. */
 export interface FrontmatterRepair extends RecordedEdit {
@@ -119,16 +125,17 @@ function frontmatterLines(lines: readonly Line[], limit: number): {last: number;
   return {last, keys}
 }
 
-/** The repairs of one YAML text at `offset` of the document, as document edits and changes. */
-function toDocument(repairs: readonly YamlRepair[], offset: number): FrontmatterRepairs {
+/** The repairs of one YAML text, as document edits and changes; `at` maps an offset of the text to the document's. */
+function toDocument(repairs: readonly YamlRepair[], at: number | ((offset: number) => number)): FrontmatterRepairs {
+  const offsetOf = typeof at === 'number' ? (offset: number) => at + offset : at
   const edits: FrontmatterRepair[] = []
   const changes: FrontmatterChange[] = []
   for (const repair of repairs) {
     edits.push({
       kind: repair.kind,
       ruleId: RULE_ID,
-      start: offset + repair.start,
-      end: offset + repair.end,
+      start: offsetOf(repair.start),
+      end: offsetOf(repair.end),
       replacement: repair.replacement,
       reason: repair.key === '' ? repair.reason : `${repair.key}: ${repair.reason}`,
       key: repair.key === '' ? undefined : repair.key,
@@ -150,6 +157,55 @@ function textKeysOf(rules: RuleSet): Set<string> {
   return keys
 }
 
+/** The top-level keys named by lines `[from, to)`. */
+function keysIn(lines: readonly Line[], from: number, to: number): string[] {
+  const keys: string[] = []
+  for (let index = from; index < to; index++) {
+    const match = TOP_KEY.exec(lines[index]!.text)
+    if (match) keys.push(keyName(match[1]!))
+  }
+  return keys
+}
+
+/**
+ * A second block right after the first one (closed at line `close`), joined
+ * to it: the fences between go, and the YAML of both, read as one, is
+ * repaired if need be. Undefined when there is no such block, or when it
+ * cannot be joined.
+ */
+function joinSecondBlock(text: string, lines: readonly Line[], contentStart: number, close: number, rules: RuleSet, options: YamlRepairOptions): FrontmatterRepairs | undefined {
+  if (!CLOSING_FENCE.test(lines[close + 1]?.text ?? '')) return undefined
+  const from = close + 2
+  const end = lines.findIndex((line, index) => index >= from && CLOSING_FENCE.test(line.text))
+  if (end === -1 || end === from) return undefined
+  // No blank line in it: Markdown reads it all as one heading (`key: value …` underlined by the fence), never as prose.
+  if (lines.slice(from, end).some((line) => isBlank(line.text))) return undefined
+  // Every line is frontmatter (comment lines aside), and it names a schema key.
+  const lastText = lines.slice(from, end).findLastIndex((line) => !line.text.trimStart().startsWith('#'))
+  const walked = frontmatterLines(lines.slice(from), end - from)
+  if (walked.last !== lastText || lastText === -1) return undefined
+  if (!walked.keys.some((key) => rules.frontmatter.aliases.has(key.toLowerCase()))) return undefined
+  const firstKeys = new Set(keysIn(lines, 0, close))
+  if (walked.keys.some((key) => firstKeys.has(key))) return undefined
+  const first = close === 0 ? '' : text.slice(contentStart, lines[close - 1]!.end)
+  const separator = close === 0 ? '' : text.slice(lines[close - 1]!.end, lines[close]!.start)
+  const secondStart = lines[from]!.start
+  const joined = first + separator + text.slice(secondStart, lines[end - 1]!.end)
+  const repairs = repairYaml(joined, options)
+  if (!repairs) return undefined
+  const boundary = first.length + separator.length
+  const found = toDocument(repairs, (offset) => (offset < boundary ? contentStart + offset : secondStart + offset - boundary))
+  const join: FrontmatterRepair = {
+    kind: 'join-blocks',
+    ruleId: RULE_ID,
+    start: lines[close]!.start,
+    end: secondStart,
+    replacement: '',
+    reason: 'Frontmatter: a second block right after the first joined to it (it would be read as Markdown: a rule and a heading)',
+  }
+  return {edits: [...found.edits, join].sort((a, b) => a.start - b.start), changes: found.changes}
+}
+
 /** The repairs that make the document's YAML frontmatter read (none when it reads, or when nothing makes it). */
 export function findFrontmatterRepairs(text: string, rules: RuleSet): FrontmatterRepairs {
   const open = OPENING_FENCE.exec(text)
@@ -160,6 +216,8 @@ export function findFrontmatterRepairs(text: string, rules: RuleSet): Frontmatte
   const close = lines.findIndex((line) => CLOSING_FENCE.test(line.text))
   const options = {textKeys: textKeysOf(rules)}
   if (close !== -1) {
+    const joined = joinSecondBlock(text, lines, contentStart, close, rules, options)
+    if (joined) return joined
     const end = close === 0 ? contentStart : lines[close - 1]!.end
     const repairs = repairYaml(text.slice(contentStart, end), options)
     if (repairs) return toDocument(repairs, contentStart)
