@@ -129,7 +129,9 @@ function hasUnresolvedLocalTag(document: Document.Parsed, text: string): boolean
 /** Whether `text` is YAML that reads as written. */
 export function yamlReads(text: string): boolean {
   const {document} = parse(text)
-  return document.errors.length === 0 && !hasUnresolvedLocalTag(document, text) && !hasEntityAnchor(document) && !toJsFails(document)
+  if (document.errors.length > 0 || hasUnresolvedLocalTag(document, text)) return false
+  // Anchors and aliases are rare in frontmatter: look for them only when their characters are there.
+  return !(text.includes('&') && hasEntityAnchor(document)) && !(text.includes('*') && toJsFails(document))
 }
 
 /** The cause of a line's failure, in words. */
