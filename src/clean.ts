@@ -132,7 +132,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       bomRemoved,
     })
     if (options.format) {
-      cleaned = formatDocument(cleaned, record.frontmatter)
+      cleaned = formatDocument(cleaned, record.frontmatter, fileData.frontmatterKept === true)
       record.markdown = bodyOf(cleaned)
     }
     let messages: VFileMessage[] | undefined

@@ -98,6 +98,13 @@ describe('frontmatter rule', () => {
     expect(result.markdown).toBe('---\na: 1\ntags: [x\n---\n')
   })
 
+  it('keeps frontmatter it cannot read with --format too', () => {
+    for (const block of ['---\ntitle: x\ntitle: y\n---\n', '---\n- a list\n- not a mapping\n---\n']) {
+      const {markdown} = clean(`${block}\n*Body* text.\n`, {format: true})
+      expect(markdown).toBe(`${block}_Body_ text.\n`)
+    }
+  })
+
   it('cleans the body of an article whose frontmatter it keeps', () => {
     const text = '---\ntitle: x\ntitle: y\n---\n\nRead [this](https://example.com/?utm_source=feed).\n'
     const result = clean(text)

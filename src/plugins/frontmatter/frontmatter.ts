@@ -85,6 +85,8 @@ export interface FrontmatterFileData {
   frontmatter?: FrontmatterData
   frontmatterChanges?: FrontmatterChange[]
   frontmatterProblems?: StrictProblem[]
+  /** Whether the block was left as written because it could not be read (not YAML or TOML that parses, not a mapping). */
+  frontmatterKept?: boolean
 }
 
 /** One entry on its way through the rule. */
@@ -464,6 +466,7 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   fileData.frontmatterChanges = []
   const block = findBlock(tree, String(file.value))
   const read = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
+  if (!read || 'unreadable' in read) fileData.frontmatterKept = true
   if (!read) return
   if ('unreadable' in read) {
     keepUnreadable(block!, read, options, file)
