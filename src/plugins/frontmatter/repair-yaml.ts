@@ -28,6 +28,7 @@
  *   title: 10:30: Breaking: news   →   title: '10:30: Breaking: news'
  */
 import {isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
+import {BLOCK_SCALAR_HEADER, isBlankOrComment, keyLine, linesOf, type Line} from './yaml-lines.js'
 
 /** The kinds of repair of a YAML line, recorded in `changes[].repair`. */
 export type YamlRepairKind = 'quote-value' | 'escape-quotes' | 'tab-indent'
@@ -60,36 +61,8 @@ const TAB_WIDTHS = [2, 4] as const
 
 /** A character reference read as an anchor name: `&amp;` → anchor `amp;`. */
 const ENTITY_ANCHOR = /^(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$/
-/** A block scalar header: `|`, `>-`, `|2+`, with an optional comment. */
-const BLOCK_SCALAR_HEADER = /^[|>](?:[-+]?[1-9]?|[1-9][-+])(?:[ \t]+#.*)?$/
-/**
- * A mapping entry on one line: `- ` markers, the key (plain, with inner
- * spaces and `:` not followed by a space, or quoted), the colon, the value.
- */
-const KEY_LINE =
-  /^((?:-[ \t]+)*)((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"?,[\]{}&*!|>%@`:-](?:[^\s:]|:(?=\S)|[ \t]+(?=[^\s:#]))*))[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/
 /** A sequence item whose value follows on its line: `- value`. */
 const ITEM_LINE = /^((?:-[ \t]+)+)(.*?)[ \t]*$/
-
-interface Line {
-  /** Offsets of the line's first character and of its end (before `\r\n` or `\n`). */
-  readonly start: number
-  readonly end: number
-  readonly text: string
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = []
-  for (let start = 0; start <= text.length; ) {
-    const lineBreak = text.indexOf('\n', start)
-    const next = lineBreak === -1 ? text.length : lineBreak
-    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
-    lines.push({start, end, text: text.slice(start, end)})
-    if (lineBreak === -1) break
-    start = lineBreak + 1
-  }
-  return lines
-}
 
 function parse(text: string) {
   const lineCounter = new LineCounter()
@@ -149,7 +122,8 @@ function causeOf(value: string, message: string | undefined): string {
   }
   if (first === '"' || first === "'") return `its quotes do not enclose it`
   if (reads[first]) return `it starts with \`${first}\`, which YAML reads as ${reads[first]}`
-  if ('@`'.includes(first)) return `it starts with \`${first}\`, which YAML reserves`
+  if (first === '@') return 'it starts with `@`, which YAML reserves'
+  if (first === '`') return 'it starts with `` ` ``, which YAML reserves'
   if (',]}?-:'.includes(first)) return `it starts with \`${first}\`, which YAML reads as markup`
   if (/:[ \t]/.test(value)) return 'it holds `: `'
   return message ?? 'it does not parse'
@@ -235,11 +209,6 @@ function indentOf(text: string, tabWidth: number): number {
   return width
 }
 
-function isBlankOrComment(text: string): boolean {
-  const trimmed = text.trimStart()
-  return trimmed === '' || trimmed.startsWith('#')
-}
-
 /** Lines the parser finds tabs in the indentation of (0-indexed). */
 function tabLinesOf(text: string): Set<number> {
   const {document, lineCounter} = parse(text)
@@ -272,19 +241,11 @@ function topKeysOf(lines: readonly Line[]): string[] {
   let key = ''
   return lines.map((line) => {
     if (/^[^\s#-]/.test(line.text)) {
-      const match = KEY_LINE.exec(line.text)
-      if (match && match[1] === '') key = unquoteKey(match[2]!)
+      const entry = keyLine(line.text)
+      if (entry && entry.markers === '') key = entry.name
     }
     return key
   })
-}
-
-function unquoteKey(key: string): string {
-  if (key.startsWith('"') || key.startsWith("'")) {
-    const {document} = parse(key)
-    return isScalar(document.contents) ? String(document.contents.value) : key
-  }
-  return key
 }
 
 /** Quoting repairs for the single-line values that do not parse alone. */
@@ -301,29 +262,30 @@ function quoteRepairs(text: string, lines: readonly Line[], keys: readonly strin
       blockScalarIndent = -1
     }
     const content = line.text.slice(line.text.length - line.text.trimStart().length)
-    const keyMatch = KEY_LINE.exec(content)
-    const itemMatch = keyMatch ? undefined : ITEM_LINE.exec(content)
-    const value = keyMatch ? keyMatch[3] : itemMatch?.[2]
+    const entry = keyLine(content)
+    const itemMatch = entry ? undefined : ITEM_LINE.exec(content)
+    const value = entry ? entry.value : itemMatch?.[2]
     if (value === undefined || value === '' || value.startsWith('#')) continue
     if (BLOCK_SCALAR_HEADER.test(value)) {
       blockScalarIndent = indent
       continue
     }
     // A value that goes on below (a plain scalar over lines, a flow list) is not a single-line value.
-    const markers = (keyMatch ? keyMatch[1] : itemMatch![1])!.length
+    const markers = (entry ? entry.markers : itemMatch![1]!).length
     let next = index + 1
     while (next < lines.length && isBlankOrComment(lines[next]!.text)) next++
     if (next < lines.length && indentOf(lines[next]!.text, width) > indent + markers) continue
-    const alone = keyMatch ? `${keyMatch[2]}: ${value}` : `- ${value}`
+    const alone = entry ? `${entry.key}: ${value}` : `- ${value}`
     const check = checkAlone(alone, anchors)
     if (!check.fails) continue
     const key = keys[index] ?? ''
-    const textKey = keyMatch && keyMatch[1] === '' ? options.textKeys.has(unquoteKey(keyMatch[2]!).toLowerCase()) : false
+    const textKey = entry !== undefined && entry.markers === '' && indent === 0 && options.textKeys.has(entry.name.toLowerCase())
     if ((value.startsWith('[') || value.startsWith('{')) && !closesFlow(value) && !textKey) continue
     const repair = quoteRepair(value, alone.slice(0, alone.length - value.length), anchors, check.message)
     if (!repair) continue
-    const valueStart = line.start + line.text.length - content.length + content.lastIndexOf(value)
-    const nested = keyMatch && (indent > 0 || markers > 0) ? `\`${unquoteKey(keyMatch[2]!)}\` ` : itemMatch ? 'list item ' : ''
+    // The value ends the line (trailing white space aside).
+    const valueStart = line.start + line.text.trimEnd().length - value.length
+    const nested = entry && (indent > 0 || markers > 0) ? `\`${entry.name}\` ` : itemMatch ? 'list item ' : ''
     repairs.push({
       kind: repair.kind,
       start: valueStart,

@@ -36,6 +36,7 @@ import type {RecordedEdit} from '../../core/edit-map.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import type {FrontmatterChange} from './frontmatter.js'
 import {repairYaml, type RepairKind, type YamlRepair, type YamlRepairOptions} from './repair-yaml.js'
+import {BLOCK_SCALAR_HEADER, keyLine, linesOf, type KeyLine, type Line} from './yaml-lines.js'
 
 /** A repair as an edit of the document, recorded under the `frontmatter` rule. */
 export interface FrontmatterRepair extends RecordedEdit {
@@ -52,31 +53,10 @@ const NONE: FrontmatterRepairs = {edits: [], changes: []}
 const RULE_ID = 'frontmatter'
 const OPENING_FENCE = /^---[ \t]*(\r?\n)/
 const CLOSING_FENCE = /^---[ \t]*$/
-/** A top-level key line: the key (plain or quoted), a colon, maybe a value. */
-const TOP_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"?,[\]{}&*!|>%@`:-](?:[^\s:]|:(?=\S)|[ \t]+(?=[^\s:#]))*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/
-const BLOCK_SCALAR_HEADER = /^[|>][-+0-9]*(?:[ \t]+#.*)?$/
-
-interface Line {
-  readonly start: number
-  readonly end: number
-  readonly text: string
-}
-
-function linesFrom(text: string, from: number): Line[] {
-  const lines: Line[] = []
-  for (let start = from; start <= text.length; ) {
-    const lineBreak = text.indexOf('\n', start)
-    const next = lineBreak === -1 ? text.length : lineBreak
-    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next
-    lines.push({start, end, text: text.slice(start, end)})
-    if (lineBreak === -1) break
-    start = lineBreak + 1
-  }
-  return lines
-}
-
-function keyName(raw: string): string {
-  return raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw
+/** A top-level key line (no indentation, no `- ` markers). */
+function topKey(text: string): KeyLine | undefined {
+  const entry = keyLine(text)
+  return entry && entry.markers === '' ? entry : undefined
 }
 
 function isBlank(text: string): boolean {
@@ -114,10 +94,10 @@ function frontmatterLines(lines: readonly Line[], limit: number): {last: number;
       last = index
       continue
     }
-    const match = TOP_KEY.exec(text)
-    if (!match) break
-    keys.push(keyName(match[1]!))
-    const value = match[2] ?? ''
+    const entry = topKey(text)
+    if (!entry) break
+    keys.push(entry.name)
+    const value = entry.value
     open = value === ''
     blockScalar = BLOCK_SCALAR_HEADER.test(value)
     last = index
@@ -161,8 +141,8 @@ function textKeysOf(rules: RuleSet): Set<string> {
 function keysIn(lines: readonly Line[], from: number, to: number): string[] {
   const keys: string[] = []
   for (let index = from; index < to; index++) {
-    const match = TOP_KEY.exec(lines[index]!.text)
-    if (match) keys.push(keyName(match[1]!))
+    const entry = topKey(lines[index]!.text)
+    if (entry) keys.push(entry.name)
   }
   return keys
 }
@@ -212,7 +192,7 @@ export function findFrontmatterRepairs(text: string, rules: RuleSet): Frontmatte
   if (!open) return NONE
   const eol = open[1]!
   const contentStart = open[0].length
-  const lines = linesFrom(text, contentStart)
+  const lines = linesOf(text, contentStart)
   const close = lines.findIndex((line) => CLOSING_FENCE.test(line.text))
   const options = {textKeys: textKeysOf(rules)}
   if (close !== -1) {
@@ -228,7 +208,7 @@ export function findFrontmatterRepairs(text: string, rules: RuleSet): Frontmatte
   if (last === -1 || !keys.some((key) => rules.frontmatter.aliases.has(key.toLowerCase()))) return NONE
   if (close !== -1) {
     // The fence closed Markdown, not a damaged entry: no key line may stand between.
-    for (let index = last + 1; index < close; index++) if (TOP_KEY.test(lines[index]!.text)) return NONE
+    for (let index = last + 1; index < close; index++) if (topKey(lines[index]!.text)) return NONE
   }
   const repairs = repairYaml(text.slice(contentStart, lines[last]!.end), options)
   if (!repairs) return NONE
