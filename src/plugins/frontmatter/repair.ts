@@ -53,6 +53,7 @@ const NONE: FrontmatterRepairs = {edits: [], changes: []}
 const RULE_ID = 'frontmatter'
 const OPENING_FENCE = /^---[ \t]*(\r?\n)/
 const CLOSING_FENCE = /^---[ \t]*$/
+
 /** A top-level key line (no indentation, no `- ` markers). */
 function topKey(text: string): KeyLine | undefined {
   const entry = keyLine(text)
