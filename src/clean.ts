@@ -4,17 +4,26 @@
  * Parse once, let every rule find its spans, then splice them out of the
  * original text in one pass, so that every byte outside a removed span (and
  * outside a rewritten frontmatter) is the author's.
+ *
+ * Broken YAML frontmatter (a scraper's unquoted title, a missing closing
+ * fence) is repaired before parsing; the rules run on the repaired text and
+ * their finds are carried back to the input (`repaired.ts`), each repair
+ * recorded. Frontmatter no repair makes readable is kept as written, with a
+ * warning; the body is cleaned either way.
  */
 import {VFileMessage} from 'vfile-message'
 import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
 import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
+import {EditMap} from './core/edit-map.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
 import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
+import {findFrontmatterRepairs} from './plugins/frontmatter/repair.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
 import {disabledRules, ruleIds, UnknownRuleError} from './pipeline.js'
+import {rebase} from './repaired.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -96,21 +105,25 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const bomRemoved = hasBom && !disabled.has('frontmatter')
   const body = hasBom ? text.slice(1) : text
   try {
-    const passes = findRemovalsInPasses(body, path, rules, disabled)
-    const {removals} = passes
+    // Scrapers' broken YAML is repaired first (the parser decides where frontmatter ends); the rules run on the result.
+    const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(body, rules)
+    const repaired = new EditMap(body, repairs.edits)
+    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled)
     warnUnknownDirectiveRules(passes)
-    let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
-    const location = locate(passes)
     const fileData = passes.file.data as FrontmatterFileData
+    const found = {removals: passes.removals, warnings: passes.warnings, problems: fileData.frontmatterProblems ?? []}
+    const {removals, warnings, problems, toInput} = repairs.edits.length === 0 ? {...found, toInput: (offset: number) => offset} : rebase(repaired, found)
+    let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
+    const location = locate(passes, body, toInput)
     const record = buildRecord({
       path,
       tree: passes.tree,
       treeRemovals: passes.treeRemovals,
       lineOf: location,
-      warnings: passes.warnings,
+      warnings,
       frontmatter: fileData.frontmatter ?? {},
-      changes: fileData.frontmatterChanges ?? [],
-      problems: fileData.frontmatterProblems ?? [],
+      changes: [...repairs.changes, ...(fileData.frontmatterChanges ?? [])],
+      problems,
       text,
       body,
       cleaned,
@@ -119,7 +132,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       bomRemoved,
     })
     if (options.format) {
-      cleaned = formatDocument(cleaned, record.frontmatter)
+      cleaned = formatDocument(cleaned, record.frontmatter, fileData.frontmatterKept === true)
       record.markdown = bodyOf(cleaned)
     }
     let messages: VFileMessage[] | undefined
@@ -129,7 +142,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       removals: record.removals,
       // Built on first use: most callers (the batch, the corpus check) only need the record.
       get messages() {
-        messages ??= messagesOf(record.removals, [...passes.warnings, ...problemMessages(record, path)], path)
+        messages ??= messagesOf(record.removals, [...warnings, ...problemMessages(record, path)], path)
         return messages
       },
     }
@@ -178,17 +191,16 @@ function problemMessages(record: ArticleRecord, path: string): VFileMessage[] {
   })
 }
 
-/** Line in the body of an offset in the last pass's text. */
-function locate(passes: Passes): (offset: number | undefined) => number {
+/** Line in the body of an offset in the last pass's text (through the frontmatter repairs, `toInput`). */
+function locate(passes: Passes, body: string, toInput: (offset: number) => number): (offset: number | undefined) => number {
   let lineStarts: number[] | undefined
-  const body = String(passes.file.value)
   return (offset) => {
     if (offset === undefined) return 0
     if (!lineStarts) {
       lineStarts = [0]
       for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) lineStarts.push(index + 1)
     }
-    const target = passes.toBody(offset)
+    const target = toInput(passes.toBody(offset))
     let low = 0
     let high = lineStarts.length - 1
     while (low < high) {

@@ -17,9 +17,15 @@ function markdownFormatter(): Processor {
   return formatter
 }
 
-/** Format a clean document canonically, given its normalised frontmatter data. */
-export function formatDocument(cleaned: string, frontmatter: Record<string, unknown>): string {
-  const body = String(markdownFormatter().processSync(bodyOf(cleaned).replace(/\r\n?/g, '\n')))
+/**
+ * Format a clean document canonically, given its normalised frontmatter data.
+ * With `keepBlock` (frontmatter that could not be read, so has no data), the
+ * block stays as written.
+ */
+export function formatDocument(cleaned: string, frontmatter: Record<string, unknown>, keepBlock = false): string {
+  const rest = bodyOf(cleaned)
+  const body = String(markdownFormatter().processSync(rest.replace(/\r\n?/g, '\n')))
+  if (keepBlock) return cleaned.slice(0, cleaned.length - rest.length) + body
   if (Object.keys(frontmatter).length === 0) return body
   // An options object keeps gray-matter from caching every document it sees.
   return matter.stringify(body, frontmatter, {language: 'yaml'})

@@ -49,6 +49,10 @@ export const recordSchema = z
             old: z.unknown().optional().describe('The value as read; absent for a derived field'),
             new: z.unknown().optional().describe('The value written; absent when the key was dropped'),
             reason: z.string(),
+            repair: z
+              .enum(['quote-value', 'escape-quotes', 'tab-indent'])
+              .optional()
+              .describe('The kind of repair, when the change repaired YAML that did not read; `old` is then the text as written'),
           })
           .strict(),
       )

@@ -116,11 +116,24 @@ describe('check mode', () => {
   })
 
   it('names a file it cannot read, checks the others, and exits 3', async () => {
-    const root = tree({'bad.md': '---\ntitle: [unclosed\n---\nBody.\n', 'spammy.md': SPAMMY})
+    const root = tree({'bad.md': Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]), 'spammy.md': SPAMMY})
     const result = await run(['check', '.'], root)
     expect(result.code).toBe(ExitCode.failures)
-    expect(result.stdout).toMatch(/^bad\.md:2:\d+: Invalid YAML in the frontmatter/m)
+    expect(result.stdout).toMatch(/^bad\.md:1:\d+: .*UTF-8/m)
     expect(result.stdout).toContain('spammy.md:7:1  ad-block  ')
+  })
+
+  it('reports YAML it cannot repair as a warning (an error with --strict), and a repair as an error', async () => {
+    const root = tree({'kept.md': '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n', 'repaired.md': '---\ntitle: Fix: the driver\n---\n\nBody.\n'})
+    const kept = await run(['check', 'kept.md'], root)
+    expect(kept.code).toBe(ExitCode.ok)
+    expect(kept.stdout).toMatch(/^kept\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m)
+    expect(kept.stdout).toMatch(/0 errors, 1 warning/)
+    const strict = await run(['check', '--strict', 'kept.md'], root)
+    expect(strict.code).toBe(ExitCode.problems)
+    const repaired = await run(['check', 'repaired.md'], root)
+    expect(repaired.code).toBe(ExitCode.problems)
+    expect(repaired.stdout).toContain("repaired.md:2:8  frontmatter  title: YAML repaired: value quoted, as it holds `: `")
   })
 
   it('refuses outputs and stdin in check mode', async () => {

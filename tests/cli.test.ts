@@ -249,17 +249,26 @@ describe('missing inputs', () => {
 })
 
 describe('failing articles', () => {
-  it('reports invalid YAML frontmatter with file and line, writes nothing for it, writes the others', async () => {
-    const root = tree({
-      'in/bad.md': '---\ntitle: [unclosed\n---\n\nSome text.\n',
-      'in/good.md': article('Good'),
-    })
+  it('writes an article whose YAML it cannot repair, frontmatter as written and body cleaned; --strict names it and exits 1', async () => {
+    const bad = '---\ntitle: Ok\ntags: [one, two\n---\n\nSome [text](https://example.com/?utm_source=feed).\n'
+    const root = tree({'in/bad.md': bad, 'in/good.md': article('Good')})
     const result = await run(['in', '--out', 'out'], {cwd: root})
-    expect(result.code).toBe(ExitCode.failures)
-    const line = result.stderr.split('\n').find((text) => text.includes('bad.md'))
-    expect(line).toMatch(/^decruft: in\/bad\.md:[1-3]:\d+: \S/)
-    expect(listFiles(join(root, 'out'))).toEqual(['good.json', 'good.md'])
-    expect(result.stderr).toMatch(/2 files: 1 written to out, 1 failed/)
+    expect(result.code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['bad.json', 'bad.md', 'good.json', 'good.md'])
+    expect(readFileSync(join(root, 'out', 'bad.md'), 'utf8')).toBe(bad.replace('?utm_source=feed', ''))
+    const record = JSON.parse(readFileSync(join(root, 'out', 'bad.json'), 'utf8')) as {warnings: Array<{rule: string; line: number; reason: string}>}
+    expect(record.warnings).toEqual([expect.objectContaining({rule: 'frontmatter', line: 3, reason: expect.stringMatching(/^Invalid YAML in the frontmatter/)})])
+    const strict = await run(['in', '--out', 'strict', '--strict'], {cwd: root})
+    expect(strict.code).toBe(ExitCode.problems)
+    expect(strict.stderr).toMatch(/^in\/bad\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter/m)
+    expect(listFiles(join(root, 'strict'))).toEqual(['bad.json', 'bad.md', 'good.json', 'good.md'])
+  })
+
+  it('repairs an unquoted title and records the repair', async () => {
+    const root = tree({'in/post.md': '---\ntitle: Fix: the driver\n---\n\nText.\n'})
+    const result = await run(['in', '--out', 'out'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'out', 'post.md'), 'utf8')).toBe("---\ntitle: 'Fix: the driver'\n---\n\nText.\n")
   })
 
   it('refuses a binary file and a file that is not UTF-8, with clear causes', async () => {
@@ -362,7 +371,7 @@ describe('stdin mode', () => {
   })
 
   it('fails with exit 3 on a bad article and writes nothing to stdout', async () => {
-    const result = await run(['-'], {cwd: tree({}), stdin: '---\ntitle: [unclosed\n---\n'})
+    const result = await run(['-'], {cwd: tree({}), stdin: 'ab\u0000cd\n'})
     expect(result.code).toBe(ExitCode.failures)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/^decruft: <stdin>:\d+:\d+: /)

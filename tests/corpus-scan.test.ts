@@ -33,6 +33,9 @@ describe('classifyLines', () => {
     expect(kinds('<span id="1">\n\t\t\t\t<video>\n</span>\n')).toEqual(['html', 'html', 'html'])
     expect(kinds('---\ntitle: x\n---\nBody\n')).toEqual(['frontmatter', 'frontmatter', 'frontmatter', 'text'])
     expect(kinds('\uFEFF---\r\ntitle: x\r\n---\r\n')).toEqual(['frontmatter', 'frontmatter', 'frontmatter'])
+    // A second block stacked on the first is metadata too; a rule and a paragraph are not.
+    expect(kinds('---\na: 1\n---\n---\ntitle: x: y\n---\nBody\n')).toEqual([...Array(6).fill('frontmatter'), 'text'])
+    expect(kinds('---\na: 1\n---\n---\nJust a paragraph.\n---\n').slice(0, 4)).toEqual(['frontmatter', 'frontmatter', 'frontmatter', 'break'])
   })
 
   it('agrees with remark on code and heading lines of generated articles', () => {

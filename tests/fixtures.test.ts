@@ -4,7 +4,8 @@
  * `tests/fixtures/<rule-id>/<case>/input.md` runs through `clean` with only
  * that rule on (plus an optional `rules.yaml` layered over the defaults, an
  * optional `filters.txt` filter list, and optional `options.json`: more
- * `clean` options, such as `{"frontmatter": {"dialect": "hugo"}}`) and
+ * `clean` options, such as `{"frontmatter": {"dialect": "hugo"}}`, and
+ * `"enable"`: other rules to run too, whose removals the case may then hold) and
  * must give `output.md` byte for byte, and `removals.json` (rule and exact
  * text of each removal); frontmatter cases also give `changes.json` (each
  * value change, old → new, and the `strict` problems). Every case is also checked to be idempotent (the
@@ -53,7 +54,6 @@ describe('fixture folders', () => {
 
 for (const folder of ruleFolders) {
   const ruleId = folder.name
-  const disable = ruleIds.filter((id) => id !== ruleId)
   describe(ruleId, () => {
     for (const name of readdirSync(join(root, ruleId)).sort()) {
       const dir = join(root, ruleId, name)
@@ -64,7 +64,10 @@ for (const folder of ruleFolders) {
       const filters = read(join(dir, 'filters.txt'))
       const rules = filters === undefined ? baseRules : withFilterLists(baseRules, compileFilterLists([{name: 'filters.txt', text: filters}]))
       const options = JSON.parse(read(join(dir, 'options.json')) ?? '{}') as CleanOptions
-      const run = (text: string) => clean(text, {...options, rules, enable: [ruleId], disable, path: options.path ?? `${name}.md`})
+      // Rules the case switches on besides its own (`"enable"` in options.json): the body around a kept frontmatter.
+      const also = options.enable ?? []
+      const disable = ruleIds.filter((id) => id !== ruleId && !also.includes(id))
+      const run = (text: string) => clean(text, {...options, rules, enable: [ruleId, ...also], disable, path: options.path ?? `${name}.md`})
 
       it(`${name}: output and removals`, () => {
         const result = run(input)
@@ -80,7 +83,7 @@ for (const folder of ruleFolders) {
         } else {
           expect(result.removals.filter((removal) => removal.rule === ruleId).length).toBeGreaterThan(0)
         }
-        for (const removal of result.removals) expect(removal.rule).toBe(ruleId)
+        for (const removal of result.removals) expect([ruleId, ...also]).toContain(removal.rule)
       })
 
       it(`${name}: idempotent`, () => {

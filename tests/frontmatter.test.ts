@@ -1,11 +1,11 @@
 /**
  * The frontmatter rule beyond its fixtures: list normalisation, invalid YAML
- * and TOML failing with the file's line, and the data, changes and
+ * and TOML kept with a warning naming the file's line, and the data, changes and
  * replacements it records. Dates: tests/dates.test.ts; properties:
  * tests/frontmatter.property.test.ts.
  */
 import {describe, expect, it} from 'vitest'
-import {clean, CleanError, createRuleSet, ruleIds} from '../src/index.js'
+import {clean, createRuleSet, ruleIds} from '../src/index.js'
 import {normalizeList} from '../src/plugins/frontmatter/lists.js'
 
 const onlyFrontmatter = ruleIds.filter((id) => id !== 'frontmatter')
@@ -47,39 +47,70 @@ describe('normalizeList', () => {
 })
 
 describe('frontmatter rule', () => {
-  it('fails on invalid YAML with the line and column in the file', () => {
+  /** The one frontmatter warning of a result (unreadable frontmatter). */
+  const unreadable = (text: string, options = {}) => {
+    const result = clean(text, {disable: onlyFrontmatter, ...options})
+    return {result, warnings: result.record.warnings.filter((warning) => warning.rule === 'frontmatter')}
+  }
+
+  it('keeps YAML no repair makes readable, warns with the line and column in the file, cleans the rest', () => {
     const text = '---\ntitle: Ok\ntags: [one, two\nauthor: Someone\n---\n\nBody.\n'
-    let error: unknown
-    try {
-      run(text)
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(CleanError)
-    const cleanError = error as CleanError
-    expect(cleanError.line).toBeGreaterThanOrEqual(3)
-    expect(cleanError.line).toBeLessThanOrEqual(5)
-    expect(cleanError.message).toMatch(new RegExp(`^input\\.md:${cleanError.line}:\\d+: Invalid YAML in the frontmatter`))
+    const {result, warnings} = unreadable(text)
+    expect(result.markdown).toBe(text)
+    expect(result.removals).toEqual([])
+    expect(result.record.frontmatter).toEqual({})
+    expect(warnings).toHaveLength(1)
+    const [warning] = warnings
+    expect(warning!.line).toBeGreaterThanOrEqual(3)
+    expect(warning!.line).toBeLessThanOrEqual(5)
+    expect(warning!.reason).toMatch(/^Invalid YAML in the frontmatter: .+; the frontmatter is kept as written$/)
+    const message = result.messages.find((candidate) => candidate.ruleId === 'frontmatter')
+    expect(message?.fatal).toBe(false)
   })
 
-  it('fails on a duplicate key, pointing at the second one', () => {
+  it('makes unreadable frontmatter a problem with strict', () => {
+    const text = '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n'
+    const {result, warnings} = unreadable(text, {frontmatter: {strict: true}})
+    expect(warnings).toEqual([])
+    expect(result.record.problems).toEqual([expect.objectContaining({rule: 'frontmatter', reason: expect.stringMatching(/^Invalid YAML in the frontmatter: /)})])
+    expect(result.markdown).toBe(text)
+  })
+
+  it('keeps a duplicate key, pointing at the second one', () => {
     const text = '---\ntitle: One\ndate: 2024-01-01\ntitle: Two\n---\nBody.\n'
-    expect(() => run(text)).toThrowError(/^input\.md:4:1: Duplicate key `title` in the frontmatter$/)
+    const {result, warnings} = unreadable(text)
+    expect(result.markdown).toBe(text)
+    expect(warnings).toEqual([{rule: 'frontmatter', reason: 'Duplicate key `title` in the frontmatter; the frontmatter is kept as written', line: 4, column: 1}])
   })
 
-  it('fails on invalid TOML with the line and column in the file', () => {
-    const text = '+++\ntitle = "Ok"\ndate = \n+++\n\nBody.\n'
-    expect(() => run(text)).toThrowError(/^input\.md:3:\d+: Invalid TOML in the frontmatter: /)
-  })
-
-  it('fails on a duplicate TOML key', () => {
-    const text = '+++\ntitle = "One"\ntitle = "Two"\n+++\nBody.\n'
-    expect(() => run(text)).toThrowError(/^input\.md:3:\d+: Invalid TOML in the frontmatter: /)
+  it('keeps invalid TOML, naming the line in the file', () => {
+    for (const text of ['+++\ntitle = "Ok"\ndate = \n+++\n\nBody.\n', '+++\ntitle = "One"\ntitle = "Two"\n+++\nBody.\n']) {
+      const {result, warnings} = unreadable(text)
+      expect(result.markdown).toBe(text)
+      expect(warnings).toEqual([expect.objectContaining({line: 3, reason: expect.stringMatching(/^Invalid TOML in the frontmatter: /)})])
+    }
   })
 
   it('counts lines in the file, not in the YAML, and after a removed BOM', () => {
-    const text = '\uFEFF---\na: 1\nb: : :\n---\n'
-    expect(() => run(text)).toThrowError(/^input\.md:3:\d+: /)
+    const {result, warnings} = unreadable('\uFEFF---\na: 1\ntags: [x\n---\n')
+    expect(warnings).toEqual([expect.objectContaining({line: 3})])
+    // The BOM goes all the same (a change of its own, not of the YAML).
+    expect(result.markdown).toBe('---\na: 1\ntags: [x\n---\n')
+  })
+
+  it('keeps frontmatter it cannot read with --format too', () => {
+    for (const block of ['---\ntitle: x\ntitle: y\n---\n', '---\n- a list\n- not a mapping\n---\n']) {
+      const {markdown} = clean(`${block}\n*Body* text.\n`, {format: true})
+      expect(markdown).toBe(`${block}_Body_ text.\n`)
+    }
+  })
+
+  it('cleans the body of an article whose frontmatter it keeps', () => {
+    const text = '---\ntitle: x\ntitle: y\n---\n\nRead [this](https://example.com/?utm_source=feed).\n'
+    const result = clean(text)
+    expect(result.markdown).toBe('---\ntitle: x\ntitle: y\n---\n\nRead [this](https://example.com/).\n')
+    expect(result.removals.map((removal) => removal.rule)).toEqual(['tracking-param'])
+    expect(result.record.warnings.map((warning) => warning.rule)).toEqual(['frontmatter'])
   })
 
   it('records the normalised data, in the author’s order', () => {

@@ -233,7 +233,7 @@ describe('runBatch', () => {
       '',
     ].join(eol)
   }
-  articles['in/broken.md'] = '---\ntitle: [oops\n---\n'
+  articles['in/broken.md'] = 'binary\u0000data\n'
   articles['in/bom.md'] = '\uFEFF# With a BOM\n'
 
   async function batch(pool: 'workers' | 'inline') {

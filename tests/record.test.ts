@@ -98,10 +98,10 @@ describe('inputs clean() refuses', () => {
   it('names binary input', () => {
     expect(failure('ab\u0000cd').reason).toBe('binary file (contains NUL bytes)')
   })
-  it('names invalid frontmatter with its line and column in the file', () => {
-    const error = failure('---\ntitle: ok\ntags: [unclosed\n---\n\nBody\n')
-    expect(error.path).toBe('bad.md')
-    expect(error.line).toBeGreaterThanOrEqual(3)
-    expect(error.message).toMatch(/^bad\.md:\d+:\d+: /)
+  it('does not refuse frontmatter it cannot read: it keeps it and warns, with the line in the file', () => {
+    const text = '---\ntitle: ok\ntags: [unclosed\n---\n\nBody\n'
+    const {markdown, record} = clean(text, {path: 'bad.md'})
+    expect(markdown).toBe(text)
+    expect(record.warnings).toEqual([expect.objectContaining({rule: 'frontmatter', line: 3})])
   })
 })

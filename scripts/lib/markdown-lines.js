@@ -188,19 +188,40 @@ function startsHtmlBlock(body, paragraphOpen) {
   return !paragraphOpen && HTML_TYPE_7.test(body)
 }
 
-/** Mark a leading YAML (`---`) or TOML (`+++`) frontmatter block; returns the index of the first body line. */
+/** A line of a YAML block: `key:` (and its value), indented, a `- ` item, a comment, or blank. */
+const METADATA_LINE = /^(?:[^\s#:-][^:]*:(?:[ \t]|$)|[ \t]|-(?:[ \t]|$)|#|$)/
+
+/**
+ * Mark a leading YAML (`---`) or TOML (`+++`) frontmatter block; returns the
+ * index of the first body line. A second block stacked right on the first
+ * (its fence on the next line, holding only metadata lines) is metadata too:
+ * exporters write such pairs, and neither is content.
+ */
 function markFrontmatter(lines) {
   const first = lines[0]?.text.replace(/^\uFEFF/, '')
   if (first === undefined) return 0
   const fence = /^(---|\+\+\+)[ \t]*$/.exec(first)?.[1]
   if (!fence) return 0
+  const isFence = (index) => index < lines.length && new RegExp(`^\\${fence[0]}{3}[ \\t]*$`).test(lines[index].text)
+  let end = -1
   for (let index = 1; index < lines.length; index++) {
-    if (new RegExp(`^\\${fence[0]}{3}[ \\t]*$`).test(lines[index].text)) {
-      for (let marked = 0; marked <= index; marked++) lines[marked].kind = 'frontmatter'
-      return index + 1
+    if (isFence(index)) {
+      end = index
+      break
     }
   }
-  return 0
+  if (end === -1) return 0
+  if (fence === '---' && isFence(end + 1)) {
+    for (let index = end + 2; index < lines.length; index++) {
+      if (isFence(index)) {
+        end = index
+        break
+      }
+      if (!METADATA_LINE.test(lines[index].text)) break
+    }
+  }
+  for (let marked = 0; marked <= end; marked++) lines[marked].kind = 'frontmatter'
+  return end + 1
 }
 
 const INLINE_HTML_CODE = /<code\b[^>]*>[\s\S]*?<\/code>/gi

@@ -24,11 +24,14 @@ export function editsOf(removals: readonly Removal[]): Edit[] {
 
 /**
  * Apply edits to `text`. Edits are sorted by position; an edit that lies
- * inside an earlier one is dropped (the outer one already took its text).
+ * inside an earlier one is dropped (the outer one already took its text). An
+ * insertion (an empty span with a replacement) at the offset where another
+ * edit starts goes first.
  * Partly overlapping edits are a bug in a rule and throw.
  */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end)
+  // At one offset: an insertion first (it goes before what a removal there takes), then the longer span.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || b.end - a.end)
   let result = ''
   let cursor = 0
   for (const edit of sorted) {

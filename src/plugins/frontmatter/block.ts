@@ -3,15 +3,17 @@
  * `---` fences or TOML between `+++`), and its top-level entries with their
  * spans, so each can be rewritten alone and named in diagnostics.
  *
- * Invalid YAML or TOML (and a duplicate key) fails the file with the file's
- * line and column. Entries the rule must not splice (YAML anchors and
+ * Invalid YAML or TOML (and a duplicate key) is not read: the caller keeps
+ * the block as written and names the line, column and cause (broken YAML is
+ * repaired before parsing when it can be, see `repair.ts`). Entries the rule
+ * must not splice (YAML anchors and
  * aliases, a flow mapping `{a: 1}`, TOML dotted keys spread over the
  * document) are read but marked not editable.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Pair} from 'yaml'
-import {reportWarning, SOURCE} from '../../core/removal.js'
+import {Document, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Pair} from 'yaml'
+import {reportWarning} from '../../core/removal.js'
 import {readToml} from './toml.js'
 
 const RULE_ID = 'frontmatter'
@@ -54,6 +56,12 @@ export interface Entry {
   readonly editable: boolean
   /** A TOML table (`[params]`), which has to come after the plain keys. */
   readonly table: boolean
+}
+
+/** Frontmatter that does not read: the cause, and the offset in the block text it points at. */
+export interface Unreadable {
+  readonly unreadable: string
+  readonly offset: number
 }
 
 /** What `readEntries` found: the entries, and whether the YAML uses anchors (no entry may then be moved). */
@@ -107,10 +115,6 @@ function keyAt(document: Document.Parsed, offset: number): string | undefined {
     },
   })
   return found
-}
-
-function fail(file: VFile, block: Block, reason: string, line: number, column: number): never {
-  file.fail(reason, {place: {line: block.line + line - 1, column}, ruleId: RULE_ID, source: SOURCE})
 }
 
 function isLineBreak(code: number): boolean {
@@ -202,18 +206,21 @@ function hasAnchor(node: unknown): boolean {
   return found
 }
 
-/** Parse YAML; invalid YAML (and duplicate keys) fail the file at the file's line and column. */
-function parseYaml(block: Block, file: VFile): Document.Parsed {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(block.text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+/** Parse YAML; invalid YAML (and duplicate keys, and an alias to no anchor) is unreadable, with its cause and offset. */
+function parseYaml(block: Block, file: VFile): Document.Parsed | Unreadable {
+  const document = parseDocument(block.text, {prettyErrors: false, uniqueKeys: true})
   const error = document.errors[0]
   if (error) {
-    const {line, col} = lineCounter.linePos(error.pos[0])
     const reason =
       error.code === 'DUPLICATE_KEY'
         ? `Duplicate key \`${keyAt(document, error.pos[0]) ?? '?'}\` in the frontmatter`
         : `Invalid YAML in the frontmatter: ${firstLine(error.message)}`
-    fail(file, block, reason, line, col)
+    return {unreadable: reason, offset: error.pos[0]}
+  }
+  try {
+    document.toJS()
+  } catch (caught) {
+    return {unreadable: `Invalid YAML in the frontmatter: ${firstLine(caught instanceof Error ? caught.message : String(caught))}`, offset: 0}
   }
   for (const warning of document.warnings) {
     reportWarning(file, {
@@ -226,8 +233,9 @@ function parseYaml(block: Block, file: VFile): Document.Parsed {
   return document
 }
 
-function readYamlEntries(block: Block, file: VFile): Entries | undefined {
+function readYamlEntries(block: Block, file: VFile): Entries | Unreadable | undefined {
   const document = parseYaml(block, file)
+  if ('unreadable' in document) return document
   const contents = document.contents
   if (contents === null) return {entries: [], anchors: false, header: '', trailer: block.text}
   if (!isMap(contents)) {
@@ -273,9 +281,9 @@ function readYamlEntries(block: Block, file: VFile): Entries | undefined {
   return {entries, anchors, header: headerOf(text, entries), trailer: trailerOf(text, entries)}
 }
 
-function readTomlEntries(block: Block, file: VFile): Entries {
+function readTomlEntries(block: Block): Entries | Unreadable {
   const read = readToml(block.text)
-  if (!read.ok) fail(file, block, `Invalid TOML in the frontmatter: ${read.message}`, read.line, read.column)
+  if (!read.ok) return {unreadable: `Invalid TOML in the frontmatter: ${read.message}`, offset: offsetOf(block.text, read.line, read.column)}
   let floor = 0
   const entries = read.entries.map((item): Entry => {
     const entry: Entry = {
@@ -297,9 +305,23 @@ function readTomlEntries(block: Block, file: VFile): Entries {
   return {entries, anchors: false, header: headerOf(block.text, entries), trailer: trailerOf(block.text, entries)}
 }
 
-/** The block's top-level entries; undefined when the frontmatter is not a mapping (warned, left as is). */
-export function readEntries(block: Block, file: VFile): Entries | undefined {
-  return block.format === 'yaml' ? readYamlEntries(block, file) : readTomlEntries(block, file)
+/**
+ * The block's top-level entries; undefined when the frontmatter is not a
+ * mapping (warned, left as is); {@link Unreadable} when it does not parse.
+ */
+export function readEntries(block: Block, file: VFile): Entries | Unreadable | undefined {
+  return block.format === 'yaml' ? readYamlEntries(block, file) : readTomlEntries(block)
+}
+
+/** The offset of a 1-based line and column in `text`. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0
+  for (let current = 1; current < line; current++) {
+    const lineBreak = text.indexOf('\n', offset)
+    if (lineBreak === -1) break
+    offset = lineBreak + 1
+  }
+  return Math.min(offset + column - 1, text.length)
 }
 
 /** The file line and column of an offset in the block text. */

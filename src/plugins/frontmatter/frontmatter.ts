@@ -25,7 +25,9 @@
  * (warned), entries holding YAML anchors or aliases (rewriting them would
  * break the aliases; under a dialect such a file is tidied in place instead,
  * warned), a date's own offset where the format prints one.
- * Invalid YAML/TOML and duplicate keys fail the file with line and column.
+ * Invalid YAML/TOML and duplicate keys are kept as written, with a warning
+ * naming the line, column and cause (a problem with `strict`); scrapers'
+ * broken YAML is repaired before parsing where it can be (`repair.ts`).
  *
  * @example
  *   ---
@@ -44,9 +46,11 @@ import {defineRule} from '../../core/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
 import type {CompiledDialect, CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
-import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry} from './block.js'
+import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry, type Unreadable} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
+import {decodeCharacterReferences} from './entities.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
+import type {YamlRepairKind} from './repair-yaml.js'
 import {typeProblem, type StrictProblem} from './strict.js'
 import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
 import {renamedEntryText, tomlBlockText, tomlEntryText, yamlBlockText, yamlEntryText, type OutEntry} from './write.js'
@@ -72,6 +76,8 @@ export interface FrontmatterChange {
   /** The value written; absent when the key was dropped. */
   new?: unknown
   reason: string
+  /** The kind of repair, when the change repaired YAML that did not read (`quote-value`, `escape-quotes`, `tab-indent`); `old` is then the text as written. */
+  repair?: YamlRepairKind
 }
 
 /** What the rule leaves on `file.data`. */
@@ -79,6 +85,8 @@ export interface FrontmatterFileData {
   frontmatter?: FrontmatterData
   frontmatterChanges?: FrontmatterChange[]
   frontmatterProblems?: StrictProblem[]
+  /** Whether the block was left as written because it could not be read (not YAML or TOML that parses, not a mapping). */
+  frontmatterKept?: boolean
 }
 
 /** One entry on its way through the rule. */
@@ -119,11 +127,22 @@ function live(states: readonly State[]): State[] {
   return states.filter((state) => !state.dropped)
 }
 
+/** The `entities` transform: HTML character references in a text value decoded (see `entities.ts`). */
+function decodeEntities(state: State, spec: CompiledFrontmatterKey): void {
+  if (!spec.transforms.has('entities') || typeof state.value !== 'string') return
+  const decoded = decodeCharacterReferences(state.value)
+  if (decoded === state.value) return
+  state.value = decoded
+  state.notes.push('HTML character references decoded')
+  state.changed = true
+}
+
 /** Normalise each value by its field; dates it cannot read are warned about and left. */
 function normalizeStates(states: readonly State[], context: ValueContext, file: VFile, block: Block | undefined, rewrite: boolean): void {
   for (const state of states) {
     const {entry, spec} = state
     if (!spec || !entry || (!entry.editable && !rewrite)) continue
+    decodeEntities(state, spec)
     const normal = normalizeValue(state.value, spec, context)
     if (normal === 'unreadable') {
       if (block) {
@@ -423,6 +442,20 @@ function checkStrict(states: readonly State[], rules: RuleSet, dialect: Compiled
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
+/**
+ * Frontmatter that does not parse (and that no repair made readable) stays
+ * as written; its line, column and cause are a warning, or with `strict` a
+ * problem. The body is cleaned all the same.
+ */
+function keepUnreadable(block: Block, read: Unreadable, options: FrontmatterOptions, file: VFile): void {
+  const reason = `${read.unreadable}; the frontmatter is kept as written`
+  if (options.strict) {
+    dataOf(file).frontmatterProblems = [{reason, key: '', ...placeOf(block, read.offset)}]
+    return
+  }
+  reportWarning(file, {ruleId: meta.id, reason, start: block.start + read.offset, end: block.start + read.offset})
+}
+
 /** Normalise the frontmatter: report each change, store the data, changes and problems. */
 export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): void {
   const options = frontmatterOptionsOf(rules)
@@ -432,8 +465,13 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   fileData.frontmatter = data
   fileData.frontmatterChanges = []
   const block = findBlock(tree, String(file.value))
-  const read: Entries | undefined = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
+  const read = block ? readEntries(block, file) : {entries: [], anchors: false, header: '', trailer: ''}
+  if (!read || 'unreadable' in read) fileData.frontmatterKept = true
   if (!read) return
+  if ('unreadable' in read) {
+    keepUnreadable(block!, read, options, file)
+    return
+  }
   if (dialect && read.anchors && block?.format === 'yaml') {
     // Moving or rewriting an anchored entry would break the aliases to it: tidy this file in place instead.
     reportWarning(file, {

@@ -14,12 +14,12 @@ export const fieldTypes = ['string', 'list', 'date', 'url', 'boolean', 'any'] as
 export type FieldType = (typeof fieldTypes)[number]
 
 /** Named steps a value goes through; a key's `transforms` replaces its type's defaults. */
-export const transformNames = ['trim', 'collapse', 'split', 'names', 'dedupe', 'prompt-text', 'tracking-params'] as const
+export const transformNames = ['entities', 'trim', 'collapse', 'split', 'names', 'dedupe', 'prompt-text', 'tracking-params'] as const
 export type TransformName = (typeof transformNames)[number]
 
 /** The transforms a type gets when its key names none. */
 export const DEFAULT_TRANSFORMS: Readonly<Record<FieldType, readonly TransformName[]>> = {
-  string: ['trim', 'collapse'],
+  string: ['entities', 'trim', 'collapse'],
   list: ['split', 'names', 'trim', 'collapse', 'dedupe'],
   date: [],
   url: ['trim', 'tracking-params'],
