@@ -85,6 +85,25 @@ describe('check mode', () => {
     expect(result.stdout).toContain(`spammy.md:${labelLine}:1  link-farm  `)
   })
 
+  it('reports an unlinked link once (its `[` and `](url)` are one removal), in the line and in the count, and over 50 files on workers too', async () => {
+    const article = '# Oil\n\nUse [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
+    expect(clean(article).removals.filter((removal) => removal.rule === 'affiliate-link')).toHaveLength(4)
+    const root = tree({'oil.md': article})
+    const result = await run(['check', 'oil.md'], root)
+    expect(result.code).toBe(ExitCode.problems)
+    expect(result.stdout.split('\n')).toEqual([
+      'oil.md:3:5  affiliate-link  Affiliate link (amazon-tag) unlinked',
+      `oil.md:3:${article.split('\n')[2]!.indexOf('<a ') + 1}  affiliate-link  Affiliate link (amazon-tag) unlinked`,
+      '2 errors, 0 warnings in 1 file',
+      '',
+    ])
+    const many = tree(Object.fromEntries(Array.from({length: 51}, (_, index) => [`posts/${String(index).padStart(2, '0')}.md`, article])))
+    const pooled = await run(['check', '--reporter', 'json', '--concurrency', '2', 'posts'], many)
+    const document = JSON.parse(pooled.stdout) as {summary: {errors: number}; files: Array<{findings: Array<{parts?: unknown[]}>}>}
+    expect(document.summary.errors).toBe(102)
+    expect(document.files.every((file) => file.findings.length === 2 && file.findings.every((found) => found.parts?.length === 2))).toBe(true)
+  })
+
   it('--check is the same as the check command', async () => {
     const root = tree({'spammy.md': SPAMMY})
     const a = await run(['check', 'spammy.md'], root)
