@@ -11,7 +11,7 @@
  *   `<object>`, inline `<svg>`, …) goes whole;
  * - an element dropped but whose content survives (a tag in neither `tags`
  *   nor `strip`: `<form>`, `<button>`, a made-up `<x-widget>`) loses its
- *   opening and closing tags, its content stays;
+ *   opening and closing tags (two parts of one removal), its content stays;
  * - an attribute dropped from a kept element (`on*` handlers, `srcdoc`,
  *   `href="javascript:…"`, a `style` holding `expression(…)`) goes with the
  *   white space before it;

@@ -16,8 +16,8 @@
  *   `](url "title")` are the two parts of one removal (each an exact span,
  *   so re-inserting the removed texts gives back the input; they share a
  *   `group`, so the link is one finding and one count); HTML `<a href>` and
- *   `</a>` likewise. Images inside
- *   the link stay (they are content); only the link around them goes.
+ *   `</a>` likewise. Images inside the link stay (they are content); only
+ *   the link around them goes.
  * - A link with no words (`[](…)`, `<a href="…"> </a>`), a retail button
  *   (`[View On Amazon $16](…)`, labels in `affiliateLink.buttons`), an
  *   autolink `<https://…>`, a bare URL, or a link whose words are themselves

@@ -18,8 +18,9 @@
  *   (`||ads.example^…`): path patterns describe ad *resources* and would hit
  *   links to articles about ads. A blocked link in a sentence is unlinked
  *   (its words stay; its `[` and `](url)`, or `<a>` and `</a>`, are the two
- *   parts of one removal); a link with no words, only an image, a retail button
- *   label (`affiliateLink.buttons`) or its own URL for words goes whole.
+ *   parts of one removal); a link with no words, only an image, a retail
+ *   button label (`affiliateLink.buttons`) or its own URL for words goes
+ *   whole.
  *
  * The site: the first absolute http(s) URL among the frontmatter keys
  * `canonical`, `canonical_url`, `url`, `link`, `permalink`, `original_url`,
