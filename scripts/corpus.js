@@ -6,7 +6,9 @@
  * result with checks that do not trust decruft's rules (scripts/lib/scan.js):
  *
  * - failures: files `clean()` throws on, with the message;
- * - removals: counts by rule id (from each record's `stats.removals`);
+ * - removals: counts by rule id (from each record's `stats.removals`: an
+ *   unlinked link, whose `[` and `](url)` are two parts of one removal,
+ *   counts once);
  * - residual spam: ad markers, AdSense units, the "Also read" farm class,
  *   affiliate hosts and parameters still in the output, outside code;
  * - unstable: files whose clean output changes when cleaned again (idempotence);

@@ -16,6 +16,7 @@ import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
 import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
 import {EditMap} from './core/edit-map.js'
+import {coveredEdit, removalGroups} from './core/group.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
@@ -49,7 +50,7 @@ export interface CleanResult {
   markdown: string
   /** The JSON record of the article. */
   record: ArticleRecord
-  /** Every message: one per removal, plus warnings and (with `strict`) problems. */
+  /** Every message: one per removal (a removal of several parts is one), plus warnings and (with `strict`) problems. */
   messages: VFileMessage[]
   /** Removals in source order (offsets into the input, counting a BOM). */
   removals: RecordRemoval[]
@@ -142,7 +143,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       removals: record.removals,
       // Built on first use: most callers (the batch, the corpus check) only need the record.
       get messages() {
-        messages ??= messagesOf(record.removals, [...warnings, ...problemMessages(record, path)], path)
+        messages ??= messagesOf(text, record.removals, [...warnings, ...problemMessages(record, path)], path)
         return messages
       },
     }
@@ -169,13 +170,26 @@ function warnUnknownDirectiveRules(passes: Passes): void {
   }
 }
 
-/** One message per removal (positions in the input), then the warnings. */
-function messagesOf(removals: readonly RecordRemoval[], warnings: readonly VFileMessage[], path: string): VFileMessage[] {
-  const messages = removals.map((removal) => {
-    const message = withoutStack(() => new VFileMessage(removal.reason, {place: {start: removal.start, end: removal.end}, ruleId: removal.rule, source: SOURCE}))
+/**
+ * One message per removal (positions in the input), then the warnings. A
+ * removal of several parts (an unlinked link) is one message, placed from
+ * its first part's start to its last part's end: `actual` is the text that
+ * covers, `expected` what the clean text has there (the link's words).
+ */
+function messagesOf(text: string, removals: readonly RecordRemoval[], warnings: readonly VFileMessage[], path: string): VFileMessage[] {
+  const messages = removalGroups(removals).map((parts) => {
+    const first = parts[0]!
+    const last = parts[parts.length - 1]!
+    const message = withoutStack(() => new VFileMessage(first.reason, {place: {start: first.start, end: last.end}, ruleId: first.rule, source: SOURCE}))
     message.file = path
-    message.actual = removal.text
-    message.expected = removal.replacement === undefined ? [] : [removal.replacement]
+    if (parts.length === 1) {
+      message.actual = first.text
+      message.expected = first.replacement === undefined ? [] : [first.replacement]
+    } else {
+      const covered = coveredEdit(text, parts, removals)
+      message.actual = covered.removed
+      message.expected = [covered.replacement]
+    }
     return message
   })
   return [...messages, ...warnings]

@@ -27,6 +27,7 @@ export {
   type RemovalInit,
   type RemovalMessage,
 } from './core/removal.js'
+export {countRemovals, removalGroups} from './core/group.js'
 export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './core/rule.js'
 export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
 export {

@@ -13,13 +13,15 @@
  * HTML can change block structure), the pure removals are applied, the
  * result is parsed again and the rules run on it, and what they find is mapped
  * back to the original's offsets (split around earlier removals, so every
- * recorded text is exact). Most articles need one pass; a glued one, two.
+ * recorded text is exact; the pieces of one are parts of one removal, see
+ * core/group.ts). Most articles need one pass; a glued one, two.
  */
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
+import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
 import {createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
@@ -294,17 +296,26 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
       warnings.push(message)
     }
     for (const removal of treeRemovals) {
-      // Split the mapped span around earlier removals, so each piece's text is exact.
+      // Split the mapped span around earlier removals, so each piece's text is exact;
+      // the pieces are parts of one removal (as the parts of a removal found in this pass are).
       let from = map(removal.start.offset, 'start')
       const to = map(removal.end.offset, 'end')
+      const pieces: Removal[] = []
       for (const gap of gaps) {
         if (gap.start + gap.length <= from || gap.start >= to) continue
-        if (gap.start > from) all.push({...removal, start: point(from), end: point(gap.start), text: body.slice(from, gap.start)})
+        if (gap.start > from) pieces.push({...removal, start: point(from), end: point(gap.start), text: body.slice(from, gap.start)})
         from = gap.start + gap.length
       }
-      if (to > from) all.push({...removal, start: point(from), end: point(to), text: body.slice(from, to)})
+      if (to > from) pieces.push({...removal, start: point(from), end: point(to), text: body.slice(from, to)})
+      const group = removal.group === undefined ? (pieces.length > 1 ? pieces[0]!.start.offset : undefined) : map(removal.group, 'start')
+      for (const piece of pieces) {
+        if (group === undefined) delete piece.group
+        else piece.group = group
+      }
+      all.push(...pieces)
     }
     all.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+    settleGroups(all)
     if (treeRemovals.length === 0) break
   }
   return {removals: all, tree, treeRemovals, toBody, warnings, file: first}

@@ -25,7 +25,7 @@ export const recordSchema = z
       bytesIn: z.number().int().min(0),
       bytesOut: z.number().int().min(0),
       readingMinutes: z.number().int().min(0).describe('Reading time at 230 words a minute, rounded up'),
-      removals: z.record(z.string(), z.number().int().min(1)).describe('Removals per rule id'),
+      removals: z.record(z.string(), z.number().int().min(1)).describe('Removals per rule id; a removal of several parts (entries sharing a `group`) counts once'),
     }),
     removals: z.array(
       z
@@ -37,6 +37,14 @@ export const recordSchema = z
           text: z.string().describe('The exact text removed'),
           replacement: z.string().optional().describe('What was put in its place (frontmatter changes)'),
           key: z.string().optional().describe('The frontmatter key concerned'),
+          group: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe(
+              'On each part of a removal made of several spans (an unlinked link: its `[` and its `](url)`): the start offset of the first part, shared by every part; absent for a removal of one span',
+            ),
         })
         .strict(),
     ),

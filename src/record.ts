@@ -5,6 +5,7 @@
  */
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
+import {countRemovals} from './core/group.js'
 import type {Removal} from './core/removal.js'
 import {readingMinutes} from './plugins/frontmatter/derive.js'
 import type {FrontmatterChange, FrontmatterData} from './plugins/frontmatter/frontmatter.js'
@@ -27,6 +28,12 @@ export interface RecordRemoval {
   replacement?: string
   /** The frontmatter key concerned (frontmatter changes only). */
   key?: string
+  /**
+   * On each part of a removal made of several spans (an unlinked link's `[`
+   * and `](url)`): the start offset of its first part, shared by all its
+   * parts. Absent for a removal of one span.
+   */
+  group?: number
 }
 
 export interface RecordWarning {
@@ -57,6 +64,7 @@ export interface ArticleRecord {
     bytesOut: number
     /** Reading time in minutes (230 words a minute, rounded up). */
     readingMinutes: number
+    /** Removals per rule id (a removal of several parts counts once). */
     removals: Record<string, number>
   }
   removals: RecordRemoval[]
@@ -232,8 +240,6 @@ export function buildRecord(input: RecordInput): ArticleRecord {
       text: '\uFEFF',
     })
   }
-  const counts: Record<string, number> = {}
-  if (bomRemoved) counts['frontmatter'] = 1
   for (const removal of removals) {
     const entry: RecordRemoval = {
       rule: removal.ruleId,
@@ -244,9 +250,10 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     }
     if (removal.replacement !== undefined) entry.replacement = removal.replacement
     if (removal.key !== undefined) entry.key = removal.key
+    if (removal.group !== undefined) entry.group = removal.group + shift
     recordRemovals.push(entry)
-    counts[removal.ruleId] = (counts[removal.ruleId] ?? 0) + 1
   }
+  const counts = countRemovals(recordRemovals, (removal) => removal.rule)
   const warnings: RecordWarning[] = []
   for (const message of input.warnings) {
     warnings.push({rule: message.ruleId ?? 'unknown', reason: message.reason, line: message.line ?? 1, column: message.column ?? 1})

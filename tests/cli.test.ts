@@ -100,6 +100,18 @@ describe('batch', () => {
     expect(result.stderr).toMatch(/ad-block\s+3\n/)
   })
 
+  it('counts an unlinked link once in the summary and the record (its two parts are one removal)', async () => {
+    const linked = 'Use [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
+    const root = tree({'in/a.md': linked, 'in/b.md': linked})
+    const result = await run(['in', '--out', 'out', '--disable', 'frontmatter'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(result.stderr).toMatch(/affiliate-link\s+4\n/)
+    expect(result.stderr).toMatch(/total\s+4 removals/)
+    const record = JSON.parse(readFileSync(join(root, 'out', 'a.json'), 'utf8'))
+    expect(record.removals).toHaveLength(4)
+    expect(record.stats.removals).toEqual({'affiliate-link': 2})
+  })
+
   it('takes files and globs: a file keeps its name, a glob its path below the static base', async () => {
     const root = tree({
       'a/one.md': article('One'),

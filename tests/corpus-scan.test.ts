@@ -8,8 +8,12 @@
  *   elsewhere;
  * - the loss check notices a dropped heading, image, code block or paragraph,
  *   and does not count spam or a removed duplicate as loss;
- * - clean() leaves no residual spam and loses nothing on generated articles.
+ * - clean() leaves no residual spam and loses nothing on generated articles;
+ * - the corpus script (scripts/corpus.js, on the built library) counts one
+ *   removal per unlinked link, not one per part.
  */
+import {spawnSync} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
@@ -17,6 +21,7 @@ import {clean, createParser} from '../src/index.js'
 import {generateCorpus} from '../scripts/lib/generate.js'
 import {CODE_KINDS, classifyLines} from '../scripts/lib/markdown-lines.js'
 import {findLoss, scanSpam} from '../scripts/lib/scan.js'
+import {tree} from './support/temp-tree.js'
 
 const corpus = generateCorpus(60, 11)
 
@@ -184,4 +189,22 @@ describe('clean() judged by the independent checks on generated articles', () =>
     }
     expect(problems).toEqual([])
   })
+})
+
+describe('npm run corpus (scripts/corpus.js on dist/)', () => {
+  it('counts an unlinked link once: its `[` and `](url)` are one removal', () => {
+    const sentence = (index: number) =>
+      `Step ${index}: use [the oil](https://www.amazon.com/dp/B0${index}/?tag=shop-20) or <a href="https://www.amazon.com/dp/C0${index}?tag=shop-20">grease</a>.`
+    const article = ['# Hinges', '', sentence(1), '', sentence(2), '', '[Buy Now](https://www.amazon.com/dp/D01/?tag=shop-20)', ''].join('\n')
+    const parts = clean(article, {disable: ['frontmatter']}).removals
+    expect(parts.filter((removal) => removal.rule === 'affiliate-link')).toHaveLength(9)
+    const root = tree({'family/hinges.md': article})
+    const script = fileURLToPath(new URL('../scripts/corpus.js', import.meta.url))
+    const run = spawnSync(process.execPath, [script, root, '--json', '--disable', 'frontmatter'], {encoding: 'utf8'})
+    expect(run.status, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as {families: Array<{removals: Record<string, number>}>; total: {removals: number}}
+    // Four unlinked links (two parts each) and one button that goes whole.
+    expect(report.families[0]?.removals).toEqual({'affiliate-link': 5})
+    expect(report.total.removals).toBe(5)
+  }, 120_000)
 })

@@ -3,19 +3,37 @@
  * `"decruft check --write"` to fix), run by the lint-staged in node_modules on
  * temporary git repositories. `decruft` is found on PATH through a shim that
  * runs this checkout's bin/decruft.js, as an installed package's bin would be.
- * Offline and fast: nothing is installed.
+ * Offline and fast: nothing is installed. Needs git (skipped, saying so,
+ * without it; failed in CI, see tests/support/external.ts).
  */
 import {chmodSync, readFileSync} from 'node:fs'
 import {delimiter, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {afterEach, describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
-import {CLEAN_ARTICLE as CLEAN, findingLine, gitIn, hookEnvironment, initRepo, runCommand, SPAMMY_ARTICLE as SPAMMY, type Run} from './support/git-hook.js'
+import {
+  CLEAN_ARTICLE as CLEAN,
+  findingLine,
+  gitIn,
+  hookEnvironment,
+  initRepo,
+  runCommand,
+  SPAMMY_ARTICLE as SPAMMY,
+  stopCommands,
+  type Run,
+} from './support/git-hook.js'
+import {git, needs} from './support/external.js'
 import {tree} from './support/temp-tree.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const LINT_STAGED = join(ROOT, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js')
 const DECRUFT = join(ROOT, 'bin', 'decruft.js')
+
+/** One test: a few git runs and a lint-staged run that starts decruft (seconds alone, more under load). */
+const TEST_TIMEOUT = 3 * 60_000
+
+// A test that timed out leaves no lint-staged, git or decruft running in its folder.
+afterEach(() => stopCommands(), TEST_TIMEOUT)
 
 interface Repo {
   dir: string
@@ -56,7 +74,8 @@ describe('lint-staged recipe', () => {
     expect(clean(CLEAN).markdown).toBe(CLEAN)
   })
 
-  it('"decruft check" fails on a staged spammy article, prints its findings, and changes nothing', async () => {
+  it('"decruft check" fails on a staged spammy article, prints its findings, and changes nothing', async (context) => {
+    needs(context, git)
     const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
     await repo.git('add', 'spammy.md', 'clean.md')
     const result = await repo.lintStaged()
@@ -69,9 +88,10 @@ describe('lint-staged recipe', () => {
     expect(result.output).not.toMatch(/clean\.md:\d+:\d+/)
     expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
     expect(await repo.git('show', ':spammy.md')).toBe(SPAMMY)
-  })
+  }, TEST_TIMEOUT)
 
-  it('"decruft check" passes when only the clean article is staged', async () => {
+  it('"decruft check" passes when only the clean article is staged', async (context) => {
+    needs(context, git)
     const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
     await repo.git('add', 'clean.md')
     const result = await repo.lintStaged()
@@ -79,9 +99,10 @@ describe('lint-staged recipe', () => {
     // The unstaged spammy article is not lint-staged's business, and stays as it was.
     expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
     expect(await repo.git('status', '--porcelain', '--', 'spammy.md')).toBe('?? spammy.md\n')
-  })
+  }, TEST_TIMEOUT)
 
-  it('"decruft check --write" fixes the staged spammy article, re-stages it, and passes', async () => {
+  it('"decruft check --write" fixes the staged spammy article, re-stages it, and passes', async (context) => {
+    needs(context, git)
     const repo = await repoWith('decruft check --write', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
     await repo.git('add', 'spammy.md', 'clean.md')
     const result = await repo.lintStaged()
@@ -94,5 +115,5 @@ describe('lint-staged recipe', () => {
     expect(await repo.git('show', ':spammy.md')).toBe(expected)
     expect(await repo.git('diff', '--name-only')).toBe('')
     expect(await repo.git('show', ':clean.md')).toBe(CLEAN)
-  })
+  }, TEST_TIMEOUT)
 })

@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
+import {removalFindings} from '../src/report/removal-finding.js'
 
 const region = '<!-- affiliate ads begin -->\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n<!-- affiliate ads end -->\n'
 const affiliate = 'You can do it with [**SpoolMate**](https://tools.techidaily.com/spoolmate/download/) today.\n'
@@ -49,6 +50,16 @@ describe('lists that a removal joins', () => {
     expect(result.removals.map((removal) => removal.rule)).toEqual(['link-farm', 'ad-block', 'link-farm'])
     for (const removal of result.removals) expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
     expect(clean(result.markdown).markdown).toBe(result.markdown)
+    // The farm, found on the second pass and split around the ad, is one removal of two parts.
+    const [first, ad, second] = result.removals
+    expect([first?.group, ad?.group, second?.group]).toEqual([first?.start.offset, undefined, first?.start.offset])
+    expect(result.record.stats.removals).toEqual({'link-farm': 1, 'ad-block': 1})
+    const findings = removalFindings('farm.md', input, result.removals, () => 'error')
+    expect(findings.map((finding) => finding.rule)).toEqual(['link-farm', 'ad-block'])
+    // Its one edit covers the ad too, and leaves what the clean text has there.
+    expect(findings[0]?.range).toEqual([first?.start.offset, second?.end.offset])
+    expect(findings[0]?.replacement).toBe('')
+    expect(result.messages.map((message) => message.ruleId)).toEqual(['link-farm', 'ad-block'])
   })
 
   it('are judged joined when what stood between them was a farm with a label', () => {

@@ -11,6 +11,8 @@
  *   text at its offset gives back the input, byte for byte;
  * - every removal's text is exactly the input between its offsets, and its
  *   line/column agree with its offset;
+ * - the parts of a removal of several spans (same `group`) are two or more,
+ *   of one rule, and count once;
  * - a removal-only run never makes a document longer;
  * - a disabled rule records nothing.
  *
@@ -126,6 +128,28 @@ describe('properties of clean()', () => {
           expect({line: removal.start.line, column: removal.start.column}).toEqual(pointOf(input, removal.start.offset))
           expect({line: removal.end.line, column: removal.end.column}).toEqual(pointOf(input, removal.end.offset))
         }
+      }),
+      settings,
+    )
+  })
+
+  it('groups only parts of one removal: two or more, of one rule and reason, the group the first part\'s start; counted once', () => {
+    fc.assert(
+      fc.property(article, (input) => {
+        const result = clean(input)
+        const groups = new Map<number, typeof result.removals>()
+        for (const removal of result.removals) {
+          if (removal.group === undefined) continue
+          groups.set(removal.group, [...(groups.get(removal.group) ?? []), removal])
+        }
+        for (const [group, parts] of groups) {
+          expect(parts.length).toBeGreaterThanOrEqual(2)
+          expect(parts[0]!.start.offset).toBe(group)
+          expect(new Set(parts.map((part) => `${part.rule}: ${part.reason}`)).size).toBe(1)
+        }
+        const singles = result.removals.filter((removal) => removal.group === undefined).length
+        const counted = Object.values(result.record.stats.removals).reduce((sum, count) => sum + count, 0)
+        expect(counted).toBe(singles + groups.size)
       }),
       settings,
     )

@@ -47,8 +47,8 @@ describe('the JSON record', () => {
     expect(record.text).toContain('const x = 1')
     expect(record.text).not.toContain('banner')
   })
-  it('counts removals per rule and bytes in and out', () => {
-    expect(record.stats.removals).toEqual({'frontmatter': 1, 'affiliate-link': 2, 'ad-block': 1})
+  it('counts removals per rule (an unlinked link, two parts, is one) and bytes in and out', () => {
+    expect(record.stats.removals).toEqual({'frontmatter': 1, 'affiliate-link': 1, 'ad-block': 1})
     expect(record.stats.bytesIn).toBe(new TextEncoder().encode(input).length)
     expect(record.stats.bytesOut).toBeLessThan(record.stats.bytesIn)
     expect(record.stats.words).toBeGreaterThan(10)
@@ -61,6 +61,22 @@ describe('the JSON record', () => {
     expect(keywords?.text).toBe('keywords: one, two')
     expect(keywords?.replacement).toContain('- one')
     expect(keywords?.start.line).toBe(3)
+  })
+  it('gives the two parts of an unlinked link, each exact, the start offset of the first as their group', () => {
+    const parts = record.removals.filter((removal) => removal.rule === 'affiliate-link')
+    expect(parts.map((part) => part.text)).toEqual(['[', '](https://tools.techidaily.com/x/)'])
+    const opening = input.indexOf('[Tool]')
+    expect(parts.map((part) => part.group)).toEqual([opening, opening])
+    expect(parts[0]?.start.offset).toBe(opening)
+    // A removal of one span has no group.
+    expect(record.removals.filter((removal) => removal.rule !== 'affiliate-link').every((removal) => removal.group === undefined)).toBe(true)
+  })
+  it('counts a group once per rule even after a BOM, whose offset it counts', () => {
+    const withBom = clean(`\uFEFF${input}`, {path: 'posts/a.md'}).record
+    expect(withBom.stats.removals).toEqual({'frontmatter': 2, 'affiliate-link': 1, 'ad-block': 1})
+    const parts = withBom.removals.filter((removal) => removal.rule === 'affiliate-link')
+    expect(parts.map((part) => part.group)).toEqual([input.indexOf('[Tool]') + 1, input.indexOf('[Tool]') + 1])
+    expect(parts[0]?.start.offset).toBe(input.indexOf('[Tool]') + 1)
   })
 })
 
@@ -75,6 +91,19 @@ describe('messages', () => {
     expect(message?.line).toBe(3)
     expect(message?.actual).toBe(result.removals[0]?.text)
     expect(message?.file).toBe('m.md')
+  })
+
+  it('make one message of an unlinked link: placed at its `[`, the link in `actual`, its words in `expected`', () => {
+    const input = 'Fix it with [**Driver Easy**](https://www.amazon.com/dp/B01/?tag=shop-20) today.\n'
+    const result = clean(input, {path: 'm.md'})
+    expect(result.removals.map((removal) => removal.text)).toEqual(['[', '](https://www.amazon.com/dp/B01/?tag=shop-20)'])
+    expect(result.messages).toHaveLength(1)
+    const [message] = result.messages
+    expect(message?.ruleId).toBe('affiliate-link')
+    expect([message?.line, message?.column]).toEqual([1, 13])
+    expect(message?.place).toMatchObject({end: {line: 1, column: 74}})
+    expect(message?.actual).toBe('[**Driver Easy**](https://www.amazon.com/dp/B01/?tag=shop-20)')
+    expect(message?.expected).toEqual(['**Driver Easy**'])
   })
 })
 

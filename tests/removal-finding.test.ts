@@ -1,12 +1,14 @@
 /**
  * Where a removal is shown as a finding: its text without the white space
  * around it (positions counted here by hand, not by the code under test),
- * while `range` and `removed` keep the exact span a fix needs.
+ * while `range` and `removed` keep the exact span a fix needs. A removal of
+ * several parts (an unlinked link, an unwrapped tag) is one finding.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
-import {removalFinding, shownRange} from '../src/report/removal-finding.js'
+import {applyEdits} from '../src/core/apply.js'
+import {removalFinding, removalFindings, shownRange} from '../src/report/removal-finding.js'
 
 describe('shownRange', () => {
   it('starts at the first character that is not white space and ends after the last', () => {
@@ -67,5 +69,86 @@ describe('removalFinding', () => {
     }
     const farm = removalFinding('notes.md', result.removals.find((removal) => removal.rule === 'link-farm')!, 'error')
     expect(farm.line).toBe(5)
+  })
+})
+
+describe('removalFindings', () => {
+  const text = [
+    '# Oiling a hinge',
+    '',
+    'Use [**Hinge Oil**](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a> once a year.',
+    '',
+    '<!-- affiliate ads begin -->',
+    'ad',
+    '<!-- affiliate ads end -->',
+    '',
+  ].join('\n')
+  const result = clean(text, {path: 'hinge.md'})
+  const findings = removalFindings('hinge.md', text, result.removals, (removal) => (removal.rule === 'ad-block' ? 'warning' : 'error'))
+
+  it('makes one finding per removal: each unlinked link is one, not one per part', () => {
+    expect(result.removals.filter((removal) => removal.rule === 'affiliate-link')).toHaveLength(4)
+    expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([
+      ['affiliate-link', 'error'],
+      ['affiliate-link', 'error'],
+      ['ad-block', 'warning'],
+    ])
+  })
+
+  it('shows a link at its `[`, to the end of its last part, and covers it all in range and removed', () => {
+    const [markdown, html] = findings
+    expect(markdown).toMatchObject({line: 3, column: 5, endLine: 3, endColumn: 64})
+    expect(markdown?.removed).toBe('[**Hinge Oil**](https://www.amazon.com/dp/B01/?tag=shop-20)')
+    expect(markdown?.replacement).toBe('**Hinge Oil**')
+    expect(html?.removed).toBe('<a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>')
+    expect(html?.replacement).toBe('grease')
+    expect(html?.column).toBe(text.split('\n')[2]!.indexOf('<a ') + 1)
+    for (const finding of findings) expect(text.slice(...finding.range!)).toBe(finding.removed)
+  })
+
+  it('lists each exact part, and the parts, or the one covering edit, give the clean text', () => {
+    const [markdown] = findings
+    expect(markdown?.parts?.map((part) => part.removed)).toEqual(['[', '](https://www.amazon.com/dp/B01/?tag=shop-20)'])
+    for (const part of markdown?.parts ?? []) expect(text.slice(...part.range)).toBe(part.removed)
+    expect(findings[2]?.parts).toBeUndefined()
+    const byParts = applyEdits(
+      text,
+      findings.flatMap((finding) => (finding.parts ?? [{range: finding.range!, removed: finding.removed!}]).map((part) => ({start: part.range[0], end: part.range[1]}))),
+    )
+    const byCover = applyEdits(
+      text,
+      findings.map((finding) => ({start: finding.range![0], end: finding.range![1], replacement: finding.replacement ?? ''})),
+    )
+    expect(byParts).toBe(result.markdown)
+    expect(byCover).toBe(result.markdown)
+  })
+
+  it('on generated sentences: as many findings as links and removals of one span, each placed at its first part', () => {
+    const link = fc.constantFrom(
+      '[Buy it](https://www.amazon.com/dp/B0/?tag=x-20)',
+      '<a href="https://www.amazon.com/dp/B1?tag=x-20">the oil</a>',
+      '[plain](https://example.org/a)',
+      '[](https://www.amazon.com/dp/B2/?tag=x-20)',
+    )
+    const words = fc.constantFrom('Oil it', 'then wipe', 'and wait.', '**now**')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(link, words), {minLength: 1, maxLength: 8}), (pieces) => {
+        const input = `${pieces.join(' ')}\n`
+        const cleaned = clean(input, {disable: ['frontmatter']})
+        const shown = removalFindings('g.md', input, cleaned.removals, () => 'error')
+        const groups = new Set(cleaned.removals.map((removal, index) => removal.group ?? `single ${index}`))
+        expect(shown).toHaveLength(groups.size)
+        expect(cleaned.messages.filter((message) => message.source === 'decruft' && typeof message.actual === 'string')).toHaveLength(groups.size)
+        const counted = Object.values(cleaned.record.stats.removals).reduce((sum, count) => sum + count, 0)
+        expect(counted).toBe(groups.size)
+        for (const finding of shown) {
+          expect(input.slice(...finding.range!)).toBe(finding.removed)
+          const first = cleaned.removals.find((removal) => removal.start.offset === finding.range![0])
+          expect(first).toBeDefined()
+          expect(finding.parts === undefined || finding.parts.length >= 2).toBe(true)
+        }
+      }),
+      {seed: Number(process.env['FC_SEED'] ?? 7), numRuns: Number(process.env['FC_RUNS'] ?? 100)},
+    )
   })
 })

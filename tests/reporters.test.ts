@@ -4,7 +4,8 @@
  * clean file, a file that could not be checked, a path with a space and a
  * comma, and a message with `%`, a newline and `:`. Pretty and github are
  * checked line by line; json by shape; SARIF against the official 2.1.0
- * schema and by meaning.
+ * schema and by meaning. Then a removal of several parts (an unlinked link):
+ * one finding in every reporter.
  */
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -375,6 +376,82 @@ describe('sarif', () => {
     expect(clean.runs[0]?.results).toEqual([])
     expect(run('sarif', REPORTS)).toBe(text)
     expect(createReporter('sarif', OPTIONS).file(deal)).toBe('')
+  })
+})
+
+describe('a removal of several parts (an unlinked link)', () => {
+  const LINE = 'Use [Hinge Oil](https://shop.example.test/oil?aff=7) once a year.'
+  const LINK = '[Hinge Oil](https://shop.example.test/oil?aff=7)'
+  const start = 104 + LINE.indexOf('[')
+  const close = 104 + LINE.indexOf('](')
+  const end = 104 + LINE.indexOf(' once')
+  const unlinked = finding('posts/oil.md', {
+    line: 7,
+    column: 5,
+    endLine: 7,
+    endColumn: 5 + LINK.length,
+    rule: 'affiliate-link',
+    severity: 'error',
+    message: 'Affiliate link (shop) unlinked',
+    removed: LINK,
+    range: [start, end],
+    replacement: 'Hinge Oil',
+    parts: [
+      {range: [start, start + 1], removed: '['},
+      {range: [close, end], removed: '](https://shop.example.test/oil?aff=7)'},
+    ],
+  })
+  const report: FileReport = {path: 'posts/oil.md', findings: [unlinked], fixed: false}
+
+  it('pretty and github: one line, at the first part, and a count of one', () => {
+    expect(run('pretty', [report]).split('\n')).toEqual([
+      'posts/oil.md:7:5  affiliate-link  Affiliate link (shop) unlinked',
+      '1 error, 0 warnings in 1 file',
+      '',
+    ])
+    expect(run('github', [report]).split('\n')).toEqual([
+      `::error file=posts/oil.md,line=7,col=5,endLine=7,endColumn=${5 + LINK.length},title=decruft affiliate-link::Affiliate link (shop) unlinked`,
+      '1 error, 0 warnings in 1 file',
+      '',
+    ])
+  })
+
+  it('json: one finding whose range covers the link, with each exact part', () => {
+    const document = JSON.parse(run('json', [report])) as JsonReport
+    expect(document.summary.errors).toBe(1)
+    expect(document.files[0]?.findings).toEqual([
+      {
+        line: 7,
+        column: 5,
+        endLine: 7,
+        endColumn: 5 + LINK.length,
+        rule: 'affiliate-link',
+        severity: 'error',
+        message: 'Affiliate link (shop) unlinked',
+        removed: LINK,
+        range: [start, end],
+        replacement: 'Hinge Oil',
+        parts: [
+          {range: [start, start + 1], removed: '['},
+          {range: [close, end], removed: '](https://shop.example.test/oil?aff=7)'},
+        ],
+      },
+    ])
+  })
+
+  it('sarif: one result with one fix that deletes each part, valid against the schema', () => {
+    const log = JSON.parse(run('sarif', [report])) as Log
+    expect(sarifValidator()(log)).toBe(true)
+    const results = log.runs[0]?.results ?? []
+    expect(results).toHaveLength(1)
+    expect(results[0]?.locations?.[0]?.physicalLocation?.region).toMatchObject({startLine: 7, startColumn: 5, snippet: {text: LINK}})
+    expect(results[0]?.fixes).toHaveLength(1)
+    expect(results[0]?.fixes?.[0]?.artifactChanges).toEqual([
+      {
+        artifactLocation: {uri: 'posts/oil.md'},
+        replacements: [{deletedRegion: {charOffset: start, charLength: 1}}, {deletedRegion: {charOffset: close, charLength: end - close}}],
+      },
+    ])
   })
 })
 

@@ -73,6 +73,8 @@ function isGap(text: string, from: number, to: number): boolean {
 export interface Finding extends Span {
   reason: string
   whole?: boolean
+  /** Shared by the parts of one removal (an unlinked link's `[` and `](url)`): the first part's start. */
+  group?: number
 }
 
 /**

@@ -11,6 +11,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
+import {settleGroups} from './group.js'
 import {isSuppressed, noteSuppressed} from './suppression.js'
 
 /** Where every decruft message comes from. */
@@ -37,6 +38,14 @@ export interface RemovalInit {
   replacement?: string
   /** Frontmatter key the change is about, when there is one. */
   key?: string
+  /**
+   * Set on each part of a removal made of several spans (an unlinked link's
+   * `[` and `](url)`, an unwrapped tag's opening and closing tags): a key the
+   * parts share, unique among the rule's removals in the file (the first
+   * part's start offset does). The parts are one removal: one finding, one
+   * count (see group.ts).
+   */
+  group?: number
 }
 
 /** A removal as recorded: the span, its exact text and why. */
@@ -50,6 +59,8 @@ export interface Removal {
   /** Text put in its place (frontmatter rewrites); absent for pure removals. */
   replacement?: string
   key?: string
+  /** On each part of a removal of several spans: the start offset of its first part (see group.ts). */
+  group?: number
 }
 
 /** A decruft message that carries a removal. */
@@ -57,6 +68,8 @@ export interface RemovalMessage extends VFileMessage {
   actual: string
   expected: string[]
   decruftKey?: string
+  /** The group key of a part of a removal of several spans ({@link RemovalInit.group}). */
+  decruftGroup?: number
 }
 
 /**
@@ -181,6 +194,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   message.actual = text.slice(from, to)
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key
+  if (init.group !== undefined) message.decruftGroup = init.group
   message.fatal = false
   taken.splice(lastStartingBy(taken, from) + 1, 0, {start: from, end: to, message})
   return true
@@ -191,7 +205,7 @@ export function isRemovalMessage(message: VFileMessage): message is RemovalMessa
   return message.source === SOURCE && typeof message.actual === 'string' && Array.isArray(message.expected)
 }
 
-/** The removals recorded on `file`, in source order. */
+/** The removals recorded on `file`, in source order; the parts of a removal of several spans share the start offset of the first as their `group`. */
 export function removalsOf(file: VFile): Removal[] {
   const removals: Removal[] = []
   for (const message of file.messages) {
@@ -207,9 +221,10 @@ export function removalsOf(file: VFile): Removal[] {
     const replacement = message.expected[0]
     if (replacement !== undefined) removal.replacement = replacement
     if (message.decruftKey !== undefined) removal.key = message.decruftKey
+    if (message.decruftGroup !== undefined) removal.group = message.decruftGroup
     removals.push(removal)
   }
-  return removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+  return settleGroups(removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset))
 }
 
 /** What a rule reports without removing anything (an unbalanced marker). */

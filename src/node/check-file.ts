@@ -1,13 +1,13 @@
 /**
  * Check one article (and, with `write`, fix it in place): read → clean →
  * findings. A finding is a removal (an error unless the config makes the
- * rule a warning), a warning, or a `strict` problem, placed in the original
+ * rule a warning; one for a removal of several parts), a warning, or a `strict` problem, placed in the original
  * file. The input is rewritten only with `write`, only when the clean text
  * differs, and atomically. Never throws: a failure is a report.
  */
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
-import {removalFinding} from '../report/removal-finding.js'
+import {removalFindings} from '../report/removal-finding.js'
 import {failureMessage} from './clean-file.js'
 import {readArticle} from './read.js'
 import {writeFileSafely} from './write.js'
@@ -38,7 +38,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
       frontmatter: settings.frontmatter,
     })
     const findings: Finding[] = []
-    for (const removal of result.removals) findings.push(removalFinding(display, removal, settings.severity[removal.rule] ?? 'error'))
+    findings.push(...removalFindings(display, text, result.removals, (removal) => settings.severity[removal.rule] ?? 'error'))
     for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)

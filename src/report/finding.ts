@@ -1,5 +1,6 @@
 /**
- * What check mode reports: findings (one per removal, warning or `strict`
+ * What check mode reports: findings (one per removal — a removal of several
+ * parts, such as an unlinked link, is one finding —, warning or `strict`
  * problem), grouped by file. Plain data, shared by the check runner and the
  * reporters (`pretty`, `json`, `sarif`, `github`).
  */
@@ -7,11 +8,24 @@
 /** How a finding counts: an error fails the check (exit 1), a warning is only shown. */
 export type Severity = 'error' | 'warning'
 
+/** One exact span of a removal made of several (an unlinked link's `[`, then its `](url)`). */
+export interface FindingPart {
+  /** Offsets in the file (UTF-16 code units, end exclusive): `text.slice(...range) === removed`. */
+  readonly range: readonly [number, number]
+  /** The exact text this part removes. */
+  readonly removed: string
+  /** What a fix puts in its place, when the part is rewritten. */
+  readonly replacement?: string | undefined
+}
+
 /**
  * One finding, with its place in the original file (1-based lines and
  * columns, end exclusive). For a removal that is where the removed text
  * starts and ends without the white space around it; `range` is the exact
- * span of `removed`.
+ * span of `removed`. A removal of several parts (an unlinked link) is one
+ * finding: it starts where its first part does, `range` and `removed`
+ * cover every part and what lies between them, `replacement` is what the
+ * clean text has there (the link's words), and `parts` holds each exact part.
  */
 export interface Finding {
   /** The file, as shown to the user (relative to the working directory, `/` separators). */
@@ -29,8 +43,10 @@ export interface Finding {
   readonly removed?: string | undefined
   /** Offsets of `removed` in the file (UTF-16 code units, end exclusive): `text.slice(...range) === removed`. */
   readonly range?: readonly [number, number] | undefined
-  /** What a fix puts in its place (frontmatter rewrites). */
+  /** What a fix puts in its place (frontmatter rewrites; for a removal of several parts, what the clean text has in `range`). */
   readonly replacement?: string | undefined
+  /** The exact spans of a removal of several parts, in order (absent for a removal of one span). */
+  readonly parts?: readonly FindingPart[] | undefined
 }
 
 /** The outcome of checking one file. */

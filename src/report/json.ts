@@ -32,6 +32,12 @@ export interface JsonFinding {
   range?: [number, number]
   /** What a fix puts in its place. */
   replacement?: string
+  /**
+   * A removal of several parts (an unlinked link's `[` and `](url)`) is one
+   * finding: `range` and `removed` cover all of it, `replacement` is what the
+   * clean text has there (the words), and `parts` holds each exact part.
+   */
+  parts?: Array<{range: [number, number]; removed: string; replacement?: string}>
 }
 
 /** One checked file. */
@@ -66,6 +72,13 @@ function toJsonFile(report: FileReport): JsonFile {
     if (finding.removed !== undefined) entry.removed = finding.removed
     if (finding.range !== undefined) entry.range = [finding.range[0], finding.range[1]]
     if (finding.replacement !== undefined) entry.replacement = finding.replacement
+    if (finding.parts !== undefined) {
+      entry.parts = finding.parts.map((part) => {
+        const shown: {range: [number, number]; removed: string; replacement?: string} = {range: [part.range[0], part.range[1]], removed: part.removed}
+        if (part.replacement !== undefined) shown.replacement = part.replacement
+        return shown
+      })
+    }
     findings.push(entry)
   }
   // Keys in a fixed order (`error` before the long `findings`), for people reading the document.

@@ -9,7 +9,9 @@
  * Columns are UTF-16 code units (`columnKind: utf16CodeUnits`), as decruft
  * counts them. A result's region is the finding's (the removed text without
  * the white space around it, which is the snippet); a fix deletes the exact
- * span, by `charOffset` and `charLength` when the finding has its `range`. Paths become relative URI references, each segment
+ * span, by `charOffset` and `charLength` when the finding has its `range`,
+ * and a removal of several parts (an unlinked link) is one result whose one
+ * fix has a replacement per part. Paths become relative URI references, each segment
  * percent-encoded (`my posts/a.md` → `my%20posts/a.md`).
  *
  * @example
@@ -19,7 +21,7 @@
  *                 "region": {"startLine": 12, "startColumn": 1, "endLine": 14, "endColumn": 1}}}]}
  * ```
  */
-import type {ArtifactLocation, Fix, Log, Notification, Region, ReportingDescriptor, Result} from 'sarif'
+import type {ArtifactLocation, Fix, Log, Notification, Region, Replacement, ReportingDescriptor, Result} from 'sarif'
 import type {Finding, Reporter, ReporterOptions} from './finding.js'
 import {failurePlace, sortedFindings} from './pretty.js'
 
@@ -58,8 +60,19 @@ function deletedRegionOf(finding: Finding): Region {
   return {charOffset: start, charLength: end - start}
 }
 
+/** One replacement per part of a removal of several parts, by offset. */
+function partReplacements(finding: Finding): Replacement[] {
+  return (finding.parts ?? []).map((part) => {
+    const deletedRegion: Region = {charOffset: part.range[0], charLength: part.range[1] - part.range[0]}
+    return part.replacement ? {deletedRegion, insertedContent: {text: part.replacement}} : {deletedRegion}
+  })
+}
+
 function fixOf(finding: Finding, artifactLocation: ArtifactLocation): Fix | undefined {
   if (finding.removed === undefined) return undefined
+  if (finding.parts !== undefined) {
+    return {description: {text: `Remove (decruft ${finding.rule})`}, artifactChanges: [{artifactLocation, replacements: partReplacements(finding)}]}
+  }
   const replaces = finding.replacement !== undefined && finding.replacement !== ''
   const deletedRegion = deletedRegionOf(finding)
   return {

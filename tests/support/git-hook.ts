@@ -3,8 +3,16 @@
  * tests/lint-staged.test.ts): a spammy and a clean article, a clean
  * environment for child processes, a runner, and git repositories with a
  * local identity.
+ *
+ * Every command runs in a process group of its own and is tracked until it
+ * ends, so that a test that times out (or fails while a command runs) leaves
+ * nothing behind: `stopCommands()` (the tests call it after each test and
+ * before removing their folders) ends every group still running — pre-commit
+ * with the npm and node processes it started — and waits for it. A command
+ * that outlives its test would otherwise write into folders being removed
+ * (pre-commit's `rmtree` then fails on a file that vanished under it).
  */
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import {performance} from 'node:perf_hooks'
 
 /** An article with an ad block and a link farm (tests check it has both). */
@@ -82,18 +90,85 @@ export function hookEnvironment(extra: Record<string, string> = {}): NodeJS.Proc
   return {...env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', ...extra}
 }
 
-/** Run a command to its end (in {@link hookEnvironment} unless `env` is given). */
-export function runCommand(command: string, args: readonly string[], options: {cwd: string; env?: NodeJS.ProcessEnv | undefined}): Promise<Run> {
+/** Commands still running: their process groups, and a promise of their end. */
+const running = new Map<ChildProcess, Promise<void>>()
+
+/** Signal a command's whole process group (it leads one: see {@link runCommand}). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/**
+ * End every command still running (SIGTERM to its process group, SIGKILL
+ * after `graceMs`) and wait until each has closed. Never throws.
+ */
+export async function stopCommands(graceMs = 5_000): Promise<void> {
+  const left = [...running.entries()]
+  for (const [child] of left) signalGroup(child, 'SIGTERM')
+  await Promise.all(
+    left.map(async ([child, closed]) => {
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          signalGroup(child, 'SIGKILL')
+          resolve()
+        }, graceMs)
+      })
+      await Promise.race([closed, late])
+      clearTimeout(timer)
+      await closed
+    }),
+  )
+}
+
+/**
+ * Run a command to its end (in {@link hookEnvironment} unless `env` is
+ * given), in a process group of its own. With `timeoutMs`, a command still
+ * running then is ended (its whole group) and the run rejects, saying so.
+ */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv | undefined; timeoutMs?: number | undefined},
+): Promise<Run> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? hookEnvironment(), stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? hookEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     const chunks: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      resolve({code: code ?? (signal === null ? -1 : 128), output: Buffer.concat(chunks).toString('utf8'), ms: Math.round(performance.now() - started)})
+    let timedOut = false
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            signalGroup(child, 'SIGTERM')
+            setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000).unref()
+          }, options.timeoutMs)
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const closed = new Promise<void>((settle) => {
+      child.on('error', (error) => {
+        clearTimeout(timer)
+        running.delete(child)
+        settle()
+        reject(error)
+      })
+      child.on('close', (code, signal) => {
+        clearTimeout(timer)
+        running.delete(child)
+        settle()
+        const output = Buffer.concat(chunks).toString('utf8')
+        const ms = Math.round(performance.now() - started)
+        if (timedOut) reject(new Error(`\`${command} ${args.join(' ')}\` did not end within ${options.timeoutMs} ms and was stopped:\n${output}`))
+        else resolve({code: code ?? (signal === null ? -1 : 128), output, ms})
+      })
     })
+    if (child.pid !== undefined) running.set(child, closed)
   })
 }
 

@@ -11,7 +11,7 @@
  *   `<object>`, inline `<svg>`, …) goes whole;
  * - an element dropped but whose content survives (a tag in neither `tags`
  *   nor `strip`: `<form>`, `<button>`, a made-up `<x-widget>`) loses its
- *   opening and closing tags, its content stays;
+ *   opening and closing tags (two parts of one removal), its content stays;
  * - an attribute dropped from a kept element (`on*` handlers, `srcdoc`,
  *   `href="javascript:…"`, a `style` holding `expression(…)`) goes with the
  *   white space before it;
@@ -86,6 +86,12 @@ type CutKind = 'whole' | 'tag' | 'attribute' | 'exact'
 interface Cut extends Span {
   reason: string
   kind: CutKind
+  /**
+   * Shared by the parts of one removal (an unwrapped element's opening and
+   * closing tags, an unlinked link's `[` and `](url)`, the pieces of a cut
+   * split around earlier removals): the first part's start.
+   */
+  group?: number | undefined
 }
 
 /** Rounds of sanitise → remove → parse again before a fragment is given up on (it goes whole). */
@@ -448,9 +454,11 @@ function judgeTree(
         return
       }
       const reason = `Disallowed tag \`<${tag}>\` removed (its content stays)`
-      if (parts.opening) cuts.push({...parts.opening, reason, kind: 'tag'})
+      // Its opening and closing tags: two parts of one removal.
+      const group = (parts.opening ?? parts.closing)?.start
+      if (parts.opening) cuts.push({...parts.opening, reason, kind: 'tag', group})
       for (const child of node.children) walk(child)
-      if (parts.closing) cuts.push({...parts.closing, reason, kind: 'tag'})
+      if (parts.closing) cuts.push({...parts.closing, reason, kind: 'tag', group})
       seen(parts.closing?.end)
       if (!parts.opening) seen(node.position?.end.offset)
       return
@@ -600,6 +608,7 @@ function sanitiseFragment(fragment: HtmlFragment, policy: Policy, earlier: reado
       ...cut,
       start: round.map(cut.start, 'start'),
       end: round.map(cut.end, 'end'),
+      group: cut.group === undefined ? undefined : round.map(cut.group, 'start'),
     }))
     const taken = [...earlier, ...cuts]
     const fresh = found.filter((cut) => cut.end > cut.start && !covered(taken, cut))
@@ -622,7 +631,7 @@ function coversFragment(fragment: HtmlFragment, spans: readonly Span[]): boolean
   return at >= fragment.html.length || WHITE_SPACE.test(fragment.html.slice(at))
 }
 
-/** `cut` without the parts earlier rules removed. */
+/** `cut` without the parts earlier rules removed: pieces of one removal (they share a group). */
 function outside(cut: Cut, earlier: readonly Span[]): Cut[] {
   const pieces: Cut[] = []
   let from = cut.start
@@ -632,6 +641,7 @@ function outside(cut: Cut, earlier: readonly Span[]): Cut[] {
     from = Math.max(from, span.end)
   }
   if (from < cut.end) pieces.push({...cut, start: from, end: cut.end})
+  if (pieces.length > 1 && cut.group === undefined) for (const piece of pieces) piece.group = pieces[0]!.start
   return pieces
 }
 
@@ -657,7 +667,8 @@ function unlink(text: string, node: Link | LinkReference, reason: string, cuts: 
   if (!span) return
   const close = text.charCodeAt(span.start) === 91 && hasWords(node) ? closingBracket(text, node, span.start) : -1
   if (close > span.start && close < span.end) {
-    cuts.push({start: span.start, end: span.start + 1, reason, kind: 'exact'}, {start: close, end: span.end, reason, kind: 'exact'})
+    // `[` and `](url)`: two parts of one removal.
+    cuts.push({start: span.start, end: span.start + 1, reason, kind: 'exact', group: span.start}, {start: close, end: span.end, reason, kind: 'exact', group: span.start})
   } else {
     cuts.push({...span, reason: reason.replace(/ unlinked$/, ' removed'), kind: 'whole'})
   }
@@ -803,16 +814,16 @@ function runSpans(text: string, run: readonly Cut[]): Span[] {
 function report(file: VFile, text: string, cuts: readonly Cut[]): void {
   const blocks = mergeCuts(cuts.filter((cut) => cut.kind === 'whole' || cut.kind === 'tag'))
   const inBlock = (cut: Cut) => blocks.some((block) => block.start <= cut.start && cut.end <= block.end)
-  const findings: Array<{span: Span; reason: string}> = []
+  const findings: Array<{span: Span; reason: string; group?: number | undefined}> = []
   for (const cut of cuts) {
-    if (cut.kind === 'attribute' && !inBlock(cut)) findings.push({span: attributeSpan(text, cut), reason: cut.reason})
-    else if (cut.kind === 'exact' && !inBlock(cut)) findings.push({span: cut, reason: cut.reason})
+    if (cut.kind === 'attribute' && !inBlock(cut)) findings.push({span: attributeSpan(text, cut), reason: cut.reason, group: cut.group})
+    else if (cut.kind === 'exact' && !inBlock(cut)) findings.push({span: cut, reason: cut.reason, group: cut.group})
   }
   let run: Cut[] = []
   const flush = () => {
     if (run.length === 0) return
     const spans = runSpans(text, run)
-    run.forEach((cut, index) => findings.push({span: spans[index]!, reason: cut.reason}))
+    run.forEach((cut, index) => findings.push({span: spans[index]!, reason: cut.reason, group: cut.group}))
     run = []
   }
   for (const cut of blocks) {
@@ -822,7 +833,9 @@ function report(file: VFile, text: string, cuts: readonly Cut[]): void {
   }
   flush()
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
-  for (const {span, reason} of findings) reportRemoval(file, {ruleId: meta.id, reason, start: span.start, end: span.end})
+  for (const {span, reason, group} of findings) {
+    reportRemoval(file, {ruleId: meta.id, reason, start: span.start, end: span.end, ...(group === undefined ? {} : {group})})
+  }
 }
 
 // ---------------------------------------------------------------------------

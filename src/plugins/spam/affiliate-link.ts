@@ -13,9 +13,11 @@
  * through.
  *
  * - In a sentence the link markup goes and its words stay: `[` and
- *   `](url "title")` are two removals, so re-inserting the removed texts
- *   gives back the input; HTML `<a href>` and `</a>` likewise. Images inside
- *   the link stay (they are content); only the link around them goes.
+ *   `](url "title")` are the two parts of one removal (each an exact span,
+ *   so re-inserting the removed texts gives back the input; they share a
+ *   `group`, so the link is one finding and one count); HTML `<a href>` and
+ *   `</a>` likewise. Images inside the link stay (they are content); only
+ *   the link around them goes.
  * - A link with no words (`[](…)`, `<a href="…"> </a>`), a retail button
  *   (`[View On Amazon $16](…)`, labels in `affiliateLink.buttons`), an
  *   autolink `<https://…>`, a bare URL, or a link whose words are themselves
@@ -70,6 +72,8 @@ interface Finding extends Span {
   reason: string
   /** A link that goes whole: the span is the bare link, grown only once neighbours are merged. */
   whole?: boolean
+  /** The two parts of an unlinked link share their first part's start: one removal. */
+  group?: number
 }
 
 /** Decides whether a URL is an affiliate link; returns the matching entry's id. */
@@ -224,7 +228,7 @@ function handleLink(
   const close = closingBracket(text, node, start)
   if (opener !== 91 || close <= start || close >= end) return
   const reason = `Affiliate link (${id}) unlinked`
-  findings.push({start, end: start + 1, reason}, {start: close, end, reason})
+  findings.push({start, end: start + 1, reason, group: start}, {start: close, end, reason, group: start})
 }
 
 /**
@@ -272,10 +276,8 @@ function handleAnchor(context: Context, anchor: Element, id: string): void {
     return
   }
   const reason = `Affiliate link (${id}) unlinked`
-  findings.push(
-    {...tagSpan(text, anchor.start, anchor.contentStart), reason},
-    {...tagSpan(text, anchor.contentEnd, anchor.end), reason},
-  )
+  const opening = tagSpan(text, anchor.start, anchor.contentStart)
+  findings.push({...opening, reason, group: opening.start}, {...tagSpan(text, anchor.contentEnd, anchor.end), reason, group: opening.start})
 }
 
 /** Find affiliate links and report how each is unlinked or removed. */

@@ -17,8 +17,10 @@
  *   `document` requests and only against filters naming a host
  *   (`||ads.example^…`): path patterns describe ad *resources* and would hit
  *   links to articles about ads. A blocked link in a sentence is unlinked
- *   (its words stay); a link with no words, only an image, a retail button
- *   label (`affiliateLink.buttons`) or its own URL for words goes whole.
+ *   (its words stay; its `[` and `](url)`, or `<a>` and `</a>`, are the two
+ *   parts of one removal); a link with no words, only an image, a retail
+ *   button label (`affiliateLink.buttons`) or its own URL for words goes
+ *   whole.
  *
  * The site: the first absolute http(s) URL among the frontmatter keys
  * `canonical`, `canonical_url`, `url`, `link`, `permalink`, `original_url`,
@@ -109,6 +111,8 @@ interface Finding extends Span {
   reason: string
   /** Goes whole: grown to its lines (or over the spaces after it) once neighbours are merged. */
   whole?: boolean
+  /** Shared by the two parts of an unlinked link: the first part's start (one removal). */
+  group?: number
 }
 
 interface Context {
@@ -226,7 +230,8 @@ function handleLink(context: Context, node: Link | LinkReference, ancestors: rea
   const close = closingBracket(text, node, span.start)
   if (close <= span.start || close >= span.end) return
   const reason = `Link unlinked: ${because(match)}`
-  context.findings.push({start: span.start, end: span.start + 1, reason}, {start: close, end: span.end, reason})
+  // `[` and `](url)`: two parts of one removal.
+  context.findings.push({start: span.start, end: span.start + 1, reason, group: span.start}, {start: close, end: span.end, reason, group: span.start})
 }
 
 function findInMarkdown(tree: Root, context: Context): void {
@@ -445,8 +450,10 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
       return
     }
     const reason = `<a> unlinked: ${because(match)}`
+    // The opening and closing tags: two parts of one removal.
+    const group = parts.opening.start
     for (const tag of [parts.opening, parts.closing]) {
-      if (tag && !context.removed.overlaps(tag.start, tag.end)) context.findings.push({...blockSpan(text, tag.start, tag.end), reason})
+      if (tag && !context.removed.overlaps(tag.start, tag.end)) context.findings.push({...blockSpan(text, tag.start, tag.end), reason, group})
     }
   }
 
