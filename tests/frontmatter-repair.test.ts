@@ -200,3 +200,14 @@ describe('EditMap', () => {
     )
   })
 })
+
+describe('a removal of several parts in a repaired article', () => {
+  it('stays one removal, its group the input offset of its first part', () => {
+    const input = '---\ntitle: x: y\n---\n\nGet it [here](https://amzn.to/abc) now.\n'
+    const {removals, record} = clean(input)
+    const parts = removals.filter((removal) => removal.rule === 'affiliate-link')
+    expect(parts.map((removal) => removal.text)).toEqual(['[', '](https://amzn.to/abc)'])
+    expect(parts.map((removal) => removal.group)).toEqual([input.indexOf('[here'), input.indexOf('[here')])
+    expect(record.stats.removals['affiliate-link']).toBe(1)
+  })
+})
