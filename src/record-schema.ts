@@ -37,6 +37,10 @@ export const recordSchema = z
           text: z.string().describe('The exact text removed'),
           replacement: z.string().optional().describe('What was put in its place (frontmatter changes)'),
           key: z.string().optional().describe('The frontmatter key concerned'),
+          severity: z
+            .literal('warning')
+            .optional()
+            .describe('A matter of taste (a date format, a list shape): check mode reports it as a warning; absent for an error'),
         })
         .strict(),
     ),

@@ -27,6 +27,8 @@ export interface RecordRemoval {
   replacement?: string
   /** The frontmatter key concerned (frontmatter changes only). */
   key?: string
+  /** `warning` for a matter of taste (check mode reports it without failing); absent for an error. */
+  severity?: 'warning'
 }
 
 export interface RecordWarning {
@@ -244,6 +246,7 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     }
     if (removal.replacement !== undefined) entry.replacement = removal.replacement
     if (removal.key !== undefined) entry.key = removal.key
+    if (removal.severity !== undefined) entry.severity = removal.severity
     recordRemovals.push(entry)
     counts[removal.ruleId] = (counts[removal.ruleId] ?? 0) + 1
   }

@@ -37,7 +37,17 @@ export interface RemovalInit {
   replacement?: string
   /** Frontmatter key the change is about, when there is one. */
   key?: string
+  /**
+   * `warning`: a matter of taste (a date rewritten in another format, a list
+   * shape), which check mode reports without failing. Absent: an error —
+   * junk that should not be there. The config's per-rule severity can only
+   * lower it (a rule set to `warn` reports warnings).
+   */
+  severity?: RemovalSeverity
 }
+
+/** The severity a removal can lower itself to; absent is an error. */
+export type RemovalSeverity = 'warning'
 
 /** A removal as recorded: the span, its exact text and why. */
 export interface Removal {
@@ -50,6 +60,8 @@ export interface Removal {
   /** Text put in its place (frontmatter rewrites); absent for pure removals. */
   replacement?: string
   key?: string
+  /** `warning` for a matter of taste; absent for an error (see {@link RemovalInit.severity}). */
+  severity?: RemovalSeverity
 }
 
 /** A decruft message that carries a removal. */
@@ -57,6 +69,7 @@ export interface RemovalMessage extends VFileMessage {
   actual: string
   expected: string[]
   decruftKey?: string
+  decruftSeverity?: RemovalSeverity
 }
 
 /**
@@ -181,6 +194,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   message.actual = text.slice(from, to)
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key
+  if (init.severity !== undefined) message.decruftSeverity = init.severity
   message.fatal = false
   taken.splice(lastStartingBy(taken, from) + 1, 0, {start: from, end: to, message})
   return true
@@ -207,6 +221,7 @@ export function removalsOf(file: VFile): Removal[] {
     const replacement = message.expected[0]
     if (replacement !== undefined) removal.replacement = replacement
     if (message.decruftKey !== undefined) removal.key = message.decruftKey
+    if (message.decruftSeverity !== undefined) removal.severity = message.decruftSeverity
     removals.push(removal)
   }
   return removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
