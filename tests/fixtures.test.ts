@@ -6,7 +6,7 @@
  * optional `filters.txt` filter list, and optional `options.json`: more
  * `clean` options, such as `{"frontmatter": {"dialect": "hugo"}}`) and
  * must give `output.md` byte for byte, and `removals.json` (rule and exact
- * text of each removal); frontmatter cases also give `changes.json` (each
+ * text of each removal, and its severity when it is a warning); frontmatter cases also give `changes.json` (each
  * value change, old → new, and the `strict` problems). Every case is also checked to be idempotent (the
  * output cleans to itself) and to behave the same with CRLF line endings.
  * Case folders are named `removes-*` or `keeps-*`; a `keeps-*` case must
@@ -69,7 +69,7 @@ for (const folder of ruleFolders) {
       it(`${name}: output and removals`, () => {
         const result = run(input)
         expectFile(join(dir, 'output.md'), result.markdown)
-        const summary = result.removals.map((removal) => ({rule: removal.rule, text: removal.text}))
+        const summary = result.removals.map((removal) => ({rule: removal.rule, text: removal.text, ...(removal.severity ? {severity: removal.severity} : {})}))
         expectFile(join(dir, 'removals.json'), `${JSON.stringify(summary, null, 2)}\n`)
         if (ruleId === 'frontmatter') {
           const {changes, problems} = result.record

@@ -8,8 +8,8 @@
  * image URLs with `utm_` parameters, drafts as `"yes"`/`"no"` — mixed with
  * unknown keys, empty values, comments, CRLF line endings and a BOM.
  *
- * Each property runs with no dialect and with every dialect, in UTC and in
- * America/New_York:
+ * Each property runs with no dialect and with every dialect, in UTC, in
+ * America/New_York and with no zone known:
  * 1. idempotent: cleaning the output again gives the same bytes and records
  *    no change;
  * 2. deterministic: two runs give identical bytes and records;
@@ -23,7 +23,10 @@
  * 5. with a dialect: the dialect's keys come first, in its order, then the
  *    rest;
  * 6. every date read from the input is written in the dialect's format (ISO
- *    8601 without a dialect).
+ *    8601 without a dialect), or, under a generator's dialect, kept exactly
+ *    as written in a form that generator reads (its `reads`); with no zone
+ *    known, a date-time read without a zone is written without one, and one
+ *    naming its offset where the format has none is kept (warned).
  *
  * The generator is checked too: its text parses back to the data it meant.
  * A failing property prints its seed and a shrunk counterexample (`text` is
@@ -35,7 +38,7 @@ import fc from 'fast-check'
 import {parse as parseToml, stringify as stringifyToml, TomlDate} from 'smol-toml'
 import {Document, isMap, isScalar, isSeq, parseDocument, Scalar} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {clean, defaultRuleSet, ruleIds, type CleanResult} from '../src/index.js'
+import {clean, defaultRuleSet, parseDate, ruleIds, type CleanResult} from '../src/index.js'
 import type {FrontmatterOptions} from '../src/plugins/frontmatter/options.js'
 
 /** Runs per property and option set: 12 option sets, so 480 articles per property. */
@@ -341,7 +344,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
 // Reading documents
 
 const OPTION_SETS: FrontmatterOptions[] = [undefined, 'canonical', 'hugo', 'jekyll', 'hexo', 'astro'].flatMap((dialect) =>
-  ['UTC', 'America/New_York'].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
+  ['UTC', 'America/New_York', undefined].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
 )
 
 const cache = new Map<string, CleanResult>()
@@ -521,6 +524,10 @@ function datePattern(format: string): RegExp {
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?(Z|[+-]\d{2}:\d{2}))?$/
 /** Without a dialect, ISO 8601 as written stays. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/
+/** With no zone known, a date-time read without one is written without one (ISO 8601 local time). */
+const ISO_8601_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?$/
+/** An offset at the end of a date-time. */
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/
 
 /** Known keys (the dialect's names) in the dialect's order, before every other key. */
 function expectDialectOrder(keys: readonly string[], dialectId: string, what: string): void {
@@ -547,7 +554,7 @@ const isTable = (value: unknown) =>
 // ---------------------------------------------------------------------------
 // The properties
 
-const label = (options: FrontmatterOptions) => `${options.dialect ?? 'no dialect'}, ${options.zone}`
+const label = (options: FrontmatterOptions) => `${options.dialect ?? 'no dialect'}, ${options.zone ?? 'no zone'}`
 
 describe('the generator', () => {
   it('writes valid YAML/TOML without duplicate keys that holds the data it meant', () => {
@@ -658,6 +665,9 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
     const format = options.dialect === undefined ? undefined : SCHEMA.dialects.get(options.dialect)!.dateFormat
     const pattern = format === undefined ? ISO_8601 : datePattern(format)
     const rfc3339 = ['canonical', 'hugo', 'astro'].includes(options.dialect ?? '')
+    const reads = options.dialect === undefined ? undefined : SCHEMA.dialects.get(options.dialect)!.reads
+    // With no zone known, a date-time without a zone is written in the format without its offset.
+    const local = format === undefined ? ISO_8601_LOCAL : datePattern(format.replace(/[ \t]*ZZ?/g, ''))
     fc.assert(
       fc.property(caseArbitrary, (input) => {
         const result = run(input.text, options)
@@ -671,6 +681,22 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
             if (isDate(value) && format === undefined) continue
             const text = isDate(value) ? value.toISOString() : value
             expect(typeof text, `${what}, ${where}: \`${target}\` (from \`${key}\`) is ${show(value)}`).toBe('string')
+            // Kept as written: only a form the dialect's generator reads.
+            const written = input.data[key]
+            if (reads && text === written && reads.dates.some((form) => form.test((text as string).trim()))) continue
+            // An offset the format has no place for, and no zone to convert it to: kept, with a warning.
+            if (options.zone === undefined && format !== undefined && !format.includes('Z') && (typeof written === 'string' || isDate(written)) && parseDate(written)?.zone === 'given') {
+              expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toBe(isDate(written) ? written.toISOString() : written)
+              expect(result.record.warnings.some((warning) => warning.reason.includes(`\`${key}\` names its offset`)), `${what}: a warning for \`${key}\``).toBe(true)
+              continue
+            }
+            const zoneless = options.zone === undefined && typeof written === 'string' && parseDate(written)?.zone === 'default'
+            if (zoneless) {
+              // Never silently UTC: no offset is made up.
+              if (text !== written) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`: ${written})`).not.toMatch(OFFSET)
+              if (text !== written || format !== undefined) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(local)
+              continue
+            }
             expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(pattern)
             if (rfc3339) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(RFC_3339)
           }
