@@ -11,10 +11,11 @@ import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFinding} from '../report/removal-finding.js'
 import {failureMessage} from './clean-file.js'
 import {readArticle} from './read.js'
+import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
 import {writeFileSafely} from './write.js'
 
 /** How to check, for every article of a run. */
-export interface CheckSettings {
+export interface CheckSettings extends SiteLookup {
   rules: RuleSet
   enable: readonly string[]
   disable: readonly string[]
@@ -30,13 +31,14 @@ export interface CheckSettings {
 export async function checkFile(absolute: string, display: string, settings: CheckSettings): Promise<FileReport> {
   try {
     const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
+    const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
     const result = clean(text, {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
       path: display,
       maxLength: settings.maxBytes,
-      frontmatter: settings.frontmatter,
+      frontmatter: await frontmatterForFile(absolute, settings.frontmatter, detector),
     })
     const findings: Finding[] = []
     for (const removal of result.removals) findings.push(removalFinding(display, removal, removalSeverity(removal, settings.severity[removal.rule])))

@@ -2071,6 +2071,10 @@ export const defaultRulesData: RulesData = {
               ],
               "as": "item"
             }
+          ],
+          "emptyKeys": [
+            "tags",
+            "categories"
           ]
         }
       },

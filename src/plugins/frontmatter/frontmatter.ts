@@ -52,7 +52,7 @@ import {isRemoved, reportRemoval, reportWarning, type RemovalSeverity} from '../
 import {defineRule} from '../../core/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
-import {CANONICAL_DATE_FORMAT, type CompiledDialect, type CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
+import {CANONICAL_DATE_FORMAT, type CompiledDialect, type CompiledFrontmatterKey, type CompiledReads} from '../../ruleset/sections/frontmatter.js'
 import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
@@ -162,7 +162,14 @@ function normalizeStates(states: readonly State[], context: ValueContext, file: 
 }
 
 /** Drop empty values and keys that repeat another key's value. */
-function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDialect | undefined, file: VFile, block: Block | undefined): void {
+function dropJunk(
+  states: readonly State[],
+  rules: RuleSet,
+  dialect: CompiledDialect | undefined,
+  reads: CompiledReads | undefined,
+  file: VFile,
+  block: Block | undefined,
+): void {
   const rewrite = dialect !== undefined
   // Of two names for one field, the one the output will use wins: the dialect's name, else the schema's.
   const rank = (state: State) => {
@@ -175,6 +182,8 @@ function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDia
   if (rules.frontmatter.dropEmpty) {
     for (const state of states) {
       if (!dropAllowed(state) || !isEmptyValue(state.value)) continue
+      // An empty key the generator's own scaffold writes (Hexo's `tags:`) is no junk there.
+      if (state.entry && state.notes.length === 0 && reads?.emptyKeys.has(state.entry.name.toLowerCase())) continue
       state.dropped = true
       state.junk = true
       // A value emptied by its transforms keeps the notes that say why.
@@ -494,9 +503,11 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   const rewrite = dialect !== undefined
   const states: State[] = read.entries.map((entry) => {
     const canonical = rules.frontmatter.aliases.get(entry.name.toLowerCase())
+    const spec = canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical)
     return {
       entry,
-      spec: canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical),
+      // `published: false` (Jekyll's and Hexo's flag) is not the date `published` is another name for.
+      spec: spec?.type === 'date' && typeof entry.original === 'boolean' ? undefined : spec,
       value: entry.original,
       key: entry.name,
       notes: [],
@@ -512,8 +523,9 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   const generator = options.generator === undefined ? undefined : rules.frontmatter.dialects.get(options.generator)
   const reads = dialect ? dialect.reads : generator?.reads
   const dateFormat = dialect?.dateFormat ?? generator?.dateFormat ?? CANONICAL_DATE_FORMAT
-  normalizeStates(states, {rules, zone, dateFormat, keepIso: !dialect, reads, toml}, file, block, rewrite)
-  dropJunk(states, rules, dialect, file, block)
+  // Tidying with no generator known, ISO 8601 as written stays; a generator's `reads` says what stays for it.
+  normalizeStates(states, {rules, zone, dateFormat, keepIso: !dialect && !reads, reads, toml}, file, block, rewrite)
+  dropJunk(states, rules, dialect, reads, file, block)
   deriveStates(states, options, rules, tree, file)
   if (dialect) {
     const out = dialectOrder(states, dialect, file, block)

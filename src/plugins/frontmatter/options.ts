@@ -46,6 +46,13 @@ export interface FrontmatterOptions {
 /** An unknown dialect, generator, zone or derivable field in {@link FrontmatterOptions}. */
 export class FrontmatterOptionsError extends Error {
   override readonly name = 'FrontmatterOptionsError'
+  constructor(
+    message: string,
+    /** The option at fault. */
+    readonly option: keyof FrontmatterOptions,
+  ) {
+    super(message)
+  }
 }
 
 /** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect or generator. */
@@ -53,19 +60,21 @@ export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptio
   if (options.dialect !== undefined && !rules.frontmatter.dialects.has(options.dialect)) {
     throw new FrontmatterOptionsError(
       `unknown frontmatter dialect \`${options.dialect}\` (known: ${[...rules.frontmatter.dialects.keys()].join(', ')})`,
+      'dialect',
     )
   }
   if (options.generator !== undefined && !rules.frontmatter.dialects.get(options.generator)?.reads) {
     throw new FrontmatterOptionsError(
       `unknown site generator \`${options.generator}\` (known: ${[...rules.frontmatter.dialects.values()].filter((dialect) => dialect.reads).map((dialect) => dialect.id).join(', ')})`,
+      'generator',
     )
   }
   if (options.zone !== undefined && !isTimeZone(options.zone)) {
-    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`)
+    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`, 'zone')
   }
   for (const field of options.derive ?? []) {
     if (!derivableFields.includes(field)) {
-      throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`)
+      throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`, 'derive')
     }
   }
   return Object.freeze({...rules, frontmatterOptions: options})

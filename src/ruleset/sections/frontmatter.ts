@@ -99,6 +99,8 @@ export const readsSchema = z
     dates: z.array(labelSchema).optional(),
     /** Keys whose one string the generator reads as a list: such a string stays (when the key's `split` pattern does not split it). */
     stringLists: z.array(stringListSchema).optional(),
+    /** Keys the generator's own scaffold leaves empty (Hexo's `tags:`), as written (matched case-insensitively): an empty value there stays. */
+    emptyKeys: z.array(z.string().min(1)).optional(),
   })
   .strict()
 
@@ -160,6 +162,8 @@ export interface CompiledReads {
   readonly dates: readonly RegExp[]
   /** Lower-case key as written → how it reads one string there. */
   readonly stringLists: ReadonlyMap<string, StringListReading>
+  /** Lower-case keys whose empty value stays. */
+  readonly emptyKeys: ReadonlySet<string>
 }
 
 export interface CompiledDialect {
@@ -224,7 +228,11 @@ function compileDialect(
 function compileReads(data: z.output<typeof readsSchema>): CompiledReads {
   const stringLists = new Map<string, StringListReading>()
   for (const item of data.stringLists ?? []) for (const key of item.keys) stringLists.set(key.toLowerCase(), item.as)
-  return {dates: enabled(data.dates).map((item) => regex(item.pattern)), stringLists}
+  return {
+    dates: enabled(data.dates).map((item) => regex(item.pattern)),
+    stringLists,
+    emptyKeys: new Set((data.emptyKeys ?? []).map((key) => key.toLowerCase())),
+  }
 }
 
 export function compile(data: z.input<typeof schema> | undefined): FrontmatterRules {
