@@ -9,7 +9,8 @@
  * unknown keys, empty values, comments, CRLF line endings and a BOM.
  *
  * Each property runs with no dialect and with every dialect, in UTC, in
- * America/New_York and with no zone known:
+ * America/New_York and with no zone known, and tidying in place for each
+ * site generator (no zone known; Hexo also in Europe/Berlin):
  * 1. idempotent: cleaning the output again gives the same bytes and records
  *    no change;
  * 2. deterministic: two runs give identical bytes and records;
@@ -22,8 +23,8 @@
  *    what the record says, and the body after it is byte-identical;
  * 5. with a dialect: the dialect's keys come first, in its order, then the
  *    rest;
- * 6. every date read from the input is written in the dialect's format (ISO
- *    8601 without a dialect), or, under a generator's dialect, kept exactly
+ * 6. every date read from the input is written in the dialect's (or site
+ *    generator's) format (ISO 8601 without either), or, for a generator, kept exactly
  *    as written in a form that generator reads (its `reads`); with no zone
  *    known, a date-time read without a zone is written without one, and one
  *    naming its offset where the format has none is kept (warned).
@@ -343,9 +344,14 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
 // ---------------------------------------------------------------------------
 // Reading documents
 
-const OPTION_SETS: FrontmatterOptions[] = [undefined, 'canonical', 'hugo', 'jekyll', 'hexo', 'astro'].flatMap((dialect) =>
-  ['UTC', 'America/New_York', undefined].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
-)
+const OPTION_SETS: FrontmatterOptions[] = [
+  ...[undefined, 'canonical', 'hugo', 'jekyll', 'hexo', 'astro'].flatMap((dialect) =>
+    ['UTC', 'America/New_York', undefined].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
+  ),
+  // Tidying in place for a site generator (as when its site is found): with no zone known, and Hexo in its site's zone.
+  ...['hugo', 'jekyll', 'hexo', 'astro'].map((generator) => ({generator, zone: undefined})),
+  {generator: 'hexo', zone: 'Europe/Berlin'},
+]
 
 const cache = new Map<string, CleanResult>()
 /** Clean with only the frontmatter rule (memoised: every property sees the same inputs). */
@@ -554,7 +560,8 @@ const isTable = (value: unknown) =>
 // ---------------------------------------------------------------------------
 // The properties
 
-const label = (options: FrontmatterOptions) => `${options.dialect ?? 'no dialect'}, ${options.zone ?? 'no zone'}`
+const label = (options: FrontmatterOptions) =>
+  `${options.dialect ?? (options.generator === undefined ? 'no dialect' : `${options.generator} site`)}, ${options.zone ?? 'no zone'}`
 
 describe('the generator', () => {
   it('writes valid YAML/TOML without duplicate keys that holds the data it meant', () => {
@@ -662,10 +669,12 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
   })
 
   it('6. writes every readable date in the dialect’s format', () => {
-    const format = options.dialect === undefined ? undefined : SCHEMA.dialects.get(options.dialect)!.dateFormat
+    // A dialect's format and reading, else (tidying in place) the site generator's.
+    const writer = options.dialect ?? options.generator
+    const format = writer === undefined ? undefined : SCHEMA.dialects.get(writer)!.dateFormat
     const pattern = format === undefined ? ISO_8601 : datePattern(format)
-    const rfc3339 = ['canonical', 'hugo', 'astro'].includes(options.dialect ?? '')
-    const reads = options.dialect === undefined ? undefined : SCHEMA.dialects.get(options.dialect)!.reads
+    const rfc3339 = ['canonical', 'hugo', 'astro'].includes(writer ?? '')
+    const reads = writer === undefined ? undefined : SCHEMA.dialects.get(writer)!.reads
     // With no zone known, a date-time without a zone is written in the format without its offset.
     const local = format === undefined ? ISO_8601_LOCAL : datePattern(format.replace(/[ \t]*ZZ?/g, ''))
     fc.assert(
@@ -678,7 +687,7 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
             if (target === undefined) continue
             const value = output[target]
             // Without a dialect a native TOML date stays as it is.
-            if (isDate(value) && format === undefined) continue
+            if (isDate(value) && options.dialect === undefined) continue
             const text = isDate(value) ? value.toISOString() : value
             expect(typeof text, `${what}, ${where}: \`${target}\` (from \`${key}\`) is ${show(value)}`).toBe('string')
             // Kept as written: only a form the dialect's generator reads.
