@@ -124,6 +124,9 @@ function collapse(value: string): string {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
+  // A one-item list holds the same as its item (`image: [x]` and `heroImage: x`), as a dialect's shapes make them.
+  if (Array.isArray(a) && a.length === 1 && !Array.isArray(b)) return sameValue(a[0], b)
+  if (Array.isArray(b) && b.length === 1 && !Array.isArray(a)) return sameValue(a, b[0])
   if (typeof a === 'string' && typeof b === 'string') return collapse(a) === collapse(b)
   return a !== null && b !== null && typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b)
 }
