@@ -125,6 +125,15 @@ describe('frontmatter rule', () => {
     expect(markdown).toBe("---\ndate: '2024-09-11T23:53:11'\n---\n")
   })
 
+  it('takes `published: false` for the publish flag it is (Jekyll, Hexo), not for a date', () => {
+    const text = '---\ntitle: Draft\npublished: false\n---\nBody.\n'
+    const {markdown, record} = run(text)
+    expect(markdown).toBe(text)
+    expect(record.warnings).toEqual([])
+    const jekyll = clean(text, {disable: onlyFrontmatter, frontmatter: {dialect: 'jekyll'}})
+    expect(jekyll.record.frontmatter).toEqual({title: 'Draft', published: false})
+  })
+
   it('warns about a date it cannot read and leaves it', () => {
     const {markdown, record} = run('---\ndate: next Tuesday\nupdated: 17\n---\nBody.\n')
     expect(markdown).toBe('---\ndate: next Tuesday\nupdated: 17\n---\nBody.\n')
