@@ -41,7 +41,7 @@ export interface CleanOptions {
   path?: string | undefined
   /** Refuse inputs longer than this many characters. Default: 5 MiB. */
   maxLength?: number | undefined
-  /** How frontmatter is written: dialect, default zone, strict checks, derived fields (see `FrontmatterOptions`). */
+  /** How frontmatter is written: dialect, site generator, default zone, strict checks, derived fields (see `FrontmatterOptions`). */
   frontmatter?: FrontmatterOptions | undefined
 }
 

@@ -26,6 +26,7 @@ export {
   type Removal,
   type RemovalInit,
   type RemovalMessage,
+  type RemovalSeverity,
 } from './core/removal.js'
 export {countRemovals, removalGroups} from './core/group.js'
 export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './core/rule.js'

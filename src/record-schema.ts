@@ -45,6 +45,10 @@ export const recordSchema = z
             .describe(
               'On each part of a removal made of several spans (an unlinked link: its `[` and its `](url)`): the start offset of the first part, shared by every part; absent for a removal of one span',
             ),
+          severity: z
+            .literal('warning')
+            .optional()
+            .describe('A matter of taste (a date format, a list shape): check mode reports it as a warning; absent for an error'),
         })
         .strict(),
     ),

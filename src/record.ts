@@ -34,6 +34,8 @@ export interface RecordRemoval {
    * parts. Absent for a removal of one span.
    */
   group?: number
+  /** `warning` for a matter of taste (check mode reports it without failing); absent for an error. */
+  severity?: 'warning'
 }
 
 export interface RecordWarning {
@@ -251,6 +253,7 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     if (removal.replacement !== undefined) entry.replacement = removal.replacement
     if (removal.key !== undefined) entry.key = removal.key
     if (removal.group !== undefined) entry.group = removal.group + shift
+    if (removal.severity !== undefined) entry.severity = removal.severity
     recordRemovals.push(entry)
   }
   const counts = countRemovals(recordRemovals, (removal) => removal.rule)

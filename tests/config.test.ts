@@ -214,7 +214,7 @@ describe('config errors name the file, the line and the key', () => {
     expect(derive.message).toBe('.decruftrc.yaml:4:7: frontmatter.derive.1: cannot derive `title` (derivable: slug, description, date)')
     const key = await failing('.decruftrc.yaml', 'frontmatter:\n  zone: UTC\n')
     expect([key.key, key.line, key.column]).toEqual(['frontmatter.zone', 2, 3])
-    expect(key.reason).toBe('unknown frontmatter setting (expected one of: dialect, timezone, strict, derive)')
+    expect(key.reason).toBe('unknown frontmatter setting (expected one of: dialect, generator, timezone, strict, derive)')
   })
 
   test('a rules file or filter list that does not exist names the key and the resolved path', async () => {

@@ -8,8 +8,9 @@
  * image URLs with `utm_` parameters, drafts as `"yes"`/`"no"` — mixed with
  * unknown keys, empty values, comments, CRLF line endings and a BOM.
  *
- * Each property runs with no dialect and with every dialect, in UTC and in
- * America/New_York:
+ * Each property runs with no dialect and with every dialect, in UTC, in
+ * America/New_York and with no zone known, and tidying in place for each
+ * site generator (no zone known; Hexo also in Europe/Berlin):
  * 1. idempotent: cleaning the output again gives the same bytes and records
  *    no change;
  * 2. deterministic: two runs give identical bytes and records;
@@ -22,8 +23,11 @@
  *    what the record says, and the body after it is byte-identical;
  * 5. with a dialect: the dialect's keys come first, in its order, then the
  *    rest;
- * 6. every date read from the input is written in the dialect's format (ISO
- *    8601 without a dialect).
+ * 6. every date read from the input is written in the dialect's (or site
+ *    generator's) format (ISO 8601 without either), or, for a generator, kept exactly
+ *    as written in a form that generator reads (its `reads`); with no zone
+ *    known, a date-time read without a zone is written without one, and one
+ *    naming its offset where the format has none is kept (warned).
  *
  * The generator is checked too: its text parses back to the data it meant.
  * A failing property prints its seed and a shrunk counterexample (`text` is
@@ -35,7 +39,7 @@ import fc from 'fast-check'
 import {parse as parseToml, stringify as stringifyToml, TomlDate} from 'smol-toml'
 import {Document, isMap, isScalar, isSeq, parseDocument, Scalar} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {clean, defaultRuleSet, ruleIds, type CleanResult} from '../src/index.js'
+import {clean, defaultRuleSet, parseDate, ruleIds, type CleanResult} from '../src/index.js'
 import type {FrontmatterOptions} from '../src/plugins/frontmatter/options.js'
 
 /** Runs per property and option set: 12 option sets, so 480 articles per property. */
@@ -340,9 +344,14 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
 // ---------------------------------------------------------------------------
 // Reading documents
 
-const OPTION_SETS: FrontmatterOptions[] = [undefined, 'canonical', 'hugo', 'jekyll', 'hexo', 'astro'].flatMap((dialect) =>
-  ['UTC', 'America/New_York'].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
-)
+const OPTION_SETS: FrontmatterOptions[] = [
+  ...[undefined, 'canonical', 'hugo', 'jekyll', 'hexo', 'astro'].flatMap((dialect) =>
+    ['UTC', 'America/New_York', undefined].map((zone) => (dialect === undefined ? {zone} : {dialect, zone})),
+  ),
+  // Tidying in place for a site generator (as when its site is found): with no zone known, and Hexo in its site's zone.
+  ...['hugo', 'jekyll', 'hexo', 'astro'].map((generator) => ({generator, zone: undefined})),
+  {generator: 'hexo', zone: 'Europe/Berlin'},
+]
 
 const cache = new Map<string, CleanResult>()
 /** Clean with only the frontmatter rule (memoised: every property sees the same inputs). */
@@ -521,6 +530,10 @@ function datePattern(format: string): RegExp {
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?(Z|[+-]\d{2}:\d{2}))?$/
 /** Without a dialect, ISO 8601 as written stays. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/
+/** With no zone known, a date-time read without one is written without one (ISO 8601 local time). */
+const ISO_8601_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?$/
+/** An offset at the end of a date-time. */
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/
 
 /** Known keys (the dialect's names) in the dialect's order, before every other key. */
 function expectDialectOrder(keys: readonly string[], dialectId: string, what: string): void {
@@ -547,7 +560,8 @@ const isTable = (value: unknown) =>
 // ---------------------------------------------------------------------------
 // The properties
 
-const label = (options: FrontmatterOptions) => `${options.dialect ?? 'no dialect'}, ${options.zone}`
+const label = (options: FrontmatterOptions) =>
+  `${options.dialect ?? (options.generator === undefined ? 'no dialect' : `${options.generator} site`)}, ${options.zone ?? 'no zone'}`
 
 describe('the generator', () => {
   it('writes valid YAML/TOML without duplicate keys that holds the data it meant', () => {
@@ -655,9 +669,14 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
   })
 
   it('6. writes every readable date in the dialect’s format', () => {
-    const format = options.dialect === undefined ? undefined : SCHEMA.dialects.get(options.dialect)!.dateFormat
+    // A dialect's format and reading, else (tidying in place) the site generator's.
+    const writer = options.dialect ?? options.generator
+    const format = writer === undefined ? undefined : SCHEMA.dialects.get(writer)!.dateFormat
     const pattern = format === undefined ? ISO_8601 : datePattern(format)
-    const rfc3339 = ['canonical', 'hugo', 'astro'].includes(options.dialect ?? '')
+    const rfc3339 = ['canonical', 'hugo', 'astro'].includes(writer ?? '')
+    const reads = writer === undefined ? undefined : SCHEMA.dialects.get(writer)!.reads
+    // With no zone known, a date-time without a zone is written in the format without its offset.
+    const local = format === undefined ? ISO_8601_LOCAL : datePattern(format.replace(/[ \t]*ZZ?/g, ''))
     fc.assert(
       fc.property(caseArbitrary, (input) => {
         const result = run(input.text, options)
@@ -668,9 +687,25 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
             if (target === undefined) continue
             const value = output[target]
             // Without a dialect a native TOML date stays as it is.
-            if (isDate(value) && format === undefined) continue
+            if (isDate(value) && options.dialect === undefined) continue
             const text = isDate(value) ? value.toISOString() : value
             expect(typeof text, `${what}, ${where}: \`${target}\` (from \`${key}\`) is ${show(value)}`).toBe('string')
+            // Kept as written: only a form the dialect's generator reads.
+            const written = input.data[key]
+            if (reads && text === written && reads.dates.some((form) => form.test((text as string).trim()))) continue
+            // An offset the format has no place for, and no zone to convert it to: kept, with a warning.
+            if (options.zone === undefined && format !== undefined && !format.includes('Z') && (typeof written === 'string' || isDate(written)) && parseDate(written)?.zone === 'given') {
+              expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toBe(isDate(written) ? written.toISOString() : written)
+              expect(result.record.warnings.some((warning) => warning.reason.includes(`\`${key}\` names its offset`)), `${what}: a warning for \`${key}\``).toBe(true)
+              continue
+            }
+            const zoneless = options.zone === undefined && typeof written === 'string' && parseDate(written)?.zone === 'default'
+            if (zoneless) {
+              // Never silently UTC: no offset is made up.
+              if (text !== written) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`: ${written})`).not.toMatch(OFFSET)
+              if (text !== written || format !== undefined) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(local)
+              continue
+            }
             expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(pattern)
             if (rfc3339) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(RFC_3339)
           }

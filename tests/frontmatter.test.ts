@@ -17,31 +17,40 @@ describe('normalizeList', () => {
     expect(normalizeList(' Alpha, beta ;alpha,,Gamma，Beta ', comma)).toEqual({
       value: ['Alpha', 'beta', 'Gamma'],
       notes: ['comma string split into a list', '2 duplicates dropped', '1 empty item dropped'],
+      junk: true,
     })
   })
   it('makes a lone string a one-item list, an empty string an empty list', () => {
-    expect(normalizeList('solo', comma)?.value).toEqual(['solo'])
-    expect(normalizeList('  ', comma)).toEqual({value: [], notes: ['empty string made an empty list']})
+    expect(normalizeList('solo', comma)).toEqual({value: ['solo'], notes: ['string made a one-item list'], junk: false})
+    expect(normalizeList('  ', comma)).toEqual({value: [], notes: ['empty string made an empty list'], junk: false})
   })
   it('reduces tag objects to their trimmed names', () => {
     expect(normalizeList([{name: 'tech ', slug: 'tech'}, {name: 'Web', slug: 'web'}], comma)).toEqual({
       value: ['tech', 'Web'],
       notes: ['2 tag objects reduced to their names', '1 item trimmed'],
+      junk: true,
     })
   })
   it('leaves clean lists, and lists it does not understand, alone', () => {
-    expect(normalizeList(['a', 'b', 3], comma)).toEqual({value: ['a', 'b', 3], notes: []})
+    expect(normalizeList(['a', 'b', 3], comma)).toEqual({value: ['a', 'b', 3], notes: [], junk: false})
     expect(normalizeList([['nested']], comma)).toBeUndefined()
     expect(normalizeList([{slug: 'no-name'}], comma)).toBeUndefined()
     expect(normalizeList(null, comma)).toBeUndefined()
     expect(normalizeList(42, comma)).toBeUndefined()
   })
   it('runs only the transforms it is given', () => {
-    expect(normalizeList([' a ', 'A'], {})).toEqual({value: [' a ', 'A'], notes: []})
+    expect(normalizeList([' a ', 'A'], {})).toEqual({value: [' a ', 'A'], notes: [], junk: false})
     expect(normalizeList(['a  b', 'a b'], {collapse: true, dedupe: true})).toEqual({
       value: ['a b'],
       notes: ['white space collapsed in 1 item', '1 duplicate dropped'],
+      junk: true,
     })
+  })
+  it('says when only the shape or white space changed (a matter of taste), not junk', () => {
+    expect(normalizeList('a, b', comma)).toMatchObject({value: ['a', 'b'], junk: false})
+    expect(normalizeList([' a', 'b '], comma)).toMatchObject({value: ['a', 'b'], junk: false})
+    expect(normalizeList(['a', 'A'], comma)).toMatchObject({value: ['a'], junk: true})
+    expect(normalizeList(['a', ''], comma)).toMatchObject({value: ['a'], junk: true})
     expect(normalizeList([{name: 'x'}], {trim: true})).toBeUndefined()
   })
 })
@@ -117,7 +126,7 @@ describe('frontmatter rule', () => {
     const text = '---\nzeta: 1\nkeywords: b, a\ndate: 2024-09-11 23:53:11\nnested: {x: [1, 2]}\n---\nBody.\n'
     const {record} = run(text)
     expect(Object.keys(record.frontmatter)).toEqual(['zeta', 'keywords', 'date', 'nested'])
-    expect(record.frontmatter).toEqual({zeta: 1, keywords: ['b', 'a'], date: '2024-09-11T23:53:11Z', nested: {x: [1, 2]}})
+    expect(record.frontmatter).toEqual({zeta: 1, keywords: ['b', 'a'], date: '2024-09-11T23:53:11', nested: {x: [1, 2]}})
   })
 
   it('records each change with its key, the old entry and the new one', () => {
@@ -144,7 +153,16 @@ describe('frontmatter rule', () => {
 
   it('keeps the quoting of a rewritten date', () => {
     const {markdown} = run("---\ndate: '2024-09-11 23:53:11'\n---\n")
-    expect(markdown).toBe("---\ndate: '2024-09-11T23:53:11Z'\n---\n")
+    expect(markdown).toBe("---\ndate: '2024-09-11T23:53:11'\n---\n")
+  })
+
+  it('takes `published: false` for the publish flag it is (Jekyll, Hexo), not for a date', () => {
+    const text = '---\ntitle: Draft\npublished: false\n---\nBody.\n'
+    const {markdown, record} = run(text)
+    expect(markdown).toBe(text)
+    expect(record.warnings).toEqual([])
+    const jekyll = clean(text, {disable: onlyFrontmatter, frontmatter: {dialect: 'jekyll'}})
+    expect(jekyll.record.frontmatter).toEqual({title: 'Draft', published: false})
   })
 
   it('warns about a date it cannot read and leaves it', () => {

@@ -1,7 +1,8 @@
 /**
  * The README stays true about the rules: every rule has its row, with its
  * group, and no row names a rule that does not exist; the frontmatter schema
- * table and each dialect's table match the rules data.
+ * table and each dialect's table match the rules data (with what each
+ * dialect's generator reads as written).
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
@@ -58,6 +59,9 @@ describe('README frontmatter tables', () => {
       }))
       expect(rows, dialect.id).toEqual(dialect.keys.map((key) => ({field: key.field, key: key.key ?? key.field, shape: key.shape})))
       for (const required of compiled.get(dialect.id)!.required) expect(text, `${dialect.id} requires ${required}`).toContain(`\`${required}\``)
+      // What the generator reads as written is listed, by id, and the keys whose string it reads as a list.
+      for (const form of dialect.reads?.dates ?? []) expect(text, `${dialect.id} reads ${form.id}`).toContain(`\`${form.id}\``)
+      for (const key of (dialect.reads?.stringLists ?? []).flatMap((item) => item.keys)) expect(text, `${dialect.id} reads a \`${key}\` string`).toContain(`\`${key}\``)
     }
   })
 })

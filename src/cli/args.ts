@@ -37,6 +37,8 @@ export interface CliConfig {
   format: boolean
   /** Frontmatter dialect (`--frontmatter`); checked against the rules once they are loaded. */
   dialect: string | undefined
+  /** Site generator (`--generator`): `auto` (look for each article's site), `none`, or a generator's name; undefined: the config's, else `auto`. */
+  generator: string | undefined
   /** Zone of dates written without one (`--timezone`). */
   zone: string | undefined
   /** Report frontmatter problems (`--strict`). */
@@ -65,6 +67,7 @@ const options = {
   disable: {type: 'string', multiple: true},
   format: {type: 'boolean'},
   frontmatter: {type: 'string'},
+  generator: {type: 'string'},
   timezone: {type: 'string'},
   strict: {type: 'boolean'},
   derive: {type: 'string', multiple: true},
@@ -107,6 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     disable: parseRuleNames(values.disable ?? [], '--disable'),
     format: values.format === true,
     dialect: values.frontmatter,
+    generator: values.generator === undefined ? undefined : parseGenerator(values.generator),
     zone: values.timezone === undefined ? undefined : parseZone(values.timezone),
     strict: values.strict === true,
     derive: parseDerive(values.derive ?? []),
@@ -162,6 +166,12 @@ function parseRuleNames(values: readonly string[], option: string): string[] {
     throw error
   }
   return names
+}
+
+/** `auto`, `none`, or a name (checked against the rules' dialects once they are loaded). */
+function parseGenerator(value: string): string {
+  if (value.trim() === '') throw new UsageError('--generator: expected auto, none, or a generator (jekyll, hugo, hexo, astro)')
+  return value.trim()
 }
 
 function parseZone(value: string): string {
@@ -236,8 +246,12 @@ Options:
       --frontmatter <dialect>  write frontmatter for a site generator:
                          canonical, hugo, jekyll, hexo, astro (or one from a
                          rules file); default: tidy values in place
+      --generator <name> the site generator the articles are for: auto (default:
+                         found from the site's files up the tree), none, jekyll,
+                         hugo, hexo, astro; values it reads stay as written
       --timezone <zone>  zone of dates written without one, and of dates
-                         written (IANA name or +05:30; default UTC)
+                         written (IANA name or +05:30; default: the site's
+                         own, else none: such dates stay without one)
       --strict           report missing required frontmatter keys and values
                          of the wrong type (exit code 1)
       --derive <fields>  fill in missing fields: slug, description, date;

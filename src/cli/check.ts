@@ -12,6 +12,7 @@ import {runOrdered} from '../node/ordered.js'
 import {displayPath} from '../node/paths.js'
 import {openWorkerPool, threadsFor, usesWorkers, type WorkerPool} from '../node/pool.js'
 import type {RuleSources} from '../node/rule-sources.js'
+import {createSiteDetector} from '../node/site.js'
 import type {CheckWorkerInput} from '../node/worker.js'
 import type {CheckSummary, FileReport, ReporterName, RuleDescription, Severity} from '../report/finding.js'
 import {createReporter} from '../report/reporters.js'
@@ -32,6 +33,8 @@ export interface CheckContext {
   readonly disable: readonly string[]
   readonly severity: Readonly<Record<string, Severity>>
   readonly frontmatter: CheckSettings['frontmatter']
+  /** Look for each article's site (`--generator` not `none`). */
+  readonly detectSite: boolean
   /** Files to skip (config `ignore`, `.decruftignore`). */
   readonly ignored: (absolute: string) => boolean
   readonly colors: boolean
@@ -71,6 +74,9 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     disable: context.disable,
     maxBytes: config.maxBytes,
     frontmatter: context.frontmatter,
+    detectSite: context.detectSite,
+    // One detector per run: each folder's config is read once, and again in the next run.
+    siteDetector: context.detectSite ? createSiteDetector() : undefined,
     severity: context.severity,
     write: config.write,
   }
@@ -116,8 +122,8 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
 
 /** Check files on the pool's threads; a worker that fails is a failure of that file. */
 function checkOnPool(pool: WorkerPool, settings: CheckSettings) {
-  // The compiled rules stay here: each worker compiles the pool's rule sources.
-  const {rules: _compiled, ...workerSettings} = settings
+  // The compiled rules and the detector stay here: each worker compiles the pool's rule sources and has its own detector.
+  const {rules: _compiled, siteDetector: _detector, ...workerSettings} = settings
   return async (file: string, display: string): Promise<FileReport> => {
     try {
       const input: CheckWorkerInput = {file, display, settings: workerSettings}

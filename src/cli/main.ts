@@ -92,6 +92,7 @@ async function check(config: CliConfig, settings: RunSettings, cwd: string, opti
     disable: settings.disable,
     severity: settings.severity,
     frontmatter: settings.frontmatter,
+    detectSite: settings.detectSite,
     ignored: settings.ignored,
     // Findings go to stdout: colours follow stdout's terminal, as linters do.
     colors: useColor(options, options.stdoutIsTTY),
@@ -186,6 +187,7 @@ async function cleanFiles(
       format: config.format,
       maxBytes: config.maxBytes,
       frontmatter: settings.frontmatter,
+      detectSite: settings.detectSite,
       concurrency: config.concurrency,
       onFile,
     })

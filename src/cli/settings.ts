@@ -33,6 +33,8 @@ export interface RunSettings {
   /** Severity per rule id (check mode). */
   readonly severity: Record<string, Severity>
   readonly frontmatter: FrontmatterOptions
+  /** Whether to look for each article's site (its generator and zone): not with `--generator none`. */
+  readonly detectSite: boolean
   /** Whether a file is ignored (config `ignore`, `.decruftignore`). */
   readonly ignored: (absolute: string) => boolean
 }
@@ -101,18 +103,24 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   const enabledHere = idsOf(config.enable)
   const enable = [...selection.enable, ...config.enable]
   const disable = [...selection.disable.filter((id) => !enabledHere.has(id)), ...config.disable]
+  // `auto` (the default) looks for each article's site; `none` does not; a generator's name is used as given.
+  const generator = config.generator ?? fromConfig.frontmatter.generator ?? 'auto'
   const frontmatter: FrontmatterOptions = {
     dialect: config.dialect ?? fromConfig.frontmatter.dialect,
+    generator: generator === 'auto' || generator === 'none' ? undefined : generator,
     zone: config.zone ?? fromConfig.frontmatter.timezone,
     strict: config.strict || fromConfig.frontmatter.strict === true,
     derive: config.derive.length > 0 ? config.derive : (fromConfig.frontmatter.derive ?? []),
   }
-  // A dialect may come from a rules file: check it against the loaded rules.
+  // A dialect or generator may come from a rules file: check them against the loaded rules.
   try {
     withFrontmatterOptions(rules, frontmatter)
   } catch (error) {
     if (!(error instanceof FrontmatterOptionsError)) throw error
-    report(`${config.dialect === undefined && loaded.file ? `${displayPath(cwd, loaded.file)}: frontmatter` : '--frontmatter'}: ${error.message}`)
+    // A dialect or generator from the command line, or else from the config file.
+    const option = error.option === 'generator' ? '--generator' : '--frontmatter'
+    const fromCommandLine = error.option === 'generator' ? config.generator !== undefined : config.dialect !== undefined
+    report(`${!fromCommandLine && loaded.file ? `${displayPath(cwd, loaded.file)}: frontmatter` : option}: ${error.message}`)
     return undefined
   }
   let ignored: (absolute: string) => boolean
@@ -123,5 +131,5 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     report(error.message)
     return undefined
   }
-  return {configFile: loaded.file, sources, rules, enable, disable, severity: selection.severity, frontmatter, ignored}
+  return {configFile: loaded.file, sources, rules, enable, disable, severity: selection.severity, frontmatter, detectSite: generator !== 'none', ignored}
 }

@@ -112,8 +112,12 @@ export class EditMap<E extends TextEdit = TextEdit> {
       if (group.edits.length > 0 || first?.replacement !== undefined) removal.replacement = replacement
       const key = first?.key ?? recorded.find((edit) => edit.key !== undefined)?.key
       if (key !== undefined) removal.key = key
-      // A part of a removal of several parts (an unlinked link) stays one: its group is its first part's start, mapped back.
-      if (first?.group !== undefined && group.removals.length === 1 && group.edits.length === 0) removal.group = this.toOriginal(first.group, 'start')
+      if (first && group.removals.length === 1 && group.edits.length === 0) {
+        // A part of a removal of several parts (an unlinked link) stays one: its group is its first part's start, mapped back.
+        if (first.group !== undefined) removal.group = this.toOriginal(first.group, 'start')
+        // A matter of taste stays one; merged with a repair (the file was broken) it is an error.
+        if (first.severity !== undefined) removal.severity = first.severity
+      }
       out.push(removal)
     }
     return out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)

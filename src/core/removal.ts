@@ -46,7 +46,17 @@ export interface RemovalInit {
    * count (see group.ts).
    */
   group?: number
+  /**
+   * `warning`: a matter of taste (a date rewritten in another format, a list
+   * shape), which check mode reports without failing. Absent: an error —
+   * junk that should not be there. The config's per-rule severity can only
+   * lower it (a rule set to `warn` reports warnings).
+   */
+  severity?: RemovalSeverity
 }
+
+/** The severity a removal can lower itself to; absent is an error. */
+export type RemovalSeverity = 'warning'
 
 /** A removal as recorded: the span, its exact text and why. */
 export interface Removal {
@@ -61,6 +71,8 @@ export interface Removal {
   key?: string
   /** On each part of a removal of several spans: the start offset of its first part (see group.ts). */
   group?: number
+  /** `warning` for a matter of taste; absent for an error (see {@link RemovalInit.severity}). */
+  severity?: RemovalSeverity
 }
 
 /** A decruft message that carries a removal. */
@@ -70,6 +82,7 @@ export interface RemovalMessage extends VFileMessage {
   decruftKey?: string
   /** The group key of a part of a removal of several spans ({@link RemovalInit.group}). */
   decruftGroup?: number
+  decruftSeverity?: RemovalSeverity
 }
 
 /**
@@ -195,6 +208,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key
   if (init.group !== undefined) message.decruftGroup = init.group
+  if (init.severity !== undefined) message.decruftSeverity = init.severity
   message.fatal = false
   taken.splice(lastStartingBy(taken, from) + 1, 0, {start: from, end: to, message})
   return true
@@ -222,6 +236,7 @@ export function removalsOf(file: VFile): Removal[] {
     if (replacement !== undefined) removal.replacement = replacement
     if (message.decruftKey !== undefined) removal.key = message.decruftKey
     if (message.decruftGroup !== undefined) removal.group = message.decruftGroup
+    if (message.decruftSeverity !== undefined) removal.severity = message.decruftSeverity
     removals.push(removal)
   }
   return settleGroups(removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset))

@@ -21,6 +21,7 @@ import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
 import {openWorkerPool, POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
+import {createSiteDetector} from './site.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
 export {POOL_THRESHOLD}
@@ -48,6 +49,12 @@ export interface BatchOptions {
   maxBytes?: number | undefined
   /** How frontmatter is written: dialect, zone, `strict`, derived fields. */
   frontmatter?: FrontmatterOptions | undefined
+  /**
+   * Look for each article's site up the tree (Jekyll, Hugo, Hexo, Astro; see
+   * `createSiteDetector`) and respect its generator and zone where
+   * `frontmatter` names none. Default: false.
+   */
+  detectSite?: boolean | undefined
   /** Flush each output to disk before renaming it into place. Default: false. */
   fsync?: boolean | undefined
   /** Worker threads. Default: the number of cores; 1 keeps the batch in-process. */
@@ -95,6 +102,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     fsync: options.fsync ?? false,
     frontmatter: options.frontmatter,
+    detectSite: options.detectSite ?? false,
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
   const rules = await compileRuleSources(sources)
@@ -123,7 +131,8 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   if (useWorkers) {
     await runOnWorkers(plan, settings, sources, concurrency, emit)
   } else {
-    const inline: CleanSettings = {...settings, rules}
+    // One detector for the batch: each folder's config is read once.
+    const inline: CleanSettings = {...settings, rules, siteDetector: settings.detectSite ? createSiteDetector() : undefined}
     await runOrdered(plan.length, (index) => runPlanned(plan[index]!, (task) => cleanFile(task, inline)), emit, {
       concurrency: INLINE_IN_FLIGHT,
       window: INLINE_IN_FLIGHT * 4,

@@ -1,19 +1,21 @@
 /**
  * Check one article (and, with `write`, fix it in place): read → clean →
- * findings. A finding is a removal (an error unless the config makes the
- * rule a warning; one for a removal of several parts), a warning, or a `strict` problem, placed in the original
- * file. The input is rewritten only with `write`, only when the clean text
- * differs, and atomically. Never throws: a failure is a report.
+ * findings. A finding is a removal (an error, unless the removal is a
+ * matter of taste or the config makes the rule a warning; one for a removal
+ * of several parts), a warning, or a `strict` problem, placed in the
+ * original file. The input is rewritten only with `write`, only when the
+ * clean text differs, and atomically. Never throws: a failure is a report.
  */
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFindings} from '../report/removal-finding.js'
 import {failureMessage} from './clean-file.js'
 import {readArticle} from './read.js'
+import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
 import {writeFileSafely} from './write.js'
 
 /** How to check, for every article of a run. */
-export interface CheckSettings {
+export interface CheckSettings extends SiteLookup {
   rules: RuleSet
   enable: readonly string[]
   disable: readonly string[]
@@ -29,16 +31,17 @@ export interface CheckSettings {
 export async function checkFile(absolute: string, display: string, settings: CheckSettings): Promise<FileReport> {
   try {
     const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
+    const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
     const result = clean(text, {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
       path: display,
       maxLength: settings.maxBytes,
-      frontmatter: settings.frontmatter,
+      frontmatter: await frontmatterForFile(absolute, settings.frontmatter, detector),
     })
     const findings: Finding[] = []
-    findings.push(...removalFindings(display, text, result.removals, (removal) => settings.severity[removal.rule] ?? 'error'))
+    findings.push(...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, settings.severity[removal.rule])))
     for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)
@@ -48,6 +51,15 @@ export async function checkFile(absolute: string, display: string, settings: Che
   } catch (error) {
     return {path: display, findings: [], fixed: false, error: failureMessage(error, display)}
   }
+}
+
+/**
+ * A removal's severity: the rule's (from the config; `error` when it names
+ * none), lowered to a warning when the removal is a matter of taste
+ * (`severity: 'warning'` on it). Either one being a warning makes a warning.
+ */
+export function removalSeverity(removal: {severity?: 'warning' | undefined}, rule: Severity | undefined): Severity {
+  return removal.severity === 'warning' ? 'warning' : (rule ?? 'error')
 }
 
 function pointFinding(path: string, at: {rule: string; reason: string; line: number; column: number}, severity: Severity): Finding {

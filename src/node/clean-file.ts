@@ -7,6 +7,7 @@
 import {sep} from 'node:path'
 import {clean, CleanError, type FrontmatterOptions, type RuleSet} from '../index.js'
 import {readArticle} from './read.js'
+import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
 import {writeOutputs, WriteError, type Output} from './write.js'
 
 /** What to do with one article. Plain data: it crosses to worker threads. */
@@ -24,7 +25,7 @@ export interface FileTask {
 }
 
 /** How to clean, for every article of a batch. */
-export interface CleanSettings {
+export interface CleanSettings extends SiteLookup {
   rules: RuleSet
   enable: readonly string[]
   disable: readonly string[]
@@ -67,6 +68,7 @@ export type FileOutcome =
 export async function cleanFile(task: FileTask, settings: CleanSettings): Promise<FileOutcome> {
   try {
     const text = await readArticle(task.absolute, task.display, {maxBytes: settings.maxBytes})
+    const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
     const result = clean(text, {
       rules: settings.rules,
       enable: settings.enable,
@@ -74,7 +76,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings): Promis
       format: settings.format,
       path: task.display,
       maxLength: settings.maxBytes,
-      frontmatter: settings.frontmatter,
+      frontmatter: await frontmatterForFile(task.absolute, settings.frontmatter, detector),
     })
     result.record.source = task.relative.split(sep).join('/')
     const outputs: Output[] = []

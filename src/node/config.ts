@@ -40,7 +40,7 @@ export interface DecruftConfig {
   filterLists: string[]
   /** Gitignore-style patterns, relative to {@link LoadedConfig.dir}. */
   ignore: string[]
-  frontmatter: {dialect?: string; timezone?: string; strict?: boolean; derive?: DerivableField[]}
+  frontmatter: {dialect?: string; generator?: string; timezone?: string; strict?: boolean; derive?: DerivableField[]}
 }
 
 /** A config and where it came from. */
@@ -99,7 +99,7 @@ export class ConfigError extends Error {
 const SETTINGS = ['off', 'warn', 'error'] as const
 const ruleNames = [...new Set([...ruleIds, ...ruleGroups.keys()])]
 const settingKeys = ['rules', 'rulesFiles', 'filterLists', 'ignore', 'frontmatter']
-const frontmatterKeys = ['dialect', 'timezone', 'strict', 'derive']
+const frontmatterKeys = ['dialect', 'generator', 'timezone', 'strict', 'derive']
 
 const show = (value: unknown) => (typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value) ?? String(value))
 
@@ -126,6 +126,8 @@ const pathList = z.array(z.string().min(1, {error: 'an empty path'}))
 const frontmatterSchema = z.strictObject(
   {
     dialect: z.string().min(1, {error: 'an empty dialect name'}).optional(),
+    /** `auto` (look for each article's site), `none`, or a generator's name (checked against the rules once loaded). */
+    generator: z.string().min(1, {error: 'an empty generator name (auto, none, jekyll, hugo, hexo, astro)'}).optional(),
     timezone: z
       .string()
       .refine((value) => isTimeZone(value), {error: 'not a time zone (an IANA name such as `Europe/Paris`, `UTC`, or an offset such as `+05:30`)'})
@@ -280,6 +282,7 @@ async function validateConfig(raw: unknown, source: ConfigSource): Promise<Decru
   const frontmatter: DecruftConfig['frontmatter'] = {}
   const given = result.data.frontmatter ?? {}
   if (given.dialect !== undefined) frontmatter.dialect = given.dialect
+  if (given.generator !== undefined) frontmatter.generator = given.generator
   if (given.timezone !== undefined) frontmatter.timezone = given.timezone
   if (given.strict !== undefined) frontmatter.strict = given.strict
   if (given.derive !== undefined) frontmatter.derive = given.derive

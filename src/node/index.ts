@@ -1,6 +1,7 @@
 /**
  * decruft/node: the file-system side of decruft — reading articles, atomic
- * writing, expanding operands, and batches on worker threads.
+ * writing, expanding operands, batches on worker threads, and finding the
+ * site generator an article is written for.
  */
 export {compileRuleSources, type RuleSources} from './rule-sources.js'
 export {runBatch, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
@@ -10,3 +11,16 @@ export {cleanFile, failureMessage, serializeRecord, type CleanSettings, type Fil
 export {expandOperands, isMarkdownPath, MARKDOWN_EXTENSIONS, outputPaths, staticBase, type ExpandOptions, type ExpandResult, type InputFile, type OperandError} from './files.js'
 export {decodeArticle, DEFAULT_MAX_BYTES, describeSystemError, firstInvalidUtf8, readArticle, readArticleStream, type ReadOptions} from './read.js'
 export {writeFileSafely, writeOutputs, WriteError, type Output} from './write.js'
+export {
+  createSiteDetector,
+  frontmatterForFile,
+  siteGenerators,
+  withSite,
+  type AmbiguousSite,
+  type Site,
+  type SiteDetection,
+  type SiteDetector,
+  type SiteFileSystem,
+  type SiteGenerator,
+  type SiteLookup,
+} from './site.js'

@@ -17,6 +17,7 @@ import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import type {PoolData} from './pool.js'
 import {compileRuleSources} from './rule-sources.js'
+import {createSiteDetector, type SiteDetector} from './site.js'
 
 /** The settings of a batch as plain data (the rules come with the pool). */
 export interface WorkerSettings {
@@ -26,6 +27,8 @@ export interface WorkerSettings {
   maxBytes: number
   fsync: boolean
   frontmatter?: FrontmatterOptions | undefined
+  /** Look for each article's site (its generator and zone). */
+  detectSite?: boolean | undefined
 }
 
 export interface WorkerInput {
@@ -34,6 +37,8 @@ export interface WorkerInput {
 }
 
 let compiled: Promise<RuleSet> | undefined
+/** This worker's site detector: a pool lives for one run, so its cache does too. */
+let siteDetector: SiteDetector | undefined
 
 /** This worker's rule set, compiled from the pool's rule sources on first use. */
 function rules(): Promise<RuleSet> {
@@ -43,12 +48,17 @@ function rules(): Promise<RuleSet> {
   return compiled
 }
 
-export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
-  return cleanFile(task, {...settings, rules: await rules()})
+function detector(): SiteDetector {
+  siteDetector ??= createSiteDetector()
+  return siteDetector
 }
 
-/** Check-mode settings as plain data (the rules come with the pool). */
-export type CheckWorkerSettings = Omit<CheckSettings, 'rules'>
+export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
+  return cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
+}
+
+/** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
+export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'siteDetector'>
 
 export interface CheckWorkerInput {
   /** Absolute path of the article. */
@@ -60,5 +70,5 @@ export interface CheckWorkerInput {
 
 /** Check (or with `write`, fix) one article: what `decruft check` runs on each file of a large run. */
 export async function checkInWorker({file, display, settings}: CheckWorkerInput): Promise<FileReport> {
-  return checkFile(file, display, {...settings, rules: await rules()})
+  return checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
 }

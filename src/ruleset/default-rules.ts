@@ -1630,7 +1630,6 @@ export const defaultRulesData: RulesData = {
     ]
   },
   "frontmatter": {
-    "zone": "UTC",
     "dropEmpty": true,
     "keys": [
       {
@@ -1897,7 +1896,45 @@ export const defaultRulesData: RulesData = {
             "field": "draft"
           }
         ],
-        "keepToml": true
+        "keepToml": true,
+        "reads": {
+          "dates": [
+            {
+              "id": "rfc-3339",
+              "note": "`2023-10-15T13:18:50-07:00`, also with `-0700`, `Z`, or no zone; seconds are required.",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?$"
+            },
+            {
+              "id": "date",
+              "note": "`2023-10-15`.",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+            },
+            {
+              "id": "date-space-time",
+              "note": "`2023-10-15 13:18:50`, also with ` -07:00`, ` -0700`, `-07:00` or `Z`.",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: ?[+-]\\d{2}:?\\d{2}|Z)?$"
+            },
+            {
+              "id": "day-month-year",
+              "note": "`15 Oct 2023`.",
+              "pattern": "^\\d{2} [a-z]{3} \\d{4}$"
+            },
+            {
+              "id": "rfc-1123",
+              "note": "`Sun, 15 Oct 2023 13:18:50 -0700` (or a zone abbreviation).",
+              "pattern": "^[a-z]{3}, \\d{2} [a-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} (?:[+-]\\d{4}|[a-z]{3,4})$"
+            }
+          ],
+          "stringLists": [
+            {
+              "keys": [
+                "tags",
+                "categories"
+              ],
+              "as": "item"
+            }
+          ]
+        }
       },
       {
         "id": "jekyll",
@@ -1940,7 +1977,37 @@ export const defaultRulesData: RulesData = {
           {
             "field": "lang"
           }
-        ]
+        ],
+        "reads": {
+          "dates": [
+            {
+              "id": "documented",
+              "note": "`YYYY-MM-DD HH:MM:SS +/-TTTT`, where hours, minutes, seconds and the offset are optional (jekyllrb.com/docs/front-matter).",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}(?: \\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?(?:[+-]\\d{2}:?\\d{2}|Z|UTC|GMT))?)?$"
+            },
+            {
+              "id": "iso-8601",
+              "note": "`2024-05-02T09:30:00+02:00`, with or without seconds or zone.",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?$"
+            }
+          ],
+          "stringLists": [
+            {
+              "keys": [
+                "categories",
+                "tags"
+              ],
+              "as": "words"
+            },
+            {
+              "keys": [
+                "category",
+                "tag"
+              ],
+              "as": "item"
+            }
+          ]
+        }
       },
       {
         "id": "hexo",
@@ -1980,7 +2047,36 @@ export const defaultRulesData: RulesData = {
           {
             "field": "lang"
           }
-        ]
+        ],
+        "reads": {
+          "dates": [
+            {
+              "id": "numeric",
+              "note": "`2024-08-12 22:40:00` (the default `date_format`/`time_format`), `2013/7/13 20:46:25` (the docs' example), `2024-08-12T22:40`.",
+              "pattern": "^\\d{4}([-/])\\d{1,2}\\1\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?$"
+            },
+            {
+              "id": "month-name",
+              "note": "`Jul 08 2022`, `July 8, 2022 10:30 AM`, `8 July 2022` (no ordinals: JavaScript does not read `March 5th`).",
+              "pattern": "^(?:[a-z]+\\.?,? )?(?:[a-z]{3,9}\\.? \\d{1,2},?|\\d{1,2} [a-z]{3,9}\\.?,?) \\d{4}(?:,? \\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[ap]m)?)?$"
+            }
+          ],
+          "stringLists": [
+            {
+              "keys": [
+                "tags",
+                "categories",
+                "tag",
+                "category"
+              ],
+              "as": "item"
+            }
+          ],
+          "emptyKeys": [
+            "tags",
+            "categories"
+          ]
+        }
       },
       {
         "id": "astro",
@@ -2017,7 +2113,26 @@ export const defaultRulesData: RulesData = {
         "required": [
           "title",
           "date"
-        ]
+        ],
+        "reads": {
+          "dates": [
+            {
+              "id": "numeric",
+              "note": "`2022-07-08`, `2022-07-08T10:30:00Z`, `2022-07-08 10:30 +02:00`, `2022/7/8`.",
+              "pattern": "^\\d{4}([-/])\\d{1,2}\\1\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?)?$"
+            },
+            {
+              "id": "month-name",
+              "note": "`Jul 08 2022` (the starter's own), `July 8, 2022 10:30 AM`, `8 July 2022`.",
+              "pattern": "^(?:[a-z]+\\.?,? )?(?:[a-z]{3,9}\\.? \\d{1,2},?|\\d{1,2} [a-z]{3,9}\\.?,?) \\d{4}(?:,? \\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[ap]m)?)?$"
+            },
+            {
+              "id": "rfc-2822",
+              "note": "`Fri, 08 Jul 2022 10:30:00 GMT`.",
+              "pattern": "^(?:[a-z]{3}, )?\\d{1,2} [a-z]{3} \\d{4} \\d{2}:\\d{2}(?::\\d{2})? (?:[+-]\\d{4}|gmt|ut|utc|z)$"
+            }
+          ]
+        }
       }
     ]
   },

@@ -482,6 +482,15 @@ function formatYear(year: number): string {
   return (year < 0 ? '-' : '+') + pad(Math.abs(year), 6)
 }
 
+/**
+ * A format without its offset tokens (`Z`, `ZZ`) and the space before them:
+ * how a date-time read without a zone is written when no zone is known, so
+ * that no zone is made up. `'YYYY-MM-DD HH:mm:ss ZZ'` → `'YYYY-MM-DD HH:mm:ss'`.
+ */
+export function withoutOffset(format: string): string {
+  return format.replace(/[ \t]*ZZ?/g, '')
+}
+
 /** The zone name of a fixed offset in minutes east of UTC: `UTC`, `+05:30`. */
 export function offsetZone(minutes: number): string {
   return minutes === 0 ? 'UTC' : formatOffset(minutes * MINUTE, true)

@@ -10,6 +10,15 @@
  * repeats another (`excerpt` equal to `description`, `seo_desc` equal to
  * `description`). With `derive`, missing fields are filled in.
  *
+ * With a site generator (`generator`, or a dialect that names what its
+ * generator `reads`), values the generator reads as written stay as they are:
+ * Jekyll's `date: 2024-05-02 09:30:00 +0200` and `categories: travel
+ * portugal`, Hexo's zone-less dates, Astro's `pubDate: 'Jul 08 2022'`.
+ *
+ * Each change is reported as an error when junk went (or a derived field
+ * was added), and as a warning (`severity: 'warning'`) when only the form
+ * changed — a date format, a list shape, white space, a key's case or order.
+ *
  * Without a dialect, the block is tidied in place: each changed entry is one
  * replacement, everything else keeps its bytes, key names and order (only
  * `Title` becomes `title`). With a dialect (`canonical`, `hugo`, `jekyll` …)
@@ -34,18 +43,18 @@
  *   date: 2024-09-11 23:53:11
  *   keywords: Printer Fix,Driver Update
  *   ---
- *   → date: 2024-09-11T23:53:11Z
+ *   → date: 2024-09-11T23:53:11     (no zone known: none is made up)
  *     keywords:
  *       - Printer Fix
  *       - Driver Update
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {isRemoved, reportRemoval, reportWarning} from '../../core/removal.js'
+import {isRemoved, reportRemoval, reportWarning, type RemovalSeverity} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
-import type {CompiledDialect, CompiledFrontmatterKey} from '../../ruleset/sections/frontmatter.js'
+import {CANONICAL_DATE_FORMAT, type CompiledDialect, type CompiledFrontmatterKey, type CompiledReads} from '../../ruleset/sections/frontmatter.js'
 import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry, type Unreadable} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {decodeCharacterReferences} from './entities.js'
@@ -100,6 +109,10 @@ interface State {
   notes: string[]
   changed: boolean
   dropped: boolean
+  /** Whether junk went (an empty value, a copy, a repeat, tracking parameters …), not only the form changed. */
+  junk: boolean
+  /** Whether the value stays because the site's generator reads it as written. */
+  generatorReads: boolean
 }
 
 const JEKYLL_DATE_PREFIX = /(?:^|[/\\])(\d{4}-\d{2}-\d{2})-[^/\\]*$/
@@ -119,6 +132,9 @@ function collapse(value: string): string {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
+  // A one-item list holds the same as its item (`image: [x]` and `heroImage: x`), as a dialect's shapes make them.
+  if (Array.isArray(a) && a.length === 1 && !Array.isArray(b)) return sameValue(a[0], b)
+  if (Array.isArray(b) && b.length === 1 && !Array.isArray(a)) return sameValue(a, b[0])
   if (typeof a === 'string' && typeof b === 'string') return collapse(a) === collapse(b)
   return a !== null && b !== null && typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b)
 }
@@ -143,7 +159,7 @@ function normalizeStates(states: readonly State[], context: ValueContext, file: 
     const {entry, spec} = state
     if (!spec || !entry || (!entry.editable && !rewrite)) continue
     decodeEntities(state, spec)
-    const normal = normalizeValue(state.value, spec, context)
+    const normal = normalizeValue(state.value, spec, context, entry.name)
     if (normal === 'unreadable') {
       if (block) {
         reportWarning(file, {
@@ -155,15 +171,27 @@ function normalizeStates(states: readonly State[], context: ValueContext, file: 
       }
       continue
     }
+    if (normal.generatorReads) state.generatorReads = true
+    if (normal.warning !== undefined && block) {
+      reportWarning(file, {ruleId: meta.id, reason: `Frontmatter \`${entry.name}\` ${normal.warning}`, start: block.start + entry.start, end: block.start + entry.end})
+    }
     if (normal.notes.length === 0) continue
     state.value = normal.value
     state.notes.push(...normal.notes)
     state.changed = true
+    if (normal.junk) state.junk = true
   }
 }
 
 /** Drop empty values and keys that repeat another key's value. */
-function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDialect | undefined, file: VFile, block: Block | undefined): void {
+function dropJunk(
+  states: readonly State[],
+  rules: RuleSet,
+  dialect: CompiledDialect | undefined,
+  reads: CompiledReads | undefined,
+  file: VFile,
+  block: Block | undefined,
+): void {
   const rewrite = dialect !== undefined
   // Of two names for one field, the one the output will use wins: the dialect's name, else the schema's.
   const rank = (state: State) => {
@@ -176,7 +204,10 @@ function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDia
   if (rules.frontmatter.dropEmpty) {
     for (const state of states) {
       if (!dropAllowed(state) || !isEmptyValue(state.value)) continue
+      // An empty key the generator's own scaffold writes (Hexo's `tags:`) is no junk there.
+      if (state.entry && state.notes.length === 0 && reads?.emptyKeys.has(state.entry.name.toLowerCase())) continue
       state.dropped = true
+      state.junk = true
       // A value emptied by its transforms keeps the notes that say why.
       state.notes.push(state.notes.length === 0 ? 'empty, dropped' : 'nothing left, dropped')
     }
@@ -194,6 +225,7 @@ function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDia
     byField.set(state.spec.key, primary)
     if (dropAllowed(other) && sameValue(other.value, primary.value)) {
       other.dropped = true
+      other.junk = true
       other.notes.splice(0, other.notes.length, `same as \`${primary.entry?.name ?? primary.key}\`, dropped`)
     } else {
       // Under a dialect the two would write one key: the other one keeps its own name.
@@ -213,6 +245,7 @@ function dropJunk(states: readonly State[], rules: RuleSet, dialect: CompiledDia
     const copy = byField.get(rule.drop)
     if (!original || !copy || original.dropped || !dropAllowed(copy) || !sameValue(copy.value, original.value)) continue
     copy.dropped = true
+    copy.junk = true
     copy.notes.splice(0, copy.notes.length, `same as \`${original.entry?.name ?? rule.sameAs}\`, dropped`)
   }
 }
@@ -223,7 +256,7 @@ function deriveStates(states: State[], options: FrontmatterOptions, rules: RuleS
   const add = (key: string, value: unknown, note: string) => {
     const spec = rules.frontmatter.keys.get(key)
     if (!spec) return
-    states.push({entry: undefined, spec, value, key, notes: [note], changed: true, dropped: false})
+    states.push({entry: undefined, spec, value, key, notes: [note], changed: true, dropped: false, junk: false, generatorReads: false})
   }
   const derive = new Set(options.derive ?? [])
   if (derive.has('slug') && !has('slug')) {
@@ -318,6 +351,22 @@ function droppedSpan(block: Block, entry: Entry): {start: number; end: number} {
   return {start: block.start + before, end: block.start + text.length}
 }
 
+/**
+ * How a change counts in check mode: junk going (an empty value, a copy, a
+ * repeat, tracking parameters, prompt text) and a derived field asked for
+ * are errors; a change of form alone (a date format, a list shape, white
+ * space, a key's case or order) is a matter of taste, a warning.
+ */
+function severityOf(states: readonly State[]): RemovalSeverity | undefined {
+  return states.some((state) => state.notes.length > 0 && (state.junk || state.entry === undefined)) ? undefined : 'warning'
+}
+
+/** {@link severityOf} as the field of a removal (absent for an error). */
+function severityField(states: readonly State[]): {severity?: RemovalSeverity} {
+  const severity = severityOf(states)
+  return severity === undefined ? {} : {severity}
+}
+
 function reasonOf(state: State): string {
   return `${state.key}: ${state.notes.join(', ')}`
 }
@@ -350,7 +399,7 @@ function writeTidy(states: readonly State[], block: Block | undefined, read: Ent
       continue
     }
     if (state.dropped) {
-      reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, ...droppedSpan(block, entry)})
+      reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, ...droppedSpan(block, entry), ...severityField([state])})
       continue
     }
     const replacement =
@@ -359,11 +408,19 @@ function writeTidy(states: readonly State[], block: Block | undefined, read: Ent
         : state.changed
           ? yamlEntryText(state.key, state.value, entry.node, entry.flushSequence, block.eol)
           : renamedEntryText(state.key, entry, block)
-    reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, start: block.start + entry.start, end: block.start + entry.end, replacement})
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: reasonOf(state),
+      key: state.key,
+      start: block.start + entry.start,
+      end: block.start + entry.end,
+      replacement,
+      ...severityField([state]),
+    })
   }
   if (added.length > 0) {
     const {offset, text} = appendAt(block, added)
-    reportRemoval(file, {ruleId: meta.id, reason: addedStates.map(reasonOf).join('; '), start: offset, end: offset, replacement: text})
+    reportRemoval(file, {ruleId: meta.id, reason: addedStates.map(reasonOf).join('; '), start: offset, end: offset, replacement: text, ...severityField(addedStates)})
   }
 }
 
@@ -376,7 +433,7 @@ function writeNewBlock(states: readonly State[], file: VFile): void {
   const added = states.filter((state) => !state.dropped)
   if (added.length === 0) return
   const text = `---\n${yamlBlockText(added.map(outOf), undefined, {header: '', trailer: ''}, false)}\n---\n`
-  reportRemoval(file, {ruleId: meta.id, reason: added.map(reasonOf).join('; '), start: 0, end: 0, replacement: text})
+  reportRemoval(file, {ruleId: meta.id, reason: added.map(reasonOf).join('; '), start: 0, end: 0, replacement: text, ...severityField(added)})
 }
 
 /** Replace the whole block text (or the block with its fences, when YAML replaces TOML). */
@@ -393,7 +450,7 @@ function writeWholeBlock(
   if (format !== block.format) {
     const fence = format === 'yaml' ? '---' : '+++'
     const replacement = `${fence}${block.eol}${text}${block.eol}${fence}`
-    reportRemoval(file, {ruleId: meta.id, reason: [`${what}`, ...notes].join('; '), start: block.from, end: block.to, replacement})
+    reportRemoval(file, {ruleId: meta.id, reason: [`${what}`, ...notes].join('; '), start: block.from, end: block.to, replacement, ...severityField(states)})
     return
   }
   if (text === block.text) return
@@ -404,6 +461,7 @@ function writeWholeBlock(
     start: block.start,
     end: block.start + block.text.length,
     replacement,
+    ...severityField(states),
   })
 }
 
@@ -433,7 +491,8 @@ function checkStrict(states: readonly State[], rules: RuleSet, dialect: Compiled
     problems.push({reason: `Required frontmatter key \`${name}\` is missing`, key, ...fence})
   }
   for (const state of kept) {
-    if (!state.spec) continue
+    // A value the site's generator reads as written is of the right type for it.
+    if (!state.spec || state.generatorReads) continue
     const problem = typeProblem(state.value, state.spec)
     if (!problem) continue
     const place = block && state.entry ? placeOf(block, state.entry.start) : fence
@@ -485,12 +544,29 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   const rewrite = dialect !== undefined
   const states: State[] = read.entries.map((entry) => {
     const canonical = rules.frontmatter.aliases.get(entry.name.toLowerCase())
-    return {entry, spec: canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical), value: entry.original, key: entry.name, notes: [], changed: false, dropped: false}
+    const spec = canonical === undefined ? undefined : rules.frontmatter.keys.get(canonical)
+    return {
+      entry,
+      // `published: false` (Jekyll's and Hexo's flag) is not the date `published` is another name for.
+      spec: spec?.type === 'date' && typeof entry.original === 'boolean' ? undefined : spec,
+      value: entry.original,
+      key: entry.name,
+      notes: [],
+      changed: false,
+      dropped: false,
+      junk: false,
+      generatorReads: false,
+    }
   })
   const zone = options.zone ?? rules.frontmatter.zone
   const toml = block?.format === 'toml' && (!dialect || dialect.keepToml)
-  normalizeStates(states, {rules, zone, dateFormat: dialect?.dateFormat, toml}, file, block, rewrite)
-  dropJunk(states, rules, dialect, file, block)
+  // What the generator reads as written: the chosen dialect's, else the site generator's.
+  const generator = options.generator === undefined ? undefined : rules.frontmatter.dialects.get(options.generator)
+  const reads = dialect ? dialect.reads : generator?.reads
+  const dateFormat = dialect?.dateFormat ?? generator?.dateFormat ?? CANONICAL_DATE_FORMAT
+  // Tidying with no generator known, ISO 8601 as written stays; a generator's `reads` says what stays for it.
+  normalizeStates(states, {rules, zone, dateFormat, keepIso: !dialect && !reads, reads, toml}, file, block, rewrite)
+  dropJunk(states, rules, dialect, reads, file, block)
   deriveStates(states, options, rules, tree, file)
   if (dialect) {
     const out = dialectOrder(states, dialect, file, block)

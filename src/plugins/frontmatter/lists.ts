@@ -5,6 +5,9 @@
  * Tag objects from Ghost exports (`{name: 'tech ', slug: tech}`) become their
  * names. Each step is one of the key's transforms and can be left out.
  *
+ * Each result says whether junk went (repeats, empty items, tag objects)
+ * or only the shape and white space changed, which is a matter of taste.
+ *
  * Keeps: a list holding anything else (nested lists, objects without a
  * `name`) untouched, and numbers and booleans as they are.
  *
@@ -31,6 +34,16 @@ export interface ListTransforms {
 export interface ListNormalization {
   value: unknown[]
   notes: string[]
+  /**
+   * Whether something that does not belong went (a repeat, an empty item, a
+   * `{name, slug}` object); false when only the shape or white space changed.
+   */
+  junk: boolean
+}
+
+/** The notes of one normalisation, and whether any of them is about junk. */
+interface Notes extends Array<string> {
+  junk?: boolean
 }
 
 type Item = string | number | boolean
@@ -47,7 +60,7 @@ function plural(count: number, noun: string): string {
 }
 
 /** Drop empty items and case-insensitive repeats; note what went. */
-function tidy(items: readonly (Item | null)[], notes: string[]): Item[] {
+function tidy(items: readonly (Item | null)[], notes: Notes): Item[] {
   const seen = new Set<string>()
   const kept: Item[] = []
   let empty = 0
@@ -67,6 +80,7 @@ function tidy(items: readonly (Item | null)[], notes: string[]): Item[] {
   }
   if (repeated > 0) notes.push(`${plural(repeated, 'duplicate')} dropped`)
   if (empty > 0) notes.push(`${plural(empty, 'empty item')} dropped`)
+  if (repeated > 0 || empty > 0) notes.junk = true
   return kept
 }
 
@@ -83,13 +97,16 @@ function tidyText(text: string, transforms: ListTransforms, counts: {trimmed: nu
   return out
 }
 
-function noteCounts(counts: {trimmed: number; collapsed: number; objects: number}, notes: string[]): void {
-  if (counts.objects > 0) notes.push(`${plural(counts.objects, 'tag object')} reduced to ${counts.objects === 1 ? 'its name' : 'their names'}`)
+function noteCounts(counts: {trimmed: number; collapsed: number; objects: number}, notes: Notes): void {
+  if (counts.objects > 0) {
+    notes.push(`${plural(counts.objects, 'tag object')} reduced to ${counts.objects === 1 ? 'its name' : 'their names'}`)
+    notes.junk = true
+  }
   if (counts.trimmed > 0) notes.push(`${plural(counts.trimmed, 'item')} trimmed`)
   if (counts.collapsed > 0) notes.push(`white space collapsed in ${plural(counts.collapsed, 'item')}`)
 }
 
-function splitString(value: string, transforms: ListTransforms, notes: string[]): Item[] {
+function splitString(value: string, transforms: ListTransforms, notes: Notes): Item[] {
   if (value.trim() === '') {
     notes.push('empty string made an empty list')
     return []
@@ -117,7 +134,7 @@ function listItem(item: unknown, transforms: ListTransforms, counts: {trimmed: n
   return undefined
 }
 
-function normalizeArray(value: readonly unknown[], transforms: ListTransforms, notes: string[]): Item[] | undefined {
+function normalizeArray(value: readonly unknown[], transforms: ListTransforms, notes: Notes): Item[] | undefined {
   const counts = {trimmed: 0, collapsed: 0, objects: 0}
   const items: (Item | null)[] = []
   for (const item of value) {
@@ -135,9 +152,12 @@ function normalizeArray(value: readonly unknown[], transforms: ListTransforms, n
  * is neither a string nor a plain list (left as written).
  */
 export function normalizeList(value: unknown, transforms: ListTransforms): ListNormalization | undefined {
-  const notes: string[] = []
-  if (typeof value === 'string') return {value: splitString(value, transforms, notes), notes}
+  const notes: Notes = []
+  if (typeof value === 'string') {
+    const items = splitString(value, transforms, notes)
+    return {value: items, notes: [...notes], junk: notes.junk === true}
+  }
   if (!Array.isArray(value)) return undefined
   const items = normalizeArray(value, transforms, notes)
-  return items && {value: items, notes}
+  return items && {value: items, notes: [...notes], junk: notes.junk === true}
 }

@@ -1,8 +1,9 @@
 /**
  * How one run writes frontmatter: the dialect (`hugo`, `jekyll` … or none,
- * which tidies values in place), the zone of dates written without one,
- * `strict` validation and the derived fields. They travel on the rule set
- * (see {@link withFrontmatterOptions}), so every plugin keeps one option.
+ * which tidies values in place), the site generator whose reading of values
+ * is respected, the zone of dates written without one, `strict` validation
+ * and the derived fields. They travel on the rule set (see
+ * {@link withFrontmatterOptions}), so every plugin keeps one option.
  */
 import type {RuleSet} from '../../ruleset/compile.js'
 import {isTimeZone} from './dates.js'
@@ -19,7 +20,22 @@ export interface FrontmatterOptions {
    * the author's key names and order stay.
    */
   readonly dialect?: string | undefined
-  /** The zone of dates written without one, and the zone dates are printed in. Default: the rules' `zone` (`UTC`). */
+  /**
+   * The site generator the article is for (`jekyll`, `hugo`, `hexo`, `astro`:
+   * a dialect with `reads`), as `decruft/node` detects it from the site's
+   * files. Values it reads as written stay as they are and are no findings
+   * (`date: 2024-05-02 09:30:00 +0200` in Jekyll, `categories: travel
+   * portugal`, Astro's `pubDate: 'Jul 08 2022'`); a date it must rewrite is
+   * written in its format. The values are still tidied in place (key names,
+   * order and bytes stay); a `dialect` wins over it. Default: none.
+   */
+  readonly generator?: string | undefined
+  /**
+   * The zone of dates written without one (the site's `timezone`, or
+   * `--timezone`), and the zone dates are printed in. Default: the rules'
+   * `zone`, none by default: a date-time without a zone is then kept without
+   * one, never taken as UTC.
+   */
   readonly zone?: string | undefined
   /** Report missing required keys and values of the wrong type as problems. Default: false. */
   readonly strict?: boolean | undefined
@@ -27,24 +43,38 @@ export interface FrontmatterOptions {
   readonly derive?: readonly DerivableField[] | undefined
 }
 
-/** An unknown dialect, zone or derivable field in {@link FrontmatterOptions}. */
+/** An unknown dialect, generator, zone or derivable field in {@link FrontmatterOptions}. */
 export class FrontmatterOptionsError extends Error {
   override readonly name = 'FrontmatterOptionsError'
+  constructor(
+    message: string,
+    /** The option at fault. */
+    readonly option: keyof FrontmatterOptions,
+  ) {
+    super(message)
+  }
 }
 
-/** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect. */
+/** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect or generator. */
 export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): RuleSet {
   if (options.dialect !== undefined && !rules.frontmatter.dialects.has(options.dialect)) {
     throw new FrontmatterOptionsError(
       `unknown frontmatter dialect \`${options.dialect}\` (known: ${[...rules.frontmatter.dialects.keys()].join(', ')})`,
+      'dialect',
+    )
+  }
+  if (options.generator !== undefined && !rules.frontmatter.dialects.get(options.generator)?.reads) {
+    throw new FrontmatterOptionsError(
+      `unknown site generator \`${options.generator}\` (known: ${[...rules.frontmatter.dialects.values()].filter((dialect) => dialect.reads).map((dialect) => dialect.id).join(', ')})`,
+      'generator',
     )
   }
   if (options.zone !== undefined && !isTimeZone(options.zone)) {
-    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`)
+    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`, 'zone')
   }
   for (const field of options.derive ?? []) {
     if (!derivableFields.includes(field)) {
-      throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`)
+      throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`, 'derive')
     }
   }
   return Object.freeze({...rules, frontmatterOptions: options})

@@ -3,7 +3,8 @@
  * types, aliases and transforms, in output order), the junk to drop
  * (duplicated values, prompt text in keyword lists), the default time zone,
  * and the dialects (`hugo`, `jekyll` …) that say how each generator wants the
- * same fields written.
+ * same fields written, and what it reads as written (`reads`: date forms, a
+ * string where a list belongs), which is then left alone.
  */
 import {z} from 'zod'
 import {isTimeZone} from '../../plugins/frontmatter/dates.js'
@@ -79,6 +80,30 @@ export const dialectKeySchema = z
   })
   .strict()
 
+/** How a generator reads one string where a list belongs: as its space-separated words, or as one item. */
+export const stringListReadings = ['words', 'item'] as const
+export type StringListReading = (typeof stringListReadings)[number]
+
+export const stringListSchema = z
+  .object({
+    /** The keys, as written (matched case-insensitively). */
+    keys: z.array(z.string().min(1)).min(1),
+    /** `words`: Jekyll's `categories: travel portugal` is two categories; `item`: one. */
+    as: z.enum(stringListReadings),
+  })
+  .strict()
+
+export const readsSchema = z
+  .object({
+    /** Date text the generator reads as written (each a pattern for the whole trimmed value): such a date stays, and is no finding. */
+    dates: z.array(labelSchema).optional(),
+    /** Keys whose one string the generator reads as a list: such a string stays (when the key's `split` pattern does not split it). */
+    stringLists: z.array(stringListSchema).optional(),
+    /** Keys the generator's own scaffold leaves empty (Hexo's `tags:`), as written (matched case-insensitively): an empty value there stays. */
+    emptyKeys: z.array(z.string().min(1)).optional(),
+  })
+  .strict()
+
 export const dialectSchema = z
   .object({
     ...entry,
@@ -92,12 +117,14 @@ export const dialectSchema = z
     required: z.array(z.string()).optional(),
     /** Whether TOML frontmatter stays TOML (the generator reads it); otherwise it is written as YAML. */
     keepToml: z.boolean().optional(),
+    /** What the generator reads as written: values it reads stay as they are under this dialect, and when its site is detected. */
+    reads: readsSchema.optional(),
   })
   .strict()
 
 export const schema = z
   .object({
-    /** The zone of dates written without one. Default: `UTC`. */
+    /** The zone of dates written without one. Default: none (a date without a zone stays without one). */
     zone: zone.optional(),
     /** Whether a key with an empty value (`''`, `null`, `[]`, `{}`) is dropped. Default: true. */
     dropEmpty: z.boolean().optional(),
@@ -129,6 +156,16 @@ export interface CompiledDialectKey {
   readonly shape?: 'list' | 'single' | undefined
 }
 
+/** What a generator reads as written (see `reads` in a dialect). */
+export interface CompiledReads {
+  /** Date text it reads as written. */
+  readonly dates: readonly RegExp[]
+  /** Lower-case key as written → how it reads one string there. */
+  readonly stringLists: ReadonlyMap<string, StringListReading>
+  /** Lower-case keys whose empty value stays. */
+  readonly emptyKeys: ReadonlySet<string>
+}
+
 export interface CompiledDialect {
   readonly id: string
   readonly note?: string | undefined
@@ -138,6 +175,8 @@ export interface CompiledDialect {
   readonly keys: readonly CompiledDialectKey[]
   readonly required: readonly string[]
   readonly keepToml: boolean
+  /** What its generator reads as written; undefined for a dialect that names none (`canonical`). */
+  readonly reads?: CompiledReads | undefined
 }
 
 export interface CompiledPromptText {
@@ -153,7 +192,8 @@ export interface FrontmatterRules {
   readonly aliases: ReadonlyMap<string, string>
   readonly duplicates: readonly FrontmatterDuplicate[]
   readonly promptText: CompiledPromptText
-  readonly zone: string
+  /** The zone of dates written without one; undefined when none is set (such dates then stay without one). */
+  readonly zone: string | undefined
   readonly dropEmpty: boolean
   /** Dialect id → dialect; always holds `canonical` (the schema's own names and order). */
   readonly dialects: ReadonlyMap<string, CompiledDialect>
@@ -181,6 +221,17 @@ function compileDialect(
     keys: listed,
     required: data.required ?? [...keys.values()].filter((key) => key.required).map((key) => key.key),
     keepToml: data.keepToml ?? false,
+    reads: data.reads === undefined ? undefined : compileReads(data.reads),
+  }
+}
+
+function compileReads(data: z.output<typeof readsSchema>): CompiledReads {
+  const stringLists = new Map<string, StringListReading>()
+  for (const item of data.stringLists ?? []) for (const key of item.keys) stringLists.set(key.toLowerCase(), item.as)
+  return {
+    dates: enabled(data.dates).map((item) => regex(item.pattern)),
+    stringLists,
+    emptyKeys: new Set((data.emptyKeys ?? []).map((key) => key.toLowerCase())),
   }
 }
 
@@ -216,7 +267,7 @@ export function compile(data: z.input<typeof schema> | undefined): FrontmatterRu
       maxWords: data?.promptText?.maxWords ?? 14,
       patterns: enabled(data?.promptText?.patterns).map((item) => regex(item.pattern)),
     },
-    zone: data?.zone ?? 'UTC',
+    zone: data?.zone,
     dropEmpty: data?.dropEmpty ?? true,
     dialects,
   }
