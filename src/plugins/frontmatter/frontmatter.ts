@@ -151,6 +151,8 @@ function decodeEntities(state: State, spec: CompiledFrontmatterKey): void {
   state.value = decoded
   state.notes.push('HTML character references decoded')
   state.changed = true
+  // A scraper's leftover markup (a site shows `&amp;` as written): junk, not a matter of taste.
+  state.junk = true
 }
 
 /** Normalise each value by its field; dates it cannot read are warned about and left. */
