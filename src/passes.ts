@@ -23,6 +23,7 @@ import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
+import {repairRemovals} from './core/repair.js'
 import {createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 
@@ -260,7 +261,8 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
-  const all = removalsOf(first)
+  // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
+  const all = repairRemovals(body, tree, removalsOf(first))
   let treeRemovals = all
   let toBody = (offset: number) => offset
   const warnings = first.messages.filter((message) => !isRemovalMessage(message))
@@ -282,7 +284,7 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
     const file = new VFile({value: passText, path})
     tree = parser.parse(file)
     runRules(tree, file, rules, later)
-    treeRemovals = removalsOf(file)
+    treeRemovals = repairRemovals(passText, tree, removalsOf(file))
     toBody = (offset) => map(offset, 'start')
     for (const message of file.messages) {
       if (isRemovalMessage(message)) continue
