@@ -15,6 +15,8 @@
  * back to the original's offsets (split around earlier removals, so every
  * recorded text is exact; the pieces of one are parts of one removal, see
  * core/group.ts). Most articles need one pass; a glued one, two.
+ * Each pass's removals are repaired (src/core/repair.ts) with that pass's
+ * tree before they count, so what follows sees them as they will be applied.
  */
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'

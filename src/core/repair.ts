@@ -7,64 +7,72 @@
  * break its surroundings (CommonMark's own rules, checked locally with the
  * already-parsed tree and the source — nothing is parsed again):
  *
- * - An emphasis, strong, strikethrough or link whose content a removal
+ * - Inline: an emphasis, strikethrough or link whose content removals
  *   emptied goes whole (`**<NA>**` → nothing, not `****`), and so does the
- *   one around it that is then empty.
- * - A closing `*`/`_`/`~` run must follow, and an opening one precede, a
- *   non-space character: a removal that would leave white space there takes
- *   it (`**Download [](…)**` → `**Download**`, not `**Download **`).
- * - At a block's start, white space after a removal does not render: it goes
- *   (four spaces would make a code block), and so does a `-`, `+`, `*`, `>`
- *   or `#` marker that would now open a list item, quote or heading.
- * - On a paragraph's later line, a removal that would leave the line blank
+ *   one around it that is then empty; white space a removal would leave
+ *   against a `*`/`_`/`~` run goes (`**Download [](…)**` → `**Download**`);
+ *   a removal that took one run of an emphasis takes the other.
+ * - A block's start: the white space after a removal goes (it does not
+ *   render there; four spaces would make code), and so does a `-`, `+`, `*`,
+ *   `#`, `>`, fence or thematic break it would leave there; a removal right
+ *   after `1)` or `-` takes the white space that would make it a marker.
+ * - A paragraph's later line: a removal that would leave it blank
  *   (splitting the paragraph) or starting with a block marker (`- `, `# `,
- *   `> `, `1. `, a setext underline) takes the line break before it instead:
- *   the line joins the previous one, which renders the same.
- * - A removal that ends a line takes the spaces before it when they would
- *   make a hard line break that was not there.
- * - Whole lines removed from between a paragraph (or table, or quote) and a
- *   line that would now continue it keep their last line break, so a blank
- *   line still parts the blocks (no setext heading, no lazy continuation).
+ *   `> `, `1. `, a setext underline) takes the line break before it: the
+ *   line joins the previous one (the same rendering, words aside that only
+ *   the line break parted). A removal that ends a line takes the spaces
+ *   before it when they would make a hard line break.
+ * - Blocks: a setext heading or a list's first item (right below a
+ *   paragraph) that removals emptied goes whole (alone, `---` is a rule and
+ *   `-` an underline); lines removed from between a paragraph (or table, or
+ *   quote) and a line that would join it keep one line break, so a blank
+ *   line still parts them; a line removals leave blank where no blank line
+ *   may stand (inside an HTML block, after an item's empty first line) goes
+ *   whole; a removal after a list marker that takes its line breaks gives
+ *   them back when the next line starts a block of its own.
  *
  * Every adjusted removal stays one exact span of the input (so re-inserting
- * removed texts still gives the input back) and keeps its shape: an inline
- * removal only grows within its paragraph, never across a blank line. What
- * was done is recorded in the removal's `adjusted`.
+ * removed texts still gives the input back); an inline one only grows within
+ * its paragraph, never across a blank line. What was done is recorded in
+ * the removal's `adjusted`.
  *
- * Not repaired (a pure removal cannot): digits or a fence exposed at a
- * block's start (`[](…) 2020. was a year`), two lists a removed block stood
- * between (CommonMark joins them), delimiter runs glued together
- * (`**a**<x>**b**`).
+ * The module is in four: this one (inline repairs, a paragraph's lines, the
+ * entry point), repair-blocks.ts (between blocks), repair-markers.ts (what a
+ * line's start means), repair-pieces.ts (the spans and the kept text).
+ *
+ * Not repaired (a pure removal cannot): an ordered-list number or an HTML
+ * tag left at a block's start (`[](…)2020. was a year`); two delimiter runs
+ * a removal leaves touching or with only white space between them
+ * (`**a**<x>*b*`, `**<x> *a* b**`); a line that cannot join the one before
+ * without gluing a `*`/`_`/`~` run ending it to what follows (`**a**` then
+ * `<x>* b`, `**.**` then `<x>1. b`); two lists a removed block stood
+ * between (CommonMark joins them).
  */
 import type {Nodes, Parents, Root} from 'mdast'
 import type {Point, Removal} from './removal.js'
+import {repairBlockJunctions, repairEmptyFirstItem} from './repair-blocks.js'
+import {blockMadeBy, interruptsParagraph, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
+import {
+  endOf,
+  GT,
+  isPrefixOnly,
+  isSpaceOrTab,
+  isWhiteSpace,
+  keptBreakBefore,
+  keptLineEnd,
+  keptText,
+  LF,
+  lineContentEnd,
+  lineStart,
+  Pieces,
+  previousBreak,
+  SPACE,
+  sourceEnd,
+  startOf,
+  type Piece,
+} from './repair-pieces.js'
 
-/** One removal being repaired: its current span and what was done to it. */
-interface Piece {
-  start: number
-  end: number
-  removal: Removal
-  notes: string[]
-}
-
-const LF = 10
-const CR = 13
-const SPACE = 32
-const TAB = 9
-const GT = 62
 const NUMBER_SIGN = 35
-
-const ZS = /\p{Zs}/u
-
-/** CommonMark's Unicode white space: tab, line feed, form feed, carriage return, and Zs. */
-function isWhiteSpace(code: number): boolean {
-  if (code === SPACE || code === TAB || code === LF || code === CR || code === 12) return true
-  return code > 127 && ZS.test(String.fromCharCode(code))
-}
-
-function isSpaceOrTab(code: number): boolean {
-  return code === SPACE || code === TAB
-}
 
 /** Inline containers that a removal can empty, by mdast type, as named in a note. */
 const CONTAINER_NAMES: Readonly<Record<string, string>> = {
@@ -79,260 +87,6 @@ const DELIMITER_CHAR = /[*_~]/
 
 /** Containers delimited by `*`, `_` or `~` runs, which must touch non-space characters. */
 const DELIMITED: ReadonlySet<string> = new Set(['emphasis', 'strong', 'delete'])
-
-/** An HTML block start of kinds 1–6: these interrupt a paragraph (CommonMark 4.6). */
-const HTML_INTERRUPT =
-  /^<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$))/i
-
-/** A setext heading underline: a paragraph line above it becomes a heading. */
-const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/
-/** A thematic break (`***`, `- - -`). */
-const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
-
-/**
- * Whether a line (its indentation already stripped) starts a block that can
- * interrupt a paragraph: an ATX heading, a fence, a quote, a thematic break,
- * a non-empty bullet item or item `1.`, an HTML block of kinds 1–6.
- */
-function interruptsParagraph(line: string): boolean {
-  return (
-    /^#{1,6}(?:[ \t]|$)/.test(line) ||
-    /^(?:`{3,}|~{3,})/.test(line) ||
-    line.startsWith('>') ||
-    THEMATIC_BREAK.test(line) ||
-    /^(?:[-+*]|0*1[.)])[ \t]+\S/.test(line) ||
-    HTML_INTERRUPT.test(line)
-  )
-}
-
-/** A list item marker, empty or not. */
-const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
-
-/**
- * What would open another block at a block's start and is only punctuation,
- * so the removal can take it: a bullet, `#`s, `>`, a fence's run, a
- * thematic break.
- */
-const PUNCTUATION_MARKER = /^(?:(?:[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]*|`{3,}|~{3,}|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$)/
-
-/** What a punctuation marker would have made, for a note. */
-function blockMadeBy(marker: string): string {
-  const first = marker.charAt(0)
-  if (THEMATIC_BREAK.test(marker)) return 'a thematic break'
-  if (first === '>') return 'a quote'
-  if (first === '#') return 'a heading'
-  if (first === '`' || first === '~') return 'a code block'
-  return 'a list item'
-}
-
-/** The spans of every removal, sorted and never overlapping, growing as they are repaired. */
-class Pieces {
-  readonly list: Piece[]
-  /** How many times {@link take} took anything. */
-  changes = 0
-  constructor(
-    readonly text: string,
-    removals: readonly Removal[],
-  ) {
-    this.list = removals
-      .filter((removal) => removal.replacement === undefined && removal.end.offset > removal.start.offset)
-      .map((removal) => ({start: removal.start.offset, end: removal.end.offset, removal, notes: []}))
-      .sort((a, b) => a.start - b.start)
-  }
-
-  /** Index of the first piece ending after `offset`. */
-  private firstEndingAfter(offset: number): number {
-    let low = 0
-    let high = this.list.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (this.list[middle]!.end <= offset) low = middle + 1
-      else high = middle
-    }
-    return low
-  }
-
-  /** The piece holding `offset`, if any. */
-  at(offset: number): Piece | undefined {
-    const piece = this.list[this.firstEndingAfter(offset)]
-    return piece && piece.start <= offset ? piece : undefined
-  }
-
-  /** Whether any piece touches `[start, end)`. */
-  overlaps(start: number, end: number): boolean {
-    const piece = this.list[this.firstEndingAfter(start)]
-    return piece !== undefined && piece.start < end
-  }
-
-  /** The pieces that touch `[start, end)`. */
-  overlapping(start: number, end: number): Piece[] {
-    const found: Piece[] = []
-    for (let index = this.firstEndingAfter(start); index < this.list.length && this.list[index]!.start < end; index++) found.push(this.list[index]!)
-    return found
-  }
-
-  /** The pieces that lie within `[start, end)`. */
-  within(start: number, end: number): Piece[] {
-    const found: Piece[] = []
-    for (let index = this.firstEndingAfter(start); index < this.list.length && this.list[index]!.start < end; index++) {
-      const piece = this.list[index]!
-      if (piece.start >= start && piece.end <= end) found.push(piece)
-    }
-    return found
-  }
-
-  /**
-   * Whether what is kept of `[start, end)` is blank: white space, and `>`
-   * markers at a line's start (a quote's prefix, never content).
-   */
-  keptIsBlank(start: number, end: number): boolean {
-    let lineHead = false
-    for (let offset = start; offset < end; offset++) {
-      const piece = this.at(offset)
-      if (piece) {
-        offset = piece.end - 1
-        lineHead = false
-        continue
-      }
-      const code = this.text.charCodeAt(offset)
-      if (code === LF) lineHead = true
-      else if (code === GT && lineHead) continue
-      else if (!isWhiteSpace(code)) return false
-    }
-    return true
-  }
-
-  /**
-   * From `offset` forward (up to `limit`), past removed text and white space
-   * (with `lines`, line breaks and the quote markers after them too): the
-   * first kept offset that is neither.
-   */
-  skipForward(offset: number, limit: number, lines: boolean): number {
-    let lineHead = false
-    let at = offset
-    while (at < limit) {
-      const piece = this.at(at)
-      if (piece) {
-        at = piece.end
-        lineHead = false
-        continue
-      }
-      const code = this.text.charCodeAt(at)
-      if (code === LF || code === CR) {
-        if (!lines) break
-        lineHead = true
-      } else if (code === GT && lineHead) {
-        // A quote marker after a line break: part of the line's prefix.
-      } else if (!isWhiteSpace(code)) break
-      at++
-    }
-    return Math.min(at, limit)
-  }
-
-  /** From `offset` backward (down to `limit`), past removed text and white space, line breaks and quote prefixes. */
-  skipBackward(offset: number, limit: number): number {
-    let at = offset
-    while (at > limit) {
-      const piece = this.at(at - 1)
-      if (piece) {
-        at = piece.start
-        continue
-      }
-      const code = this.text.charCodeAt(at - 1)
-      if (code === GT && isLinePrefix(this.text, at - 1)) {
-        at--
-        continue
-      }
-      if (!isWhiteSpace(code)) break
-      at--
-    }
-    return Math.max(at, limit)
-  }
-
-  /**
-   * Remove the kept text of `[start, end)` too, each kept stretch going with
-   * the removal beside it (one that lies in the range, when there is one),
-   * so every removal stays one exact span. Returns whether anything was taken.
-   */
-  take(start: number, end: number, note: string): boolean {
-    let taken = false
-    let cursor = start
-    const inside = this.within(start, end)
-    const touch = (piece: Piece) => {
-      if (!piece.notes.includes(note)) piece.notes.push(note)
-    }
-    const attach = (from: number, to: number) => {
-      if (to <= from) return
-      // `[from, to)` is kept text: a piece holding `from - 1` ends at `from`, one holding `to` starts there.
-      const left = from > 0 ? this.at(from - 1) : undefined
-      const right = this.at(to)
-      const leftInside = left !== undefined && inside.includes(left)
-      const rightInside = right !== undefined && inside.includes(right)
-      const piece = leftInside ? left : rightInside ? right : (left ?? right)
-      if (!piece) return
-      if (piece === left) piece.end = to
-      else piece.start = from
-      touch(piece)
-      taken = true
-      this.changes++
-    }
-    for (const piece of this.list.slice(this.firstEndingAfter(start))) {
-      if (piece.start >= end) break
-      attach(cursor, Math.min(piece.start, end))
-      cursor = Math.max(cursor, piece.end)
-    }
-    attach(cursor, end)
-    return taken
-  }
-}
-
-/** Whether the `>` at `offset` stands in its line's prefix (only white space and `>` before it). */
-function isLinePrefix(text: string, offset: number): boolean {
-  for (let at = offset - 1; at >= 0; at--) {
-    const code = text.charCodeAt(at)
-    if (code === LF) return true
-    if (code !== GT && !isSpaceOrTab(code)) return false
-  }
-  return true
-}
-
-function lineStart(text: string, offset: number): number {
-  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
-}
-
-/** Offset of the line break (`\r\n` or `\n`) that ends the line holding `offset`, or the text's end. */
-function lineContentEnd(text: string, offset: number): number {
-  const lineFeed = text.indexOf('\n', offset)
-  if (lineFeed === -1) return text.length
-  return lineFeed > 0 && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed
-}
-
-/** Start of the line break that ends the line before the one starting at `start`. */
-function previousBreak(text: string, start: number): number {
-  const lineFeed = start - 1
-  return lineFeed > 0 && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed
-}
-
-function startOf(node: Nodes): number | undefined {
-  return node.position?.start.offset
-}
-
-function endOf(node: Nodes): number | undefined {
-  return node.position?.end.offset
-}
-
-/** The kept text of `[start, end)`, removed pieces cut out. */
-function keptText(pieces: Pieces, start: number, end: number): string {
-  let text = ''
-  let cursor = start
-  for (const piece of pieces.list) {
-    if (piece.end <= cursor) continue
-    if (piece.start >= end) break
-    text += pieces.text.slice(cursor, Math.max(cursor, piece.start))
-    cursor = Math.max(cursor, piece.end)
-  }
-  return cursor < end ? text + pieces.text.slice(cursor, end) : text
-}
 
 /**
  * An inline container (emphasis, strong, strikethrough, link): if removals
@@ -349,15 +103,19 @@ function repairContainer(node: Parents, pieces: Pieces): void {
   const contentStart = startOf(first as Nodes)
   const contentEnd = endOf(last as Nodes)
   if (contentStart === undefined || contentEnd === undefined || !pieces.overlaps(contentStart, contentEnd)) return
+  // One removal holds it whole (a button its rule took): that removal's own span stands.
+  const holder = pieces.at(start)
+  if (holder && holder.end >= end) return
   if (pieces.keptIsBlank(contentStart, contentEnd)) {
     const note = `widened to the ${name} it emptied`
     pieces.take(start, end, note)
     // Between two spaces, it takes those after it (one space stays between the words).
     const {text} = pieces
-    const after = pieces.skipForward(end, lineContentEnd(text, end), false)
-    if (start > 0 && isSpaceOrTab(text.charCodeAt(start - 1)) && !pieces.at(start - 1) && after > end && after < lineContentEnd(text, end)) {
-      pieces.take(end, after, note)
-    }
+    const lineEnd = lineContentEnd(text, end)
+    const after = pieces.skipForward(end, lineEnd, false)
+    let before = start
+    while (before > 0 && pieces.at(before - 1)) before = pieces.at(before - 1)!.start
+    if (before > 0 && isSpaceOrTab(text.charCodeAt(before - 1)) && after > end && after < lineEnd) pieces.take(end, after, note)
     return
   }
   if (!DELIMITED.has(node.type)) return
@@ -438,6 +196,7 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
   const {text} = pieces
   const touching = pieces.overlapping(blockStart, textEnd).filter((piece) => piece.start > blockStart || piece.end < textEnd)
   for (const piece of touching.reverse()) {
+    keepMarkerGlued(piece, blockStart, pieces)
     if (piece.start <= blockStart || pieces.keptIsBlank(blockStart, piece.start)) {
       repairBlockStart(piece, blockStart, textEnd, pieces)
       continue
@@ -473,35 +232,20 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
 }
 
 /**
- * The line break that will end the output line before the one starting at
- * `head`: the first kept one after the last kept text before `head` (lines
- * between that went or are blank come along). Undefined when no kept break
- * stands between that text and `head`.
+ * A removal right after a marker-like token at a line's start (`1)[](…) **Download**`)
+ * must not bring it the white space that makes it a marker (`1) **Download**`
+ * is a list item): the white space after the removal goes.
  */
-function keptBreakBefore(pieces: Pieces, head: number, blockStart: number): number | undefined {
+function keepMarkerGlued(piece: Piece, blockStart: number, pieces: Pieces): void {
   const {text} = pieces
-  let found: number | undefined
-  for (let at = head - 1; at >= blockStart; at--) {
-    const piece = pieces.at(at)
-    if (piece) {
-      at = piece.start
-      continue
-    }
-    const code = text.charCodeAt(at)
-    if (code === LF) found = at > 0 && text.charCodeAt(at - 1) === CR && !pieces.at(at - 1) ? at - 1 : at
-    else if (!isSpaceOrTab(code) && code !== GT && code !== CR) return found
-  }
-  return found
-}
-
-/** Where the output line holding `from` ends: the first kept line feed from `from` (or `limit`). */
-function keptLineEnd(pieces: Pieces, from: number, limit: number): number {
-  for (let at = from; at < limit; at++) {
-    const piece = pieces.at(at)
-    if (piece) at = piece.end - 1
-    else if (pieces.text.charCodeAt(at) === LF) return at
-  }
-  return limit
+  const head = lineStart(text, piece.start)
+  const contentStart = head < blockStart ? blockStart : head + (/^[ \t>]*/.exec(text.slice(head, piece.start))?.[0].length ?? 0)
+  if (contentStart >= piece.start) return
+  const before = keptText(pieces, contentStart, piece.start)
+  const after = text.charCodeAt(piece.end)
+  if (!MARKER_WITHOUT_SPACE.test(before) || pieces.at(piece.end) || !isSpaceOrTab(after)) return
+  const next = pieces.skipForward(piece.end, lineContentEnd(text, piece.end), false)
+  pieces.take(piece.end, next, `took the white space after it, which would have made the \`${before}\` before it a block marker`)
 }
 
 /**
@@ -516,20 +260,6 @@ function gluesDelimiter(pieces: Pieces, joint: number, rest: string): boolean {
   const before = pieces.text.charAt(at - 1)
   const after = rest.charAt(0)
   return (before === '*' || before === '_' || before === '~') && (after === before || /[\p{L}\p{N}]/u.test(after))
-}
-
-/** Whether only a line's prefix (white space, quote markers) and removed text stand in `[from, to)`. */
-function isPrefixOnly(pieces: Pieces, from: number, to: number): boolean {
-  for (let offset = from; offset < to; offset++) {
-    const piece = pieces.at(offset)
-    if (piece) {
-      offset = piece.end - 1
-      continue
-    }
-    const code = pieces.text.charCodeAt(offset)
-    if (!isSpaceOrTab(code) && code !== GT) return false
-  }
-  return true
 }
 
 /**
@@ -562,17 +292,6 @@ function repairBlockStart(piece: Piece, blockStart: number, blockEnd: number, pi
   }
 }
 
-/** The offset in the source just past the first `length` kept characters from `from`. */
-function sourceEnd(pieces: Pieces, from: number, length: number): number {
-  let at = from
-  for (let kept = 0; kept < length; at++) {
-    const piece = pieces.at(at)
-    if (piece) at = piece.end - 1
-    else kept++
-  }
-  return at
-}
-
 /** A removal that ends a line (not its last): the spaces before it must not become a hard line break. */
 function repairLineEnd(piece: Piece, lineEnd: number, breakFollows: boolean, pieces: Pieces): void {
   if (!breakFollows) return
@@ -590,160 +309,6 @@ function repairLineEnd(piece: Piece, lineEnd: number, breakFollows: boolean, pie
     from = pieces.at(from - 1)?.start ?? from - 1
   }
   pieces.take(from, piece.start, 'took the spaces before it, which would have made a hard line break')
-}
-
-/** The chain of blocks from the root down to the deepest one holding `offset`. */
-function blocksAt(tree: Root, offset: number): Nodes[] {
-  const chain: Nodes[] = []
-  let node: Nodes = tree
-  for (;;) {
-    if (!('children' in node) || node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') break
-    const child: Nodes | undefined = (node.children as Nodes[]).find((candidate) => {
-      const start = startOf(candidate)
-      const end = endOf(candidate)
-      return start !== undefined && end !== undefined && start <= offset && offset < end
-    })
-    if (!child) break
-    chain.push(child)
-    node = child
-  }
-  return chain
-}
-
-/**
- * Whether a line would join the block that ends on the line above it once
- * the lines between are gone: a paragraph (or table) takes a line that
- * cannot interrupt it, a setext underline makes it a heading, and a quote
- * takes a `>` line.
- */
-function wouldJoin(above: readonly Nodes[], line: string, below: readonly Nodes[]): boolean {
-  const leaf = above.at(-1)
-  if (!leaf) return false
-  const indent = /^[ \t]*/.exec(line)![0]
-  const stripped = line.slice(indent.length)
-  if (stripped.startsWith('>') && indent.replace(/\t/g, '    ').length < 4) return above.some((node) => node.type === 'blockquote')
-  if (leaf.type !== 'paragraph' && leaf.type !== 'table') return false
-  if (indent.replace(/\t/g, '    ').length >= 4) return true
-  if (SETEXT_UNDERLINE.test(stripped)) return true
-  // A table's header row interrupts a paragraph, but not as a lazy line (after a quote's or item's paragraph).
-  if (leaf.type === 'paragraph' && above.length === 1 && below.some((node) => node.type === 'table')) return false
-  if (interruptsParagraph(stripped)) return false
-  // An item of an open list starts a new item whatever its number.
-  if (LIST_MARKER.test(stripped) && above.some((node) => node.type === 'list')) return false
-  return true
-}
-
-/**
- * Lines that removals take or leave blank, between two lines that stay.
- *
- * - Whole lines removed: when the line below would join the block above,
- *   the last removal keeps its last line break, so a blank line still parts
- *   them.
- * - A line whose content removals take but not its line break (two rules'
- *   removals side by side, or after a quote's `>` or indentation) is left
- *   blank: that blank line stays only where the line below would otherwise
- *   join the block above; elsewhere (inside an HTML block, which it would
- *   end; after a list item's first line, which it would close) the whole
- *   line goes.
- */
-function repairBlockJunctions(tree: Root, pieces: Pieces): void {
-  const {text, list} = pieces
-  const runs: Array<[Piece, Piece]> = []
-  for (let index = 0; index < list.length; index++) {
-    const first = list[index]!
-    let last = first
-    while (list[index + 1] && list[index + 1]!.start === last.end) last = list[++index]!
-    runs.push([first, last])
-  }
-  for (const [first, last] of runs) {
-    if (first.start === 0) continue
-    if (text.charCodeAt(first.start - 1) === LF) keepPartingLine(tree, pieces, first, last)
-    else takeBlankedLine(tree, pieces, first, last)
-  }
-}
-
-/** The blocks of the non-blank line ending just before `head` (a line start), or undefined. */
-function blocksAbove(tree: Root, text: string, head: number): Nodes[] | undefined {
-  if (head === 0) return undefined
-  const aboveEnd = previousBreak(text, head)
-  const aboveStart = lineStart(text, aboveEnd)
-  const above = text.slice(aboveStart, aboveEnd)
-  if (above.trim() === '') return undefined
-  return blocksAt(tree, aboveStart + above.trimEnd().length - 1)
-}
-
-/** Whole lines from `first` to `last`: keep a line break when the line below would join the block above. */
-function keepPartingLine(tree: Root, pieces: Pieces, first: Piece, last: Piece): void {
-  const {text} = pieces
-  const start = first.start
-  // The whole lines the run takes: up to the last line start in it, where one of its removals ends.
-  const end = text.charCodeAt(last.end - 1) === LF ? last.end : lineStart(text, last.end)
-  const holder = end > start ? pieces.at(end - 1) : undefined
-  if (!holder || holder.end !== end || end >= text.length) return
-  const below = keptText(pieces, end, keptLineEnd(pieces, end, text.length)).replace(/\r$/, '')
-  const aboveChain = blocksAbove(tree, text, start)
-  if (!aboveChain || below.trim() === '') return
-  const aboveLeaf = aboveChain.at(-1)
-  const aboveLeafStart = aboveLeaf ? startOf(aboveLeaf) : undefined
-  const aboveLeafEnd = aboveLeaf ? endOf(aboveLeaf) : undefined
-  // The removal lies inside that block (lines of one paragraph), or that block goes too: nothing parts.
-  if (aboveLeafStart === undefined || aboveLeafEnd === undefined || aboveLeafEnd > start) return
-  if (pieces.keptIsBlank(aboveLeafStart, aboveLeafEnd)) return
-  if (!wouldJoin(aboveChain, below, blocksAt(tree, pieces.skipForward(end, text.length, false)))) return
-  const breakLength = text.charCodeAt(end - 2) === CR ? 2 : 1
-  if (holder.end - holder.start <= breakLength) return
-  holder.end -= breakLength
-  holder.notes.push('kept its last line break, so a blank line still parts the blocks around it')
-  pieces.changes++
-}
-
-/** A run after a line's prefix that leaves the line blank: the line goes whole unless a blank line must part the blocks. */
-function takeBlankedLine(tree: Root, pieces: Pieces, first: Piece, last: Piece): void {
-  const {text} = pieces
-  const head = lineStart(text, first.start)
-  if (text.charCodeAt(last.end - 1) === LF || !isPrefixOnly(pieces, head, first.start)) return
-  const contentEnd = lineContentEnd(text, last.end)
-  if (pieces.skipForward(last.end, contentEnd, false) < contentEnd) return
-  const next = text.indexOf('\n', contentEnd)
-  if (next === -1 || next + 1 >= text.length) return
-  const below = keptText(pieces, next + 1, keptLineEnd(pieces, next + 1, text.length)).replace(/\r$/, '')
-  const aboveChain = blocksAbove(tree, text, head)
-  if (!aboveChain || below.trim() === '') return
-  const aboveLeaf = aboveChain.at(-1)
-  const aboveLeafStart = aboveLeaf ? startOf(aboveLeaf) : undefined
-  const aboveLeafEnd = aboveLeaf ? endOf(aboveLeaf) : undefined
-  if (!aboveLeaf || aboveLeafStart === undefined || aboveLeafEnd === undefined) return
-  if (aboveLeafEnd > first.start) {
-    // Inside the block above: a paragraph's lines are repairLines' concern; an HTML block would end at the blank line.
-    if (aboveLeaf.type !== 'html') return
-  } else if (!pieces.keptIsBlank(aboveLeafStart, aboveLeafEnd) && wouldJoin(aboveChain, below, blocksAt(tree, pieces.skipForward(next + 1, text.length, false)))) {
-    return
-  }
-  pieces.take(head, next + 1, 'took its whole line, so no blank line is left where none was')
-}
-
-/**
- * A list's first item whose content all went, right below a paragraph line:
- * it goes whole. An empty item cannot interrupt a paragraph: its marker
- * would join the paragraph (`1.`) or underline it into a heading (`-`).
- */
-function repairEmptyFirstItem(tree: Root, list: Parents, pieces: Pieces): void {
-  const item = list.children[0] as Nodes | undefined
-  const first = item && 'children' in item ? (item.children[0] as Nodes | undefined) : undefined
-  const last = item && 'children' in item ? (item.children.at(-1) as Nodes | undefined) : undefined
-  if (!item || !first || !last) return
-  const itemStart = startOf(item)
-  const itemEnd = endOf(item)
-  const contentStart = startOf(first)
-  const contentEnd = endOf(last)
-  if (itemStart === undefined || itemEnd === undefined || contentStart === undefined || contentEnd === undefined) return
-  if (!pieces.overlaps(contentStart, contentEnd) || !pieces.keptIsBlank(contentStart, contentEnd)) return
-  const aboveLeaf = blocksAbove(tree, pieces.text, lineStart(pieces.text, itemStart))?.at(-1)
-  const aboveLeafStart = aboveLeaf ? startOf(aboveLeaf) : undefined
-  const aboveLeafEnd = aboveLeaf ? endOf(aboveLeaf) : undefined
-  if (aboveLeaf?.type !== 'paragraph' || aboveLeafStart === undefined || aboveLeafEnd === undefined) return
-  if (pieces.keptIsBlank(aboveLeafStart, aboveLeafEnd)) return
-  pieces.take(itemStart, itemEnd, 'took the list item it emptied, whose marker alone would join the paragraph above')
 }
 
 /**
