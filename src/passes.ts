@@ -264,7 +264,8 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
-  const all = repairRemovals(body, tree, removalsOf(first))
+  // A repaired first part may start earlier: its group takes its new start.
+  const all = settleGroups(repairRemovals(body, tree, removalsOf(first)))
   let treeRemovals = all
   let toBody = (offset: number) => offset
   const warnings = first.messages.filter((message) => !isRemovalMessage(message))

@@ -63,26 +63,43 @@ describe('removals leave the Markdown around them as it was', () => {
     expect(damaged).toEqual([])
   })
 
-  it('says what it adjusted, on removals that stay exact spans of the input', () => {
+  it('says what it adjusted, on removals that stay exact spans of the input, grouped by their first part', () => {
     let adjusted = 0
     fc.assert(
       fc.property(damageProneArticle, (input) => {
         const {removals} = clean(input, options)
         let end = 0
+        const firstParts = new Map<string, number>()
         for (const removal of removals) {
           expect(removal.text).toBe(input.slice(removal.start.offset, removal.end.offset))
           expect(removal.start.offset).toBeGreaterThanOrEqual(end)
           end = removal.end.offset
+          if (removal.group !== undefined && !firstParts.has(`${removal.rule} ${removal.group}`)) {
+            firstParts.set(`${removal.rule} ${removal.group}`, removal.start.offset)
+          }
           if (removal.adjusted !== undefined) {
             adjusted++
             expect(removal.adjusted).toMatch(/^(?:widened|took|kept|gave)\b/)
           }
         }
+        // A group is keyed by the start of its first part, also when the repair moved that start.
+        for (const [key, start] of firstParts) expect(Number(key.split(' ')[1])).toBe(start)
       }),
       settings,
     )
     // The articles are made so that some removals need repair: the property above is not vacuous.
     expect(adjusted).toBeGreaterThan(0)
+  })
+
+  it('keeps the parts of an unlinked link one removal when it widens the first part', () => {
+    const input = 'Intro line\n[- cheap cable](https://amzn.to/x1y2z3) that works.\n'
+    const result = clean(input, options)
+    expect(result.markdown).toBe('Intro line- cheap cable that works.\n')
+    expect(result.removals.map(({text, start, group}) => [text, start.offset, group])).toEqual([
+      ['\n[', 10, 10],
+      ['](https://amzn.to/x1y2z3)', 25, 10],
+    ])
+    expect(result.record.stats.removals).toEqual({'affiliate-link': 1})
   })
 })
 
