@@ -16,6 +16,7 @@ export {
   type RuleSelection,
 } from './pipeline.js'
 export {applyEdits, applyRemovals, editsOf, type Edit} from './core/apply.js'
+export {repairRemovals} from './core/repair.js'
 export {
   isRemovalMessage,
   removalsOf,

@@ -15,6 +15,8 @@
  * back to the original's offsets (split around earlier removals, so every
  * recorded text is exact; the pieces of one are parts of one removal, see
  * core/group.ts). Most articles need one pass; a glued one, two.
+ * Each pass's removals are repaired (src/core/repair.ts) with that pass's
+ * tree before they count, so what follows sees them as they will be applied.
  */
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -23,6 +25,7 @@ import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
+import {repairRemovals} from './core/repair.js'
 import {createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 
@@ -260,7 +263,9 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
-  const all = removalsOf(first)
+  // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
+  // A repaired first part may start earlier: its group takes its new start.
+  const all = settleGroups(repairRemovals(body, tree, removalsOf(first)))
   let treeRemovals = all
   let toBody = (offset: number) => offset
   const warnings = first.messages.filter((message) => !isRemovalMessage(message))
@@ -282,7 +287,7 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
     const file = new VFile({value: passText, path})
     tree = parser.parse(file)
     runRules(tree, file, rules, later)
-    treeRemovals = removalsOf(file)
+    treeRemovals = repairRemovals(passText, tree, removalsOf(file))
     toBody = (offset) => map(offset, 'start')
     for (const message of file.messages) {
       if (isRemovalMessage(message)) continue

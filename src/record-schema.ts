@@ -49,6 +49,10 @@ export const recordSchema = z
             .literal('warning')
             .optional()
             .describe('A matter of taste (a date format, a list shape): check mode reports it as a warning; absent for an error'),
+          adjusted: z
+            .string()
+            .optional()
+            .describe('How the span was widened or adjusted so the Markdown around it renders as before (e.g. "widened to the strong emphasis it emptied")'),
         })
         .strict(),
     ),

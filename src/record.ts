@@ -36,6 +36,8 @@ export interface RecordRemoval {
   group?: number
   /** `warning` for a matter of taste (check mode reports it without failing); absent for an error. */
   severity?: 'warning'
+  /** How the span was widened or adjusted so the Markdown around it renders as before; absent when it was not. */
+  adjusted?: string
 }
 
 export interface RecordWarning {
@@ -254,6 +256,7 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     if (removal.key !== undefined) entry.key = removal.key
     if (removal.group !== undefined) entry.group = removal.group + shift
     if (removal.severity !== undefined) entry.severity = removal.severity
+    if (removal.adjusted !== undefined) entry.adjusted = removal.adjusted
     recordRemovals.push(entry)
   }
   const counts = countRemovals(recordRemovals, (removal) => removal.rule)

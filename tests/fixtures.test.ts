@@ -8,7 +8,8 @@
  * `"enable"`: other rules to run too, whose removals the case may then hold) and
  * must give `output.md` byte for byte, and `removals.json` (rule and exact
  * text of each removal, the `group` the parts of a removal of several
- * spans share, and its severity when it is a warning); frontmatter cases also give `changes.json` (each
+ * spans share, its severity when it is a warning, and what the repair step
+ * adjusted, if anything); frontmatter cases also give `changes.json` (each
  * value change, old → new, and the `strict` problems). Every case is also checked to be idempotent (the
  * output cleans to itself) and to behave the same with CRLF line endings.
  * Case folders are named `removes-*` or `keeps-*`; a `keeps-*` case must
@@ -73,8 +74,15 @@ for (const folder of ruleFolders) {
       it(`${name}: output and removals`, () => {
         const result = run(input)
         expectFile(join(dir, 'output.md'), result.markdown)
-        // The parts of a removal of several spans (an unlinked link) show their shared `group`; a matter of taste its severity.
-        const summary = result.removals.map(({rule, text, group, severity}) => ({rule, text, ...(group === undefined ? {} : {group}), ...(severity ? {severity} : {})}))
+        // The parts of a removal of several spans (an unlinked link) show their shared `group`; a matter of taste its
+        // severity; a removal the repair step adjusted what it did (src/core/repair.ts).
+        const summary = result.removals.map(({rule, text, group, severity, adjusted}) => ({
+          rule,
+          text,
+          ...(group === undefined ? {} : {group}),
+          ...(severity ? {severity} : {}),
+          ...(adjusted ? {adjusted} : {}),
+        }))
         expectFile(join(dir, 'removals.json'), `${JSON.stringify(summary, null, 2)}\n`)
         if (ruleId === 'frontmatter') {
           const {changes, problems} = result.record

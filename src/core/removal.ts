@@ -73,6 +73,8 @@ export interface Removal {
   group?: number
   /** `warning` for a matter of taste; absent for an error (see {@link RemovalInit.severity}). */
   severity?: RemovalSeverity
+  /** How the span was widened or adjusted so the Markdown around it renders as before (see repair.ts); absent when it was not. */
+  adjusted?: string
 }
 
 /** A decruft message that carries a removal. */
