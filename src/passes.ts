@@ -23,6 +23,7 @@ import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
+import {setShapeCheckMode, type ShapeCheckMode} from './core/shape-check.js'
 import {createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 
@@ -254,9 +255,20 @@ function isBlankLine(text: string, offset: number): boolean {
   return text.slice(offset, lineEnd === -1 ? text.length : lineEnd).trim() === ''
 }
 
-/** Run the rules over `body` until the text's structure stops changing. */
-export function findRemovalsInPasses(body: string, path: string, rules: RuleSet, disabled: ReadonlySet<string>): Passes {
+/**
+ * Run the rules over `body` until the text's structure stops changing.
+ * `shapeCheck` says what a removal that breaks its shape does in every pass
+ * (see core/shape-check.ts; the environment's mode when omitted).
+ */
+export function findRemovalsInPasses(
+  body: string,
+  path: string,
+  rules: RuleSet,
+  disabled: ReadonlySet<string>,
+  shapeCheck?: ShapeCheckMode,
+): Passes {
   const first = new VFile({value: body, path})
+  setShapeCheckMode(first, shapeCheck)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
@@ -280,6 +292,7 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
     const map = mapper(gaps)
     passText = applyRemovals(body, pure)
     const file = new VFile({value: passText, path})
+    setShapeCheckMode(file, shapeCheck)
     tree = parser.parse(file)
     runRules(tree, file, rules, later)
     treeRemovals = removalsOf(file)

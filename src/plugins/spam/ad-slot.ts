@@ -58,6 +58,7 @@ export const meta = {
   description: 'Ad units, ad-server embeds and tracking pixels outside marked ad regions (`<ins class="adsbygoogle">`, 1×1 images).',
   removalOnly: true,
   group: 'spam',
+  shapes: ['html', 'block'],
 } as const
 
 /** Tags that load media or code from their `src`; from an ad host they are ads. */
@@ -251,7 +252,7 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   const ads = findOutermostAds(context.elements, slot, context.text).filter((ad) => !isRemoved(file, ad.start, ad.end))
   for (const run of runsOf(ads, context.text)) {
     const spans = spansOf(run, context.text)
-    run.forEach((ad, index) => reportRemoval(file, {ruleId: meta.id, reason: ad.reason, ...spans[index]!}))
+    run.forEach((ad, index) => reportRemoval(file, {ruleId: meta.id, reason: ad.reason, shape: 'html', ...spans[index]!}))
   }
 }
 
@@ -274,7 +275,7 @@ function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]):
     if (label.length === 0 || label.length > MAX_AD_LABEL) continue
     const matcher = labels.find((candidate) => candidate.pattern.test(label))
     if (!matcher || isRemoved(file, start, end)) continue
-    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, ...blockSpan(text, start, end)})
+    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, shape: 'block', ...blockSpan(text, start, end)})
   }
 }
 

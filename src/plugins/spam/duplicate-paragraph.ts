@@ -57,6 +57,7 @@ export const meta = {
   description: 'Paragraphs repeated by a scraper or spinner: a long paragraph repeated verbatim, an intro pasted again at the end.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['block'],
 } as const
 
 /** `c. Double-click …`, `2) Run …`, `(iv) Open …`, `Step 3: …` — a numbered step, repeated on purpose. */

@@ -45,6 +45,7 @@ export const meta = {
   description: 'Tracking parameters (utm_*, fbclid, gclid, …) in the URLs of links that stay.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['url-part'],
 } as const
 
 const BASE = 'https://relative.invalid/'
