@@ -307,10 +307,27 @@ function htmlUrls(context: SourceContext): Candidate[] {
       const value = match[2] ?? match[3] ?? match[4]
       if (value === undefined || !URL_ATTRIBUTES.has(name) || !value.includes('?')) continue
       const valueEnd = nameEnd + match.index + match[0].length - (match[4] === undefined ? 1 : 0)
-      found.push({start: valueEnd - value.length, end: valueEnd})
+      const url = urlOfValue(value, valueEnd - value.length)
+      if (url) found.push(url)
     }
   }
   return found
+}
+
+const WHITE_SPACE = /\s/
+
+/**
+ * The URL an attribute value holds: the value without the white space at
+ * its edges (a browser trims it). A URL never holds white space or a line
+ * break, so a value that still does is no URL to clean — it is a quote left
+ * open (`<a href="https://x.example/?utm_source=y)_` and the paragraphs up
+ * to the next `"`), and stripping "parameters" from it would take text.
+ */
+function urlOfValue(value: string, start: number): Span | undefined {
+  const trimmed = value.trim()
+  if (trimmed === '' || WHITE_SPACE.test(trimmed)) return undefined
+  const from = start + value.indexOf(trimmed)
+  return {start: from, end: from + trimmed.length}
 }
 
 function hasUrlAttribute(tag: Tag): boolean {
