@@ -164,6 +164,26 @@ function leafHolding(leaves: readonly Leaf[], start: number, end: number): Leaf 
   return leaf && end <= leaf.end ? leaf : undefined
 }
 
+/**
+ * Whether `[start, end)` reaches into a paragraph, heading, table cell,
+ * definition or code block other than the block it starts in: Markdown
+ * content, which an HTML element opened in one block and closed in another
+ * (`<a href>` in a heading, `</a>` three paragraphs on) holds only by
+ * accident of broken markup.
+ */
+export function spansMarkdownBlocks(structure: ShapeStructure, start: number, end: number): boolean {
+  const {leaves} = structure
+  const first = leafIndexAt(leaves, start)
+  const own = first >= 0 && start < leaves[first]!.end ? leaves[first] : undefined
+  for (let index = Math.max(0, first); index < leaves.length; index++) {
+    const leaf = leaves[index]!
+    if (leaf.start >= end) break
+    if (leaf === own || leaf.end <= start) continue
+    if (leaf.kind === 'text' || leaf.kind === 'code') return true
+  }
+  return false
+}
+
 // ---------------------------------------------------------------------------
 // The shapes
 

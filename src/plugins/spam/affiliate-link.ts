@@ -41,7 +41,8 @@ import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
 import {closingBracket, outermost, settleFindings, wholeNodeShape} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
-import type {Shape} from '../../core/shape.js'
+import {spansMarkdownBlocks, type Shape} from '../../core/shape.js'
+import {shapeStructureOf} from '../../core/shape-check.js'
 import {blockSpan, type Span} from '../../core/span.js'
 import type {RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
@@ -255,12 +256,21 @@ function findUrlsInText(context: Context, node: Text): void {
   }
 }
 
-/** Decide what happens to an affiliate HTML anchor and record it. */
-function handleAnchor(context: Context, anchor: Element, id: string): void {
+/**
+ * Decide what happens to an affiliate HTML anchor and record it. An anchor
+ * whose `</a>` stands blocks further on (broken markup) is only unlinked:
+ * its "words" are paragraphs of the article, never a button or a URL.
+ */
+function handleAnchor(context: Context, anchor: Element, id: string, crossesBlocks: boolean): void {
   const {text, findings} = context
   if (context.overlapsRemoved(anchor.start, anchor.end)) return
   if (!anchor.closed) {
     findings.push({...tagSpan(text, anchor.start, anchor.end), reason: `Affiliate link (${id}) unlinked`, shape: 'html'})
+    return
+  }
+  if (crossesBlocks) {
+    const reason = `Affiliate link (${id}) unlinked`
+    findings.push({...tagSpan(text, anchor.start, anchor.contentStart), reason, shape: 'html'}, {...tagSpan(text, anchor.contentEnd, anchor.end), reason, shape: 'html'})
     return
   }
   const content = text.slice(anchor.contentStart, anchor.contentEnd)
@@ -358,10 +368,11 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
   }
 
   if (text.includes('<a') || text.includes('<A')) {
+    const structure = shapeStructureOf(file, tree)
     for (const element of source.elements) {
       const href = element.name === 'a' ? element.attributes['href'] : undefined
       const id = href === undefined ? undefined : context.classify(decodeCharacterReferences(href))
-      if (id !== undefined) handleAnchor(context, element, id)
+      if (id !== undefined) handleAnchor(context, element, id, spansMarkdownBlocks(structure, element.start, element.end))
     }
   }
 
