@@ -154,14 +154,18 @@ function frontmatterUrl(tree: Root): string | undefined {
 }
 
 /** An absolute http(s) URL for `raw`, or undefined (relative without a site, `mailto:`, `#top`, …). */
+/**
+ * The URL a browser would request for `raw`, percent-encoded as its URL
+ * parser writes it (the filter engine throws on some raw non-ASCII text, an
+ * emoji in a quote left open); undefined when it is not one.
+ */
 function absoluteUrl(raw: string, site: Site | undefined): string | undefined {
   const value = raw.trim()
   if (value === '' || value.startsWith('#')) return undefined
-  if (value.startsWith('//')) return `https:${value}`
-  if (HTTP_URL.test(value)) return value
-  if (!site || SCHEME.test(value)) return undefined
+  const absolute = value.startsWith('//') || HTTP_URL.test(value)
+  if (!absolute && (!site || SCHEME.test(value))) return undefined
   try {
-    return new URL(value, site.url).href
+    return new URL(value.startsWith('//') ? `https:${value}` : value, absolute ? undefined : site!.url).href
   } catch {
     return undefined
   }
