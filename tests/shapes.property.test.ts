@@ -31,5 +31,6 @@ describe('removal shapes on articles with broken markup', () => {
       }),
       {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false},
     )
-  })
+    // Explorations with thousands of runs take minutes on a loaded machine.
+  }, Math.max(60_000, NUM_RUNS * 100))
 })

@@ -199,7 +199,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
     noteSuppressed(file)
     return false
   }
-  const broken = checkShape(file, init)
+  const broken = checkShape(file, init, (offset) => spanAt(taken, offset)?.end ?? -1)
   if (broken !== undefined) {
     reportWarning(file, {ruleId: init.ruleId, reason: broken, start: init.start, end: init.end})
     return false

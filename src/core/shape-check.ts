@@ -24,7 +24,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {shapeStructure, shapeViolation, SHAPES, type Shape, type ShapeStructure} from './shape.js'
+import {shapeStructure, shapeViolation, SHAPES, type RemovedEndAt, type Shape, type ShapeStructure} from './shape.js'
 import type {Span} from './span.js'
 
 /** What a broken shape does: throw a {@link ShapeError}, or drop the removal with a warning. */
@@ -118,11 +118,12 @@ function checkedSpan(text: string, removal: ShapedSpan): Span | string {
 }
 
 /**
- * Check a removal's span against its shape. Returns undefined when it keeps
- * it; otherwise throws a {@link ShapeError} (`throw` mode) or returns the
+ * Check a removal's span against its shape (`removedEndAt`: what earlier
+ * removals took, see `shapeViolation`). Returns undefined when it keeps it;
+ * otherwise throws a {@link ShapeError} (`throw` mode) or returns the
  * warning to report in place of the removal (`warn` mode).
  */
-export function checkShape(file: VFile, removal: ShapedSpan): string | undefined {
+export function checkShape(file: VFile, removal: ShapedSpan, removedEndAt?: RemovedEndAt): string | undefined {
   const text = String(file.value)
   const rule = dataOf(file).decruftRule
   const declared = rule?.id === removal.ruleId ? rule.shapes : undefined
@@ -134,7 +135,7 @@ export function checkShape(file: VFile, removal: ShapedSpan): string | undefined
     reason = `the rule does not declare the \`${shape}\` shape (it declares ${declared.join(', ')})`
   } else {
     const span = checkedSpan(text, removal)
-    const why = typeof span === 'string' ? span : shapeViolation(text, span, shape, structureOf(file))
+    const why = typeof span === 'string' ? span : shapeViolation(text, span, shape, structureOf(file), removedEndAt)
     if (why !== undefined) reason = `it breaks the \`${shape}\` shape (${SHAPES[shape]}): ${why}`
   }
   if (reason === undefined) return undefined

@@ -246,11 +246,11 @@ const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?$/
 /** A comment's end. */
 const COMMENT_END = /--!?>$/
 
-function htmlViolation(text: string, span: Span, structure: ShapeStructure | undefined): string | undefined {
+function htmlViolation(text: string, span: Span, structure: ShapeStructure | undefined, removedEndAt?: RemovedEndAt): string | undefined {
   const core = coreOf(text, span)
   if (core.start === core.end) return undefined
   const markup = text.slice(core.start, core.end)
-  if (markup.charCodeAt(0) !== 60) return attributeViolation(text, core, markup, structure)
+  if (markup.charCodeAt(0) !== 60) return attributeViolation(text, core, markup, structure, removedEndAt)
   // Markup inside one block: whatever the HTML parser made of it (an element closed by the next tag, an unclosed one).
   if (structure ? leafHolding(structure.leaves, core.start, core.end) : !BLANK_LINE.test(markup)) return undefined
   // Across blocks: from a start tag to its end tag, or from a comment to a comment.
@@ -269,11 +269,20 @@ function htmlViolation(text: string, span: Span, structure: ShapeStructure | und
 }
 
 /** An attribute: one `name="value"`, in a tag (what follows it goes on with the tag). */
-function attributeViolation(text: string, core: Span, markup: string, structure: ShapeStructure | undefined): string | undefined {
+function attributeViolation(
+  text: string,
+  core: Span,
+  markup: string,
+  structure: ShapeStructure | undefined,
+  removedEndAt: RemovedEndAt | undefined,
+): string | undefined {
   if (!ATTRIBUTE.test(markup)) return 'it neither starts with `<` nor is one attribute'
   if (BLANK_LINE.test(markup)) return 'an attribute never holds a blank line'
-  const after = text.charCodeAt(core.end)
-  if (core.end < text.length && !isWhiteSpace(after) && after !== 62 && after !== 47) return 'an attribute ends where its tag goes on'
+  // What follows it as the text stands: past what earlier removals took.
+  let next = core.end
+  for (let skip = removedEndAt?.(next) ?? -1; skip > next; skip = removedEndAt?.(next) ?? -1) next = skip
+  const after = text.charCodeAt(next)
+  if (next < text.length && !isWhiteSpace(after) && after !== 62 && after !== 47) return 'an attribute ends where its tag goes on'
   if (structure && !leafHolding(structure.leaves, core.start, core.end)) return 'an attribute is not inside one block'
   return undefined
 }
@@ -303,7 +312,10 @@ function textFrontmatter(text: string): Span | undefined {
   return {start: 0, end}
 }
 
-const CHECKS: Readonly<Record<Shape, (text: string, span: Span, structure: ShapeStructure | undefined) => string | undefined>> = {
+/** The end of the removed span that holds `offset`, or -1: text an earlier removal took. */
+export type RemovedEndAt = (offset: number) => number
+
+const CHECKS: Readonly<Record<Shape, (text: string, span: Span, structure: ShapeStructure | undefined, removedEndAt?: RemovedEndAt) => string | undefined>> = {
   'url-part': urlPartViolation,
   inline: inlineViolation,
   block: blockViolation,
@@ -314,11 +326,19 @@ const CHECKS: Readonly<Record<Shape, (text: string, span: Span, structure: Shape
 /**
  * Why `[span.start, span.end)` of `text` breaks `shape`, or undefined when
  * it keeps it. `structure` (from {@link shapeStructure} on the tree parsed
- * from `text`) enables the checks on leaf blocks. An empty span (an
- * insertion) keeps every shape but `frontmatter`, whose place is checked.
+ * from `text`) enables the checks on leaf blocks; `removedEndAt` lets them
+ * read the text round the span as it stands once earlier removals went (the
+ * sanitiser judges HTML so). An empty span (an insertion) keeps every shape
+ * but `frontmatter`, whose place is checked.
  */
-export function shapeViolation(text: string, span: Span, shape: Shape, structure?: ShapeStructure): string | undefined {
+export function shapeViolation(
+  text: string,
+  span: Span,
+  shape: Shape,
+  structure?: ShapeStructure,
+  removedEndAt?: RemovedEndAt,
+): string | undefined {
   if (span.start < 0 || span.end > text.length || span.start > span.end) return 'it lies outside the text'
   if (span.start === span.end && shape !== 'frontmatter') return undefined
-  return CHECKS[shape](text, span, structure)
+  return CHECKS[shape](text, span, structure, removedEndAt)
 }
