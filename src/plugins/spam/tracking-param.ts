@@ -54,8 +54,15 @@ const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'data-src', 
 /** Elements whose content is code, not markup. */
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea'])
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
-/** A URL written out in text (GFM's autolink literals: a scheme, or `www.`; balanced parentheses belong to it). */
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)(?:[^\s<>()[\]]|\([^\s<>()[\]]*\))+/gi
+/**
+ * A URL written out in text (GFM's autolink literals: a scheme, or `www.`;
+ * balanced parentheses belong to it). It ends at a quote, backslash or
+ * backtick, which no URL holds: `{"url":"https://x.example/?s=20\",…}` in
+ * a pandoc attribute is a URL inside a JSON string.
+ */
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)(?:[^\s<>()[\]"\\`]|\([^\s<>()[\]"\\`]*\))+/gi
+/** What a URL never holds: a destination or attribute value that does is no URL to clean. */
+const NOT_IN_URL = /[\s"<>`]/
 /** What GFM leaves out of a bare URL's end. */
 const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
 /** A query separator: `&`, or `&` written as a character reference. */
@@ -350,6 +357,7 @@ function reasonOf(params: readonly Param[]): string {
 
 /** Report the tracking parameters of one URL. */
 function cleanUrl(file: VFile, text: string, candidate: Candidate, trackers: readonly TrackingParamMatcher[]): void {
+  if (NOT_IN_URL.test(text.slice(candidate.start, candidate.end))) return
   const findings = strip(text, candidate.start, candidate.end, trackers)
   if (findings.length === 0) return
   if (candidate.block && talksAbout(text, candidate.block, findings.flatMap((finding) => finding.params))) return
