@@ -243,6 +243,8 @@ const LEADING_MARKUP =
   /^(?:<!--(?:-?>|[^]*?--!?>)|<!\[CDATA\[[^]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([A-Za-z][\w:-]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>)/
 /** One attribute as the HTML tokenizer reads one: a name (anything but white space, `/`, `>`; `=` only first), maybe a value. */
 const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?$/
+/** An attribute whose value is quoted. */
+const QUOTED_VALUE_END = /=\s*(?:"[^"]*"|'[^']*')$/
 /** A comment's end. */
 const COMMENT_END = /--!?>$/
 
@@ -278,12 +280,15 @@ function attributeViolation(
 ): string | undefined {
   if (!ATTRIBUTE.test(markup)) return 'it neither starts with `<` nor is one attribute'
   if (BLANK_LINE.test(markup)) return 'an attribute never holds a blank line'
-  // What follows it as the text stands: past what earlier removals took.
+  if (structure && !leafHolding(structure.leaves, core.start, core.end)) return 'an attribute is not inside one block'
+  // A quoted value ends at its quote (another attribute may follow at once); a name or an
+  // unquoted value ends where white space, `/` or `>` follows, as the text stands (past
+  // what earlier removals took).
+  if (QUOTED_VALUE_END.test(markup)) return undefined
   let next = core.end
   for (let skip = removedEndAt?.(next) ?? -1; skip > next; skip = removedEndAt?.(next) ?? -1) next = skip
   const after = text.charCodeAt(next)
   if (next < text.length && !isWhiteSpace(after) && after !== 62 && after !== 47) return 'an attribute ends where its tag goes on'
-  if (structure && !leafHolding(structure.leaves, core.start, core.end)) return 'an attribute is not inside one block'
   return undefined
 }
 

@@ -67,6 +67,8 @@ const inlineAtom: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(words(1, 3), trackedUrl).map(([text, url]) => `[${text}](<${url}> "a title")`),
   trackedUrl.map((url) => `<${url}>`),
   trackedUrl,
+  fc.tuple(trackedUrl, words(1, 4)).map(([url, text]) => `{\\"url\\":\\"${url}\\",\\"text\\":\\"${text}\\"}`),
+  fc.tuple(trackedUrl, words(1, 4)).map(([url, text]) => `"${url}" ${text}`),
   fc.tuple(words(1, 2), trackedUrl).map(([text, url]) => `![${text}](${url})`),
   fc.tuple(words(1, 3), trackedUrl).map(([text, url]) => `<a href="${url}">${text}</a>`),
   fc.tuple(words(1, 3), trackedUrl).map(([text, url]) => `<a href=${url}>${text}</a>`),
