@@ -31,16 +31,15 @@
  *   several blocks from a start tag to an end tag of the same name (an ad
  *   unit wrapping Markdown), or from a comment to a comment (a marked ad
  *   region), and its first and last tags hold no blank line; or it is one
- *   attribute of a tag (`name="value"`, inside one block, ending where the
- *   tag goes on).
+ *   attribute of a tag (`name="value"` inside one block; a name or an
+ *   unquoted value ends at white space, `/` or `>`).
  * - `frontmatter`: inside the frontmatter block; when there is none, a new
  *   block inserted at offset 0 or an unterminated one (from a fence at offset
  *   0 to a line end) replaced.
  *
  * Pure: text, span and (optionally) the block structure of the parsed tree
- * in, a reason out. Without a structure the checks that need the tree (leaf
- * blocks) fall back to text alone: a core never holds a blank line unless it
- * is `html` or `frontmatter`.
+ * in, a reason out. Without a structure the checks that need the tree fall
+ * back to the text alone: "inside one block" becomes "holds no blank line".
  */
 import type {Nodes, Root} from 'mdast'
 import type {Span} from './span.js'
