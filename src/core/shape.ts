@@ -240,8 +240,8 @@ function takesRest(text: string, span: Span, structure: ShapeStructure | undefin
 /** A comment, declaration, processing instruction, CDATA section or tag at the start of a string. */
 const LEADING_MARKUP =
   /^(?:<!--(?:-?>|[^]*?--!?>)|<!\[CDATA\[[^]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([A-Za-z][\w:-]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>)/
-/** One attribute as the HTML tokenizer reads one: a name (anything but white space, `/`, `>`; `=` only first), maybe a value. */
-const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?$/
+/** One attribute as the HTML tokenizer reads one: a name (anything but white space, `/`, `>`; `=` only first), maybe a value (maybe empty: `onclick=>`). */
+const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)?)?$/
 /** An attribute whose value is quoted. */
 const QUOTED_VALUE_END = /=\s*(?:"[^"]*"|'[^']*')$/
 /** A comment's end. */

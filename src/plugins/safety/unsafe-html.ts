@@ -793,10 +793,15 @@ function lineStart(text: string, offset: number): number {
  */
 function attributeSpan(text: string, cut: Cut): Span {
   let start = cut.start
-  if (text.charAt(cut.end) === '/') return {start, end: cut.end}
+  // `onclick=>`: the HTML parser places an empty value's attribute on its name; the `=` goes too.
+  const end = cut.end + (EMPTY_VALUE.exec(text.slice(cut.end, cut.end + 64))?.[0].length ?? 0)
+  if (text.charAt(end) === '/') return {start, end}
   while (start > 0 && SPACE.test(text.charAt(start - 1))) start--
-  return {start, end: cut.end}
+  return {start, end}
 }
+
+/** An `=` with no value after an attribute name: only white space, then the tag's end. */
+const EMPTY_VALUE = /^[\t\n\f\r ]*=(?=[\t\n\f\r ]*(?:>|$))/
 
 /**
  * Spans for a run of whole elements and tags that only white space
