@@ -92,6 +92,8 @@ interface Ad {
   start: number
   end: number
   reason: string
+  /** Shared by the two tags of an ad that holds Markdown blocks: one removal of two parts. */
+  group?: number
 }
 
 function matchesElement(element: Element, matcher: ElementMatcher, text: string): boolean {
@@ -209,9 +211,9 @@ function findOutermostAds(
     const reason = adReason(element, rules, text)
     if (reason !== undefined && element.closed && element.contentEnd > element.contentStart && crossesBlocks(element)) {
       const tags = `${reason}: its tags (it held Markdown blocks, which stay)`
-      stack.push({start: element.contentEnd, end: element.end, reason: tags})
+      stack.push({start: element.contentEnd, end: element.end, reason: tags, group: element.start})
       for (let back = inner.length - 1; back >= 0; back--) stack.push(inner[back]!)
-      stack.push({start: element.start, end: element.contentStart, reason: tags})
+      stack.push({start: element.start, end: element.contentStart, reason: tags, group: element.start})
     } else if (reason !== undefined) {
       // The ad swallows the ads inside it; one that crosses its end (broken markup) stays its own.
       for (let back = inner.length - 1; back >= 0; back--) if (inner[back]!.end > element.end) stack.push(inner[back]!)
@@ -268,7 +270,9 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   const ads = findOutermostAds(context.elements, slot, context.text, crossesBlocks).filter((ad) => !isRemoved(file, ad.start, ad.end))
   for (const run of runsOf(ads, context.text)) {
     const spans = spansOf(run, context.text)
-    run.forEach((ad, index) => reportRemoval(file, {ruleId: meta.id, reason: ad.reason, shape: 'html', ...spans[index]!}))
+    run.forEach((ad, index) =>
+      reportRemoval(file, {ruleId: meta.id, reason: ad.reason, shape: 'html', ...spans[index]!, ...(ad.group === undefined ? {} : {group: ad.group})}),
+    )
   }
 }
 

@@ -270,7 +270,11 @@ function handleAnchor(context: Context, anchor: Element, id: string, crossesBloc
   }
   if (crossesBlocks) {
     const reason = `Affiliate link (${id}) unlinked`
-    findings.push({...tagSpan(text, anchor.start, anchor.contentStart), reason, shape: 'html'}, {...tagSpan(text, anchor.contentEnd, anchor.end), reason, shape: 'html'})
+    const opening = tagSpan(text, anchor.start, anchor.contentStart)
+    findings.push(
+      {...opening, reason, shape: 'html', group: opening.start},
+      {...tagSpan(text, anchor.contentEnd, anchor.end), reason, shape: 'html', group: opening.start},
+    )
     return
   }
   const content = text.slice(anchor.contentStart, anchor.contentEnd)
