@@ -11,8 +11,9 @@
  * What the Markdown parser cannot have read as one piece of HTML is not a
  * tag: a tag that holds a blank line (an attribute quote never closed, as in
  * `<a href="…)_` then the next section: the paragraph ends at the blank line,
- * the "tag" is text), a tag or comment that runs into code, and a `<` inside
- * an attribute name (`<Output: then <ins class="…">` is text, then a tag).
+ * the "tag" is text), a tag or comment that runs into code or past the end
+ * of the block it starts in (given the blocks), and a `<` inside an
+ * attribute name (`<Output: then <ins class="…">` is text, then a tag).
  */
 
 export interface Attributes {
