@@ -17,6 +17,7 @@ import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
 import {EditMap} from './core/edit-map.js'
 import {coveredEdit, removalGroups} from './core/group.js'
+import type {ShapeCheckMode} from './core/shape-check.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
@@ -43,6 +44,14 @@ export interface CleanOptions {
   maxLength?: number | undefined
   /** How frontmatter is written: dialect, site generator, default zone, strict checks, derived fields (see `FrontmatterOptions`). */
   frontmatter?: FrontmatterOptions | undefined
+  /**
+   * What a removal that breaks its rule's shape does (a bug in the rule, see
+   * `core/shape.ts`): `warn` drops it and reports a warning naming the rule
+   * and the shape; `throw` fails the article with the `ShapeError`. Default:
+   * the `DECRUFT_SHAPE_CHECK` environment variable (`throw` in the tests),
+   * else `warn`.
+   */
+  shapeCheck?: ShapeCheckMode | undefined
 }
 
 export interface CleanResult {
@@ -109,7 +118,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     // Scrapers' broken YAML is repaired first (the parser decides where frontmatter ends); the rules run on the result.
     const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(body, rules)
     const repaired = new EditMap(body, repairs.edits)
-    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled)
+    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck)
     warnUnknownDirectiveRules(passes)
     const fileData = passes.file.data as FrontmatterFileData
     const found = {removals: passes.removals, warnings: passes.warnings, problems: fileData.frontmatterProblems ?? []}

@@ -31,6 +31,8 @@ export {
 } from './core/removal.js'
 export {countRemovals, removalGroups} from './core/group.js'
 export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './core/rule.js'
+export {SHAPES, shapeStructure, shapeViolation, type Leaf, type RemovedEndAt, type Shape, type ShapeStructure} from './core/shape.js'
+export {defaultShapeCheckMode, ShapeError, SHAPE_CHECK_ENV, type ShapeCheckMode} from './core/shape-check.js'
 export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
 export {
   compileRules,

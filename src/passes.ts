@@ -26,7 +26,8 @@ import {applyRemovals} from './core/apply.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
 import {repairRemovals} from './core/repair.js'
-import {createParser, ruleIds, runRules} from './pipeline.js'
+import {repairKeepsShape, setShapeCheckMode, type ShapeCheckMode} from './core/shape-check.js'
+import {allRules, createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 
 /** At most this many passes (the first included). */
@@ -48,6 +49,9 @@ export interface Passes {
 }
 
 const parser = createParser()
+
+const declaredShapes = new Map(allRules.map((rule) => [rule.meta.id, rule.meta.shapes]))
+const shapesOf = (ruleId: string) => declaredShapes.get(ruleId)
 
 /** Removals (pure ones) applied before the current pass: where text went missing. */
 interface Gap {
@@ -257,15 +261,26 @@ function isBlankLine(text: string, offset: number): boolean {
   return text.slice(offset, lineEnd === -1 ? text.length : lineEnd).trim() === ''
 }
 
-/** Run the rules over `body` until the text's structure stops changing. */
-export function findRemovalsInPasses(body: string, path: string, rules: RuleSet, disabled: ReadonlySet<string>): Passes {
+/**
+ * Run the rules over `body` until the text's structure stops changing.
+ * `shapeCheck` says what a removal that breaks its shape does in every pass
+ * (see core/shape-check.ts; the environment's mode when omitted).
+ */
+export function findRemovalsInPasses(
+  body: string,
+  path: string,
+  rules: RuleSet,
+  disabled: ReadonlySet<string>,
+  shapeCheck?: ShapeCheckMode,
+): Passes {
   const first = new VFile({value: body, path})
+  setShapeCheckMode(first, shapeCheck)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
-  const all = settleGroups(repairRemovals(body, tree, removalsOf(first)))
+  const all = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
   let treeRemovals = all
   let toBody = (offset: number) => offset
   const warnings = first.messages.filter((message) => !isRemovalMessage(message))
@@ -285,9 +300,10 @@ export function findRemovalsInPasses(body: string, path: string, rules: RuleSet,
     const map = mapper(gaps)
     passText = applyRemovals(body, pure)
     const file = new VFile({value: passText, path})
+    setShapeCheckMode(file, shapeCheck)
     tree = parser.parse(file)
     runRules(tree, file, rules, later)
-    treeRemovals = repairRemovals(passText, tree, removalsOf(file))
+    treeRemovals = repairRemovals(passText, tree, removalsOf(file), repairKeepsShape(file, tree, shapesOf))
     toBody = (offset) => map(offset, 'start')
     for (const message of file.messages) {
       if (isRemovalMessage(message)) continue

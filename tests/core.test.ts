@@ -61,4 +61,23 @@ describe('HTML scanner', () => {
     const tokens = scanHtml('x <!-- affiliate ads begin --> y')
     expect(tokens).toEqual([{kind: 'comment', value: ' affiliate ads begin ', start: 2, end: 30}])
   })
+  const names = (tokens: ReturnType<typeof scanHtml>) => tokens.map((token) => (token.kind === 'comment' ? '!' : `${token.kind === 'close' ? '/' : ''}${token.name}`))
+  it('takes no tag that holds a blank line (a quote left open runs over paragraphs)', () => {
+    const text = '[A](https://x.example/">A</a> / <a href="https://x.example/?u=1)\n\n## Next\n\n[B](https://x.example/?u=2">B</a>'
+    expect(names(scanHtml(text))).toEqual(['/a', '/a'])
+  })
+  it('takes no tag or comment that runs into code', () => {
+    const text = '<ins class="ad"\n```\ndata-x="1">\n```\n<!-- a\n`-->`'
+    const code: Array<[number, number]> = [[text.indexOf('```'), text.lastIndexOf('```') + 3], [text.lastIndexOf('`-->`'), text.length]]
+    expect(names(scanHtml(text, code))).toEqual([])
+  })
+  it('reads a `<` in text before a tag as text, not as an attribute name', () => {
+    const text = '<Output: then\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>'
+    expect(names(scanHtml(text))).toEqual(['ins', '/ins'])
+  })
+  it('takes no tag that runs past the end of the block it starts in', () => {
+    const text = '<ins class="ad"\n  data-x="1"\n><b>quoted</b>'
+    const blocks: Array<[number, number]> = [[0, text.indexOf('\n>')], [text.indexOf('\n>') + 3, text.length]]
+    expect(names(scanHtml(text, [], blocks))).toEqual(['b', '/b'])
+  })
 })

@@ -6,7 +6,9 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {allRules, defaultRuleSet, defaultRulesData, ruleIds} from '../src/index.js'
+import {allRules, defaultRuleSet, defaultRulesData, ruleIds, SHAPES, type Shape} from '../src/index.js'
+
+const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (spam|boilerplate|safety|frontmatter)(?: \(off\))? \|/gm)].map((match) => ({id: match[1]!, group: match[2]!}))
@@ -23,6 +25,15 @@ describe('README rules table', () => {
   it('names every option of the command line', async () => {
     const {HELP} = await import('../src/cli/args.js')
     for (const option of HELP.match(/--[a-z-]+/g) ?? []) expect(readme, option).toMatch(new RegExp('[`, ]' + option + '\\b'))
+  })
+})
+
+describe('README removal shapes table', () => {
+  it('lists for each shape exactly the rules that declare it', () => {
+    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| ((?:`[a-z-]+`(?:, )?)+) \|$/gm)]
+      .filter((match) => (SHAPE_NAMES as readonly string[]).includes(match[1]!))
+      .map((match) => [match[1]!, [...match[2]!.matchAll(/`([a-z-]+)`/g)].map((rule) => rule[1]!)] as const)
+    expect(new Map(table)).toEqual(new Map(SHAPE_NAMES.map((shape) => [shape, ruleIds.filter((id) => allRules.find((rule) => rule.meta.id === id)!.meta.shapes.includes(shape))])))
   })
 })
 

@@ -268,7 +268,7 @@ describe('suppressedRanges', () => {
 describe('reportRemoval', () => {
   const text = 'Intro.\n\n<!-- decruft-disable-next-line link-farm -->\nKept by the directive.\n\nAfter.\n'
   const kept = text.indexOf('Kept')
-  const init = {reason: 'test', start: kept, end: kept + 'Kept by the directive.\n'.length}
+  const init = {reason: 'test', shape: 'block' as const, start: kept, end: kept + 'Kept by the directive.\n'.length}
 
   it('does not record a removal that starts where the rule is suppressed, and counts it', () => {
     const file = new VFile({value: text})
@@ -282,14 +282,14 @@ describe('reportRemoval', () => {
 
   it('judges by where the removal starts: one starting before the scope is recorded', () => {
     const file = new VFile({value: text})
-    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', start: 0, end: init.end})).toBe(true)
-    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', start: text.indexOf('After'), end: text.length})).toBe(true)
+    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'block', start: 0, end: init.end})).toBe(true)
+    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'block', start: text.indexOf('After'), end: text.length})).toBe(true)
     expect(suppressedCount(file)).toBe(0)
   })
 
   it('does not count a span an earlier removal already took', () => {
     const file = new VFile({value: text})
-    expect(reportRemoval(file, {ruleId: 'ad-slot', reason: 'test', start: 0, end: text.length})).toBe(true)
+    expect(reportRemoval(file, {ruleId: 'ad-slot', reason: 'test', shape: 'block', start: 0, end: text.length})).toBe(true)
     expect(reportRemoval(file, {...init, ruleId: 'link-farm'})).toBe(false)
     expect(suppressedCount(file)).toBe(0)
   })

@@ -7,6 +7,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import {pairElements, scanHtml, type Element, type Ranges, type Token} from './html.js'
+import {shapeStructureOf} from './shape-check.js'
 
 export interface SourceContext {
   readonly text: string
@@ -38,7 +39,9 @@ export function sourceContext(tree: Root, file: VFile): SourceContext {
   if (data.decruftContext) return data.decruftContext
   const text = String(file.value)
   const code = codeRanges(tree)
-  const tokens = scanHtml(text, code)
+  // A tag never crosses the end of the block it starts in (see scanHtml).
+  const blocks = shapeStructureOf(file, tree).leaves.map((leaf) => [leaf.start, leaf.end] as const)
+  const tokens = scanHtml(text, code, blocks)
   let elements: Element[] | undefined
   const context: SourceContext = {
     text,

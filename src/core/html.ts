@@ -7,6 +7,13 @@
  * source text: this scanner finds tags and comments and pairs elements,
  * skipping the ranges the caller marks as code. It does not build a DOM; it
  * only needs to be right about where elements start and end.
+ *
+ * What the Markdown parser cannot have read as one piece of HTML is not a
+ * tag: a tag that holds a blank line (an attribute quote never closed, as in
+ * `<a href="…)_` then the next section: the paragraph ends at the blank line,
+ * the "tag" is text), a tag or comment that runs into code or past the end
+ * of the block it starts in (given the blocks), and a `<` inside an
+ * attribute name (`<Output: then <ins class="…">` is text, then a tag).
  */
 
 export interface Attributes {
@@ -51,8 +58,9 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
 ])
 
 const TAG_OR_COMMENT =
-  /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
+  /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
+const BLANK_LINE = /\n[ \t]*\r?\n/
 
 /** Parse the attribute source of a tag. Names are lower-cased; the first of a repeated name wins. */
 export function parseAttributes(source: string): Attributes {
@@ -76,6 +84,19 @@ function skipTo(ranges: Ranges, offset: number, index: {value: number}): number 
   return range && range[0] <= offset ? range[1] : -1
 }
 
+/** Whether a skip range starts inside `(start, end)` (after {@link skipTo} moved `index` to `start`). */
+function runsIntoSkip(ranges: Ranges, end: number, index: {value: number}): boolean {
+  const range = ranges[index.value]
+  return range !== undefined && range[0] < end
+}
+
+/** Whether `[start, end)` starts inside one of `blocks` and ends past it (`index` moves along as starts grow). */
+function crossesBlock(blocks: Ranges, start: number, end: number, index: {value: number}): boolean {
+  while (index.value < blocks.length && blocks[index.value]![1] <= start) index.value++
+  const holding = blocks[index.value]
+  return holding !== undefined && holding[0] <= start && end > holding[1]
+}
+
 /** Whether the character at `offset` is escaped by an odd run of backslashes (`\\<span>` is text). */
 function isEscaped(text: string, offset: number): boolean {
   let count = 0
@@ -83,11 +104,18 @@ function isEscaped(text: string, offset: number): boolean {
   return count % 2 === 1
 }
 
-/** Scan `text` for tags and comments outside `skip` ranges. */
-export function scanHtml(text: string, skip: Ranges = []): Token[] {
+/**
+ * Scan `text` for tags and comments outside `skip` ranges. With `blocks`
+ * (the sorted leaf blocks of the parsed text: paragraphs, HTML blocks…), a
+ * token must end in the block it starts in: the Markdown parser ended the
+ * block inside it (a line starting with `>` or `#` in the middle of a
+ * would-be tag), so it is no HTML.
+ */
+export function scanHtml(text: string, skip: Ranges = [], blocks: Ranges = []): Token[] {
   const tokens: Token[] = []
   if (!text.includes('<')) return tokens
   const cursor = {value: 0}
+  const block = {value: 0}
   TAG_OR_COMMENT.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = TAG_OR_COMMENT.exec(text))) {
@@ -99,6 +127,11 @@ export function scanHtml(text: string, skip: Ranges = []): Token[] {
     }
     const end = start + match[0].length
     if (isEscaped(text, start)) continue
+    if (runsIntoSkip(skip, end, cursor) || (match[1] === undefined && BLANK_LINE.test(match[0])) || crossesBlock(blocks, start, end, block)) {
+      // Not one piece of HTML to the Markdown parser: look again from the next character.
+      TAG_OR_COMMENT.lastIndex = start + 1
+      continue
+    }
     if (match[1] !== undefined) {
       tokens.push({kind: 'comment', value: match[1], start, end})
       continue

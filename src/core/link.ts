@@ -4,6 +4,7 @@
  * link that goes whole, and how neighbouring whole removals merge and grow.
  */
 import type {Link, LinkReference, Nodes, Parents} from 'mdast'
+import type {Shape} from './shape.js'
 import {blockSpan, inlineSpan, type Span} from './span.js'
 
 /** Inline wrappers a link may be the only content of (`**[Buy](…)**`). */
@@ -45,6 +46,11 @@ export function outermost(start: Nodes, ancestors: readonly Parents[], wrappers:
   return node
 }
 
+/** The shape of a node removed whole: a paragraph or list item is a block, anything else an inline span. */
+export function wholeNodeShape(node: Nodes): Shape {
+  return node.type === 'paragraph' || node.type === 'listItem' ? 'block' : 'inline'
+}
+
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9
 }
@@ -69,9 +75,10 @@ function isGap(text: string, from: number, to: number): boolean {
   return true
 }
 
-/** A find: a span, why, and whether it goes whole (grown by {@link settleFindings}) or exactly. */
+/** A find: a span, why, its shape, and whether it goes whole (grown by {@link settleFindings}) or exactly. */
 export interface Finding extends Span {
   reason: string
+  shape: Shape
   whole?: boolean
   /** Shared by the parts of one removal (an unlinked link's `[` and `](url)`): the first part's start. */
   group?: number
@@ -81,13 +88,15 @@ export interface Finding extends Span {
  * Merge whole removals that only spaces separate (`[Buy Now](…) [View On
  * Amazon](…)` on one line, two banners) so the line goes as one, fold a whole
  * removal inside another into it, then grow each with {@link wholeSpan}.
+ * Growing takes only white space, so a shape holds; a run merged from finds
+ * of different shapes stands inside one line of one block: `inline`.
  */
 export function settleFindings(text: string, findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end)
   const settled: Finding[] = []
   let run: Finding | undefined
   const flush = () => {
-    if (run) settled.push({...wholeSpan(text, run.start, run.end), reason: run.reason})
+    if (run) settled.push({...wholeSpan(text, run.start, run.end), reason: run.reason, shape: run.shape})
     run = undefined
   }
   for (const finding of findings) {
@@ -99,6 +108,7 @@ export function settleFindings(text: string, findings: Finding[]): Finding[] {
     if (run && finding.start >= run.end && isGap(text, run.end, finding.start)) {
       run.end = Math.max(run.end, finding.end)
       if (!run.reason.includes(finding.reason)) run.reason += `; ${finding.reason}`
+      if (run.shape !== finding.shape) run.shape = 'inline'
       continue
     }
     if (run && finding.start < run.end) {

@@ -12,6 +12,9 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
 import {settleGroups} from './group.js'
+import {checkShape} from './shape-check.js'
+import type {Shape} from './shape.js'
+import type {Span} from './span.js'
 import {isSuppressed, noteSuppressed} from './suppression.js'
 
 /** Where every decruft message comes from. */
@@ -53,6 +56,19 @@ export interface RemovalInit {
    * lower it (a rule set to `warn` reports warnings).
    */
   severity?: RemovalSeverity
+  /**
+   * The shape of the span (see `core/shape.ts`), one the rule declares in its
+   * `meta.shapes`; the rule's only shape when omitted. A span that breaks it
+   * is not recorded (see {@link reportRemoval}).
+   */
+  shape?: Shape
+  /**
+   * The span this removal is a piece of, when a rule splits what it found
+   * around earlier removals (the sanitiser's element holding an ad already
+   * removed): the shape is checked on that span, the piece must lie in it
+   * (give or take white space).
+   */
+  partOf?: Span
 }
 
 /** The severity a removal can lower itself to; absent is an error. */
@@ -168,8 +184,11 @@ export function isRemoved(file: VFile, start: number, end: number): boolean {
  * duplicate paragraph holding an unlinked affiliate link) absorbs them, since
  * its text has theirs. A removal that starts where a suppression comment
  * (`<!-- decruft-disable-next-line link-farm -->`, see suppression.ts) keeps
- * the rule's finds is not recorded, only counted. Returns whether the removal
- * was recorded.
+ * the rule's finds is not recorded, only counted. A span that breaks its
+ * shape (`init.shape`, see `core/shape-check.ts`) is a bug in the rule: it
+ * throws a `ShapeError` in the `throw` shape mode (tests), and otherwise is
+ * not recorded and a warning names the rule and the shape. Returns whether
+ * the removal was recorded.
  */
 export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   const text = String(file.value)
@@ -180,6 +199,11 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   if (init.end > init.start && isRemoved(file, init.start, init.end)) return false
   if (isSuppressed(file, init.ruleId, init.start)) {
     noteSuppressed(file)
+    return false
+  }
+  const broken = checkShape(file, init, (offset) => spanAt(taken, offset)?.end ?? -1)
+  if (broken !== undefined) {
+    reportWarning(file, {ruleId: init.ruleId, reason: broken, start: init.start, end: init.end})
     return false
   }
   let from = init.start

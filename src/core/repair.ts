@@ -50,6 +50,7 @@
  */
 import type {Nodes, Parents, Root} from 'mdast'
 import type {Point, Removal} from './removal.js'
+import type {Span} from './span.js'
 import {repairBlockJunctions, repairEmptyFirstItem} from './repair-blocks.js'
 import {blockMadeBy, interruptsParagraph, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
 import {
@@ -371,7 +372,12 @@ function pointsOf(text: string): (offset: number) => Point {
  * the removals in source order; each adjusted one has its new span and text
  * and says what was done in `adjusted`. Replacements are left alone.
  */
-export function repairRemovals(text: string, tree: Root, removals: readonly Removal[]): Removal[] {
+export function repairRemovals(
+  text: string,
+  tree: Root,
+  removals: readonly Removal[],
+  keepsShape: (removal: Removal, span: Span, run: Span) => boolean = () => true,
+): Removal[] {
   if (removals.length === 0) return [...removals]
   const pieces = new Pieces(text, removals)
   if (pieces.list.length === 0) return [...removals]
@@ -381,12 +387,37 @@ export function repairRemovals(text: string, tree: Root, removals: readonly Remo
   for (const piece of pieces.list) if (piece.notes.length > 0) changed.set(piece.removal, piece)
   if (changed.size === 0) return [...removals]
   const point = pointsOf(text)
+  const runOf = contiguousRuns(pieces.list)
   return removals
     .map((removal) => {
       const piece = changed.get(removal)
-      if (!piece) return removal
+      // An adjusted span must still have a shape its rule declares, alone or with the removals it touches
+      // (two removals that empty a list item take its line together; see shape-check.ts); if not, the removal stays as found.
+      if (!piece || !keepsShape(removal, piece, runOf(piece))) return removal
       const adjusted = [removal.adjusted, ...piece.notes].filter(Boolean).join('; ')
       return {...removal, start: point(piece.start), end: point(piece.end), text: text.slice(piece.start, piece.end), adjusted}
     })
     .sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+}
+
+/** The run of touching spans (no kept character between them) that holds each piece, after the repair. */
+function contiguousRuns(list: readonly Piece[]): (piece: Piece) => Span {
+  const sorted = [...list].sort((a, b) => a.start - b.start)
+  const runs = new Map<Piece, Span>()
+  let run: Span | undefined
+  let members: Piece[] = []
+  const close = () => {
+    for (const member of members) runs.set(member, run!)
+    members = []
+  }
+  for (const piece of sorted) {
+    if (run && piece.start <= run.end) run.end = Math.max(run.end, piece.end)
+    else {
+      if (run) close()
+      run = {start: piece.start, end: piece.end}
+    }
+    members.push(piece)
+  }
+  if (run) close()
+  return (piece) => runs.get(piece) ?? piece
 }

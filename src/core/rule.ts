@@ -7,6 +7,8 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {RuleSet} from '../ruleset/compile.js'
+import {enterRule} from './shape-check.js'
+import type {Shape} from './shape.js'
 
 /** What a rule is, for docs, config and reporters. */
 export interface RuleMeta {
@@ -20,6 +22,12 @@ export interface RuleMeta {
   readonly group: RuleGroup
   /** Whether the rule runs unless switched off. Default: true. */
   readonly enabledByDefault?: boolean
+  /**
+   * The shapes of what the rule may remove (see `core/shape.ts`). Each
+   * removal names one of them, or has the only one; a span that breaks its
+   * shape is never recorded.
+   */
+  readonly shapes: readonly [Shape, ...Shape[]]
 }
 
 /**
@@ -47,9 +55,18 @@ export interface Rule {
 
 /**
  * Define a rule. `defaults` gives the rule set used when the plugin is
- * attached without one.
+ * attached without one. The finder is wrapped so that, while it runs, the
+ * file knows the rule and the shapes it declares (see `core/shape-check.ts`).
  */
-export function defineRule(meta: RuleMeta, find: Finder, defaults: () => RuleSet): Rule {
+export function defineRule(meta: RuleMeta, finder: Finder, defaults: () => RuleSet): Rule {
+  const find: Finder = (tree, file, rules) => {
+    const leave = enterRule(file, tree, meta)
+    try {
+      finder(tree, file, rules)
+    } finally {
+      leave()
+    }
+  }
   const plugin: Plugin<[RuleOptions?], Root> = function (options) {
     const rules = options?.rules ?? defaults()
     return (tree, file) => {

@@ -24,6 +24,7 @@ import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from './context.js'
 import type {Element} from './html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from './removal.js'
+import type {Shape} from './shape.js'
 import {blockSpan, firstAtOrAfter} from './span.js'
 
 /** A piece of the article with its plain text, as the boilerplate patterns see it. */
@@ -505,13 +506,15 @@ export function findTailBoilerplate(tree: Root, file: VFile, options: TailOption
   const removed = removedSpans(file)
   const definitions = new LinkDefinitions(tree)
   const candidate = (block: TextBlock) => !block.hasCode && block.text.length > 0
-  const report = (start: number, end: number, reason: string) =>
-    reportRemoval(file, {ruleId: options.ruleId, reason, ...separatingSpan(text, start, end)})
+  // A Markdown block goes as whole blocks; an element of an HTML block as HTML.
+  const shapeOf = (block: TailBlock): Shape => (block.node ? 'block' : 'html')
+  const report = (block: TailBlock, reason: string) =>
+    reportRemoval(file, {ruleId: options.ruleId, reason, shape: shapeOf(block), ...separatingSpan(text, block.start, block.end)})
   const reportItem = (start: number, end: number, reason: string) =>
-    reportRemoval(file, {ruleId: options.ruleId, reason, ...blockSpan(text, start, end)})
+    reportRemoval(file, {ruleId: options.ruleId, reason, shape: 'block', ...blockSpan(text, start, end)})
   // A block that starts a removed end of the article takes the blank lines before it.
-  const reportOpening = (start: number, end: number, reason: string) =>
-    reportRemoval(file, {ruleId: options.ruleId, reason, ...openingSpan(text, start, end)})
+  const reportOpening = (block: TailBlock, reason: string) =>
+    reportRemoval(file, {ruleId: options.ruleId, reason, shape: shapeOf(block), ...openingSpan(text, block.start, block.end)})
 
   const copies = new ParagraphCopies(tree, file, removed)
   let counted = 0
@@ -530,27 +533,27 @@ export function findTailBoilerplate(tree: Root, file: VFile, options: TailOption
         continue
       }
       if (block.kind === 'break') {
-        if (suffixGone && removedHere) reportOpening(block.start, block.end, options.breakReason)
+        if (suffixGone && removedHere) reportOpening(block, options.breakReason)
         else suffixGone = false
         continue
       }
       if (block.kind === 'heading') {
         const reason = suffixGone && removedHere && candidate(block) ? options.matchHeading?.(block.text) : undefined
-        if (reason !== undefined) reportOpening(block.start, block.end, reason)
+        if (reason !== undefined) reportOpening(block, reason)
         else suffixGone = false
         continue
       }
       if (block.kind === 'paragraph' || block.kind === 'html') {
         const reason = candidate(block) ? options.match(block) : undefined
         if (reason !== undefined) {
-          ;(suffixGone ? reportOpening : report)(block.start, block.end, reason)
+          ;(suffixGone ? reportOpening : report)(block, reason)
           removedHere = true
           continue
         }
         suffixGone = false
         const glued = block.kind === 'paragraph' ? options.matchEnd?.(block) : undefined
         if (glued && glued.start < block.end) {
-          reportRemoval(file, {ruleId: options.ruleId, reason: glued.reason, ...gluedEndSpan(text, glued.start, block.end)})
+          reportRemoval(file, {ruleId: options.ruleId, reason: glued.reason, shape: 'inline', ...gluedEndSpan(text, glued.start, block.end)})
           removedHere = true
         }
         if (candidate(block) && options.isBoilerplate(block)) continue
@@ -563,7 +566,7 @@ export function findTailBoilerplate(tree: Root, file: VFile, options: TailOption
         const items = block.items.filter((item) => !removed.covers(item.start, item.end))
         const reasons = items.map((item) => (options.lists && candidate(item) ? options.match(item) : undefined))
         if (items.length > 0 && reasons.every((reason) => reason !== undefined)) {
-          ;(suffixGone ? reportOpening : report)(block.start, block.end, reasons[0]!)
+          ;(suffixGone ? reportOpening : report)(block, reasons[0]!)
           removedHere = true
           continue
         }

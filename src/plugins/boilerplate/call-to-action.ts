@@ -49,6 +49,7 @@ export const meta = {
   removalOnly: true,
   group: 'boilerplate',
   enabledByDefault: false,
+  shapes: ['block', 'inline', 'html'],
 } as const
 
 /** Report every call-to-action span in the tree. */

@@ -69,6 +69,7 @@ export const meta = {
   description: 'Normalises frontmatter by the schema: lists, dates, URLs, junk keys; writes a generator’s dialect on request.',
   removalOnly: false,
   group: 'frontmatter',
+  shapes: ['frontmatter'],
 } as const
 
 /** The frontmatter of the file as written out: stored on `file.data.frontmatter`. */

@@ -62,6 +62,7 @@ import {elementParts, htmlFragments, parseHtmlFragment, type HtmlFragment} from 
 import {removalsOf, removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
 import {closingBracket} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
+import type {Shape} from '../../core/shape.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
@@ -72,6 +73,7 @@ export const meta = {
   description: 'What the sanitiser drops from HTML that stays: scripts, event handlers, javascript: and data: URLs, iframes from hosts not allowed.',
   removalOnly: true,
   group: 'safety',
+  shapes: ['html', 'inline', 'block'],
 } as const
 
 type Policy = RuleSet['unsafeHtml']
@@ -92,6 +94,15 @@ interface Cut extends Span {
    * split around earlier removals): the first part's start.
    */
   group?: number | undefined
+  /** Set for Markdown syntax (links, images, definitions); HTML cuts are `html`, markup inside a raw-text element `inline`. */
+  shape?: Shape
+  /** For a piece of a cut split around earlier removals: the whole cut (its shape is checked). */
+  partOf?: Span
+}
+
+/** The shape of what a cut removes. */
+function shapeOf(cut: Cut): Shape {
+  return cut.shape ?? (cut.kind === 'exact' ? 'inline' : 'html')
 }
 
 /** Rounds of sanitise → remove → parse again before a fragment is given up on (it goes whole). */
@@ -540,6 +551,10 @@ function judgeIgnoredTags(html: string, base: number, openings: ReadonlySet<numb
 // Fragments: sanitise until nothing more goes
 
 /** Sort and merge spans; an outer span keeps its reason, `whole` wins over other kinds. */
+function hull(a: Span, b: Span): Span {
+  return {start: Math.min(a.start, b.start), end: Math.max(a.end, b.end)}
+}
+
 function mergeCuts(cuts: readonly Cut[]): Cut[] {
   const sorted = [...cuts].sort((a, b) => a.start - b.start || b.end - a.end)
   const merged: Cut[] = []
@@ -548,6 +563,7 @@ function mergeCuts(cuts: readonly Cut[]): Cut[] {
     if (last && cut.start < last.end) {
       if (cut.end > last.end) last.end = cut.end
       if (cut.kind === 'whole') last.kind = 'whole'
+      if (last.partOf || cut.partOf) last.partOf = hull(last.partOf ?? last, cut.partOf ?? cut)
       continue
     }
     merged.push({...cut})
@@ -631,16 +647,17 @@ function coversFragment(fragment: HtmlFragment, spans: readonly Span[]): boolean
   return at >= fragment.html.length || WHITE_SPACE.test(fragment.html.slice(at))
 }
 
-/** `cut` without the parts earlier rules removed: pieces of one removal (they share a group). */
+/** `cut` without the parts earlier rules removed: pieces of one removal (they share a group), each naming the cut it is part of. */
 function outside(cut: Cut, earlier: readonly Span[]): Cut[] {
   const pieces: Cut[] = []
+  const partOf = {start: cut.start, end: cut.end}
   let from = cut.start
   for (const span of earlier) {
     if (span.end <= from || span.start >= cut.end) continue
-    if (span.start > from) pieces.push({...cut, start: from, end: span.start})
+    if (span.start > from) pieces.push({...cut, start: from, end: span.start, partOf})
     from = Math.max(from, span.end)
   }
-  if (from < cut.end) pieces.push({...cut, start: from, end: cut.end})
+  if (from < cut.end) pieces.push(from === cut.start ? cut : {...cut, start: from, end: cut.end, partOf})
   if (pieces.length > 1 && cut.group === undefined) for (const piece of pieces) piece.group = pieces[0]!.start
   return pieces
 }
@@ -668,9 +685,12 @@ function unlink(text: string, node: Link | LinkReference, reason: string, cuts: 
   const close = text.charCodeAt(span.start) === 91 && hasWords(node) ? closingBracket(text, node, span.start) : -1
   if (close > span.start && close < span.end) {
     // `[` and `](url)`: two parts of one removal.
-    cuts.push({start: span.start, end: span.start + 1, reason, kind: 'exact', group: span.start}, {start: close, end: span.end, reason, kind: 'exact', group: span.start})
+    cuts.push(
+      {start: span.start, end: span.start + 1, reason, kind: 'exact', shape: 'inline', group: span.start},
+      {start: close, end: span.end, reason, kind: 'exact', shape: 'inline', group: span.start},
+    )
   } else {
-    cuts.push({...span, reason: reason.replace(/ unlinked$/, ' removed'), kind: 'whole'})
+    cuts.push({...span, reason: reason.replace(/ unlinked$/, ' removed'), kind: 'whole', shape: 'inline'})
   }
 }
 
@@ -705,7 +725,7 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
       case 'image': {
         const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'src', policy) : undefined
         const span = spanOf(node)
-        if (scheme !== undefined && span && live(node)) cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole'})
+        if (scheme !== undefined && span && live(node)) cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'inline'})
         return
       }
       case 'definition':
@@ -742,7 +762,7 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
     }
     const span = spanOf(definition)
     if (scheme !== undefined && span && live(definition)) {
-      cuts.push({...span, reason: `Link definition with a \`${scheme}:\` URL removed`, kind: 'whole'})
+      cuts.push({...span, reason: `Link definition with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'block'})
     }
   }
   for (const node of references) {
@@ -752,7 +772,7 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
     if (node.type === 'linkReference') unlink(text, node, `Reference to a \`${scheme}:\` URL unlinked`, cuts)
     else {
       const span = spanOf(node)
-      if (span) cuts.push({...span, reason: `Image reference to a \`${scheme}:\` URL removed`, kind: 'whole'})
+      if (span) cuts.push({...span, reason: `Image reference to a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'inline'})
     }
   }
   return htmlNodes
@@ -773,10 +793,15 @@ function lineStart(text: string, offset: number): number {
  */
 function attributeSpan(text: string, cut: Cut): Span {
   let start = cut.start
-  if (text.charAt(cut.end) === '/') return {start, end: cut.end}
+  // `onclick=>`: the HTML parser places an empty value's attribute on its name; the `=` goes too.
+  const end = cut.end + (EMPTY_VALUE.exec(text.slice(cut.end, cut.end + 64))?.[0].length ?? 0)
+  if (text.charAt(end) === '/') return {start, end}
   while (start > 0 && SPACE.test(text.charAt(start - 1))) start--
-  return {start, end: cut.end}
+  return {start, end}
 }
+
+/** An `=` with no value after an attribute name: only white space, then the tag's end. */
+const EMPTY_VALUE = /^[\t\n\f\r ]*=(?=[\t\n\f\r ]*(?:>|$))/
 
 /**
  * Spans for a run of whole elements and tags that only white space
@@ -814,16 +839,17 @@ function runSpans(text: string, run: readonly Cut[]): Span[] {
 function report(file: VFile, text: string, cuts: readonly Cut[]): void {
   const blocks = mergeCuts(cuts.filter((cut) => cut.kind === 'whole' || cut.kind === 'tag'))
   const inBlock = (cut: Cut) => blocks.some((block) => block.start <= cut.start && cut.end <= block.end)
-  const findings: Array<{span: Span; reason: string; group?: number | undefined}> = []
+  const findings: Array<{span: Span; reason: string; shape: Shape; group?: number | undefined; partOf?: Span | undefined}> = []
   for (const cut of cuts) {
-    if (cut.kind === 'attribute' && !inBlock(cut)) findings.push({span: attributeSpan(text, cut), reason: cut.reason, group: cut.group})
-    else if (cut.kind === 'exact' && !inBlock(cut)) findings.push({span: cut, reason: cut.reason, group: cut.group})
+    const about = {reason: cut.reason, shape: shapeOf(cut), group: cut.group, partOf: cut.partOf}
+    if (cut.kind === 'attribute' && !inBlock(cut)) findings.push({span: attributeSpan(text, cut), ...about})
+    else if (cut.kind === 'exact' && !inBlock(cut)) findings.push({span: cut, ...about})
   }
   let run: Cut[] = []
   const flush = () => {
     if (run.length === 0) return
     const spans = runSpans(text, run)
-    run.forEach((cut, index) => findings.push({span: spans[index]!, reason: cut.reason, group: cut.group}))
+    run.forEach((cut, index) => findings.push({span: spans[index]!, reason: cut.reason, shape: shapeOf(cut), group: cut.group, partOf: cut.partOf}))
     run = []
   }
   for (const cut of blocks) {
@@ -833,8 +859,8 @@ function report(file: VFile, text: string, cuts: readonly Cut[]): void {
   }
   flush()
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
-  for (const {span, reason, group} of findings) {
-    reportRemoval(file, {ruleId: meta.id, reason, start: span.start, end: span.end, ...(group === undefined ? {} : {group})})
+  for (const {span, reason, shape, group, partOf} of findings) {
+    reportRemoval(file, {ruleId: meta.id, reason, shape, start: span.start, end: span.end, ...(group === undefined ? {} : {group}), ...(partOf ? {partOf} : {})})
   }
 }
 

@@ -35,6 +35,7 @@ export const meta = {
   description: 'Marker-delimited ad regions (`<!-- affiliate ads begin -->` … `<!-- affiliate ads end -->`).',
   removalOnly: true,
   group: 'spam',
+  shapes: ['html'],
 } as const
 
 /** Find marker pairs and report each region as a removal. */

@@ -48,6 +48,8 @@ import {sourceContext} from '../../core/context.js'
 import {classesOf, type Attributes, type Element} from '../../core/html.js'
 import {isRemoved, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
+import {spansMarkdownBlocks} from '../../core/shape.js'
+import {shapeStructureOf} from '../../core/shape-check.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
 import type {ElementMatcher, LabelMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {toString} from 'mdast-util-to-string'
@@ -58,6 +60,7 @@ export const meta = {
   description: 'Ad units, ad-server embeds and tracking pixels outside marked ad regions (`<ins class="adsbygoogle">`, 1×1 images).',
   removalOnly: true,
   group: 'spam',
+  shapes: ['html', 'block'],
 } as const
 
 /** Tags that load media or code from their `src`; from an ad host they are ads. */
@@ -89,6 +92,8 @@ interface Ad {
   start: number
   end: number
   reason: string
+  /** Shared by the two tags of an ad that holds Markdown blocks: one removal of two parts. */
+  group?: number
 }
 
 function matchesElement(element: Element, matcher: ElementMatcher, text: string): boolean {
@@ -187,9 +192,16 @@ function holdsOnly(element: Element, inner: readonly Ad[], text: string): boolea
  * The outermost ads of the document in source order. Elements are visited
  * from the last to the first, so an element's descendants are decided before
  * it: a wrapper that holds only ads replaces them, an ad element swallows the
- * ads inside it.
+ * ads inside it — unless it holds Markdown blocks (`crossesBlocks`: its end
+ * tag stands blocks further on, broken markup), whose text stays: then only
+ * its two tags go, and the ads inside it are decided on their own.
  */
-function findOutermostAds(elements: readonly Element[], rules: RuleSet['adSlot'], text: string): Ad[] {
+function findOutermostAds(
+  elements: readonly Element[],
+  rules: RuleSet['adSlot'],
+  text: string,
+  crossesBlocks: (element: Element) => boolean,
+): Ad[] {
   // Ads found so far, by descending start: the top of the stack starts first.
   const stack: Ad[] = []
   for (let index = elements.length - 1; index >= 0; index--) {
@@ -197,7 +209,12 @@ function findOutermostAds(elements: readonly Element[], rules: RuleSet['adSlot']
     const inner: Ad[] = []
     while (stack.length > 0 && stack[stack.length - 1]!.start < element.end) inner.push(stack.pop()!)
     const reason = adReason(element, rules, text)
-    if (reason !== undefined) {
+    if (reason !== undefined && element.closed && element.contentEnd > element.contentStart && crossesBlocks(element)) {
+      const tags = `${reason}: its tags (it held Markdown blocks, which stay)`
+      stack.push({start: element.contentEnd, end: element.end, reason: tags, group: element.start})
+      for (let back = inner.length - 1; back >= 0; back--) stack.push(inner[back]!)
+      stack.push({start: element.start, end: element.contentStart, reason: tags, group: element.start})
+    } else if (reason !== undefined) {
       // The ad swallows the ads inside it; one that crosses its end (broken markup) stays its own.
       for (let back = inner.length - 1; back >= 0; back--) if (inner[back]!.end > element.end) stack.push(inner[back]!)
       stack.push({start: element.start, end: element.end, reason})
@@ -248,10 +265,14 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   const context = sourceContext(tree, file)
   findAdLabels(tree, file, slot.labels)
   if (context.tokens.length === 0) return
-  const ads = findOutermostAds(context.elements, slot, context.text).filter((ad) => !isRemoved(file, ad.start, ad.end))
+  const structure = shapeStructureOf(file, tree)
+  const crossesBlocks = (element: Element) => spansMarkdownBlocks(structure, element.start, element.end)
+  const ads = findOutermostAds(context.elements, slot, context.text, crossesBlocks).filter((ad) => !isRemoved(file, ad.start, ad.end))
   for (const run of runsOf(ads, context.text)) {
     const spans = spansOf(run, context.text)
-    run.forEach((ad, index) => reportRemoval(file, {ruleId: meta.id, reason: ad.reason, ...spans[index]!}))
+    run.forEach((ad, index) =>
+      reportRemoval(file, {ruleId: meta.id, reason: ad.reason, shape: 'html', ...spans[index]!, ...(ad.group === undefined ? {} : {group: ad.group})}),
+    )
   }
 }
 
@@ -274,7 +295,7 @@ function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]):
     if (label.length === 0 || label.length > MAX_AD_LABEL) continue
     const matcher = labels.find((candidate) => candidate.pattern.test(label))
     if (!matcher || isRemoved(file, start, end)) continue
-    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, ...blockSpan(text, start, end)})
+    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, shape: 'block', ...blockSpan(text, start, end)})
   }
 }
 

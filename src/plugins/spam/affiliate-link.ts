@@ -39,8 +39,10 @@ import {sourceContext} from '../../core/context.js'
 import {decodeCharacterReferences, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
-import {closingBracket, outermost, settleFindings} from '../../core/link.js'
+import {closingBracket, outermost, settleFindings, wholeNodeShape} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
+import {spansMarkdownBlocks, type Shape} from '../../core/shape.js'
+import {shapeStructureOf} from '../../core/shape-check.js'
 import {blockSpan, type Span} from '../../core/span.js'
 import type {RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
@@ -50,6 +52,7 @@ export const meta = {
   description: 'Affiliate and cloaked links: unlinked in sentences, removed whole when they have no words or are buttons.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['inline', 'block', 'html'],
 } as const
 
 const BASE = 'https://relative.invalid/'
@@ -70,6 +73,7 @@ const IMAGE_IN_CONTENT = /<img\b|!\[/i
 /** A span to remove and why. */
 interface Finding extends Span {
   reason: string
+  shape: Shape
   /** A link that goes whole: the span is the bare link, grown only once neighbours are merged. */
   whole?: boolean
   /** The two parts of an unlinked link share their first part's start: one removal. */
@@ -203,8 +207,9 @@ function handleLink(
   if (!span || context.overlapsRemoved(span.start, span.end)) return
   const {start, end} = span
   const whole = (reason: string) => {
-    const target = spanOf(context, outermost(node, ancestors)) ?? span
-    findings.push({...target, reason, whole: true})
+    const outer = outermost(node, ancestors)
+    const target = spanOf(context, outer)
+    findings.push(target ? {...target, reason, shape: wholeNodeShape(outer), whole: true} : {...span, reason, shape: 'inline', whole: true})
   }
   const opener = text.charCodeAt(start)
   if (node.type === 'link' && opener !== 91) {
@@ -228,7 +233,7 @@ function handleLink(
   const close = closingBracket(text, node, start)
   if (opener !== 91 || close <= start || close >= end) return
   const reason = `Affiliate link (${id}) unlinked`
-  findings.push({start, end: start + 1, reason, group: start}, {start: close, end, reason, group: start})
+  findings.push({start, end: start + 1, reason, shape: 'inline', group: start}, {start: close, end, reason, shape: 'inline', group: start})
 }
 
 /**
@@ -246,38 +251,54 @@ function findUrlsInText(context: Context, node: Text): void {
     const id = context.classify(url.toLowerCase().startsWith('www.') ? `http://${url}` : url)
     const from = start + match.index
     if (id !== undefined && !context.overlapsRemoved(from, from + url.length)) {
-      context.findings.push({start: from, end: from + url.length, reason: `Bare affiliate URL (${id}) removed`, whole: true})
+      context.findings.push({start: from, end: from + url.length, reason: `Bare affiliate URL (${id}) removed`, shape: 'inline', whole: true})
     }
   }
 }
 
-/** Decide what happens to an affiliate HTML anchor and record it. */
-function handleAnchor(context: Context, anchor: Element, id: string): void {
+/**
+ * Decide what happens to an affiliate HTML anchor and record it. An anchor
+ * whose `</a>` stands blocks further on (broken markup) is only unlinked:
+ * its "words" are paragraphs of the article, never a button or a URL.
+ */
+function handleAnchor(context: Context, anchor: Element, id: string, crossesBlocks: boolean): void {
   const {text, findings} = context
   if (context.overlapsRemoved(anchor.start, anchor.end)) return
   if (!anchor.closed) {
-    findings.push({...tagSpan(text, anchor.start, anchor.end), reason: `Affiliate link (${id}) unlinked`})
+    findings.push({...tagSpan(text, anchor.start, anchor.end), reason: `Affiliate link (${id}) unlinked`, shape: 'html'})
+    return
+  }
+  if (crossesBlocks) {
+    const reason = `Affiliate link (${id}) unlinked`
+    const opening = tagSpan(text, anchor.start, anchor.contentStart)
+    findings.push(
+      {...opening, reason, shape: 'html', group: opening.start},
+      {...tagSpan(text, anchor.contentEnd, anchor.end), reason, shape: 'html', group: opening.start},
+    )
     return
   }
   const content = text.slice(anchor.contentStart, anchor.contentEnd)
   const image = IMAGE_IN_CONTENT.test(content)
   const words = content.replace(TAG, '').replace(ENTITY, ' ')
   if (words.trim() === '' && !image) {
-    findings.push({start: anchor.start, end: anchor.end, reason: `Empty affiliate link (${id}) removed`, whole: true})
+    findings.push({start: anchor.start, end: anchor.end, reason: `Empty affiliate link (${id}) removed`, shape: 'html', whole: true})
     return
   }
   if (wordsHoldAffiliateUrl(words, context.classify)) {
-    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate link (${id}) showing its own URL removed`, whole: true})
+    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate link (${id}) showing its own URL removed`, shape: 'html', whole: true})
     return
   }
   const button = image ? undefined : isButton(words, context.rules)
   if (button !== undefined) {
-    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate button (${id}, ${button}) removed`, whole: true})
+    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate button (${id}, ${button}) removed`, shape: 'html', whole: true})
     return
   }
   const reason = `Affiliate link (${id}) unlinked`
   const opening = tagSpan(text, anchor.start, anchor.contentStart)
-  findings.push({...opening, reason, group: opening.start}, {...tagSpan(text, anchor.contentEnd, anchor.end), reason, group: opening.start})
+  findings.push(
+    {...opening, reason, shape: 'html', group: opening.start},
+    {...tagSpan(text, anchor.contentEnd, anchor.end), reason, shape: 'html', group: opening.start},
+  )
 }
 
 /** Find affiliate links and report how each is unlinked or removed. */
@@ -343,7 +364,7 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
     if (id === undefined || start === undefined || end === undefined || context.overlapsRemoved(start, end)) continue
     // An image still needs its definition; the links to it are unlinked anyway.
     if (imageIdentifiers.has(definition.identifier)) continue
-    context.findings.push({...blockSpan(text, start, end), reason: `Affiliate link definition (${id}) removed`})
+    context.findings.push({...blockSpan(text, start, end), reason: `Affiliate link definition (${id}) removed`, shape: 'block'})
   }
   for (const {node, ancestors} of references) {
     const id = effective.get(node.identifier)?.id
@@ -351,10 +372,11 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
   }
 
   if (text.includes('<a') || text.includes('<A')) {
+    const structure = shapeStructureOf(file, tree)
     for (const element of source.elements) {
       const href = element.name === 'a' ? element.attributes['href'] : undefined
       const id = href === undefined ? undefined : context.classify(decodeCharacterReferences(href))
-      if (id !== undefined) handleAnchor(context, element, id)
+      if (id !== undefined) handleAnchor(context, element, id, spansMarkdownBlocks(structure, element.start, element.end))
     }
   }
 

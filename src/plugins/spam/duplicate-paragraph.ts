@@ -57,6 +57,7 @@ export const meta = {
   description: 'Paragraphs repeated by a scraper or spinner: a long paragraph repeated verbatim, an intro pasted again at the end.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['block'],
 } as const
 
 /** `c. Double-click …`, `2) Run …`, `(iv) Open …`, `Step 3: …` — a numbered step, repeated on purpose. */
@@ -148,8 +149,17 @@ function candidatesOf(tree: Root, file: VFile, outroBlocks: number): Candidate[]
   return candidates
 }
 
-/** Why `copy`, a later copy of `first` that occurs `copies` times in all, goes — or undefined when it stays. */
-function removalReason(first: Candidate, copy: Candidate, copies: number, rules: RuleSet['duplicateParagraph']): string | undefined {
+/**
+ * Why `copy`, a later copy of `first` (right after the copy `previous`) that
+ * occurs `copies` times in all, goes — or undefined when it stays.
+ */
+function removalReason(
+  first: Candidate,
+  previous: Candidate,
+  copy: Candidate,
+  copies: number,
+  rules: RuleSet['duplicateParagraph'],
+): string | undefined {
   const {text} = copy
   if (!mayBeSpam(text)) return undefined
   const words = countWords(text)
@@ -162,11 +172,12 @@ function removalReason(first: Candidate, copy: Candidate, copies: number, rules:
     text.length >= rules.minIntroLength &&
     words >= rules.minIntroWords
   if (isIntroPastedAtEnd) return `Intro paragraph pasted again at the end (first at line ${first.line})`
-  // A scraper's double sits right after the first copy. Further away, the
-  // same words are usually written on purpose (API docs describe two
-  // functions alike; a song's chorus comes back after a verse).
-  const isLong = text.length >= rules.minLength && words >= rules.minWords && copy.block === first.block + 1
-  return isLong ? `Long paragraph repeated verbatim, back to back (first at line ${first.line})` : undefined
+  // A scraper's double sits right after the copy before it (a run of three
+  // loses two: once the second is gone, the third stands right after the
+  // first). Further away, the same words are usually written on purpose (API
+  // docs describe two functions alike; a song's chorus comes back after a verse).
+  const isLong = text.length >= rules.minLength && words >= rules.minWords && copy.block === previous.block + 1
+  return isLong ? `Long paragraph repeated verbatim, back to back (first at line ${previous.line})` : undefined
 }
 
 /** Find repeated top-level paragraphs and report every copy after the first. */
@@ -182,9 +193,9 @@ export function findDuplicateParagraphs(tree: Root, file: VFile, rules: RuleSet)
   const text = String(file.value)
   for (const candidate of candidates) {
     const copies = copiesByText.get(candidate.text)!
-    const first = copies[0]!
-    if (first === candidate) continue
-    const reason = removalReason(first, candidate, copies.length, options)
+    const at = copies.indexOf(candidate)
+    if (at === 0) continue
+    const reason = removalReason(copies[0]!, copies[at - 1]!, candidate, copies.length, options)
     if (reason !== undefined) reportRemoval(file, {ruleId: meta.id, reason, ...blockSpan(text, candidate.start, candidate.end)})
   }
 }

@@ -63,6 +63,7 @@ export const meta = {
   description: 'Feed and cross-post footers ("The post X appeared first on Y.", "Originally published at …").',
   removalOnly: true,
   group: 'spam',
+  shapes: ['block', 'inline', 'html'],
 } as const
 
 /** Sentence starts in one-line plain text: after `.!?…` (and closing quotes or brackets) and spaces. */

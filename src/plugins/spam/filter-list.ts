@@ -50,8 +50,9 @@ import {sourceContext} from '../../core/context.js'
 import {VOID_ELEMENTS, type Element as SourceElement} from '../../core/html.js'
 import {elementParts, hastSpan, htmlFragments, type HtmlFragment} from '../../core/html-tree.js'
 import {removedSpans, reportRemoval, reportWarning, type RemovedSpans} from '../../core/removal.js'
-import {closingBracket, outermost, settleFindings} from '../../core/link.js'
+import {closingBracket, outermost, settleFindings, wholeNodeShape} from '../../core/link.js'
 import {defineRule} from '../../core/rule.js'
+import type {Shape} from '../../core/shape.js'
 import {blockSpan, type Span} from '../../core/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 import {
@@ -69,6 +70,7 @@ export const meta = {
   description: 'Elements and URLs blocked by the Adblock Plus / EasyList filter lists given with --filter-list.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['html', 'inline', 'block'],
 } as const
 
 /** Frontmatter keys that give the article's own URL, best first (lower case, `_`/`-` dropped). */
@@ -109,6 +111,7 @@ const RESOURCES: Readonly<Record<string, ReadonlyArray<readonly [string, Resourc
 /** A span to remove and why. */
 interface Finding extends Span {
   reason: string
+  shape: Shape
   /** Goes whole: grown to its lines (or over the spaces after it) once neighbours are merged. */
   whole?: boolean
   /** Shared by the two parts of an unlinked link: the first part's start (one removal). */
@@ -151,14 +154,18 @@ function frontmatterUrl(tree: Root): string | undefined {
 }
 
 /** An absolute http(s) URL for `raw`, or undefined (relative without a site, `mailto:`, `#top`, …). */
+/**
+ * The URL a browser would request for `raw`, percent-encoded as its URL
+ * parser writes it (the filter engine throws on some raw non-ASCII text, an
+ * emoji in a quote left open); undefined when it is not one.
+ */
 function absoluteUrl(raw: string, site: Site | undefined): string | undefined {
   const value = raw.trim()
   if (value === '' || value.startsWith('#')) return undefined
-  if (value.startsWith('//')) return `https:${value}`
-  if (HTTP_URL.test(value)) return value
-  if (!site || SCHEME.test(value)) return undefined
+  const absolute = value.startsWith('//') || HTTP_URL.test(value)
+  if (!absolute && (!site || SCHEME.test(value))) return undefined
   try {
-    return new URL(value, site.url).href
+    return new URL(value.startsWith('//') ? `https:${value}` : value, absolute ? undefined : site!.url).href
   } catch {
     return undefined
   }
@@ -207,8 +214,11 @@ function isButton(words: string, buttons: readonly LabelMatcher[]): boolean {
 }
 
 function removeWhole(context: Context, node: Nodes, ancestors: readonly Parents[], reason: string): void {
-  const span = spanOf(outermost(node, ancestors, MARKDOWN_WRAPPERS)) ?? spanOf(node)
-  if (span && !context.removed.covers(span.start, span.end)) context.findings.push({...span, reason, whole: true})
+  const outer = outermost(node, ancestors, MARKDOWN_WRAPPERS)
+  const outerSpan = spanOf(outer)
+  const span = outerSpan ?? spanOf(node)
+  const shape = outerSpan ? wholeNodeShape(outer) : 'inline'
+  if (span && !context.removed.covers(span.start, span.end)) context.findings.push({...span, reason, shape, whole: true})
 }
 
 /** Unlink a blocked link, or remove it whole when it has no words of its own. */
@@ -231,7 +241,7 @@ function handleLink(context: Context, node: Link | LinkReference, ancestors: rea
   if (close <= span.start || close >= span.end) return
   const reason = `Link unlinked: ${because(match)}`
   // `[` and `](url)`: two parts of one removal.
-  context.findings.push({start: span.start, end: span.start + 1, reason, group: span.start}, {start: close, end: span.end, reason, group: span.start})
+  context.findings.push({start: span.start, end: span.start + 1, reason, shape: 'inline', group: span.start}, {start: close, end: span.end, reason, shape: 'inline', group: span.start})
 }
 
 function findInMarkdown(tree: Root, context: Context): void {
@@ -313,7 +323,7 @@ function findInMarkdown(tree: Root, context: Context): void {
     if (!match || (entry.links > 0 && !entry.link) || (entry.images > 0 && !entry.image)) continue
     const span = spanOf(entry.definition)
     if (!span || context.removed.covers(span.start, span.end)) continue
-    context.findings.push({...blockSpan(context.text, span.start, span.end), reason: `Link definition removed: ${because(match)}`})
+    context.findings.push({...blockSpan(context.text, span.start, span.end), reason: `Link definition removed: ${because(match)}`, shape: 'block'})
   }
 }
 
@@ -437,7 +447,7 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
       })
       return
     }
-    context.findings.push({start: extent.start, end: extent.end, reason, whole: true})
+    context.findings.push({start: extent.start, end: extent.end, reason, shape: 'html', whole: true})
   }
 
   const handleAnchor = (element: HastElement, facts: FragmentFacts, match: FilterMatch) => {
@@ -453,7 +463,7 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
     // The opening and closing tags: two parts of one removal.
     const group = parts.opening.start
     for (const tag of [parts.opening, parts.closing]) {
-      if (tag && !context.removed.overlaps(tag.start, tag.end)) context.findings.push({...blockSpan(text, tag.start, tag.end), reason, group})
+      if (tag && !context.removed.overlaps(tag.start, tag.end)) context.findings.push({...blockSpan(text, tag.start, tag.end), reason, shape: 'html', group})
     }
   }
 

@@ -112,6 +112,7 @@ export const meta = {
   description: 'Link farms: "Also read:"-style blocks of links to other articles, labelled in many languages or placed like one at the end of the article.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['block', 'html'],
 } as const
 
 /** HTML elements that may hold a label's text. */
@@ -402,6 +403,9 @@ function wrapperGrower(context: SourceContext): (span: Span) => Span {
   }
 }
 
+/** Nodes whose `html` children are HTML blocks. */
+const BLOCK_PARENTS: ReadonlySet<string> = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+
 /** Find link farms and report each (label and links together) as one removal. */
 export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
   const options = rules.linkFarm
@@ -429,7 +433,14 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
   const labels: Label[] = text.includes('<') ? htmlLabels(scan, farms) : []
   const htmlLabelEnds = new Map(labels.map((label) => [label.start, label.end]))
 
+  /** HTML blocks (not inline HTML): a farm inside one is HTML markup, not whole blocks. */
+  const htmlBlocks: Span[] = []
   visit(tree, (node, index, parent) => {
+    if (node.type === 'html' && parent && BLOCK_PARENTS.has(parent.type)) {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) htmlBlocks.push({start, end})
+    }
     if (node.type === 'definition') {
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url)
       return SKIP
@@ -494,7 +505,9 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
     if (farm.start < reached) continue
     reached = farm.end
     if (context.inCode(farm.start) || scan.removed.covers(farm.start, farm.end)) continue
-    reportRemoval(file, {ruleId: meta.id, reason: farm.reason, ...blockSpan(text, farm.start, farm.end)})
+    // Whole blocks, or HTML markup inside one HTML block (a flagged element, a label element and its list).
+    const shape = htmlBlocks.some((block) => block.start <= farm.start && farm.end <= block.end) ? 'html' : 'block'
+    reportRemoval(file, {ruleId: meta.id, reason: farm.reason, shape, ...blockSpan(text, farm.start, farm.end)})
   }
 }
 

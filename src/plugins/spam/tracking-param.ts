@@ -45,6 +45,7 @@ export const meta = {
   description: 'Tracking parameters (utm_*, fbclid, gclid, …) in the URLs of links that stay.',
   removalOnly: true,
   group: 'spam',
+  shapes: ['url-part'],
 } as const
 
 const BASE = 'https://relative.invalid/'
@@ -53,8 +54,15 @@ const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'data-src', 
 /** Elements whose content is code, not markup. */
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea'])
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
-/** A URL written out in text (GFM's autolink literals: a scheme, or `www.`; balanced parentheses belong to it). */
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)(?:[^\s<>()[\]]|\([^\s<>()[\]]*\))+/gi
+/**
+ * A URL written out in text (GFM's autolink literals: a scheme, or `www.`;
+ * balanced parentheses belong to it). It ends at a quote, backslash or
+ * backtick, which no URL holds: `{"url":"https://x.example/?s=20\",…}` in
+ * a pandoc attribute is a URL inside a JSON string.
+ */
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)(?:[^\s<>()[\]"\\`]|\([^\s<>()[\]"\\`]*\))+/gi
+/** What a URL never holds: a destination or attribute value that does is no URL to clean. */
+const NOT_IN_URL = /[\s"<>`]/
 /** What GFM leaves out of a bare URL's end. */
 const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
 /** A query separator: `&`, or `&` written as a character reference. */
@@ -306,10 +314,27 @@ function htmlUrls(context: SourceContext): Candidate[] {
       const value = match[2] ?? match[3] ?? match[4]
       if (value === undefined || !URL_ATTRIBUTES.has(name) || !value.includes('?')) continue
       const valueEnd = nameEnd + match.index + match[0].length - (match[4] === undefined ? 1 : 0)
-      found.push({start: valueEnd - value.length, end: valueEnd})
+      const url = urlOfValue(value, valueEnd - value.length)
+      if (url) found.push(url)
     }
   }
   return found
+}
+
+const WHITE_SPACE = /\s/
+
+/**
+ * The URL an attribute value holds: the value without the white space at
+ * its edges (a browser trims it). A URL never holds white space or a line
+ * break, so a value that still does is no URL to clean — it is a quote left
+ * open (`<a href="https://x.example/?utm_source=y)_` and the paragraphs up
+ * to the next `"`), and stripping "parameters" from it would take text.
+ */
+function urlOfValue(value: string, start: number): Span | undefined {
+  const trimmed = value.trim()
+  if (trimmed === '' || WHITE_SPACE.test(trimmed)) return undefined
+  const from = start + value.indexOf(trimmed)
+  return {start: from, end: from + trimmed.length}
 }
 
 function hasUrlAttribute(tag: Tag): boolean {
@@ -332,6 +357,7 @@ function reasonOf(params: readonly Param[]): string {
 
 /** Report the tracking parameters of one URL. */
 function cleanUrl(file: VFile, text: string, candidate: Candidate, trackers: readonly TrackingParamMatcher[]): void {
+  if (NOT_IN_URL.test(text.slice(candidate.start, candidate.end))) return
   const findings = strip(text, candidate.start, candidate.end, trackers)
   if (findings.length === 0) return
   if (candidate.block && talksAbout(text, candidate.block, findings.flatMap((finding) => finding.params))) return
