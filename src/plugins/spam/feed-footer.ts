@@ -29,12 +29,14 @@
  * earlier rules removed; a list counts as the items it keeps (lists split by
  * an ad merge once the ad is gone). A thematic break (`---`, `***`, `<hr>`)
  * goes too when everything after it went: it was only there to set the
- * footer off.
+ * footer off. A top-level block that is an exact copy of a footer found at
+ * the end goes wherever it stands (an aggregator that glued a feed's
+ * excerpt and its whole post holds the footer twice).
  *
  * Keeps: a sentence that mentions first publication inside a longer
  * paragraph ("The idea was originally published at MIT in 1980, and …",
  * "… and this post appeared first on a forum in 2009 before …"),
- * anything higher up in the article, block quotes, list items, code blocks
+ * anything higher up in the article that is not a copy of the end's footer, block quotes, list items, code blocks
  * and any block holding code (a footer shown as an example), and a rule that
  * separates the footer from content that stays (an author bio).
  *
@@ -53,7 +55,9 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {isRemovalMessage, isRemoved, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
+import {blockSpan} from '../../core/span.js'
 import {findTailBoilerplate, type TailBlock, type TextBlock} from '../../core/tail.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
@@ -207,6 +211,37 @@ export function findFeedFooters(tree: Root, file: VFile, rules: RuleSet): void {
     isBoilerplate: (block) => rules.callToAction.match(withoutGluedFooter(rules, block), block.urls, isFooter(rules, block)) !== undefined,
     breakReason: 'Rule that only set off a feed footer',
   })
+  removeCopiesOfFooters(tree, file, source)
+}
+
+/** Text compared for sameness: white space collapsed. */
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A feed gives an aggregator the excerpt and the whole post, each with the
+ * footer; glued together, the article holds the footer twice, once after the
+ * excerpt. A top-level block that is exactly a footer found at the end (the
+ * same words, white space aside) is that footer again, wherever it stands.
+ * Only exact copies of a footer this rule already took: a footer-like
+ * sentence higher up with no twin at the end stays.
+ */
+function removeCopiesOfFooters(tree: Root, file: VFile, source: string): void {
+  const taken = new Set<string>()
+  for (const message of file.messages) {
+    if (isRemovalMessage(message) && message.ruleId === meta.id) taken.add(collapsed(message.actual))
+  }
+  taken.delete('')
+  if (taken.size === 0) return
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'html') continue
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || isRemoved(file, start, end)) continue
+    if (!taken.has(collapsed(source.slice(start, end)))) continue
+    reportRemoval(file, {ruleId: meta.id, reason: 'Feed footer again, a copy of the one at the end', shape: 'block', ...blockSpan(source, start, end)})
+  }
 }
 
 export const feedFooter = defineRule(meta, findFeedFooters, defaultRuleSet)
