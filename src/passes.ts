@@ -20,11 +20,11 @@
  */
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {applyRemovals} from './core/apply.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
+import {pointsOf} from './core/points.js'
 import {repairRemovals} from './core/repair.js'
 import {repairKeepsShape, setShapeCheckMode, type ShapeCheckMode} from './core/shape-check.js'
 import {allRules, createParser, ruleIds, runRules} from './pipeline.js'
@@ -287,13 +287,7 @@ export function findRemovalsInPasses(
   const seenWarnings = new Set(warnings.map((message) => `${message.line}:${message.column}:${message.reason}`))
   let passText = body
   const later = new Set([...disabled, FIRST_PASS_ONLY])
-  const bodyLocation = location(body)
-  const point = (offset: number): Point => {
-    const found = bodyLocation.toPoint(offset)
-    if (found) return {line: found.line, column: found.column, offset}
-    const lines = body.slice(0, offset).split('\n')
-    return {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset}
-  }
+  const point = pointsOf(body)
   for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals, pass === 1 ? masked : undefined); pass++) {
     const pure = all.filter((removal) => removal.replacement === undefined)
     const gaps = gapsOf(pure)

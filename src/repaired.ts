@@ -9,20 +9,10 @@
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import type {EditMap} from './core/edit-map.js'
-import type {Point, Removal} from './core/removal.js'
+import {pointsOf} from './core/points.js'
+import type {Removal} from './core/removal.js'
 import type {FrontmatterRepair} from './plugins/frontmatter/repair.js'
 import type {StrictProblem} from './plugins/frontmatter/strict.js'
-
-/** Line, column and offset of offsets in `text` (the offset one past the end included). */
-export function pointsIn(text: string): (offset: number) => Point {
-  const place = location(text)
-  return (offset) => {
-    const found = place.toPoint(offset)
-    if (found) return {line: found.line, column: found.column, offset}
-    const lastBreak = text.lastIndexOf('\n', offset - 1)
-    return {line: text.slice(0, offset).split('\n').length, column: offset - lastBreak, offset}
-  }
-}
 
 /** The finds on the repaired text, in the input's offsets, lines and columns. */
 export interface Rebased {
@@ -38,7 +28,7 @@ export function rebase(
   map: EditMap<FrontmatterRepair>,
   found: {removals: readonly Removal[]; warnings: readonly VFileMessage[]; problems: readonly StrictProblem[]},
 ): Rebased {
-  const point = pointsIn(map.original)
+  const point = pointsOf(map.original)
   const removals = map.composeRemovals(found.removals, point, (edit) => edit)
   const repairedPlace = location(map.text)
   const toInput = (offset: number) => map.toOriginal(offset, 'start')

@@ -10,8 +10,8 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {location} from 'vfile-location'
 import {settleGroups} from './group.js'
+import {pointsOf, type Point} from './points.js'
 import {checkShape} from './shape-check.js'
 import type {Shape} from './shape.js'
 import type {Span} from './span.js'
@@ -21,11 +21,7 @@ import {isSuppressed, noteSuppressed} from './suppression.js'
 export const SOURCE = 'decruft'
 
 /** A point in the source: 1-indexed line and column, 0-indexed offset. */
-export interface Point {
-  line: number
-  column: number
-  offset: number
-}
+export type {Point}
 
 /** What a rule asks to remove (or replace) — offsets into the file's text. */
 export interface RemovalInit {
@@ -118,20 +114,10 @@ export function withoutStack<T>(create: () => T): T {
   }
 }
 
-function locate(file: VFile) {
-  const data = file.data as {decruftLocation?: ReturnType<typeof location>}
-  if (!data.decruftLocation) data.decruftLocation = location(file)
-  return data.decruftLocation
-}
-
 function pointAt(file: VFile, offset: number): Point {
-  const point = locate(file).toPoint(offset)
-  if (point) return {line: point.line, column: point.column, offset}
-  // `toPoint` refuses the offset one past the end; compute it by hand.
-  const text = String(file.value)
-  const lastBreak = text.lastIndexOf('\n', offset - 1)
-  const line = text.slice(0, offset).split('\n').length
-  return {line, column: offset - lastBreak, offset}
+  const data = file.data as {decruftPoints?: (offset: number) => Point}
+  data.decruftPoints ??= pointsOf(String(file.value))
+  return data.decruftPoints(offset)
 }
 
 /** A recorded span, kept in a sorted index on `file.data` (spans never overlap). */

@@ -49,7 +49,8 @@
  * between (CommonMark joins them).
  */
 import type {Nodes, Parents, Root} from 'mdast'
-import type {Point, Removal} from './removal.js'
+import {pointsOf} from './points.js'
+import type {Removal} from './removal.js'
 import type {Span} from './span.js'
 import {repairBlockJunctions, repairEmptyFirstItem} from './repair-blocks.js'
 import {blockMadeBy, interruptsParagraph, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
@@ -345,25 +346,6 @@ function repairRowStart(cellStart: number, cellEnd: number, pieces: Pieces): voi
   // A row left blank would end the table: it goes whole.
   const end = text.indexOf('\n', cellStart)
   if (end !== -1 && pieces.keptIsBlank(head, end)) pieces.take(head, end + 1, 'took the table row it emptied, which blank would end the table')
-}
-
-/** Points of offsets in a text, computed on first use. */
-function pointsOf(text: string): (offset: number) => Point {
-  let starts: number[] | undefined
-  return (offset) => {
-    if (!starts) {
-      starts = [0]
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
-    }
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - starts[low]! + 1, offset}
-  }
 }
 
 /**
