@@ -89,9 +89,39 @@ export function disabledRules(selection: RuleSelection = {}): Set<string> {
   return disabled
 }
 
-/** The parser every rule expects: CommonMark + GFM (no autolink literals, see gfm.ts) + YAML/TOML frontmatter, positions kept. */
+/** An opening frontmatter fence on the first line (`---` or `+++`, trailing white space allowed). */
+const OPENING_FENCE = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r)/
+
+/**
+ * Whether `text` opens with a frontmatter fence that no fence closes. The
+ * frontmatter extension then gives up, but leaves micromark unable to see
+ * lists and block quotes in the rest of the document (`---\n\n- a` parses as
+ * a rule and a paragraph; micromark/micromark-extension-frontmatter#5).
+ */
+function opensUnclosedFrontmatter(text: string): boolean {
+  const open = OPENING_FENCE.exec(text)
+  if (!open) return false
+  const fence = open[1] === '---' ? '-{3}' : '\\+{3}'
+  return !new RegExp(`(?:\\r?\\n|\\r)${fence}[ \\t]*(?:\\r?\\n|\\r|$)`).test(text.slice(open[0].length - 1))
+}
+
+/**
+ * The parser every rule expects: CommonMark + GFM (no autolink literals, see
+ * gfm.ts) + YAML/TOML frontmatter, positions kept. A document that opens
+ * with a fence nothing closes has no frontmatter, and is parsed without the
+ * frontmatter extension (see {@link opensUnclosedFrontmatter}).
+ */
 export function createParser(): Processor<Root> {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmWithoutAutolinkLiterals) as unknown as Processor<Root>
+  const withoutFrontmatter = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze()
+  const parseWithout = withoutFrontmatter.parser!
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfmWithoutAutolinkLiterals)
+    .use(function frontmatterOnlyWhenClosed(this: Processor) {
+      const parseWith = this.parser!
+      this.parser = (document, file) => (opensUnclosedFrontmatter(document) ? parseWithout(document, file) : parseWith(document, file))
+    }) as unknown as Processor<Root>
 }
 
 /** Run the enabled rules' finders over a parsed tree. */

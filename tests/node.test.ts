@@ -102,7 +102,7 @@ describe('firstInvalidUtf8', () => {
         expect(offset === -1).toBe(valid(bytes))
         if (offset !== -1) expect(valid(bytes.subarray(0, offset))).toBe(true)
       }),
-      {numRuns: 2000},
+      {numRuns: Number(process.env['FC_RUNS'] ?? 2000), seed: Number(process.env['FC_SEED'] ?? 7)},
     )
   })
 

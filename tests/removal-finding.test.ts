@@ -51,6 +51,7 @@ describe('shownRange', () => {
         const last = pointOf(before.length + removed.trimEnd().length)
         expect(shown).toEqual({line: first.line, column: first.column, endLine: last.line, endColumn: last.column})
       }),
+      {numRuns: Number(process.env['FC_RUNS'] ?? 100), seed: Number(process.env['FC_SEED'] ?? 7)},
     )
   })
 })
