@@ -16,6 +16,7 @@ import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
+import {frontmatterEnd} from './core/fences.js'
 import type {Rule} from './core/rule.js'
 import {remarkGfmWithoutAutolinkLiterals} from './gfm.js'
 import {frontmatter} from './plugins/frontmatter/frontmatter.js'
@@ -89,27 +90,13 @@ export function disabledRules(selection: RuleSelection = {}): Set<string> {
   return disabled
 }
 
-/** An opening frontmatter fence on the first line (`---` or `+++`, trailing white space allowed). */
-const OPENING_FENCE = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r)/
-
-/**
- * Whether `text` opens with a frontmatter fence that no fence closes. The
- * frontmatter extension then gives up, but leaves micromark unable to see
- * lists and block quotes in the rest of the document (`---\n\n- a` parses as
- * a rule and a paragraph; micromark/micromark-extension-frontmatter#5).
- */
-function opensUnclosedFrontmatter(text: string): boolean {
-  const open = OPENING_FENCE.exec(text)
-  if (!open) return false
-  const fence = open[1] === '---' ? '-{3}' : '\\+{3}'
-  return !new RegExp(`(?:\\r?\\n|\\r)${fence}[ \\t]*(?:\\r?\\n|\\r|$)`).test(text.slice(open[0].length - 1))
-}
-
 /**
  * The parser every rule expects: CommonMark + GFM (no autolink literals, see
  * gfm.ts) + YAML/TOML frontmatter, positions kept. A document that opens
  * with a fence nothing closes has no frontmatter, and is parsed without the
- * frontmatter extension (see {@link opensUnclosedFrontmatter}).
+ * frontmatter extension: after a failed attempt it leaves micromark blind
+ * to the lists and block quotes in the rest of the document (`---\n\n- a`
+ * parses as a rule and a paragraph; micromark-extension-frontmatter#5).
  */
 export function createParser(): Processor<Root> {
   const withoutFrontmatter = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze()
@@ -120,7 +107,7 @@ export function createParser(): Processor<Root> {
     .use(remarkGfmWithoutAutolinkLiterals)
     .use(function frontmatterOnlyWhenClosed(this: Processor) {
       const parseWith = this.parser!
-      this.parser = (document, file) => (opensUnclosedFrontmatter(document) ? parseWithout(document, file) : parseWith(document, file))
+      this.parser = (document, file) => (frontmatterEnd(document) === -1 ? parseWithout(document, file) : parseWith(document, file))
     }) as unknown as Processor<Root>
 }
 

@@ -6,6 +6,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
 import {countRemovals} from './core/group.js'
+import {frontmatterEnd} from './core/fences.js'
 import type {Removal} from './core/removal.js'
 import {readingMinutes} from './plugins/frontmatter/derive.js'
 import type {FrontmatterChange, FrontmatterData} from './plugins/frontmatter/frontmatter.js'
@@ -88,20 +89,10 @@ export function countWords(text: string): number {
   return count
 }
 
-const OPENING_FENCE = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/
-const CLOSING_FENCE: Readonly<Record<string, RegExp>> = {
-  '---': /\r?\n---[ \t]*(?:\r?\n|$)/g,
-  '+++': /\r?\n\+\+\+[ \t]*(?:\r?\n|$)/g,
-}
-
 /** The body of a Markdown document: what follows its frontmatter block. */
 export function bodyOf(markdown: string): string {
-  const match = OPENING_FENCE.exec(markdown)
-  if (!match) return markdown
-  const close = CLOSING_FENCE[match[1]!]!
-  close.lastIndex = match[0].length - 1
-  const end = close.exec(markdown)
-  return end ? markdown.slice(end.index + end[0].length) : markdown
+  const end = frontmatterEnd(markdown)
+  return end === undefined || end === -1 ? markdown : markdown.slice(end)
 }
 
 function isRemoved(removals: readonly Removal[], start: number, end: number): boolean {

@@ -42,7 +42,8 @@
  * back to the text alone: "inside one block" becomes "holds no blank line".
  */
 import type {Nodes, Root} from 'mdast'
-import type {Span} from './span.js'
+import {frontmatterEnd} from './fences.js'
+import {firstAtOrAfter, type Span} from './span.js'
 
 /** The shapes a removal may have; see the module comment for each one's definition. */
 export type Shape = 'url-part' | 'inline' | 'block' | 'html' | 'frontmatter'
@@ -144,17 +145,7 @@ const LINE_REST = /^[ \t]*\r?(?:\n|$)/
 
 /** Index of the last leaf starting at or before `offset`, or -1. */
 function leafIndexAt(leaves: readonly Leaf[], offset: number): number {
-  let low = 0
-  let high = leaves.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (leaves[middle]!.start <= offset) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
+  return firstAtOrAfter(leaves, offset + 1) - 1
 }
 
 /** The leaf that holds `[start, end)` whole, if one does. */
@@ -244,6 +235,8 @@ const LEADING_MARKUP =
 const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)?)?$/
 /** An attribute whose value is quoted. */
 const QUOTED_VALUE_END = /=\s*(?:"[^"]*"|'[^']*')$/
+/** An end tag at the end of a string. */
+const LAST_END_TAG = /<\/([A-Za-z][\w:-]*)[ \t\r\n]*>$/
 /** A comment's end. */
 const COMMENT_END = /--!?>$/
 
@@ -260,8 +253,8 @@ function htmlViolation(text: string, span: Span, structure: ShapeStructure | und
   if (head[2] !== undefined) {
     if (BLANK_LINE.test(head[0])) return 'its first tag holds a blank line'
     if (head[1] !== '') return 'it spans several blocks but starts with an end tag'
-    const end = new RegExp(`</${head[2]}[ \\t\\r\\n]*>$`, 'i').exec(markup)
-    if (!end) return `it spans several blocks but does not end with the \`</${head[2]}>\` that closes its first tag`
+    const end = LAST_END_TAG.exec(markup)
+    if (!end || end[1]!.toLowerCase() !== head[2].toLowerCase()) return `it spans several blocks but does not end with the \`</${head[2]}>\` that closes its first tag`
     if (BLANK_LINE.test(end[0])) return 'its last tag holds a blank line'
     return undefined
   }
@@ -291,29 +284,22 @@ function attributeViolation(
   return undefined
 }
 
-const FENCE_LINE = /^(?:---|\+\+\+)[ \t]*\r?\n/
-
 function frontmatterViolation(text: string, span: Span, structure: ShapeStructure | undefined): string | undefined {
-  const block = structure ? structure.frontmatter : textFrontmatter(text)
+  const end = structure ? undefined : frontmatterEnd(text)
+  const block = structure ? structure.frontmatter : end !== undefined && end !== -1 ? {start: 0, end: fenceEnd(text, end)} : undefined
   if (block) return span.start >= block.start && span.end <= block.end ? undefined : 'it is not inside the frontmatter block'
   if (span.start !== 0) return 'there is no frontmatter block, and it does not start at the top of the text'
   if (span.end === 0) return undefined
   // An unterminated block replaced from its opening fence.
-  if (!FENCE_LINE.test(text.slice(0, 8))) return 'there is no frontmatter block here'
+  if ((end ?? frontmatterEnd(text)) !== -1) return 'there is no frontmatter block here'
   return span.end === text.length || text.charCodeAt(span.end - 1) === 10 || LINE_REST.test(text.slice(span.end, span.end + 256))
     ? undefined
     : 'it does not end at a line end'
 }
 
-/** The frontmatter block read from the text alone: `---`/`+++` at offset 0 through the closing fence. */
-function textFrontmatter(text: string): Span | undefined {
-  const fence = FENCE_LINE.exec(text)
-  if (!fence) return undefined
-  const marker = fence[0].slice(0, 3)
-  const close = new RegExp(`\\n${marker.replace(/\+/g, '\\+')}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(fence[0].length - 1))
-  if (!close) return undefined
-  const end = fence[0].length - 1 + close.index + 1 + 3
-  return {start: 0, end}
+/** Where the closing fence's marker ends, given the end of its line (as the parser's frontmatter node ends). */
+function fenceEnd(text: string, lineEnd: number): number {
+  return text.slice(0, lineEnd).replace(/[ \t]*(?:\r\n?|\n)?$/, '').length
 }
 
 /** The end of the removed span that holds `offset`, or -1: text an earlier removal took. */
