@@ -14,7 +14,7 @@ import {settleGroups} from './group.js'
 import {pointsOf, type Point} from './points.js'
 import {checkShape} from './shape-check.js'
 import type {Shape} from './shape.js'
-import type {Span} from './span.js'
+import {firstAtOrAfter, type Span} from './span.js'
 import {isSuppressed, noteSuppressed} from './suppression.js'
 
 /** Where every decruft message comes from. */
@@ -135,17 +135,7 @@ function takenOf(file: VFile): Taken[] {
 
 /** Index of the last span starting at or before `offset`, or -1. */
 function lastStartingBy(taken: ReadonlyArray<{start: number}>, offset: number): number {
-  let low = 0
-  let high = taken.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (taken[middle]!.start <= offset) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
+  return firstAtOrAfter(taken, offset + 1) - 1
 }
 
 /** The recorded span holding `offset` (start inclusive, end exclusive), if any. */
