@@ -16,6 +16,7 @@ import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
 import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
 import {EditMap} from './core/edit-map.js'
+import {pointsOf} from './core/points.js'
 import {coveredEdit, removalGroups} from './core/group.js'
 import type {ShapeCheckMode} from './core/shape-check.js'
 import {formatDocument} from './format.js'
@@ -216,23 +217,8 @@ function problemMessages(record: ArticleRecord, path: string): VFileMessage[] {
 
 /** Line in the body of an offset in the last pass's text (through the frontmatter repairs, `toInput`). */
 function locate(passes: Passes, body: string, toInput: (offset: number) => number): (offset: number | undefined) => number {
-  let lineStarts: number[] | undefined
-  return (offset) => {
-    if (offset === undefined) return 0
-    if (!lineStarts) {
-      lineStarts = [0]
-      for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) lineStarts.push(index + 1)
-    }
-    const target = toInput(passes.toBody(offset))
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (lineStarts[middle]! <= target) low = middle
-      else high = middle - 1
-    }
-    return low + 1
-  }
+  const point = pointsOf(body)
+  return (offset) => (offset === undefined ? 0 : point(toInput(passes.toBody(offset))).line)
 }
 
 function toCleanError(error: unknown, path: string): CleanError {
