@@ -21,7 +21,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {applyRemovals} from './core/apply.js'
+import {EditMap} from './core/edit-map.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
 import {pointsOf} from './core/points.js'
@@ -52,38 +52,6 @@ const parser = createParser()
 
 const declaredShapes = new Map(allRules.map((rule) => [rule.meta.id, rule.meta.shapes]))
 const shapesOf = (ruleId: string) => declaredShapes.get(ruleId)
-
-/** Removals (pure ones) applied before the current pass: where text went missing. */
-interface Gap {
-  /** Offset in the pass's text where the gap is. */
-  at: number
-  /** Offset in the body where the gap starts and its length. */
-  start: number
-  length: number
-}
-
-function gapsOf(removals: readonly Removal[]): Gap[] {
-  const gaps: Gap[] = []
-  let shift = 0
-  for (const removal of removals) {
-    const length = removal.end.offset - removal.start.offset
-    gaps.push({at: removal.start.offset - shift, start: removal.start.offset, length})
-    shift += length
-  }
-  return gaps
-}
-
-/** Map an offset of the pass's text to the body. At a gap, a start maps past it, an end before it. */
-function mapper(gaps: readonly Gap[]) {
-  return (offset: number, side: 'start' | 'end'): number => {
-    let shift = 0
-    for (const gap of gaps) {
-      if (gap.at > offset || (gap.at === offset && side === 'end')) break
-      shift += gap.length
-    }
-    return offset + shift
-  }
-}
 
 const ENDS_WITH_BLANK_LINE = /\n[ \t]*\r?\n$/
 /** What may stand before a block on its line: block quote and list markers. */
@@ -290,9 +258,11 @@ export function findRemovalsInPasses(
   const point = pointsOf(body)
   for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals, pass === 1 ? masked : undefined); pass++) {
     const pure = all.filter((removal) => removal.replacement === undefined)
-    const gaps = gapsOf(pure)
-    const map = mapper(gaps)
-    passText = applyRemovals(body, pure)
+    // The text this pass reads, and its offsets mapped back to the body: at a gap, a start maps past it, an end before it.
+    const edited = new EditMap(body, pure.map((removal) => ({start: removal.start.offset, end: removal.end.offset, replacement: ''})))
+    const gaps = edited.edits
+    const map = (offset: number, side: 'start' | 'end') => edited.toOriginal(offset, side)
+    passText = edited.text
     const file = new VFile({value: passText, path})
     setShapeCheckMode(file, shapeCheck)
     tree = parser.parse(file)
@@ -317,9 +287,9 @@ export function findRemovalsInPasses(
       const to = map(removal.end.offset, 'end')
       const pieces: Removal[] = []
       for (const gap of gaps) {
-        if (gap.start + gap.length <= from || gap.start >= to) continue
+        if (gap.end <= from || gap.start >= to) continue
         if (gap.start > from) pieces.push({...removal, start: point(from), end: point(gap.start), text: body.slice(from, gap.start)})
-        from = gap.start + gap.length
+        from = gap.end
       }
       if (to > from) pieces.push({...removal, start: point(from), end: point(to), text: body.slice(from, to)})
       const group = removal.group === undefined ? (pieces.length > 1 ? pieces[0]!.start.offset : undefined) : map(removal.group, 'start')
