@@ -59,7 +59,8 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
 
 const TAG_OR_COMMENT =
   /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g
-const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
+/** One attribute of a tag's source: its name, and its value double-quoted, single-quoted or bare (groups 1–4). */
+export const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
 const BLANK_LINE = /\n[ \t]*\r?\n/
 
 /** Parse the attribute source of a tag. Names are lower-cased; the first of a repeated name wins. */

@@ -32,7 +32,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
-import {decodeCharacterReferences, type Tag} from '../../core/html.js'
+import {ATTRIBUTE, decodeCharacterReferences, type Tag} from '../../core/html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
 import type {Span} from '../../core/span.js'
@@ -53,7 +53,6 @@ const BASE = 'https://relative.invalid/'
 const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'data-src', 'data-lazy-src', 'data-href', 'poster', 'action', 'cite'])
 /** Elements whose content is code, not markup. */
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea'])
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
 /**
  * A URL written out in text (GFM's autolink literals: a scheme, or `www.`;
  * balanced parentheses belong to it). It ends at a quote, backslash or
@@ -321,18 +320,15 @@ function htmlUrls(context: SourceContext): Candidate[] {
   return found
 }
 
-const WHITE_SPACE = /\s/
-
 /**
  * The URL an attribute value holds: the value without the white space at
- * its edges (a browser trims it). A URL never holds white space or a line
- * break, so a value that still does is no URL to clean — it is a quote left
- * open (`<a href="https://x.example/?utm_source=y)_` and the paragraphs up
- * to the next `"`), and stripping "parameters" from it would take text.
+ * its edges (a browser trims it). A value that still holds white space is a
+ * quote left open (`<a href="https://x.example/?utm_source=y)_` and the
+ * paragraphs up to the next `"`), which `cleanUrl` leaves alone.
  */
 function urlOfValue(value: string, start: number): Span | undefined {
   const trimmed = value.trim()
-  if (trimmed === '' || WHITE_SPACE.test(trimmed)) return undefined
+  if (trimmed === '') return undefined
   const from = start + value.indexOf(trimmed)
   return {start: from, end: from + trimmed.length}
 }
