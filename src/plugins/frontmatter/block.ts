@@ -12,7 +12,8 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {Document, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Pair} from 'yaml'
+import {Document, isAlias, isMap, isNode, isScalar, isSeq, visit, type Pair} from 'yaml'
+import {parseYaml as parseYamlText} from './yaml-document.js'
 import {reportWarning} from '../../core/removal.js'
 import {readToml} from './toml.js'
 
@@ -208,7 +209,7 @@ function hasAnchor(node: unknown): boolean {
 
 /** Parse YAML; invalid YAML (and duplicate keys, and an alias to no anchor) is unreadable, with its cause and offset. */
 function parseYaml(block: Block, file: VFile): Document.Parsed | Unreadable {
-  const document = parseDocument(block.text, {prettyErrors: false, uniqueKeys: true})
+  const {document} = parseYamlText(block.text)
   const error = document.errors[0]
   if (error) {
     const reason =

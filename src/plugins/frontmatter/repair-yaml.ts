@@ -27,7 +27,8 @@
  * @example
  *   title: 10:30: Breaking: news   →   title: '10:30: Breaking: news'
  */
-import {isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
+import {isScalar, visit, type Document} from 'yaml'
+import {parseYaml} from './yaml-document.js'
 import {BLOCK_SCALAR_HEADER, isBlankOrComment, keyLine, linesOf, type Line} from './yaml-lines.js'
 
 /** The kinds of repair of a YAML line, recorded in `changes[].repair`. */
@@ -64,11 +65,7 @@ const ENTITY_ANCHOR = /^(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$/
 /** A sequence item whose value follows on its line: `- value`. */
 const ITEM_LINE = /^((?:-[ \t]+)+)(.*?)[ \t]*$/
 
-function parse(text: string) {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false})
-  return {document, lineCounter}
-}
+const parse = parseYaml
 
 /** Whether reading the document into data fails (an alias to no anchor). */
 function toJsFails(document: Document.Parsed): boolean {
