@@ -111,8 +111,13 @@ export function missingOf(prerequisites: readonly Prerequisite[]): string | unde
  * the test (or in a `beforeEach`).
  */
 export function needs(context: SkippableContext, ...prerequisites: Prerequisite[]): void {
+  needsOr(context, REQUIRE_EXTERNAL, prerequisites)
+}
+
+/** {@link needs}, with whether a missing prerequisite fails given (for its own test). */
+export function needsOr(context: SkippableContext, require: boolean, prerequisites: readonly Prerequisite[]): void {
   const reason = missingOf(prerequisites)
   if (reason === undefined) return
-  if (REQUIRE_EXTERNAL) throw new Error(`${reason}; DECRUFT_REQUIRE_EXTERNAL=1 (CI provides it), so this fails instead of skipping`)
+  if (require) throw new Error(`${reason}; DECRUFT_REQUIRE_EXTERNAL=1 (CI provides it), so this fails instead of skipping`)
   context.skip(reason)
 }
