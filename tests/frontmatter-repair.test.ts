@@ -211,3 +211,15 @@ describe('a removal of several parts in a repaired article', () => {
     expect(record.stats.removals['affiliate-link']).toBe(1)
   })
 })
+
+describe('a removal in an article whose frontmatter was repaired', () => {
+  it('keeps what it says: what the repair step adjusted, and a matter of taste', () => {
+    const input = '---\ntitle: x: y\ndate: 2024-01-02 03:04:05\n---\n\n**Download [](https://amzn.to/x)** now\n'
+    const {removals} = clean(input)
+    const link = removals.find((removal) => removal.rule === 'affiliate-link')!
+    expect(link.text).toBe(' [](https://amzn.to/x)')
+    expect(link.adjusted).toMatch(/white space/)
+    const date = removals.find((removal) => removal.key === 'date')!
+    expect(date.severity).toBe('warning')
+  })
+})

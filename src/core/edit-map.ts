@@ -99,8 +99,17 @@ export class EditMap<E extends TextEdit = TextEdit> {
         cursor = removal.end.offset
       }
       replacement += this.text.slice(cursor, end)
-      const recorded = group.edits.map((placed) => describe(placed.edit))
       const first = group.removals[0]
+      if (first && group.removals.length === 1 && group.edits.length === 0) {
+        // Alone, a removal keeps all it says (reason, severity, what the repair step adjusted), at the input's
+        // offsets; a part of a removal of several parts keeps its group: its first part's start, mapped back.
+        const removal: Removal = {...first, start: point(from), end: point(to), text: this.original.slice(from, to)}
+        if (first.group !== undefined) removal.group = this.toOriginal(first.group, 'start')
+        out.push(removal)
+        continue
+      }
+      const recorded = group.edits.map((placed) => describe(placed.edit))
+      // Merged with a repair, it is one change of a broken file: an error, its reasons joined.
       const removal: Removal = {
         ruleId: first?.ruleId ?? recorded[0]!.ruleId,
         reason: [...recorded.map((edit) => edit.reason), ...group.removals.map((found) => found.reason)].join('; '),
@@ -112,12 +121,6 @@ export class EditMap<E extends TextEdit = TextEdit> {
       if (group.edits.length > 0 || first?.replacement !== undefined) removal.replacement = replacement
       const key = first?.key ?? recorded.find((edit) => edit.key !== undefined)?.key
       if (key !== undefined) removal.key = key
-      if (first && group.removals.length === 1 && group.edits.length === 0) {
-        // A part of a removal of several parts (an unlinked link) stays one: its group is its first part's start, mapped back.
-        if (first.group !== undefined) removal.group = this.toOriginal(first.group, 'start')
-        // A matter of taste stays one; merged with a repair (the file was broken) it is an error.
-        if (first.severity !== undefined) removal.severity = first.severity
-      }
       out.push(removal)
     }
     return out.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
