@@ -25,8 +25,9 @@ import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
 import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
 import {findFrontmatterRepairs} from './plugins/frontmatter/repair.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {disabledRules, ruleIds, UnknownRuleError} from './pipeline.js'
+import {disabledRules, inlineProtected, ruleIds, UnknownRuleError} from './pipeline.js'
 import {rebase} from './repaired.js'
+import {warnProtectedDirectiveRules} from './suppression-warnings.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -168,7 +169,8 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
  * `<!-- decruft-disable-next-line link-frm -->` does not go unseen.
  */
 function warnUnknownDirectiveRules(passes: Passes): void {
-  for (const {directive, ruleId} of unknownDirectiveRules(directivesOf(passes.file), ruleIds)) {
+  passes.warnings.push(...warnProtectedDirectiveRules(passes.file))
+  for (const {directive, ruleId} of unknownDirectiveRules(directivesOf(passes.file), [...ruleIds, ...inlineProtected.groups])) {
     const before = passes.file.messages.length
     reportWarning(passes.file, {
       ruleId: 'suppression',
