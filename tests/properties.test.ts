@@ -103,16 +103,7 @@ function withLineEndings(text: string, endings: LineEndings, seed: number): stri
   })
 }
 
-/** Whether `offset` lies between an ad region's begin and end markers. */
-function insideAdRegion(text: string, offset: number): boolean {
-  let depth = 0
-  for (const marker of text.slice(0, offset).matchAll(/<!-- (?:affiliate ads|ads) (begin|start|end) -->/g)) {
-    depth = marker[1] === 'end' ? Math.max(0, depth - 1) : depth + 1
-  }
-  return depth > 0
-}
-
-/** An article with hostile blocks put in at blank lines of its body (outside ad regions), and any line endings. */
+/** An article with hostile blocks put in at blank lines of its body (ad regions included), and any line endings. */
 const hostileArticle = fc
   .record({
     spec: specArbitrary,
@@ -124,8 +115,8 @@ const hostileArticle = fc
     let text = buildArticle({...spec, crlf: false})
     const head = text.length - bodyOf(text).length
     for (const [block, at] of hostile) {
-      // Not inside an ad region: nested regions are another matter (the hostile blocks hold regions of their own).
-      const gaps = [...text.slice(head).matchAll(/\n\n/g)].map((match) => head + match.index + 2).filter((offset) => !insideAdRegion(text, offset))
+      // Anywhere, ad regions included: a hostile block holding a region of its own nests it in the outer one.
+      const gaps = [...text.slice(head).matchAll(/\n\n/g)].map((match) => head + match.index + 2)
       const offset = gaps.length === 0 ? text.length : gaps[at % gaps.length]!
       text = `${text.slice(0, offset)}${block}\n\n${text.slice(offset)}`
     }
