@@ -141,6 +141,8 @@ const systemErrors: Record<string, string> = {
   ENOTDIR: 'not a directory',
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large (the file-size limit, ulimit -f, or the file system\'s)',
   EROFS: 'read-only file system',
 }
 

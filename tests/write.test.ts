@@ -1,0 +1,190 @@
+/**
+ * The atomic writer (src/node/write.ts) under faults: short writes, a device
+ * that takes no more bytes, a failing write, fsync or rename. Each fault is
+ * injected through the writer's file-system calls; whatever happens, the
+ * target keeps its old bytes and no temporary file is left behind.
+ * The real full-disk cases (a file-size limit, a tiny tmpfs) run in child
+ * processes in tests/full-disk.test.ts.
+ */
+import {chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {nodeWriterFs, writeFileSafely, writeOutputs, WriteError, type WritableHandle, type WriterFs} from '../src/node/write.js'
+import {listFiles, tree} from './support/temp-tree.js'
+
+const OLD = 'the old bytes of the file\n'
+const NEW = `${'a new and longer text, '.repeat(200)}\n`
+
+/** The real writer's calls, with the open handle's calls changed by `handle`. */
+function faultyFs(handle: (real: WritableHandle) => Partial<WritableHandle>, overrides: Partial<WriterFs> = {}): WriterFs {
+  return {
+    ...nodeWriterFs,
+    open: async (path, flags, mode) => {
+      const real = await nodeWriterFs.open(path, flags, mode)
+      return {
+        write: real.write.bind(real),
+        sync: real.sync.bind(real),
+        chmod: real.chmod.bind(real),
+        close: real.close.bind(real),
+        ...handle(real),
+      }
+    },
+    ...overrides,
+  }
+}
+
+async function failure(promise: Promise<unknown>): Promise<WriteError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  expect(error).toBeInstanceOf(WriteError)
+  return error as WriteError
+}
+
+describe('writeFileSafely', () => {
+  it('continues short writes until every byte is written', async () => {
+    const root = tree({'a.md': OLD})
+    const calls: number[] = []
+    // A device that takes at most 7 bytes per call.
+    const fs = faultyFs((real) => ({
+      write: async (buffer, offset, length, position) => {
+        calls.push(length)
+        return real.write(buffer, offset, Math.min(length, 7), position)
+      },
+    }))
+    await writeFileSafely(join(root, 'a.md'), NEW, {fs})
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(NEW)
+    expect(calls.length).toBe(Math.ceil(Buffer.byteLength(NEW) / 7))
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+
+  it('fails on a write that makes no progress (a full device), keeping the old bytes', async () => {
+    const root = tree({'a.md': OLD})
+    let total = 0
+    // 4,096 bytes go in, then the device takes nothing more: what a nearly full disk does.
+    const fs = faultyFs((real) => ({
+      write: async (buffer, offset, length, position) => {
+        const room = Math.max(0, 4096 - total)
+        const result = room === 0 ? {bytesWritten: 0} : await real.write(buffer, offset, Math.min(length, room), position)
+        total += result.bytesWritten
+        return result
+      },
+    }))
+    const error = await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs}))
+    expect(error.message).toBe(`cannot write ${join(root, 'a.md')}: no space left on device (short write: 4096 of ${Buffer.byteLength(NEW)} bytes written)`)
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+
+  it.each([
+    ['write', 'ENOSPC', 'no space left on device'],
+    ['write', 'EFBIG', 'file too large'],
+    ['write', 'EDQUOT', 'disk quota exceeded'],
+    ['sync', 'EIO', 'EIO'],
+    ['close', 'EIO', 'EIO'],
+  ] as const)('a failing %s (%s) leaves the old bytes and no temporary file', async (call, code, cause) => {
+    const root = tree({'a.md': OLD})
+    const fs = faultyFs(() => ({
+      [call]: async () => {
+        throw Object.assign(new Error(`${code}: injected`), {code})
+      },
+    }))
+    const error = await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs, fsync: true}))
+    expect(error.message).toContain(cause)
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+
+  it('a failing rename leaves the old bytes and no temporary file', async () => {
+    const root = tree({'a.md': OLD})
+    const fs = faultyFs(() => ({}), {
+      rename: async () => {
+        throw Object.assign(new Error('EXDEV: injected'), {code: 'EXDEV'})
+      },
+    })
+    await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs}))
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+
+  it('flushes before the rename when asked, and only then', async () => {
+    const root = tree({'a.md': OLD})
+    const events: string[] = []
+    const fs = faultyFs(
+      (real) => ({
+        sync: async () => {
+          events.push('sync')
+          await real.sync()
+        },
+      }),
+      {
+        rename: async (from, to) => {
+          events.push('rename')
+          await nodeWriterFs.rename(from, to)
+        },
+      },
+    )
+    await writeFileSafely(join(root, 'a.md'), NEW, {fs, fsync: true})
+    await writeFileSafely(join(root, 'a.md'), OLD, {fs})
+    expect(events).toEqual(['sync', 'rename', 'rename'])
+  })
+
+  it('keeps the permission bits of the file it replaces, and writes through a symbolic link', async () => {
+    const root = tree({'a.md': OLD, 'real.md': OLD})
+    chmodSync(join(root, 'a.md'), 0o640)
+    symlinkSync('real.md', join(root, 'link.md'))
+    await writeFileSafely(join(root, 'a.md'), NEW)
+    await writeFileSafely(join(root, 'link.md'), NEW)
+    expect(statSync(join(root, 'a.md')).mode & 0o777).toBe(0o640)
+    expect(lstatSync(join(root, 'link.md')).isSymbolicLink()).toBe(true)
+    expect(readlinkSync(join(root, 'link.md'))).toBe('real.md')
+    expect(readFileSync(join(root, 'real.md'), 'utf8')).toBe(NEW)
+  })
+
+  it('never opens an existing file as its temporary file', async () => {
+    const root = tree({'a.md': OLD})
+    const flags: number[] = []
+    const fs = faultyFs(() => ({}), {
+      open: async (path, flag, mode) => {
+        flags.push(flag)
+        // Someone else's file already sits where the temporary file would go.
+        writeFileSync(path, 'not ours')
+        return nodeWriterFs.open(path, flag, mode)
+      },
+    })
+    const error = await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs}))
+    expect(error.message).toMatch(/EEXIST/)
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+  })
+})
+
+describe('writeOutputs', () => {
+  it('writes every output in full before renaming any: a full disk on the second leaves the first old output as it was', async () => {
+    const root = tree({'out/a.md': OLD, 'out/a.json': '{"old": true}\n'})
+    let opened = 0
+    const fs = faultyFs(() => {
+      opened++
+      return opened === 2
+        ? {
+            write: async () => {
+              throw Object.assign(new Error('ENOSPC: injected'), {code: 'ENOSPC'})
+            },
+          }
+        : {}
+    })
+    const error = await failure(
+      writeOutputs(
+        [
+          {path: join(root, 'out/a.md'), data: NEW},
+          {path: join(root, 'out/a.json'), data: '{"new": true}\n'},
+        ],
+        {fs},
+      ),
+    )
+    expect(error.message).toBe(`cannot write ${join(root, 'out/a.json')}: no space left on device`)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(OLD)
+    expect(readFileSync(join(root, 'out/a.json'), 'utf8')).toBe('{"old": true}\n')
+    expect(listFiles(root)).toEqual(['out/a.json', 'out/a.md'])
+  })
+})
