@@ -7,7 +7,7 @@
  * file is left, and the run exits 3 naming the cause.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -74,6 +74,24 @@ describe('a full file system (a 64 KiB tmpfs)', () => {
     } finally {
       spawnSync('umount', [mountPoint])
       rmdirSync(mountPoint)
+    }
+  })
+})
+
+describe('a read-only file system', () => {
+  it('an --out on it is refused before any work (exit 2), as root too', (context) => {
+    needsOr(context, false, [tmpfsMount])
+    const root = tree({'in/a.md': SPAMMY_ARTICLE})
+    const mountPoint = join(root, 'ro')
+    mkdirSync(mountPoint)
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', mountPoint], {encoding: 'utf8'})
+    expect(mount.status, mount.stderr).toBe(0)
+    try {
+      const result = spawnSync(process.execPath, [BIN, '--no-config', 'in', '--out', 'ro/out'], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(/^decruft: ro\/out: cannot write to the output directory \(.*ro, where it would be created\): read-only file system\n/)
+    } finally {
+      spawnSync('umount', [mountPoint])
     }
   })
 })
