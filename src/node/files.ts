@@ -11,7 +11,8 @@
  * `node_modules`, `.git`, hidden files and folders and the output directory
  * are never searched. Symbolic links met in a folder are not followed (no
  * cycles, nothing from outside the folder): each one named like a Markdown
- * file gets a note, as does a folder that cannot be read. The order is
+ * file gets a note, as do a named pipe or device named so and a folder that
+ * cannot be read. The order is
  * deterministic: operands in the order given, files within one sorted by
  * relative path.
  */
@@ -47,7 +48,7 @@ export interface ExpandResult {
   errors: OperandError[]
   /** Directory operands that hold no Markdown file (not an error, worth a note). */
   empty: string[]
-  /** Symbolic links named like Markdown files, and folders that cannot be read, met in directory operands. */
+  /** Symbolic links and other non-regular files named like Markdown files, and folders that cannot be read, met in directory operands. */
   skipped: SkippedPath[]
 }
 
@@ -146,6 +147,7 @@ async function searchDirectory(directory: string, options: ExpandOptions, skippe
       } else if (isMarkdownPath(entry.name)) {
         if (entry.isFile()) files.push({absolute: path, relative: relative(directory, path)})
         else if (entry.isSymbolicLink()) skipped.push({path, reason: 'symbolic link, not followed (give its target as an operand to clean it)'})
+        else skipped.push({path, reason: 'not a regular file, skipped'})
       }
     }
     for (const child of folders) await walk(child)
