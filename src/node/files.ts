@@ -150,9 +150,13 @@ async function searchDirectory(directory: string, options: ExpandOptions, skippe
         else skipped.push({path, reason: 'not a regular file, skipped'})
       }
     }
-    for (const child of folders) await walk(child)
+    // Sibling folders are read together (the thread pool bounds how many at once); the caller sorts.
+    await Promise.all(folders.map(walk))
   }
+  const before = skipped.length
   await walk(directory)
+  // The notes in a deterministic order, whatever order the folders were read in.
+  skipped.splice(before, skipped.length - before, ...skipped.slice(before).sort((a, b) => compare(a.path, b.path)))
   return files
 }
 
