@@ -4,12 +4,18 @@
  * injected through the writer's file-system calls; whatever happens, the
  * target keeps its old bytes and no temporary file is left behind.
  * The real full-disk cases (a file-size limit, a tiny tmpfs) run in child
- * processes in tests/full-disk.test.ts.
+ * processes in tests/full-disk.test.ts. The signal tests run the built
+ * writer (`dist/`, made by `npm run build`) in a child process.
  */
+import {spawnSync} from 'node:child_process'
 import {chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {defaultRuleSet} from '../src/index.js'
+import {checkFile, type CheckSettings} from '../src/node/check-file.js'
+import {DEFAULT_MAX_BYTES} from '../src/node/read.js'
 import {nodeWriterFs, writeFileSafely, writeOutputs, WriteError, type WritableHandle, type WriterFs} from '../src/node/write.js'
+import {SPAMMY_ARTICLE} from './support/git-hook.js'
 import {listFiles, tree} from './support/temp-tree.js'
 
 const OLD = 'the old bytes of the file\n'
@@ -186,5 +192,56 @@ describe('writeOutputs', () => {
     expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe(OLD)
     expect(readFileSync(join(root, 'out/a.json'), 'utf8')).toBe('{"old": true}\n')
     expect(listFiles(root)).toEqual(['out/a.json', 'out/a.md'])
+  })
+})
+
+describe('an interrupted write', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s removes the temporary file in flight and still ends the process by the signal', (signal) => {
+    const root = tree({'a.md': OLD})
+    // The child starts a write that never finishes (the device hangs after the first bytes), then is signalled.
+    const script = `
+      const {writeFileSafely, nodeWriterFs} = await import(${JSON.stringify(new URL('../dist/node/index.js', import.meta.url).href)})
+      const fs = {...nodeWriterFs, open: async (path, flags, mode) => {
+        const real = await nodeWriterFs.open(path, flags, mode)
+        return {write: async (b, o, l, p) => { await real.write(b, o, 1, p); process.kill(process.pid, ${JSON.stringify(signal)}); return new Promise(() => {}) },
+          sync: () => real.sync(), chmod: (m) => real.chmod(m), close: () => real.close()}
+      }}
+      setTimeout(() => {}, 60000)
+      await writeFileSafely(${JSON.stringify(join(root, 'a.md'))}, 'new text', {fs})
+    `
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 60_000})
+    expect(result.stderr).toBe('')
+    expect(result.signal).toBe(signal)
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+})
+
+describe('check --write (checkFile)', () => {
+  it('leaves a file that was saved again while it was being checked as it is', async () => {
+    const root = tree({'post.md': SPAMMY_ARTICLE})
+    const path = join(root, 'post.md')
+    const edited = `${SPAMMY_ARTICLE}\nA paragraph the author just added.\n`
+    const settings: CheckSettings = {
+      rules: defaultRuleSet(),
+      enable: [],
+      disable: [],
+      maxBytes: DEFAULT_MAX_BYTES,
+      severity: {},
+      write: true,
+      detectSite: true,
+      // Runs between the read and the write: the author saves the file then.
+      siteDetector: {
+        detect: async () => {
+          writeFileSync(path, edited)
+          return undefined
+        },
+      },
+    }
+    const report = await checkFile(path, 'post.md', settings)
+    expect(report.fixed).toBe(false)
+    expect(report.error).toBe('post.md: changed while it was being checked; left as it is (run again)')
+    expect(report.findings.length).toBeGreaterThan(0)
+    expect(readFileSync(path, 'utf8')).toBe(edited)
   })
 })

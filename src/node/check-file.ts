@@ -48,6 +48,10 @@ export async function checkFile(absolute: string, display: string, settings: Che
     const fixed = settings.write && result.markdown !== text
     if (fixed) {
       try {
+        // Someone (an editor, a formatter) may have saved the file since it was read: their text is not ours to replace.
+        if ((await readArticle(absolute, display, {maxBytes: settings.maxBytes})) !== text) {
+          return {path: display, findings, fixed: false, error: `${display}: changed while it was being checked; left as it is (run again)`}
+        }
         // An input is replaced only by a complete, flushed copy: a full disk leaves it as it was.
         await writeFileSafely(absolute, result.markdown, {fsync: true})
       } catch (error) {
