@@ -245,3 +245,41 @@ describe('check --write (checkFile)', () => {
     expect(readFileSync(path, 'utf8')).toBe(edited)
   })
 })
+
+describe('an interrupted write on a worker thread', () => {
+  it('the main thread removes the worker\'s temporary file on SIGTERM', () => {
+    const root = tree({'a.md': OLD})
+    const dist = (path: string) => JSON.stringify(new URL(`../dist/node/${path}`, import.meta.url).href)
+    // The worker starts a write that never finishes; the main thread waits until it has heard of the temporary file, then is signalled.
+    const worker = `
+      const {writeFileSafely, nodeWriterFs} = await import(${dist('index.js')})
+      const fs = {...nodeWriterFs, open: async (path, flags, mode) => {
+        const real = await nodeWriterFs.open(path, flags, mode)
+        return {write: async (b, o, l, p) => { await real.write(b, o, 1, p); return new Promise(() => {}) },
+          sync: () => real.sync(), chmod: (m) => real.chmod(m), close: () => real.close()}
+      }}
+      // Keep the thread alive: a promise alone does not.
+      setInterval(() => {}, 1000)
+      await writeFileSafely(${JSON.stringify(join(root, 'a.md'))}, 'new text', {fs})
+    `
+    const script = `
+      const {Worker} = await import('node:worker_threads')
+      const {watchTemporaryFiles, temporaryFilesInFlight} = await import(${dist('temporary-files.js')})
+      watchTemporaryFiles()
+      // Keep the process alive until the signal arrives.
+      setTimeout(() => {}, 60000)
+      new Worker(new URL('data:text/javascript,' + encodeURIComponent(${JSON.stringify(worker)})))
+      const wait = setInterval(() => {
+        if (temporaryFilesInFlight().length === 0) return
+        clearInterval(wait)
+        process.kill(process.pid, 'SIGTERM')
+      }, 10)
+    `
+    // A child that never hears of the worker's file is killed (SIGKILL, not the SIGTERM expected) after 30 s.
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL'})
+    expect(result.stderr).toBe('')
+    expect(result.signal).toBe('SIGTERM')
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+    expect(listFiles(root)).toEqual(['a.md'])
+  })
+})

@@ -11,17 +11,17 @@
  * temporary files before any is renamed into place, so a full disk leaves
  * every old output of the article as it was.
  *
- * A temporary file is named `.<name>.decruft-<pid>-<n>.tmp` beside its
- * target (hidden, so a later run's directory search skips it); the ones in
- * flight are removed when the process is interrupted (SIGINT, SIGTERM…).
- * Only a SIGKILL or a power loss between creating and renaming one can leave
- * it behind; the target is never partial.
+ * A temporary file is named `.<name>.decruft-<pid>-<thread>-<n>.tmp` beside
+ * its target (hidden, so a later run's directory search skips it); the ones
+ * in flight are removed when the process is interrupted, worker threads'
+ * too (temporary-files.ts). Only a SIGKILL or a power loss between creating
+ * and renaming one can leave it behind; the target is never partial.
  */
-import {constants, unlinkSync} from 'node:fs'
+import {constants} from 'node:fs'
 import {mkdir, open, realpath, rename, rm, stat, unlink} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
-import {isMainThread} from 'node:worker_threads'
+import {dirname} from 'node:path'
 import {describeSystemError} from './read.js'
+import {temporaryPathFor, track, untrack} from './temporary-files.js'
 
 export interface Output {
   /** Absolute path of the file to write. */
@@ -106,58 +106,6 @@ class ShortWriteError extends Error {
   }
 }
 
-/** Temporary files being written, removed if the process is interrupted. */
-const inFlight = new Set<string>()
-let exitHookInstalled = false
-let counter = 0
-
-/**
- * Signals that end the process by default and that the writer cleans up
- * after. Not SIGXFSZ: Node ignores it, so a write past a file-size limit
- * fails with EFBIG (reported) instead of killing the process.
- */
-const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
-
-function removeInFlight(): void {
-  for (const temp of inFlight) {
-    try {
-      unlinkSync(temp)
-    } catch {
-      // Gone already.
-    }
-  }
-  inFlight.clear()
-}
-
-/**
- * Remove the temporary files in flight when the process is interrupted,
- * then let the signal do what it would have done (when nobody else listens
- * to it). Worker threads get no signals: the main thread's ending ends them.
- */
-function installCleanup(): void {
-  if (exitHookInstalled || !isMainThread) return
-  exitHookInstalled = true
-  process.once('exit', removeInFlight)
-  for (const signal of CLEANUP_SIGNALS) {
-    const onSignal = () => {
-      removeInFlight()
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal)
-    }
-    process.once(signal, onSignal)
-  }
-}
-
-function track(path: string): void {
-  installCleanup()
-  inFlight.add(path)
-}
-
-/** A temporary sibling of `target`, hidden and unique to this process and call. */
-export function temporaryPathFor(target: string): string {
-  counter = (counter + 1) % Number.MAX_SAFE_INTEGER
-  return join(dirname(target), `.${basename(target)}.decruft-${process.pid}-${counter}.tmp`)
-}
-
 /** Write every byte of `bytes`, continuing short writes; a write that makes no progress fails. */
 async function writeAll(handle: WritableHandle, bytes: Uint8Array): Promise<void> {
   let written = 0
@@ -189,7 +137,7 @@ async function stage(path: string, data: string, options: WriteOptions): Promise
   track(temp)
   const discard = async () => {
     await fs.unlink(temp).catch(() => undefined)
-    inFlight.delete(temp)
+    untrack(temp)
   }
   try {
     try {
@@ -209,7 +157,7 @@ async function stage(path: string, data: string, options: WriteOptions): Promise
     commit: async () => {
       try {
         await fs.rename(temp, target)
-        inFlight.delete(temp)
+        untrack(temp)
       } catch (error) {
         await discard()
         throw error
