@@ -46,7 +46,19 @@ export async function checkFile(absolute: string, display: string, settings: Che
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)
     const fixed = settings.write && result.markdown !== text
-    if (fixed) await writeFileSafely(absolute, result.markdown)
+    if (fixed) {
+      try {
+        // Someone (an editor, a formatter) may have saved the file since it was read: their text is not ours to replace.
+        if ((await readArticle(absolute, display, {maxBytes: settings.maxBytes})) !== text) {
+          return {path: display, findings, fixed: false, error: `${display}: changed while it was being checked; left as it is (run again)`}
+        }
+        // An input is replaced only by a complete, flushed copy: a full disk leaves it as it was.
+        await writeFileSafely(absolute, result.markdown, {fsync: true})
+      } catch (error) {
+        // The findings stand; the file is unchanged and reported failed.
+        return {path: display, findings, fixed: false, error: failureMessage(error, display)}
+      }
+    }
     return {path: display, findings, fixed}
   } catch (error) {
     return {path: display, findings: [], fixed: false, error: failureMessage(error, display)}

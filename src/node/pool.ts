@@ -5,6 +5,7 @@
  */
 import {availableParallelism} from 'node:os'
 import type {RuleSources} from './rule-sources.js'
+import {watchTemporaryFiles} from './temporary-files.js'
 
 /** Above this many articles a run uses worker threads (when there is more than one core). */
 export const POOL_THRESHOLD = 50
@@ -48,6 +49,8 @@ export interface WorkerPool {
 /** A pool of `threads` worker threads running {@link workerFile}, each given the run's rule sources. */
 export async function openWorkerPool(threads: number, sources: RuleSources): Promise<WorkerPool> {
   const {default: Tinypool} = await import('tinypool')
+  // The workers' temporary files are removed too if the run is interrupted.
+  watchTemporaryFiles()
   const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}}
   const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads, workerData})
   return {
