@@ -5,7 +5,9 @@
  * reported), not the rules.
  */
 import {chmodSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {Readable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
@@ -180,15 +182,14 @@ describe('batch', () => {
     expect(listFiles(join(root, 'out'))).toEqual(['a.md', 'deep/b.md'])
   })
 
-  it('refuses an --out it cannot write to before any work (exit 2)', async (context) => {
-    // Root writes anywhere; tests/full-disk.test.ts covers a read-only file system, which stops root too.
-    if (process.getuid?.() === 0) context.skip('running as root, which may write to a read-only folder')
+  it('refuses an --out it cannot write to before any work (exit 2)', async () => {
     const root = tree({'in/a.md': article('A'), 'locked/.keep': ''})
     chmodSync(join(root, 'locked'), 0o500)
     try {
-      const result = await run(['in', '--out', 'locked/out'], {cwd: root})
+      // Root writes anywhere: as root, the built CLI runs as an unprivileged user (uid 65534) instead.
+      const result = process.getuid?.() === 0 ? runAsNobody(['in', '--out', 'locked/out'], root) : await run(['in', '--out', 'locked/out'], {cwd: root})
       expect(result.code).toBe(ExitCode.usage)
-      expect(result.stderr).toMatch(/^decruft: locked\/out: cannot write to the output directory .*: permission denied/)
+      expect(result.stderr).toMatch(/^decruft: locked\/out: cannot (?:write to the|use as) output directory.*: permission denied/)
     } finally {
       chmodSync(join(root, 'locked'), 0o700)
     }
@@ -556,3 +557,11 @@ describe('progress', () => {
     expect(stderr).toMatch(/26 files: .*25 written/)
   })
 })
+
+/** Run the built CLI as uid/gid 65534 (nobody) in `cwd`, which is opened to it for reading. */
+function runAsNobody(argv: string[], cwd: string): {code: number | null; stderr: string} {
+  chmodSync(cwd, 0o755)
+  const bin = fileURLToPath(new URL('../bin/decruft.js', import.meta.url))
+  const child = spawnSync(process.execPath, [bin, ...argv], {cwd, uid: 65534, gid: 65534, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: child.status, stderr: child.stderr}
+}
