@@ -16,7 +16,6 @@ import {
   keptText,
   keptTextIf,
   LF,
-  lineContentEnd,
   lineStart,
   previousBreak,
   startOf,
@@ -155,7 +154,7 @@ function keepBreakAfterMarker(pieces: Pieces, first: Piece, last: Piece): void {
   if (contentEnd === last.start || breakAt === -1 || breakAt >= last.end) return
   const next = keptText(pieces, last.end, keptLineEnd(pieces, last.end, text.length)).replace(/\r$/, '').replace(/^[ \t]*/, '')
   if (next === '' || !(interruptsParagraph(next) || LIST_MARKER.test(next))) return
-  last.end = lineContentEnd(text, contentEnd)
+  last.end = pieces.lineContentEnd(contentEnd)
   last.notes.push('gave back the line breaks after it, which would have brought the next block up to the marker before it')
   pieces.changes++
 }
@@ -165,7 +164,7 @@ function takeBlankedLine(tree: Root, pieces: Pieces, first: Piece, last: Piece):
   const {text} = pieces
   const head = pieces.lineStart(first.start)
   if (text.charCodeAt(last.end - 1) === LF || !isPrefixOnly(pieces, head, first.start)) return
-  const contentEnd = lineContentEnd(text, last.end)
+  const contentEnd = pieces.lineContentEnd(last.end)
   if (pieces.skipForward(last.end, contentEnd, false) < contentEnd) return
   const next = text.indexOf('\n', contentEnd)
   if (next === -1 || next + 1 >= text.length) return

@@ -56,15 +56,35 @@ export class Pieces {
   /** Offsets where lines start, built on first use (a long line of many removals asks once per removal). */
   private lineStarts: number[] | undefined
 
-  /** Start of the line holding `offset` (binary search: no scan back over a long line per removal). */
-  lineStart(offset: number): number {
-    if (offset <= 0) return 0
+  private starts(): number[] {
     if (!this.lineStarts) {
       this.lineStarts = [0]
       for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1)
     }
+    return this.lineStarts
+  }
+
+  /** As `lineContentEnd(this.text, offset)`, by binary search (no scan over a long line per removal). */
+  lineContentEnd(offset: number): number {
+    const starts = this.starts()
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (starts[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    // `starts[low]` is the first line start after `offset`: its line feed ends the line.
+    if (low >= starts.length) return this.text.length
+    const lineFeed = starts[low]! - 1
+    return lineFeed > 0 && this.text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed
+  }
+
+  /** Start of the line holding `offset` (binary search: no scan back over a long line per removal). */
+  lineStart(offset: number): number {
+    if (offset <= 0) return 0
     // The last line start at or before `offset`, as `lineStart(text, offset)` finds it.
-    const starts = this.lineStarts
+    const starts = this.starts()
     let low = 0
     let high = starts.length
     while (low < high) {

@@ -65,7 +65,6 @@ import {
   keptText,
   keptTextIf,
   LF,
-  lineContentEnd,
   Pieces,
   previousBreak,
   SPACE,
@@ -113,7 +112,7 @@ function repairContainer(node: Parents, pieces: Pieces): void {
     pieces.take(start, end, note)
     // Between two spaces, it takes those after it (one space stays between the words).
     const {text} = pieces
-    const lineEnd = lineContentEnd(text, end)
+    const lineEnd = pieces.lineContentEnd(end)
     const after = pieces.skipForward(end, lineEnd, false)
     let before = start
     while (before > 0 && pieces.at(before - 1)) before = pieces.at(before - 1)!.start
@@ -204,7 +203,7 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
       continue
     }
     const head = pieces.lineStart(piece.start)
-    const lineEnd = lineContentEnd(text, piece.start)
+    const lineEnd = pieces.lineContentEnd(piece.start)
     if (head > blockStart && isPrefixOnly(pieces, head, piece.start)) {
       // A removal that takes its line's break takes the line: nothing is left at its start.
       if (piece.end > lineEnd) continue
@@ -228,7 +227,7 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
       }
       continue
     }
-    const endLineEnd = lineContentEnd(text, piece.end)
+    const endLineEnd = pieces.lineContentEnd(piece.end)
     repairLineEnd(piece, endLineEnd, endLineEnd < textEnd, pieces)
   }
 }
@@ -246,7 +245,7 @@ function keepMarkerGlued(piece: Piece, blockStart: number, pieces: Pieces): void
   const before = keptTextIf(pieces, contentStart, piece.start, isMarkerCharacter)
   const after = text.charCodeAt(piece.end)
   if (before === undefined || !MARKER_WITHOUT_SPACE.test(before) || pieces.at(piece.end) || !isSpaceOrTab(after)) return
-  const next = pieces.skipForward(piece.end, lineContentEnd(text, piece.end), false)
+  const next = pieces.skipForward(piece.end, pieces.lineContentEnd(piece.end), false)
   pieces.take(piece.end, next, `took the white space after it, which would have made the \`${before}\` before it a block marker`)
 }
 

@@ -101,7 +101,9 @@ const NUMERIC_REFERENCE_TAIL = /^#(?:\d{1,7}|x[0-9a-f]{1,6});/i
 
 /** Offset of the `#` that starts a fragment in `text[from, end)` (not the `#` of `&#038;`), or `end`. */
 function fragmentStart(text: string, from: number, end: number): number {
-  for (let hash = text.indexOf('#', from); hash !== -1 && hash < end; hash = text.indexOf('#', hash + 1)) {
+  // Searched within the URL only: a text without `#` is not read to its end once per URL.
+  const url = text.slice(0, end)
+  for (let hash = url.indexOf('#', from); hash !== -1; hash = url.indexOf('#', hash + 1)) {
     if (text.charCodeAt(hash - 1) === 38 && NUMERIC_REFERENCE_TAIL.test(text.slice(hash, hash + 10))) continue
     return hash
   }
