@@ -5,8 +5,11 @@
  * `unit` says what `size` counts and `sizes` are two sizes to compare (the
  * same format as scripts/lib/hostile.js, so a benchmark can run both lists).
  *
- * Parse cost is not the point here (nesting depth is the pre-parse guard's):
- * these shapes parse in linear time, so any super-linear time is a rule's.
+ * Most of these shapes parse in linear time, so super-linear time is a
+ * rule's. Not so for `nested-links`, `nested-images`, `close-brackets` and
+ * `open-comments-in-paragraph`: remark-parse (micromark) itself is
+ * super-linear there, and decruft's rules add little on top (compare with
+ * the parse alone, as bench-hostile's --parse does).
  */
 
 const repeat = (unit, count) => unit.repeat(Math.max(1, Math.floor(count)))
