@@ -23,6 +23,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {EditMap} from './core/edit-map.js'
 import {settleGroups} from './core/group.js'
+import {anyBetween, lineStartAt, offsetsOf} from './core/offsets.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
 import {pointsOf} from './core/points.js'
 import {repairRemovals} from './core/repair.js'
@@ -94,6 +95,11 @@ function maskGluedEndMarkers(body: string, rules: RuleSet, disabled: ReadonlySet
  * blank line between), so it was part of the HTML block and is Markdown now.
  */
 export function changesStructure(text: string, removals: readonly Removal[], masked: ReadonlySet<number> = new Set()): boolean {
+  // Found once, on first use: many removals on one long line must not each scan the line back to its start.
+  let lineFeedOffsets: number[] | undefined
+  let angleOffsets: number[] | undefined
+  const lineFeeds = () => (lineFeedOffsets ??= offsetsOf(text, '\n'))
+  const angles = () => (angleOffsets ??= offsetsOf(text, '<'))
   for (let index = 0; index < removals.length; index++) {
     const removal = removals[index]!
     if (removal.replacement !== undefined) continue
@@ -117,7 +123,8 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     // A comment left open hid what followed it from every rule (an "Also
     // read:" list commented out); once it goes, that content is seen.
     if (removal.text.startsWith('<!--') && !removal.text.trimEnd().endsWith('-->')) return true
-    const lineHead = text.slice(lineStartOf(text, removal.start.offset), removal.start.offset)
+    const headStart = lineStartAt(lineFeeds(), removal.start.offset)
+    const lineHead = text.slice(headStart, removal.start.offset)
     if (!removal.text.includes('<')) {
       // Whole Markdown lines at the start of a block: the line glued below now
       // starts that block, where `[x]: url` is a link definition and `<tag>`
@@ -135,7 +142,7 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     }
     // It ended its line: markup before it on that line may now stand alone
     // (a tag alone on its line opens an HTML block).
-    if (lineHead.includes('<') && isBlankLine(text, last.end.offset)) return true
+    if (anyBetween(angles(), headStart, removal.start.offset) && isBlankLine(text, last.end.offset)) return true
     if (ENDS_WITH_BLANK_LINE.test(last.text) || last.end.offset >= text.length) continue
     // Its end marker was blanked for the parse, and a blank line came before
     // it: what follows was parsed just as it will stand in the output.

@@ -95,21 +95,52 @@ export function bodyOf(markdown: string): string {
   return end === undefined || end === -1 ? markdown : markdown.slice(end)
 }
 
-function isRemoved(removals: readonly Removal[], start: number, end: number): boolean {
-  // Removals are sorted by start; spans are few, a linear scan is fine.
-  for (const removal of removals) {
-    if (removal.start.offset > start) break
-    if (removal.end.offset >= end && !removal.replacement) return true
+/**
+ * Which spans of the tree the removals cover, by binary search over the
+ * removals sorted by start with the furthest end so far: a record of many
+ * removals (20,000 links in a paragraph) costs n log n, not n².
+ */
+class Covering {
+  private readonly starts: number[] = []
+  /** Furthest end of a removal (without replacement) among those up to each index. */
+  private readonly removedTo: number[] = []
+  /** Furthest end of any removal up to each index. */
+  private readonly touchedTo: number[] = []
+  constructor(removals: readonly Removal[]) {
+    let removed = -1
+    let touched = -1
+    for (const removal of [...removals].sort((a, b) => a.start.offset - b.start.offset)) {
+      if (!removal.replacement) removed = Math.max(removed, removal.end.offset)
+      touched = Math.max(touched, removal.end.offset)
+      this.starts.push(removal.start.offset)
+      this.removedTo.push(removed)
+      this.touchedTo.push(touched)
+    }
   }
-  return false
-}
 
-function touches(removals: readonly Removal[], offset: number): boolean {
-  for (const removal of removals) {
-    if (removal.start.offset > offset) break
-    if (removal.end.offset > offset) return true
+  /** Index of the last removal starting at or before `offset`, or -1. */
+  private lastStartingBy(offset: number): number {
+    let low = 0
+    let high = this.starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.starts[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    return low - 1
   }
-  return false
+
+  /** Whether one removal (not a replacement) holds all of `[start, end)`. */
+  isRemoved(start: number, end: number): boolean {
+    const index = this.lastStartingBy(start)
+    return index !== -1 && this.removedTo[index]! >= end
+  }
+
+  /** Whether a removal holds `offset`. */
+  touches(offset: number): boolean {
+    const index = this.lastStartingBy(offset)
+    return index !== -1 && this.touchedTo[index]! > offset
+  }
 }
 
 interface Collected {
@@ -121,10 +152,10 @@ interface Collected {
   images: ArticleRecord['images']
 }
 
-function plain(node: Nodes, removals: readonly Removal[]): string {
+function plain(node: Nodes, removals: Covering): string {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return ''
+  if (start !== undefined && end !== undefined && removals.isRemoved(start, end)) return ''
   if (node.type === 'text' || node.type === 'inlineCode') return node.value
   if (node.type === 'break') return '\n'
   if (node.type === 'image') return node.alt ?? ''
@@ -132,10 +163,10 @@ function plain(node: Nodes, removals: readonly Removal[]): string {
   return ''
 }
 
-function collect(node: Nodes, removals: readonly Removal[], out: Collected): void {
+function collect(node: Nodes, removals: Covering, out: Collected): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
+  if (start !== undefined && end !== undefined && removals.isRemoved(start, end)) return
   const line = out.lineOf(start)
   switch (node.type) {
     case 'yaml':
@@ -156,7 +187,7 @@ function collect(node: Nodes, removals: readonly Removal[], out: Collected): voi
       return
     case 'link':
       // An unlinked link (its markup removed) is only text now.
-      if (start === undefined || !touches(removals, start)) {
+      if (start === undefined || !removals.touches(start)) {
         out.links.push({url: node.url, text: plain(node, removals).trim(), line})
       }
       break
@@ -172,10 +203,10 @@ function collect(node: Nodes, removals: readonly Removal[], out: Collected): voi
   if ('children' in node) for (const child of node.children) collect(child as Nodes, removals, out)
 }
 
-function collectInline(node: Nodes, removals: readonly Removal[], out: Collected): void {
+function collectInline(node: Nodes, removals: Covering, out: Collected): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  if (start !== undefined && end !== undefined && isRemoved(removals, start, end)) return
+  if (start !== undefined && end !== undefined && removals.isRemoved(start, end)) return
   const line = out.lineOf(start)
   if (node.type === 'text' && node.value.includes('://')) {
     // Bare URLs (GFM autolink literals are not parsed, see gfm.ts) are links too.
@@ -185,7 +216,7 @@ function collectInline(node: Nodes, removals: readonly Removal[], out: Collected
     }
   }
   if (node.type === 'image') out.images.push({url: node.url, alt: node.alt ?? '', line})
-  if (node.type === 'link' && (start === undefined || !touches(removals, start))) {
+  if (node.type === 'link' && (start === undefined || !removals.touches(start))) {
     out.links.push({url: node.url, text: plain(node, removals).trim(), line})
   }
   if ('children' in node) for (const child of node.children) collectInline(child as Nodes, removals, out)
@@ -222,7 +253,8 @@ export interface RecordInput {
 export function buildRecord(input: RecordInput): ArticleRecord {
   const {tree, treeRemovals, removals, hasBom, bomRemoved} = input
   const collected: Collected = {lineOf: input.lineOf, text: [], headings: [], links: [], images: []}
-  for (const child of tree.children) collect(child, treeRemovals, collected)
+  const covering = new Covering(treeRemovals)
+  for (const child of tree.children) collect(child, covering, collected)
   const text = collected.text.filter(Boolean).join('\n\n')
   const shift = hasBom ? 1 : 0
   const recordRemovals: RecordRemoval[] = []

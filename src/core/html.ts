@@ -57,8 +57,10 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 ])
 
-const TAG_OR_COMMENT =
-  /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g
+/** Where a comment or a tag may start. */
+const OPENER = /<(?:!--|\/?[a-zA-Z])/g
+/** A start or end tag at the opener (sticky): close mark, name, attribute source, self-closing mark (groups 1–4). */
+const TAG_AT = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y
 /** One attribute of a tag's source: its name, and its value double-quoted, single-quoted or bare (groups 1–4). */
 export const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
 const BLANK_LINE = /\n[ \t]*\r?\n/
@@ -75,6 +77,8 @@ export function parseAttributes(source: string): Attributes {
   }
   return attributes
 }
+
+import {nextMatch} from './delimited.js'
 
 /** A sorted list of `[start, end)` ranges that the scanner must skip (code). */
 export type Ranges = ReadonlyArray<readonly [number, number]>
@@ -117,34 +121,50 @@ export function scanHtml(text: string, skip: Ranges = [], blocks: Ranges = []): 
   if (!text.includes('<')) return tokens
   const cursor = {value: 0}
   const block = {value: 0}
-  TAG_OR_COMMENT.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = TAG_OR_COMMENT.exec(text))) {
-    const start = match.index
+  // The first `-->` after an offset, remembered: many unclosed `<!--` cost one scan, not one each.
+  const commentClose = nextMatch(text, '-->')
+  OPENER.lastIndex = 0
+  let opener: RegExpExecArray | null
+  while ((opener = OPENER.exec(text))) {
+    const start = opener.index
     const resume = skipTo(skip, start, cursor)
     if (resume !== -1) {
-      TAG_OR_COMMENT.lastIndex = resume
+      OPENER.lastIndex = resume
       continue
     }
-    const end = start + match[0].length
-    if (isEscaped(text, start)) continue
-    if (runsIntoSkip(skip, end, cursor) || (match[1] === undefined && BLANK_LINE.test(match[0])) || crossesBlock(blocks, start, end, block)) {
+    let token: Token | undefined
+    let holdsBlankLine = false
+    if (opener[0] === '<!--') {
+      const close = commentClose(start + 4)
+      if (close) token = {kind: 'comment', value: text.slice(start + 4, close.start), start, end: close.end}
+    } else {
+      TAG_AT.lastIndex = start
+      const match = TAG_AT.exec(text)
+      if (match) {
+        holdsBlankLine = BLANK_LINE.test(match[0])
+        token = {
+          kind: match[1] ? 'close' : 'open',
+          name: match[2]!.toLowerCase(),
+          attributes: match[1] ? {} : parseAttributes(match[3] ?? ''),
+          selfClosing: match[4] === '/',
+          start,
+          end: TAG_AT.lastIndex,
+        }
+      }
+    }
+    if (!token) continue
+    // An escaped `\<span>` is text, and so is what it spans.
+    if (isEscaped(text, start)) {
+      OPENER.lastIndex = token.end
+      continue
+    }
+    if (runsIntoSkip(skip, token.end, cursor) || holdsBlankLine || crossesBlock(blocks, start, token.end, block)) {
       // Not one piece of HTML to the Markdown parser: look again from the next character.
-      TAG_OR_COMMENT.lastIndex = start + 1
+      OPENER.lastIndex = start + 1
       continue
     }
-    if (match[1] !== undefined) {
-      tokens.push({kind: 'comment', value: match[1], start, end})
-      continue
-    }
-    tokens.push({
-      kind: match[2] ? 'close' : 'open',
-      name: match[3]!.toLowerCase(),
-      attributes: match[2] ? {} : parseAttributes(match[4] ?? ''),
-      selfClosing: match[5] === '/',
-      start,
-      end,
-    })
+    OPENER.lastIndex = token.end
+    tokens.push(token)
   }
   return tokens
 }

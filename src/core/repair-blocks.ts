@@ -6,7 +6,7 @@
  * or a list's first item that removals emptied goes whole.
  */
 import type {Nodes, Parents, Root} from 'mdast'
-import {interruptsParagraph, LIST_MARKER, MARKERS_ONLY, SETEXT_UNDERLINE} from './repair-markers.js'
+import {interruptsParagraph, isMarkerCharacter, LIST_MARKER, MARKERS_ONLY, SETEXT_UNDERLINE} from './repair-markers.js'
 import {
   CR,
   endOf,
@@ -14,8 +14,8 @@ import {
   isWhiteSpace,
   keptLineEnd,
   keptText,
+  keptTextIf,
   LF,
-  lineContentEnd,
   lineStart,
   previousBreak,
   startOf,
@@ -145,15 +145,16 @@ function keepPartingLine(tree: Root, pieces: Pieces, run: readonly Piece[]): voi
  */
 function keepBreakAfterMarker(pieces: Pieces, first: Piece, last: Piece): void {
   const {text} = pieces
-  const head = lineStart(text, first.start)
-  if (!MARKERS_ONLY.test(keptText(pieces, head, first.start))) return
+  const head = pieces.lineStart(first.start)
+  const markers = keptTextIf(pieces, head, first.start, isMarkerCharacter)
+  if (markers === undefined || !MARKERS_ONLY.test(markers)) return
   let contentEnd = last.end
   while (contentEnd > last.start && isWhiteSpace(text.charCodeAt(contentEnd - 1))) contentEnd--
   const breakAt = text.indexOf('\n', contentEnd)
   if (contentEnd === last.start || breakAt === -1 || breakAt >= last.end) return
   const next = keptText(pieces, last.end, keptLineEnd(pieces, last.end, text.length)).replace(/\r$/, '').replace(/^[ \t]*/, '')
   if (next === '' || !(interruptsParagraph(next) || LIST_MARKER.test(next))) return
-  last.end = lineContentEnd(text, contentEnd)
+  last.end = pieces.lineContentEnd(contentEnd)
   last.notes.push('gave back the line breaks after it, which would have brought the next block up to the marker before it')
   pieces.changes++
 }
@@ -161,9 +162,9 @@ function keepBreakAfterMarker(pieces: Pieces, first: Piece, last: Piece): void {
 /** A run after a line's prefix that leaves the line blank: the line goes whole unless a blank line must part the blocks. */
 function takeBlankedLine(tree: Root, pieces: Pieces, first: Piece, last: Piece): void {
   const {text} = pieces
-  const head = lineStart(text, first.start)
+  const head = pieces.lineStart(first.start)
   if (text.charCodeAt(last.end - 1) === LF || !isPrefixOnly(pieces, head, first.start)) return
-  const contentEnd = lineContentEnd(text, last.end)
+  const contentEnd = pieces.lineContentEnd(last.end)
   if (pieces.skipForward(last.end, contentEnd, false) < contentEnd) return
   const next = text.indexOf('\n', contentEnd)
   if (next === -1 || next + 1 >= text.length) return
@@ -199,7 +200,7 @@ export function repairEmptyFirstItem(tree: Root, list: Parents, pieces: Pieces):
   const contentEnd = endOf(last)
   if (itemStart === undefined || itemEnd === undefined || contentStart === undefined || contentEnd === undefined) return
   if (!pieces.overlaps(contentStart, contentEnd) || !pieces.keptIsBlank(contentStart, contentEnd)) return
-  const aboveLeaf = blocksAbove(tree, pieces.text, lineStart(pieces.text, itemStart))?.at(-1)
+  const aboveLeaf = blocksAbove(tree, pieces.text, pieces.lineStart(itemStart))?.at(-1)
   const aboveLeafStart = aboveLeaf ? startOf(aboveLeaf) : undefined
   const aboveLeafEnd = aboveLeaf ? endOf(aboveLeaf) : undefined
   if (aboveLeaf?.type !== 'paragraph' || aboveLeafStart === undefined || aboveLeafEnd === undefined) return

@@ -55,3 +55,8 @@ export const MARKER_WITHOUT_SPACE = /^(?:[-+*]|#{1,6}|\d{1,9}[.)])$/
 
 /** Only a quote's `>`, indentation and a list marker. */
 export const MARKERS_ONLY = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/
+
+/** Whether `code` can stand in what {@link MARKER_WITHOUT_SPACE} or {@link MARKERS_ONLY} match: a character of a block marker (`-`, `+`, `*`, `#`, digits, `.`, `)`), quote prefix or white space. */
+export function isMarkerCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 42 || code === 35 || code === 46 || code === 41 || code === 62 || code === 32 || code === 9
+}

@@ -53,8 +53,50 @@ export class Pieces {
       .sort((a, b) => a.start - b.start)
   }
 
+  /** Offsets where lines start, built on first use (a long line of many removals asks once per removal). */
+  private lineStarts: number[] | undefined
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      this.lineStarts = [0]
+      for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1)
+    }
+    return this.lineStarts
+  }
+
+  /** As `lineContentEnd(this.text, offset)`, by binary search (no scan over a long line per removal). */
+  lineContentEnd(offset: number): number {
+    const starts = this.starts()
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (starts[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    // `starts[low]` is the first line start after `offset`: its line feed ends the line.
+    if (low >= starts.length) return this.text.length
+    const lineFeed = starts[low]! - 1
+    return lineFeed > 0 && this.text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed
+  }
+
+  /** Start of the line holding `offset` (binary search: no scan back over a long line per removal). */
+  lineStart(offset: number): number {
+    if (offset <= 0) return 0
+    // The last line start at or before `offset`, as `lineStart(text, offset)` finds it.
+    const starts = this.starts()
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (starts[middle]! <= offset) low = middle + 1
+      else high = middle
+    }
+    return starts[low - 1]!
+  }
+
   /** Index of the first piece ending after `offset`. */
-  private firstEndingAfter(offset: number): number {
+  firstEndingAfter(offset: number): number {
     let low = 0
     let high = this.list.length
     while (low < high) {
@@ -238,13 +280,28 @@ export function endOf(node: Nodes): number | undefined {
 export function keptText(pieces: Pieces, start: number, end: number): string {
   let text = ''
   let cursor = start
-  for (const piece of pieces.list) {
-    if (piece.end <= cursor) continue
+  for (let index = pieces.firstEndingAfter(start); index < pieces.list.length; index++) {
+    const piece = pieces.list[index]!
     if (piece.start >= end) break
     text += pieces.text.slice(cursor, Math.max(cursor, piece.start))
     cursor = Math.max(cursor, piece.end)
   }
   return cursor < end ? text + pieces.text.slice(cursor, end) : text
+}
+
+/**
+ * The kept text of `[start, end)` when every kept character passes
+ * `allowed`, else undefined, found at the first one that does not: asking
+ * whether the kept text before a removal is a marker (`1)`, `- `) costs a
+ * few characters on a line of prose, not the whole line.
+ */
+export function keptTextIf(pieces: Pieces, start: number, end: number, allowed: (code: number) => boolean): string | undefined {
+  for (let at = start; at < end; at++) {
+    const piece = pieces.at(at)
+    if (piece) at = piece.end - 1
+    else if (!allowed(pieces.text.charCodeAt(at))) return undefined
+  }
+  return keptText(pieces, start, end)
 }
 
 /** Where the output line holding `from` ends: the first kept line feed from `from` (or `limit`). */

@@ -53,7 +53,7 @@ import {pointsOf} from './points.js'
 import type {Removal} from './removal.js'
 import type {Span} from './span.js'
 import {repairBlockJunctions, repairEmptyFirstItem} from './repair-blocks.js'
-import {blockMadeBy, interruptsParagraph, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
+import {blockMadeBy, interruptsParagraph, isMarkerCharacter, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
 import {
   endOf,
   GT,
@@ -63,9 +63,8 @@ import {
   keptBreakBefore,
   keptLineEnd,
   keptText,
+  keptTextIf,
   LF,
-  lineContentEnd,
-  lineStart,
   Pieces,
   previousBreak,
   SPACE,
@@ -113,7 +112,7 @@ function repairContainer(node: Parents, pieces: Pieces): void {
     pieces.take(start, end, note)
     // Between two spaces, it takes those after it (one space stays between the words).
     const {text} = pieces
-    const lineEnd = lineContentEnd(text, end)
+    const lineEnd = pieces.lineContentEnd(end)
     const after = pieces.skipForward(end, lineEnd, false)
     let before = start
     while (before > 0 && pieces.at(before - 1)) before = pieces.at(before - 1)!.start
@@ -179,7 +178,7 @@ function repairLines(block: Nodes, inContainer: boolean, pieces: Pieces): void {
   if (blockStart === undefined || blockEnd === undefined) return
   const {text} = pieces
   // The last line of a setext heading is its underline: its text ends on the line before.
-  const textEnd = block.type === 'heading' ? previousBreak(text, lineStart(text, blockEnd)) : blockEnd
+  const textEnd = block.type === 'heading' ? previousBreak(text, pieces.lineStart(blockEnd)) : blockEnd
   // Last line first: a line that joins the one above makes that one longer, which may decide what it
   // needs; and again while anything changed (a first line that all went makes the next one the first).
   for (let round = 0; round < 3; round++) {
@@ -203,8 +202,8 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
       repairBlockStart(piece, blockStart, textEnd, pieces)
       continue
     }
-    const head = lineStart(text, piece.start)
-    const lineEnd = lineContentEnd(text, piece.start)
+    const head = pieces.lineStart(piece.start)
+    const lineEnd = pieces.lineContentEnd(piece.start)
     if (head > blockStart && isPrefixOnly(pieces, head, piece.start)) {
       // A removal that takes its line's break takes the line: nothing is left at its start.
       if (piece.end > lineEnd) continue
@@ -228,7 +227,7 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
       }
       continue
     }
-    const endLineEnd = lineContentEnd(text, piece.end)
+    const endLineEnd = pieces.lineContentEnd(piece.end)
     repairLineEnd(piece, endLineEnd, endLineEnd < textEnd, pieces)
   }
 }
@@ -240,13 +239,13 @@ function repairLinesOnce(blockStart: number, textEnd: number, blockEnd: number, 
  */
 function keepMarkerGlued(piece: Piece, blockStart: number, pieces: Pieces): void {
   const {text} = pieces
-  const head = lineStart(text, piece.start)
+  const head = pieces.lineStart(piece.start)
   const contentStart = head < blockStart ? blockStart : head + (/^[ \t>]*/.exec(text.slice(head, piece.start))?.[0].length ?? 0)
   if (contentStart >= piece.start) return
-  const before = keptText(pieces, contentStart, piece.start)
+  const before = keptTextIf(pieces, contentStart, piece.start, isMarkerCharacter)
   const after = text.charCodeAt(piece.end)
-  if (!MARKER_WITHOUT_SPACE.test(before) || pieces.at(piece.end) || !isSpaceOrTab(after)) return
-  const next = pieces.skipForward(piece.end, lineContentEnd(text, piece.end), false)
+  if (before === undefined || !MARKER_WITHOUT_SPACE.test(before) || pieces.at(piece.end) || !isSpaceOrTab(after)) return
+  const next = pieces.skipForward(piece.end, pieces.lineContentEnd(piece.end), false)
   pieces.take(piece.end, next, `took the white space after it, which would have made the \`${before}\` before it a block marker`)
 }
 
@@ -338,7 +337,7 @@ function repairInline(tree: Root, node: Nodes, inContainer: boolean, pieces: Pie
 /** A table row without a leading `|` starts a line: what a removal leaves at its start must not open a block. */
 function repairRowStart(cellStart: number, cellEnd: number, pieces: Pieces): void {
   const {text} = pieces
-  const head = lineStart(text, cellStart)
+  const head = pieces.lineStart(cellStart)
   if (!isPrefixOnly(pieces, head, cellStart)) return
   const piece = pieces.overlapping(cellStart, cellEnd)[0]
   if (!piece || !pieces.keptIsBlank(cellStart, piece.start)) return

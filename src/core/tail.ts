@@ -22,6 +22,7 @@ import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from './context.js'
+import {replaceBeforeLastCloser, replaceComments, replaceDelimited} from './delimited.js'
 import type {Element} from './html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from './removal.js'
 import type {Shape} from './shape.js'
@@ -97,11 +98,13 @@ export function normaliseText(value: string): string {
 
 const BARE_URL = /\bhttps?:\/\/[^\s<>()"']+/gi
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi
-const HTML_COMMENT = /<!--[\s\S]*?-->/g
-const SCRIPT_OR_STYLE = /<(script|style)\b[\s\S]*?<\/\1\s*>/gi
+const SCRIPT_OR_STYLE_OPEN = /<(script|style)\b/gi
+const SCRIPT_CLOSE = /<\/script\s*>/gi
+const STYLE_CLOSE = /<\/style\s*>/gi
 const IMG_ALT = /<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>/gi
-const TAG = /<\/?[a-zA-Z][^>]*>/g
-const BLOCK_TAG = /<\/?(?:p|div|br|li|h[1-6]|section|article|footer|header|aside|blockquote|tr|td|th)\b[^>]*>/gi
+/** The start of a tag (`<a`, `</a`); the tag runs to the next `>`. */
+const TAG_OPEN = /<\/?[a-zA-Z]/g
+const BLOCK_TAG_OPEN = /<\/?(?:p|div|br|li|h[1-6]|section|article|footer|header|aside|blockquote|tr|td|th)\b/gi
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
@@ -119,12 +122,12 @@ function decodeEntities(value: string): string {
 
 /** The visible text of a slice of HTML: tags dropped (block tags as line breaks), image alt text kept, entities decoded. */
 function htmlText(html: string): string {
-  const visible = html
-    .replace(HTML_COMMENT, ' ')
-    .replace(SCRIPT_OR_STYLE, ' ')
-    .replace(IMG_ALT, (_whole, double: string | undefined, single: string | undefined) => ` ${double ?? single ?? ''} `)
-    .replace(BLOCK_TAG, '\n')
-    .replace(TAG, '')
+  // Linear in the slice however many openers are left unclosed (core/delimited.ts).
+  let visible = replaceComments(html, ' ')
+  visible = replaceDelimited(visible, SCRIPT_OR_STYLE_OPEN, (open) => (open[1]!.toLowerCase() === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE), ' ')
+  visible = replaceBeforeLastCloser(visible, '>', IMG_ALT, (_whole, double, single) => ` ${double ?? single ?? ''} `)
+  visible = replaceDelimited(visible, BLOCK_TAG_OPEN, '>', '\n')
+  visible = replaceDelimited(visible, TAG_OPEN, '>', '')
   return normaliseText(decodeEntities(visible))
 }
 

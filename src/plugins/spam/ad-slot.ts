@@ -45,6 +45,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
+import {replaceTags} from '../../core/delimited.js'
 import {classesOf, type Attributes, type Element} from '../../core/html.js'
 import {isRemoved, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
@@ -278,7 +279,6 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
 
 /** Markup and punctuation round an ad label: `**Advertisement**`, `— ADVERTISEMENT —`, `<p class="ad-label">Anzeige</p>`. */
 const LABEL_EDGES = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu
-const TAGS = /<[^>]*>/g
 const MAX_AD_LABEL = 80
 
 /** Top-level paragraphs and HTML blocks whose whole text is an ad label ("Advertisement - Continue Reading Below"). */
@@ -290,7 +290,7 @@ function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]):
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined || end - start > MAX_AD_LABEL * 4) continue
-    const raw = node.type === 'html' ? node.value.replace(TAGS, ' ') : toString(node)
+    const raw = node.type === 'html' ? replaceTags(node.value, ' ') : toString(node)
     const label = raw.replace(/\s+/g, ' ').replace(LABEL_EDGES, '')
     if (label.length === 0 || label.length > MAX_AD_LABEL) continue
     const matcher = labels.find((candidate) => candidate.pattern.test(label))

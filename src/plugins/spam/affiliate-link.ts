@@ -36,6 +36,7 @@
 import type {Definition, Link, LinkReference, Nodes, Parents, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
+import {replaceTags} from '../../core/delimited.js'
 import {decodeCharacterReferences, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {findInSource} from '../../core/source.js'
@@ -56,7 +57,6 @@ export const meta = {
 } as const
 
 const BASE = 'https://relative.invalid/'
-const TAG = /<[^>]*>/g
 const ENTITY = /&(?:nbsp|#160|#xa0);/gi
 /** URLs written out in text, which GFM would turn into links once the link around them is gone. */
 const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi
@@ -279,7 +279,7 @@ function handleAnchor(context: Context, anchor: Element, id: string, crossesBloc
   }
   const content = text.slice(anchor.contentStart, anchor.contentEnd)
   const image = IMAGE_IN_CONTENT.test(content)
-  const words = content.replace(TAG, '').replace(ENTITY, ' ')
+  const words = replaceTags(content).replace(ENTITY, ' ')
   if (words.trim() === '' && !image) {
     findings.push({start: anchor.start, end: anchor.end, reason: `Empty affiliate link (${id}) removed`, shape: 'html', whole: true})
     return

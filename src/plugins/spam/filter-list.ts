@@ -47,6 +47,7 @@ import {selectAll} from 'hast-util-select'
 import type {Definition, Image, ImageReference, Link, LinkReference, Nodes, Parents, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
+import {replaceTags} from '../../core/delimited.js'
 import {VOID_ELEMENTS, type Element as SourceElement} from '../../core/html.js'
 import {elementParts, hastSpan, htmlFragments, type HtmlFragment} from '../../core/html-tree.js'
 import {removedSpans, reportRemoval, reportWarning, type RemovedSpans} from '../../core/removal.js'
@@ -82,7 +83,6 @@ const QUOTED = /^(["'])(.*)\1$/
 const HTTP_URL = /^https?:\/\//i
 const SCHEME = /^[a-z][a-z\d+.-]*:/i
 const URL_WORDS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i
-const TAG = /<[^>]*>/g
 const ENTITY = /&(?:nbsp|#160|#xa0);/gi
 const IMAGE_IN_CONTENT = /<img\b|!\[/i
 const WHITE_SPACE = /\s+/g
@@ -413,7 +413,7 @@ function outermostElement(element: HastElement, parents: ReadonlyMap<HastElement
 
 function textWithoutTags(text: string, start: number, end: number): {words: string; image: boolean} {
   const content = text.slice(start, end)
-  return {words: content.replace(TAG, '').replace(ENTITY, ' '), image: IMAGE_IN_CONTENT.test(content)}
+  return {words: replaceTags(content).replace(ENTITY, ' '), image: IMAGE_IN_CONTENT.test(content)}
 }
 
 function findInHtml(tree: Root, file: VFile, context: Context): void {

@@ -27,8 +27,6 @@ export const LIST_WRAPPERS: ReadonlySet<string> = new Set(['div', 'p', 'section'
 const MAX_WRAPPER_DEPTH = 3
 /** Text between links that is not prose: white space and punctuation only. */
 export const SEPARATOR = /^[\s\p{P}\p{S}]*$/u
-/** An HTML tag, to strip tags from a source slice. */
-export const TAG = /<[^>]*>/g
 /** A non-breaking space entity, read as white space. */
 export const ENTITY = /&(?:nbsp|#160|#xa0);/gi
 const WHITE_SPACE = /\s+/g

@@ -15,11 +15,11 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {replaceComments, replaceTags} from '../../core/delimited.js'
 import type {Span} from '../../core/span.js'
 import {countWords} from '../../record.js'
 import {
   ENTITY,
-  TAG,
   htmlListAt,
   isBlankCode,
   isKeepLabel,
@@ -32,7 +32,6 @@ import {
   type Scan,
 } from './link-farm-items.js'
 
-const COMMENT = /<!--[\s\S]*?-->/g
 /** A paragraph that ends like this introduces what follows ("Useful pages:"). */
 const ENDS_WITH_COLON = /[:：]\s*$/u
 /** A paragraph that ends like this is a sentence, not a label. */
@@ -188,7 +187,7 @@ function farmSite(targets: readonly string[], rules: LinkFarmRules): string | un
 
 /** Whether the HTML of a block shows no text (comments, empty wrappers, a pixel). */
 function isEmptyHtml(value: string): boolean {
-  return value.replace(COMMENT, '').replace(TAG, '').replace(ENTITY, ' ').trim() === ''
+  return replaceTags(replaceComments(value)).replace(ENTITY, ' ').trim() === ''
 }
 
 /** Sort and merge spans. */

@@ -73,6 +73,7 @@ import type {Heading, List, Nodes, PhrasingContent, Root} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
+import {replaceTags} from '../../core/delimited.js'
 import {classesOf, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
@@ -83,7 +84,6 @@ import {
   ENTITY,
   LIST_WRAPPERS,
   SEPARATOR,
-  TAG,
   containsLink,
   countLinks,
   htmlLinkList,
@@ -319,7 +319,7 @@ function htmlLabels(scan: Scan, farms: Farm[]): Label[] {
       if (farm) farms.push(farm)
       continue
     }
-    const matcher = matchLabel(rules, inner.replace(TAG, ''))
+    const matcher = matchLabel(rules, replaceTags(inner))
     if (matcher) found.push({start: element.start, end: element.end, strong: false, id: matcher.id})
   }
   return found
@@ -353,7 +353,7 @@ function inlineHtmlFarm(scan: Scan, element: Element): Farm | undefined {
   }
   const first = tokens[index]
   if (!first || first.start - element.contentStart > MAX_LABEL_SOURCE) return undefined
-  const matcher = matchLabel(scan.rules, text.slice(element.contentStart, first.start).replace(TAG, ''))
+  const matcher = matchLabel(scan.rules, replaceTags(text.slice(element.contentStart, first.start)))
   if (!matcher) return undefined
   let links = 0
   let inAnchor = false

@@ -32,6 +32,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
+import {nextMatch, type Found} from '../../core/delimited.js'
 import {ATTRIBUTE, decodeCharacterReferences, type Tag} from '../../core/html.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
 import {defineRule} from '../../core/rule.js'
@@ -66,8 +67,8 @@ const NOT_IN_URL = /[\s"<>`]/
 const TRAILING_PUNCTUATION = /[.,:;!?'"*_~]+$/
 /** A query separator: `&`, or `&` written as a character reference. */
 const SEPARATOR = /&(?:amp;|#0*38;|#x0*26;)?/gi
-/** Markup to blank out of a block before asking whether its words talk about a parameter. */
-const URLS_AND_MARKUP = /<[^>]*>|\]\(\S+|(?:https?:)?\/\/\S+|www\.\S+/gi
+/** URLs to blank out of a block before asking whether its words talk about a parameter (tags `<…>` go too). */
+const URLS = /\]\(\S+|(?:https?:)?\/\/\S+|www\.\S+/gi
 /** Words that say a paragraph is about campaign tags (`UTM`, `utm_source`). */
 const UTM_WORD = /\butm(?:_\w+)?\b/i
 
@@ -100,7 +101,9 @@ const NUMERIC_REFERENCE_TAIL = /^#(?:\d{1,7}|x[0-9a-f]{1,6});/i
 
 /** Offset of the `#` that starts a fragment in `text[from, end)` (not the `#` of `&#038;`), or `end`. */
 function fragmentStart(text: string, from: number, end: number): number {
-  for (let hash = text.indexOf('#', from); hash !== -1 && hash < end; hash = text.indexOf('#', hash + 1)) {
+  // Searched within the URL only: a text without `#` is not read to its end once per URL.
+  const url = text.slice(0, end)
+  for (let hash = url.indexOf('#', from); hash !== -1; hash = url.indexOf('#', hash + 1)) {
     if (text.charCodeAt(hash - 1) === 38 && NUMERIC_REFERENCE_TAIL.test(text.slice(hash, hash + 10))) continue
     return hash
   }
@@ -338,11 +341,63 @@ function hasUrlAttribute(tag: Tag): boolean {
   return false
 }
 
+/**
+ * `value` with its tags (`<…>`) and URLs blanked to one space each, as
+ * `value.replace(/<[^>]*>|\]\(\S+|(?:https?:)?\/\/\S+|www\.\S+/gi, ' ')`
+ * would, but in linear time: a `<` with no `>` after it is text, and so is
+ * every later `<` (no rescan of the rest of the block per `<`).
+ */
+function blankUrlsAndMarkup(value: string): string {
+  const closeAngle = nextMatch(value, '>')
+  let out = ''
+  let at = 0
+  let lt = value.indexOf('<')
+  URLS.lastIndex = 0
+  let url = URLS.exec(value)
+  for (;;) {
+    if (url && url.index < at) {
+      URLS.lastIndex = at
+      url = URLS.exec(value)
+    }
+    if (lt !== -1 && lt < at) lt = value.indexOf('<', at)
+    let span: Found | undefined
+    if (lt !== -1 && (!url || lt < url.index)) {
+      const close = closeAngle(lt + 1)
+      if (close) span = {start: lt, end: close.end}
+      else lt = -1 // no `>` after this `<`: no later `<` is a tag either
+    }
+    if (!span && url) span = {start: url.index, end: url.index + url[0].length}
+    if (!span) break
+    out += `${value.slice(at, span.start)} `
+    at = span.end
+  }
+  return out + value.slice(at)
+}
+
+/** What a block's words say about parameters, worked out once per block (a paragraph of many URLs asks for each). */
+interface BlockWords {
+  words: string
+  utm: boolean
+  names: Map<string, boolean>
+}
+
 /** Whether the words of `block` (URLs and markup blanked) name one of `params` or say "UTM". */
-function talksAbout(text: string, block: Span, params: readonly Param[]): boolean {
-  const words = text.slice(block.start, block.end).replace(URLS_AND_MARKUP, ' ')
-  if (UTM_WORD.test(words)) return true
-  return params.some((param) => param.name.length > 2 && wordPattern(param.name).test(words))
+function talksAbout(text: string, block: Span, params: readonly Param[], cache: Map<string, BlockWords>): boolean {
+  const key = `${block.start}:${block.end}`
+  let said = cache.get(key)
+  if (!said) {
+    const words = blankUrlsAndMarkup(text.slice(block.start, block.end))
+    said = {words, utm: UTM_WORD.test(words), names: new Map()}
+    cache.set(key, said)
+  }
+  if (said.utm) return true
+  return params.some((param) => {
+    if (param.name.length <= 2) return false
+    const name = param.name.toLowerCase()
+    let named = said.names.get(name)
+    if (named === undefined) said.names.set(name, (named = wordPattern(param.name).test(said.words)))
+    return named
+  })
 }
 
 function reasonOf(params: readonly Param[]): string {
@@ -352,11 +407,17 @@ function reasonOf(params: readonly Param[]): string {
 }
 
 /** Report the tracking parameters of one URL. */
-function cleanUrl(file: VFile, text: string, candidate: Candidate, trackers: readonly TrackingParamMatcher[]): void {
+function cleanUrl(
+  file: VFile,
+  text: string,
+  candidate: Candidate,
+  trackers: readonly TrackingParamMatcher[],
+  blocks: Map<string, BlockWords>,
+): void {
   if (NOT_IN_URL.test(text.slice(candidate.start, candidate.end))) return
   const findings = strip(text, candidate.start, candidate.end, trackers)
   if (findings.length === 0) return
-  if (candidate.block && talksAbout(text, candidate.block, findings.flatMap((finding) => finding.params))) return
+  if (candidate.block && talksAbout(text, candidate.block, findings.flatMap((finding) => finding.params), blocks)) return
   for (const finding of findings) {
     reportRemoval(file, {ruleId: meta.id, reason: reasonOf(finding.params), start: finding.start, end: finding.end})
   }
@@ -371,10 +432,11 @@ export function findTrackingParams(tree: Root, file: VFile, rules: RuleSet): voi
   const context = sourceContext(tree, file)
   const removed: RemovedSpans = removedSpans(file)
   const candidates = [...markdownUrls(tree, text), ...htmlUrls(context)].sort((a, b) => a.start - b.start)
+  const blocks = new Map<string, BlockWords>()
   for (const candidate of candidates) {
     if (candidate.end <= candidate.start || removed.overlaps(candidate.start, candidate.end)) continue
     if (context.inCode(candidate.start)) continue
-    cleanUrl(file, text, candidate, trackers)
+    cleanUrl(file, text, candidate, trackers, blocks)
   }
 }
 

@@ -3,6 +3,7 @@
  * validation, and the compilers for host and parameter matchers.
  */
 import {z} from 'zod'
+import {catastrophicBacktracking} from '../pattern-safety.js'
 
 export const id = z
   .string()
@@ -10,18 +11,21 @@ export const id = z
 export const note = z.string().optional()
 export const enabledField = z.boolean().optional()
 
-/** A regular-expression source, checked for syntax at load time. */
-export const pattern = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source, 'iu')
-      return true
-    } catch {
-      return false
-    }
-  },
-  {message: 'not a valid regular expression'},
-)
+/**
+ * A regular-expression source, checked at load time for syntax and for
+ * catastrophic backtracking (`(a+)+$`, see `pattern-safety.ts`): a rules
+ * file cannot make cleaning one comment take minutes.
+ */
+export const pattern = z.string().superRefine((source, context) => {
+  try {
+    new RegExp(source, 'iu')
+  } catch {
+    context.addIssue({code: 'custom', message: 'not a valid regular expression'})
+    return
+  }
+  const backtracking = catastrophicBacktracking(source)
+  if (backtracking) context.addIssue({code: 'custom', message: `unsafe regular expression: ${backtracking}`})
+})
 
 /** A host name; `*` stands for any run of letters, digits and dashes inside one label. A host matches itself and its sub-domains. */
 export const host = z.string().regex(/^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$/i, 'not a host name')
