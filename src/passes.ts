@@ -21,6 +21,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {NO_DEADLINE, type Deadline} from './core/deadline.js'
 import {EditMap} from './core/edit-map.js'
 import {settleGroups} from './core/group.js'
 import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/removal.js'
@@ -232,7 +233,8 @@ function isBlankLine(text: string, offset: number): boolean {
 /**
  * Run the rules over `body` until the text's structure stops changing.
  * `shapeCheck` says what a removal that breaks its shape does in every pass
- * (see core/shape-check.ts; the environment's mode when omitted).
+ * (see core/shape-check.ts; the environment's mode when omitted). The
+ * `deadline` is checked after each parse and before each rule.
  */
 export function findRemovalsInPasses(
   body: string,
@@ -240,12 +242,13 @@ export function findRemovalsInPasses(
   rules: RuleSet,
   disabled: ReadonlySet<string>,
   shapeCheck?: ShapeCheckMode,
+  deadline: Deadline = NO_DEADLINE,
 ): Passes {
   const first = new VFile({value: body, path})
   setShapeCheckMode(first, shapeCheck)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
-  runRules(tree, first, rules, disabled)
+  runRules(tree, first, rules, disabled, deadline)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
   const all = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
@@ -265,8 +268,9 @@ export function findRemovalsInPasses(
     passText = edited.text
     const file = new VFile({value: passText, path})
     setShapeCheckMode(file, shapeCheck)
+    deadline.check()
     tree = parser.parse(file)
-    runRules(tree, file, rules, later)
+    runRules(tree, file, rules, later, deadline)
     treeRemovals = repairRemovals(passText, tree, removalsOf(file), repairKeepsShape(file, tree, shapesOf))
     toBody = (offset) => map(offset, 'start')
     for (const message of file.messages) {

@@ -14,6 +14,7 @@ import {clean, CleanError} from '../index.js'
 import {failureMessage, serializeRecord} from '../node/clean-file.js'
 import {expandOperands} from '../node/files.js'
 import {describeSystemError, readArticleStream} from '../node/read.js'
+import {withinTime} from '../node/watchdog.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
 import {resolveSettings, type RunSettings} from './settings.js'
@@ -117,7 +118,7 @@ async function cleanStdin(
   }
   try {
     const text = await readArticleStream(options.stdin, STDIN_NAME, {maxBytes: config.maxBytes})
-    const result = clean(text, {
+    const cleanOptions = {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
@@ -125,7 +126,10 @@ async function cleanStdin(
       path: STDIN_NAME,
       maxLength: config.maxBytes,
       frontmatter: settings.frontmatter,
-    })
+      timeout: config.timeoutMs,
+    }
+    // In this thread, only the watchdog can end a clean that overruns.
+    const result = withinTime(() => clean(text, cleanOptions), config.timeoutMs, STDIN_NAME)
     // One output on stdout: the Markdown unless --json alone was asked for.
     options.stdout.write(config.json && !config.markdown ? serializeRecord(result.record) : result.markdown)
     for (const problem of result.record.problems) options.stderr.write(problemLine(STDIN_NAME, problem))
@@ -186,6 +190,8 @@ async function cleanFiles(
       disable: settings.disable,
       format: config.format,
       maxBytes: config.maxBytes,
+      timeoutMs: config.timeoutMs,
+      maxMemoryMb: config.maxMemoryMb,
       frontmatter: settings.frontmatter,
       detectSite: settings.detectSite,
       concurrency: config.concurrency,

@@ -4,6 +4,7 @@
  * is opened (a hook checking two files never pays for it).
  */
 import {availableParallelism} from 'node:os'
+import type {MessagePort} from 'node:worker_threads'
 import type {RuleSources} from './rule-sources.js'
 
 /** Above this many articles a run uses worker threads (when there is more than one core). */
@@ -39,19 +40,43 @@ export interface PoolData {
   sources: RuleSources
 }
 
+/** How one task is run: a signal that ends its worker, ports handed over to it. */
+export interface PoolRunOptions {
+  /** Aborting ends the task's worker (terminated, then replaced) and rejects with an `AbortError`. */
+  signal?: AbortSignal | undefined
+  /** Moved to the worker with the input (a `MessagePort` in it). */
+  transferList?: MessagePort[] | undefined
+}
+
 export interface WorkerPool {
   /** Run the worker module's export `name` (default: its default export) on `input`. */
-  run<Output>(input: unknown, name?: string): Promise<Output>
+  run<Output>(input: unknown, name?: string, options?: PoolRunOptions): Promise<Output>
   destroy(): Promise<void>
 }
 
-/** A pool of `threads` worker threads running {@link workerFile}, each given the run's rule sources. */
-export async function openWorkerPool(threads: number, sources: RuleSources): Promise<WorkerPool> {
+/**
+ * A pool of `threads` worker threads running {@link workerFile}, each given
+ * the run's rule sources. With `maxMemoryMb`, each worker's heap is capped
+ * there: a task past it ends its worker, and is rejected with an error whose
+ * `code` is `ERR_WORKER_OUT_OF_MEMORY`; the pool starts another worker.
+ */
+export async function openWorkerPool(threads: number, sources: RuleSources, limits: {maxMemoryMb?: number} = {}): Promise<WorkerPool> {
   const {default: Tinypool} = await import('tinypool')
   const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}}
-  const pool = new Tinypool({filename: workerFile().href, minThreads: threads, maxThreads: threads, workerData})
+  const pool = new Tinypool({
+    filename: workerFile().href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData,
+    ...(limits.maxMemoryMb ? {resourceLimits: {maxOldGenerationSizeMb: limits.maxMemoryMb}} : {}),
+  })
   return {
-    run: (input, name) => pool.run(input, name === undefined ? {} : {name}),
+    run: (input, name, options = {}) =>
+      pool.run(input, {
+        ...(name === undefined ? {} : {name}),
+        ...(options.signal ? {signal: options.signal} : {}),
+        ...(options.transferList ? {transferList: options.transferList as never} : {}),
+      }),
     destroy: () => pool.destroy(),
   }
 }

@@ -10,9 +10,11 @@
  * cross threads, and a filter list of megabytes should not be copied with
  * every article.
  */
+import type {MessagePort} from 'node:worker_threads'
 import Tinypool from 'tinypool'
 import type {FrontmatterOptions, RuleSet} from '../index.js'
 import type {FileReport} from '../report/finding.js'
+import {phaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import type {PoolData} from './pool.js'
@@ -29,9 +31,16 @@ export interface WorkerSettings {
   frontmatter?: FrontmatterOptions | undefined
   /** Look for each article's site (its generator and zone). */
   detectSite?: boolean | undefined
+  /** Time budget of a clean in milliseconds (checked between its steps); 0 or none: no limit. */
+  timeoutMs?: number | undefined
 }
 
-export interface WorkerInput {
+/** Where a task says which phase it is in, when the run times it (see node/bounded.ts). */
+interface Phases {
+  phases?: MessagePort | undefined
+}
+
+export interface WorkerInput extends Phases {
   task: FileTask
   settings: WorkerSettings
 }
@@ -53,14 +62,19 @@ function detector(): SiteDetector {
   return siteDetector
 }
 
-export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
-  return cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
+export default async function cleanInWorker({task, settings, phases}: WorkerInput): Promise<FileOutcome> {
+  try {
+    // The clock starts once the rules are compiled (cleanFile says when): compiling is the run's cost, not the file's.
+    return await cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, phaseReporter(phases))
+  } finally {
+    phases?.close()
+  }
 }
 
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
 export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'siteDetector'>
 
-export interface CheckWorkerInput {
+export interface CheckWorkerInput extends Phases {
   /** Absolute path of the article. */
   file: string
   /** Its path in messages. */
@@ -69,6 +83,10 @@ export interface CheckWorkerInput {
 }
 
 /** Check (or with `write`, fix) one article: what `decruft check` runs on each file of a large run. */
-export async function checkInWorker({file, display, settings}: CheckWorkerInput): Promise<FileReport> {
-  return checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
+export async function checkInWorker({file, display, settings, phases}: CheckWorkerInput): Promise<FileReport> {
+  try {
+    return await checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, phaseReporter(phases))
+  } finally {
+    phases?.close()
+  }
 }
