@@ -4,12 +4,14 @@
  * ends synchronous work in process; the options `--timeout` and
  * `--max-memory`; which files an in-process run hands to the isolated worker.
  */
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseCliArgs, UsageError} from '../src/cli/args.js'
 import {clean, CleanError} from '../src/index.js'
 import {formatSeconds, startDeadline, DeadlineExceeded} from '../src/core/deadline.js'
-import {DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, isolationThreshold} from '../src/node/bounded.js'
+import {clockInterval, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, Isolation, isolationThreshold} from '../src/node/bounded.js'
 import {withinTime} from '../src/node/watchdog.js'
+import {tree} from './support/temp-tree.js'
 
 const ARTICLE = ['---', 'title: A post', '---', '', '# A post', '', 'Read [the docs](https://example.com/docs?utm_source=feed).', ''].join('\n')
 
@@ -116,5 +118,27 @@ describe('isolationThreshold', () => {
     expect(isolationThreshold({timeoutMs: 0, maxMemoryMb: 2048})).toBe(512 * 1024)
     expect(isolationThreshold({timeoutMs: 0, maxMemoryMb: 64})).toBe(16 * 1024)
     expect(isolationThreshold({timeoutMs: 0, maxMemoryMb: 0})).toBe(Number.POSITIVE_INFINITY)
+  })
+})
+
+describe('Isolation (the isolated worker of an in-process run)', () => {
+  it('wants only files over the threshold: a typical article stays in process (no thread is started to ask)', async () => {
+    const root = tree({'small.md': ARTICLE, 'large.md': 'word '.repeat(4000)})
+    const isolation = new Isolation({rules: [], filterLists: []}, {timeoutMs: 60_000, maxMemoryMb: 64})
+    expect(await isolation.wants(join(root, 'small.md'))).toBe(false)
+    expect(await isolation.wants(join(root, 'large.md'))).toBe(true)
+    // A path that cannot be read is left to the in-process read, which names the problem.
+    expect(await isolation.wants(join(root, 'missing.md'))).toBe(false)
+    const uncapped = new Isolation({rules: [], filterLists: []}, {timeoutMs: 60_000, maxMemoryMb: 0})
+    expect(await uncapped.wants(join(root, 'large.md'))).toBe(false)
+    await isolation.close()
+  })
+})
+
+describe('clockInterval', () => {
+  it('looks at the clock every twentieth of the budget, between 50 ms and 1 s', () => {
+    expect(clockInterval(60_000)).toBe(1000)
+    expect(clockInterval(5000)).toBe(250)
+    expect(clockInterval(100)).toBe(50)
   })
 })

@@ -8,11 +8,11 @@
  */
 import {allRules, type RuleSet} from '../index.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
-import {Isolation, runBounded, type Bounded, type FileLimits} from '../node/bounded.js'
+import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
 import {runOrdered} from '../node/ordered.js'
 import {displayPath} from '../node/paths.js'
-import {openWorkerPool, threadsFor, usesWorkers} from '../node/pool.js'
+import {threadsFor, usesWorkers} from '../node/pool.js'
 import type {RuleSources} from '../node/rule-sources.js'
 import {createSiteDetector} from '../node/site.js'
 import type {CheckWorkerInput} from '../node/worker.js'
@@ -103,10 +103,10 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     context.stdout.write(reporter.file(report))
   }
   const threads = threadsFor(config.concurrency)
-  const pool = usesWorkers(files.length, threads) ? await openWorkerPool(threads, context.sources, limits) : undefined
+  const pool = usesWorkers(files.length, threads) ? await openBoundedPool(threads, context.sources, limits) : undefined
   const isolation = pool ? undefined : new Isolation(context.sources, limits)
   const checkOne = pool
-    ? checkOnPool((input, display) => runBounded<FileReport>(pool, input, 'checkInWorker', display, limits), settings)
+    ? checkOnPool((input, display) => pool.run<FileReport>(input, 'checkInWorker', display), settings)
     : checkInProcess(isolation!, settings)
   try {
     await runOrdered(

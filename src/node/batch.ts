@@ -16,14 +16,14 @@
 import {resolve} from 'node:path'
 import type {FilterListSource, FrontmatterOptions} from '../index.js'
 import type {RuleSources} from './rule-sources.js'
-import {DEFAULT_LIMITS, Isolation, runBounded, type Bounded, type FileLimits} from './bounded.js'
+import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
-import {openWorkerPool, POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
+import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
 import {createSiteDetector} from './site.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
@@ -177,14 +177,14 @@ async function runOnWorkers(
   limits: FileLimits,
   emit: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = await openWorkerPool(threads, sources, limits)
+  const pool = await openBoundedPool(threads, sources, limits)
   try {
     await runOrdered(
       plan.length,
       (index) =>
         runPlanned(plan[index]!, async (task) => {
           const input: WorkerInput = {task, settings}
-          return outcomeOf(await runBounded<FileOutcome>(pool, input, undefined, task.display, limits), task)
+          return outcomeOf(await pool.run<FileOutcome>(input, undefined, task.display), task)
         }),
       emit,
       // Two tasks queued per thread keep every thread busy between results.

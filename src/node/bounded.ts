@@ -5,12 +5,14 @@
  * 2048 MB)`) and the run goes on.
  *
  * - On worker threads, each worker's heap is capped (`resourceLimits`): an
- *   article past the cap ends its worker, not the process. The worker tells
- *   when it starts cleaning and when it starts writing (a `MessagePort` in the
- *   task); the clock runs in between, and a task past its budget is aborted,
- *   which terminates its worker (the pool starts another). Waiting in the
- *   queue and compiling the rules do not count, and a worker is never ended
- *   while it writes (no temporary file left behind).
+ *   article past the cap ends its worker, not the process. The worker marks
+ *   in an array shared with the run when it starts reading and cleaning a
+ *   task and when it starts writing; the clock runs in between, and a task
+ *   past its budget is aborted, which terminates its worker (the pool starts
+ *   another). Waiting in the queue and compiling the rules do not count, and
+ *   a worker is never ended while it writes (no temporary file left behind).
+ *   The worker's clean also checks its own budget between steps, and ends
+ *   gracefully when it can.
  * - In process, a synchronous clean cannot be stopped from outside: it checks
  *   its own budget between steps (`clean({timeout})`, core/deadline.ts), and
  *   nothing there caps memory. So an in-process run hands each file that
@@ -20,10 +22,9 @@
  *   checking one, never start a thread.
  */
 import {stat} from 'node:fs/promises'
-import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import {timedOutReason} from '../index.js'
 import type {RuleSources} from './rule-sources.js'
-import {openWorkerPool, type WorkerPool} from './pool.js'
+import {openWorkerPool, type PoolClock} from './pool.js'
 
 /** A file's budget. */
 export interface FileLimits {
@@ -59,56 +60,99 @@ export function isolationThreshold(limits: FileLimits): number {
   return limits.maxMemoryMb > 0 ? Math.floor((limits.maxMemoryMb * 1024 * 1024) / HEAP_BYTES_PER_INPUT_BYTE) : Number.POSITIVE_INFINITY
 }
 
-/** What a worker reports on a task's port: it starts reading and cleaning, or writing. */
+/** What a file's run reports: it starts reading and cleaning, or writing. */
 export type FilePhase = 'clean' | 'write'
 
-/** Tells the run which phase a file is in (the worker side of the port). */
+/** Tells the run which phase a file is in. */
 export type PhaseReporter = (phase: FilePhase) => void
 
-/** A port's reporter, for the worker. */
-export function phaseReporter(port: MessagePort | undefined): PhaseReporter | undefined {
-  return port ? (phase) => port.postMessage(phase) : undefined
+/**
+ * The worker side of the pool's clock: a reporter that marks this worker's
+ * slot with task `seq` while it reads and cleans (and clears it when writing
+ * starts), or none when the pool keeps no clock.
+ */
+export function phaseReporter(clock: PoolClock | undefined, workerId: number | undefined, seq: number | undefined): PhaseReporter | undefined {
+  if (!clock || workerId === undefined || seq === undefined) return undefined
+  const slots = new Int32Array(clock.slots)
+  const at = 2 * (workerId - 1)
+  return (phase) => {
+    if (phase === 'clean') {
+      Atomics.store(slots, at + 1, Date.now() - clock.epoch)
+      Atomics.store(slots, at, seq)
+    } else {
+      Atomics.store(slots, at, 0)
+    }
+  }
 }
 
 /** What a bounded task ends with: the worker's result, or the one-line message of why it has none. */
 export type Bounded<Output> = {ok: true; value: Output} | {ok: false; message: string}
 
+/** A worker pool whose tasks are each one file, run within the limits. */
+export interface BoundedPool {
+  /**
+   * Run `input` (with its sequence number `seq` added) on the workers'
+   * export `name`. Never rejects: a worker ended for its time or memory, or
+   * that failed, is a message naming `display`.
+   */
+  run<Output>(input: object, name: string | undefined, display: string): Promise<Bounded<Output>>
+  destroy(): Promise<void>
+}
+
 /**
- * Run `input` (with a `phases` port added) on the pool's export `name`,
- * within `limits`. Never rejects: a worker ended for its time or memory, or
- * that failed, is a message naming `display`.
+ * A pool of `threads` workers with each heap capped at `limits.maxMemoryMb`
+ * and each file timed: the workers mark in a shared array which task each is
+ * cleaning and since when, and one timer here looks every
+ * {@link clockInterval} ms and aborts a task past `limits.timeoutMs` (which
+ * terminates its worker). One shared array and one timer for the run, an
+ * AbortController per task: no message per task.
  */
-export async function runBounded<Output>(
-  pool: WorkerPool,
-  input: object,
-  name: string | undefined,
-  display: string,
-  limits: FileLimits,
-): Promise<Bounded<Output>> {
-  const channel = limits.timeoutMs > 0 ? new MessageChannel() : undefined
-  const controller = new AbortController()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  channel?.port1.on('message', (phase: FilePhase) => {
-    clearTimeout(timer)
-    timer = phase === 'clean' ? setTimeout(() => controller.abort(), limits.timeoutMs) : undefined
-  })
-  try {
-    const value = await pool.run<Output>(
-      channel ? {...input, phases: channel.port2} : input,
-      name,
-      channel ? {signal: controller.signal, transferList: [channel.port2]} : {},
-    )
-    return {ok: true, value}
-  } catch (error) {
-    if (controller.signal.aborted) return {ok: false, message: `${display}: ${timedOutReason(limits.timeoutMs)}`}
-    if ((error as {code?: unknown}).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return {ok: false, message: `${display}: ${outOfMemoryReason(limits.maxMemoryMb)}`}
-    }
-    return {ok: false, message: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}
-  } finally {
-    clearTimeout(timer)
-    channel?.port1.close()
+export async function openBoundedPool(threads: number, sources: RuleSources, limits: FileLimits): Promise<BoundedPool> {
+  const clock: PoolClock | undefined = limits.timeoutMs > 0 ? {slots: new SharedArrayBuffer(8 * threads), epoch: Date.now()} : undefined
+  const pool = await openWorkerPool(threads, sources, {maxMemoryMb: limits.maxMemoryMb, clock})
+  const running = new Map<number, AbortController>()
+  let lastSeq = 0
+  let watch: ReturnType<typeof setInterval> | undefined
+  if (clock) {
+    const slots = new Int32Array(clock.slots)
+    watch = setInterval(() => {
+      const now = Date.now() - clock.epoch
+      for (let at = 0; at < slots.length; at += 2) {
+        const controller = running.get(Atomics.load(slots, at))
+        if (controller && now - Atomics.load(slots, at + 1) > limits.timeoutMs) controller.abort()
+      }
+    }, clockInterval(limits.timeoutMs))
+    // The tasks keep the process alive, not the watch.
+    watch.unref()
   }
+  return {
+    async run<Output>(input: object, name: string | undefined, display: string): Promise<Bounded<Output>> {
+      const seq = ++lastSeq
+      const controller = clock ? new AbortController() : undefined
+      if (controller) running.set(seq, controller)
+      try {
+        const value = await pool.run<Output>(clock ? {...input, seq} : input, name, {signal: controller?.signal})
+        return {ok: true, value}
+      } catch (error) {
+        if (controller?.signal.aborted) return {ok: false, message: `${display}: ${timedOutReason(limits.timeoutMs)}`}
+        if ((error as {code?: unknown}).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          return {ok: false, message: `${display}: ${outOfMemoryReason(limits.maxMemoryMb)}`}
+        }
+        return {ok: false, message: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}
+      } finally {
+        running.delete(seq)
+      }
+    },
+    async destroy() {
+      clearInterval(watch)
+      await pool.destroy()
+    },
+  }
+}
+
+/** How often the clock is looked at: a twentieth of the budget, between 50 ms and 1 s. */
+export function clockInterval(timeoutMs: number): number {
+  return Math.min(1000, Math.max(50, Math.floor(timeoutMs / 20)))
 }
 
 /** `out of memory (limit 2048 MB)`. */
@@ -125,7 +169,7 @@ export class Isolation {
   readonly #sources: RuleSources
   readonly #limits: FileLimits
   readonly #threshold: number
-  #pool: Promise<WorkerPool> | undefined
+  #pool: Promise<BoundedPool> | undefined
 
   constructor(sources: RuleSources, limits: FileLimits) {
     this.#sources = sources
@@ -144,11 +188,11 @@ export class Isolation {
     }
   }
 
-  /** Run `input` on the isolated worker's export `name` (see {@link runBounded}). */
+  /** Run `input` on the isolated worker's export `name` (see {@link BoundedPool}). */
   run<Output>(input: object, name: string | undefined, display: string): Promise<Bounded<Output>> {
-    this.#pool ??= openWorkerPool(1, this.#sources, this.#limits)
+    this.#pool ??= openBoundedPool(1, this.#sources, this.#limits)
     return this.#pool.then(
-      (pool) => runBounded<Output>(pool, input, name, display, this.#limits),
+      (pool) => pool.run<Output>(input, name, display),
       (error: unknown) => ({ok: false, message: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}),
     )
   }

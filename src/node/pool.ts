@@ -4,7 +4,6 @@
  * is opened (a hook checking two files never pays for it).
  */
 import {availableParallelism} from 'node:os'
-import type {MessagePort} from 'node:worker_threads'
 import type {RuleSources} from './rule-sources.js'
 
 /** Above this many articles a run uses worker threads (when there is more than one core). */
@@ -38,14 +37,25 @@ export function workerFile(): URL {
 export interface PoolData {
   /** The run's rules files and filter lists, as text: each worker compiles them once. */
   sources: RuleSources
+  /** Where each worker says which task it is cleaning, and since when (see bounded.ts). */
+  clock?: PoolClock | undefined
 }
 
-/** How one task is run: a signal that ends its worker, ports handed over to it. */
+/**
+ * Shared between a pool and its workers: for worker `id` (tinypool's, from
+ * 1), `Int32Array(slots)[2 * (id - 1)]` is the sequence number of the task
+ * it is cleaning (0: none) and the next one when it started, in milliseconds
+ * since `epoch` (a `Date.now()`).
+ */
+export interface PoolClock {
+  slots: SharedArrayBuffer
+  epoch: number
+}
+
+/** How one task is run. */
 export interface PoolRunOptions {
   /** Aborting ends the task's worker (terminated, then replaced) and rejects with an `AbortError`. */
   signal?: AbortSignal | undefined
-  /** Moved to the worker with the input (a `MessagePort` in it). */
-  transferList?: MessagePort[] | undefined
 }
 
 export interface WorkerPool {
@@ -60,9 +70,13 @@ export interface WorkerPool {
  * there: a task past it ends its worker, and is rejected with an error whose
  * `code` is `ERR_WORKER_OUT_OF_MEMORY`; the pool starts another worker.
  */
-export async function openWorkerPool(threads: number, sources: RuleSources, limits: {maxMemoryMb?: number} = {}): Promise<WorkerPool> {
+export async function openWorkerPool(
+  threads: number,
+  sources: RuleSources,
+  limits: {maxMemoryMb?: number; clock?: PoolClock | undefined} = {},
+): Promise<WorkerPool> {
   const {default: Tinypool} = await import('tinypool')
-  const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}}
+  const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}, clock: limits.clock}
   const pool = new Tinypool({
     filename: workerFile().href,
     minThreads: threads,
@@ -75,7 +89,6 @@ export async function openWorkerPool(threads: number, sources: RuleSources, limi
       pool.run(input, {
         ...(name === undefined ? {} : {name}),
         ...(options.signal ? {signal: options.signal} : {}),
-        ...(options.transferList ? {transferList: options.transferList as never} : {}),
       }),
     destroy: () => pool.destroy(),
   }

@@ -10,11 +10,10 @@
  * cross threads, and a filter list of megabytes should not be copied with
  * every article.
  */
-import type {MessagePort} from 'node:worker_threads'
-import Tinypool from 'tinypool'
+import Tinypool, {workerId} from 'tinypool'
 import type {FrontmatterOptions, RuleSet} from '../index.js'
 import type {FileReport} from '../report/finding.js'
-import {phaseReporter} from './bounded.js'
+import {phaseReporter, type PhaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import type {PoolData} from './pool.js'
@@ -35,12 +34,12 @@ export interface WorkerSettings {
   timeoutMs?: number | undefined
 }
 
-/** Where a task says which phase it is in, when the run times it (see node/bounded.ts). */
-interface Phases {
-  phases?: MessagePort | undefined
+/** The task's sequence number, when the run times its files (see node/bounded.ts). */
+interface Timed {
+  seq?: number | undefined
 }
 
-export interface WorkerInput extends Phases {
+export interface WorkerInput extends Timed {
   task: FileTask
   settings: WorkerSettings
 }
@@ -62,19 +61,25 @@ function detector(): SiteDetector {
   return siteDetector
 }
 
-export default async function cleanInWorker({task, settings, phases}: WorkerInput): Promise<FileOutcome> {
+/** Marks this worker's slot of the pool's clock while a task reads and cleans (see node/bounded.ts). */
+function phases(seq: number | undefined): PhaseReporter | undefined {
+  return phaseReporter((Tinypool.workerData as PoolData | undefined)?.clock, workerId, seq)
+}
+
+export default async function cleanInWorker({task, settings, seq}: WorkerInput): Promise<FileOutcome> {
+  const reporter = phases(seq)
   try {
     // The clock starts once the rules are compiled (cleanFile says when): compiling is the run's cost, not the file's.
-    return await cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, phaseReporter(phases))
+    return await cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
   } finally {
-    phases?.close()
+    reporter?.('write')
   }
 }
 
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
 export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'siteDetector'>
 
-export interface CheckWorkerInput extends Phases {
+export interface CheckWorkerInput extends Timed {
   /** Absolute path of the article. */
   file: string
   /** Its path in messages. */
@@ -83,10 +88,11 @@ export interface CheckWorkerInput extends Phases {
 }
 
 /** Check (or with `write`, fix) one article: what `decruft check` runs on each file of a large run. */
-export async function checkInWorker({file, display, settings, phases}: CheckWorkerInput): Promise<FileReport> {
+export async function checkInWorker({file, display, settings, seq}: CheckWorkerInput): Promise<FileReport> {
+  const reporter = phases(seq)
   try {
-    return await checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, phaseReporter(phases))
+    return await checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
   } finally {
-    phases?.close()
+    reporter?.('write')
   }
 }
