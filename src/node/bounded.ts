@@ -13,10 +13,11 @@
  *   a worker is never ended while it writes (no temporary file left behind).
  *   The worker's clean also checks its own budget between steps, and ends
  *   gracefully when it can.
- * - In process, a synchronous clean cannot be stopped from outside: it checks
- *   its own budget between steps (`clean({timeout})`, core/deadline.ts), and
- *   nothing there caps memory. So an in-process run hands each file that
- *   could need more memory than the cap (larger than the cap / 4096, see
+ * - In process, no worker can be ended: a clean runs under `vm`'s watchdog
+ *   (watchdog.ts), which ends it at the deadline, and checks its own budget
+ *   between steps too (`clean({timeout})`, core/deadline.ts). Nothing in a
+ *   process caps the memory of one call, so an in-process run hands each
+ *   file that could need more than the cap (larger than the cap / 4096, see
  *   {@link isolationThreshold}) to one isolated worker thread with the same
  *   limits, started on the first such file. Typical articles, and a hook
  *   checking one, never start a thread.
@@ -38,7 +39,11 @@ export interface FileLimits {
 export const DEFAULT_TIMEOUT_MS = 60_000
 /** Default heap cap of a file's worker: 2048 MB. */
 export const DEFAULT_MAX_MEMORY_MB = 2048
-/** The smallest heap cap: below it a worker cannot load decruft and its rules. */
+/**
+ * The smallest heap cap accepted: a worker needs about 24 MB to load decruft
+ * and clean a small article with the default rules (measured; 16 MB is not
+ * enough), more with large filter lists.
+ */
 export const MIN_MAX_MEMORY_MB = 64
 
 /** The default limits. */
@@ -47,7 +52,7 @@ export const DEFAULT_LIMITS: Readonly<FileLimits> = {timeoutMs: DEFAULT_TIMEOUT_
 /**
  * Bytes of heap a parse may take per byte of input at worst: measured on a
  * list of short items (200 KB took 760 MB, 1 MB 3.2 GB), the most
- * memory-hungry shape found; ordinary articles take about a hundred.
+ * memory-hungry shape found; ordinary articles take a few hundred at most.
  */
 const HEAP_BYTES_PER_INPUT_BYTE = 4096
 

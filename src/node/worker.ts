@@ -9,6 +9,10 @@
  * the first task and reused: a compiled rule set holds RegExps and cannot
  * cross threads, and a filter list of megabytes should not be copied with
  * every article.
+ *
+ * When the run times its files, each task comes with a sequence number, and
+ * the worker marks the pool's clock with it while it reads and cleans (see
+ * bounded.ts): a task past its time is ended with its worker.
  */
 import Tinypool, {workerId} from 'tinypool'
 import type {FrontmatterOptions, RuleSet} from '../index.js'
