@@ -55,9 +55,9 @@ await build({
   logLevel: 'warning',
   // Left in node_modules, loaded from there as usual: tinypool starts its
   // workers from a file beside its own module (`entry/worker.js`), and
-  // write-file-atomic and cli-progress are CommonJS that reads `__filename`
-  // or the like, which a bundled ES module does not have. All three are
-  // loaded only to write files or for batches, not to check one article.
-  external: ['tinypool', 'write-file-atomic', 'cli-progress'],
+  // cli-progress is CommonJS that reads `__filename` or the like, which a
+  // bundled ES module does not have. Both are loaded only for batches, not
+  // to check one article.
+  external: ['tinypool', 'cli-progress'],
   banner: {js: REQUIRE_BANNER},
 })

@@ -17,6 +17,7 @@ import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
 import {DeadlineExceeded, startDeadline} from './core/deadline.js'
 import {EditMap} from './core/edit-map.js'
+import {readableLineEndings, withOriginalLineEndings} from './core/line-endings.js'
 import {pointsOf} from './core/points.js'
 import {coveredEdit, removalGroups} from './core/group.js'
 import type {ShapeCheckMode} from './core/shape-check.js'
@@ -26,8 +27,9 @@ import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
 import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
 import {findFrontmatterRepairs} from './plugins/frontmatter/repair.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {disabledRules, ruleIds, UnknownRuleError} from './pipeline.js'
+import {disabledRules, inlineProtected, ruleIds, UnknownRuleError} from './pipeline.js'
 import {rebase} from './repaired.js'
+import {warnProtectedDirectiveRules} from './suppression-warnings.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -126,15 +128,19 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const body = hasBom ? text.slice(1) : text
   try {
     // Scrapers' broken YAML is repaired first (the parser decides where frontmatter ends); the rules run on the result.
-    const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(body, rules)
-    const repaired = new EditMap(body, repairs.edits)
+    // The rules read lone `\r` line endings as `\n` (same offsets); the output is cut from the author's text (line-endings.ts).
+    const readable = readableLineEndings(body)
+    const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(readable, rules)
+    const repaired = new EditMap(readable, repairs.edits)
     deadline.check()
     const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck, deadline)
     deadline.check()
     warnUnknownDirectiveRules(passes)
     const fileData = passes.file.data as FrontmatterFileData
     const found = {removals: passes.removals, warnings: passes.warnings, problems: fileData.frontmatterProblems ?? []}
-    const {removals, warnings, problems, toInput} = repairs.edits.length === 0 ? {...found, toInput: (offset: number) => offset} : rebase(repaired, found)
+    const rebased = repairs.edits.length === 0 ? {...found, toInput: (offset: number) => offset} : rebase(repaired, found)
+    const {warnings, problems, toInput} = rebased
+    const removals = withOriginalLineEndings(body, rebased.removals)
     let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
     const location = locate(passes, body, toInput)
     const record = buildRecord({
@@ -180,7 +186,8 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
  * `<!-- decruft-disable-next-line link-frm -->` does not go unseen.
  */
 function warnUnknownDirectiveRules(passes: Passes): void {
-  for (const {directive, ruleId} of unknownDirectiveRules(directivesOf(passes.file), ruleIds)) {
+  passes.warnings.push(...warnProtectedDirectiveRules(passes.file))
+  for (const {directive, ruleId} of unknownDirectiveRules(directivesOf(passes.file), [...ruleIds, ...inlineProtected.groups])) {
     const before = passes.file.messages.length
     reportWarning(passes.file, {
       ruleId: 'suppression',

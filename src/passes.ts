@@ -28,8 +28,10 @@ import {isRemovalMessage, removalsOf, type Point, type Removal} from './core/rem
 import {pointsOf} from './core/points.js'
 import {repairRemovals} from './core/repair.js'
 import {repairKeepsShape, setShapeCheckMode, type ShapeCheckMode} from './core/shape-check.js'
+import {findDirectives, setInertDirectives} from './core/suppression.js'
 import {allRules, createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
+import {warnOverriddenDirectives} from './suppression-warnings.js'
 
 /** At most this many passes (the first included). */
 const MAX_PASSES = 4
@@ -230,11 +232,23 @@ function isBlankLine(text: string, offset: number): boolean {
   return text.slice(offset, lineEnd === -1 ? text.length : lineEnd).trim() === ''
 }
 
+/** At most this many extra runs to settle which suppression comments are inert. */
+const MAX_DIRECTIVE_ROUNDS = 4
+
 /**
  * Run the rules over `body` until the text's structure stops changing.
  * `shapeCheck` says what a removal that breaks its shape does in every pass
  * (see core/shape-check.ts; the environment's mode when omitted). The
  * `deadline` is checked after each parse and before each rule.
+ *
+ * A suppression comment inside a span another removal takes is gone from
+ * the output, so it must act on nothing now either (or a second clean would
+ * do what this one did not): the rules run with every comment in force, the
+ * comments a removal overlaps are made inert, and the rules run again, until
+ * no more go (they only ever go, so this ends; a run adds nothing when no
+ * comment lies in a removal, the usual case, and none at all without
+ * comments). A comment that keeps the removal that would take it stays in
+ * force: that removal is never made.
  */
 export function findRemovalsInPasses(
   body: string,
@@ -244,11 +258,38 @@ export function findRemovalsInPasses(
   shapeCheck?: ShapeCheckMode,
   deadline: Deadline = NO_DEADLINE,
 ): Passes {
+  const directives = findDirectives(body)
+  const inert = new Set<number>()
+  for (let round = 0; ; round++) {
+    const passes = findRemovalsWith(body, path, rules, disabled, shapeCheck, (start) => inert.has(start), deadline)
+    const taken = directives.filter((directive) => !inert.has(directive.start) && overlapsRemoval(passes.removals, directive))
+    if (taken.length === 0 || round === MAX_DIRECTIVE_ROUNDS) return passes
+    for (const directive of taken) inert.add(directive.start)
+  }
+}
+
+/** Whether a removal (sorted by start) overlaps `[span.start, span.end)`. */
+function overlapsRemoval(removals: readonly Removal[], span: {start: number; end: number}): boolean {
+  return removals.some((removal) => removal.start.offset < span.end && span.start < removal.end.offset)
+}
+
+/** {@link findRemovalsInPasses} with the suppression comments that start where `isInert` says made inert. */
+function findRemovalsWith(
+  body: string,
+  path: string,
+  rules: RuleSet,
+  disabled: ReadonlySet<string>,
+  shapeCheck: ShapeCheckMode | undefined,
+  isInert: (start: number) => boolean,
+  deadline: Deadline,
+): Passes {
   const first = new VFile({value: body, path})
   setShapeCheckMode(first, shapeCheck)
+  setInertDirectives(first, isInert)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
   runRules(tree, first, rules, disabled, deadline)
+  warnOverriddenDirectives(first)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
   const all = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
@@ -268,9 +309,11 @@ export function findRemovalsInPasses(
     passText = edited.text
     const file = new VFile({value: passText, path})
     setShapeCheckMode(file, shapeCheck)
+    setInertDirectives(file, (start) => isInert(map(start, 'start')))
     deadline.check()
     tree = parser.parse(file)
     runRules(tree, file, rules, later, deadline)
+    warnOverriddenDirectives(file)
     treeRemovals = repairRemovals(passText, tree, removalsOf(file), repairKeepsShape(file, tree, shapesOf))
     toBody = (offset) => map(offset, 'start')
     for (const message of file.messages) {

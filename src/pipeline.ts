@@ -18,7 +18,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {frontmatterEnd} from './core/fences.js'
 import type {Deadline} from './core/deadline.js'
-import type {Rule} from './core/rule.js'
+import {INLINE_UNSUPPRESSIBLE_GROUPS, isInlineSuppressible, type Rule} from './core/rule.js'
 import {remarkGfmWithoutAutolinkLiterals} from './gfm.js'
 import {frontmatter} from './plugins/frontmatter/frontmatter.js'
 import {adBlock} from './plugins/spam/ad-block.js'
@@ -58,6 +58,16 @@ export const ruleGroups: ReadonlyMap<string, readonly string[]> = new Map(
     allRules.filter((rule) => rule.meta.group === group).map((rule) => rule.meta.id),
   ]),
 )
+
+/**
+ * The ids of the rules inline suppression comments cannot keep the finds of
+ * (the `safety` group, see `INLINE_UNSUPPRESSIBLE_GROUPS` in core/rule.ts),
+ * and the names of those groups.
+ */
+export const inlineProtected: {readonly ruleIds: ReadonlySet<string>; readonly groups: ReadonlySet<string>} = {
+  ruleIds: new Set(allRules.filter((rule) => !isInlineSuppressible(rule.meta)).map((rule) => rule.meta.id)),
+  groups: INLINE_UNSUPPRESSIBLE_GROUPS,
+}
 
 /** Which rules to switch on or off: rule ids or group names (`spam`, `boilerplate`, `safety`, `frontmatter`). */
 export interface RuleSelection {

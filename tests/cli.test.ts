@@ -4,8 +4,10 @@
  * tests check the CLI's plumbing (what is read, written, refused and
  * reported), not the rules.
  */
-import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {Readable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
@@ -137,24 +139,60 @@ describe('batch', () => {
     expect(after).toEqual(before)
   })
 
-  it('refuses to write over an input (--out equal to the input directory)', async () => {
+  it('refuses, before any work, an --out that is an input folder, sits inside one or holds one (exit 2)', async () => {
+    const root = tree({'in/a.md': article('A'), 'in/drafts/a.md': 'the author\'s draft\n', 'in/posts/b.md': article('B')})
+    const before = listFiles(root)
+    for (const [argv, message] of [
+      [['in', '--out', 'in'], /^decruft: --out is the input folder in: /],
+      [['in', '--out', 'in/drafts'], /^decruft: --out is inside the input folder in: /],
+      [['in/posts', '--out', 'in'], /^decruft: --out contains the input folder in\/posts: /],
+      [['in/a.md', '--out', 'in'], /^decruft: --out contains the input in\/a\.md: /],
+      [['in/*.md', '--out', '.'], /^decruft: --out contains the input in\/a\.md: /],
+    ] as const) {
+      const result = await run([...argv], {cwd: root})
+      expect(result.code, argv.join(' ')).toBe(ExitCode.usage)
+      expect(result.stderr).toMatch(message)
+    }
+    expect(readFileSync(join(root, 'in/drafts/a.md'), 'utf8')).toBe("the author's draft\n")
+    expect(listFiles(root)).toEqual(before)
+  })
+
+  it('sees through a symbolic link to the input folder', async () => {
     const root = tree({'in/a.md': article('A')})
-    const original = readFileSync(join(root, 'in/a.md'))
-    const result = await run(['in', '--out', 'in'], {cwd: root})
-    expect(result.code).toBe(ExitCode.failures)
-    expect(result.stderr).toMatch(/decruft: in\/a\.md: refusing to overwrite input/)
-    expect(readFileSync(join(root, 'in/a.md'))).toEqual(original)
+    symlinkSync('in', join(root, 'alias'))
+    const result = await run(['in', '--out', 'alias'], {cwd: root})
+    expect(result.code).toBe(ExitCode.usage)
+    expect(result.stderr).toMatch(/--out is the input folder in: /)
     expect(listFiles(join(root, 'in'))).toEqual(['a.md'])
   })
 
-  it('does not take its own earlier outputs as inputs (--out inside the input directory)', async () => {
-    const root = tree({'docs/a.md': article('A')})
-    const first = await run(['docs', '--out', 'docs/clean'], {cwd: root})
-    const second = await run(['docs', '--out', 'docs/clean'], {cwd: root})
-    expect(first.code).toBe(ExitCode.ok)
-    expect(second.code).toBe(ExitCode.ok)
-    expect(second.stderr).toMatch(/^decruft: 1 file: 1 written/)
-    expect(listFiles(join(root, 'docs'))).toEqual(['a.md', 'clean/a.json', 'clean/a.md'])
+  it('places the matches of a glob that climbs out of its base inside --out, never beside it', async () => {
+    const root = tree({'work/sub/keep.md': 'x\n', 'other/x.md': article('X'), 'other/x.json': 'unrelated\n'})
+    const cwd = join(root, 'work')
+    const result = await run(['*/../../other/*.md', '--out', 'out', '--json'], {cwd})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(readFileSync(join(root, 'other/x.json'), 'utf8')).toBe('unrelated\n')
+    expect(listFiles(root)).toEqual(['other/x.json', 'other/x.md', 'work/out/x.json', 'work/sub/keep.md'])
+  })
+
+  it('places absolute operands inside --out', async () => {
+    const root = tree({'in/a.md': article('A'), 'in/deep/b.md': article('B')})
+    const result = await run([join(root, 'in/a.md'), `${join(root, 'in')}/**/b.md`, '--out', 'out', '--md'], {cwd: root})
+    expect(result.code).toBe(ExitCode.ok)
+    expect(listFiles(join(root, 'out'))).toEqual(['a.md', 'deep/b.md'])
+  })
+
+  it('refuses an --out it cannot write to before any work (exit 2)', async () => {
+    const root = tree({'in/a.md': article('A'), 'locked/.keep': ''})
+    chmodSync(join(root, 'locked'), 0o500)
+    try {
+      // Root writes anywhere: as root, the built CLI runs as an unprivileged user (uid 65534) instead.
+      const result = process.getuid?.() === 0 ? runAsNobody(['in', '--out', 'locked/out'], root) : await run(['in', '--out', 'locked/out'], {cwd: root})
+      expect(result.code).toBe(ExitCode.usage)
+      expect(result.stderr).toMatch(/^decruft: locked\/out: cannot (?:write to the|use as) output directory.*: permission denied/)
+    } finally {
+      chmodSync(join(root, 'locked'), 0o700)
+    }
   })
 
   it('refuses two inputs that would share an output', async () => {
@@ -519,3 +557,11 @@ describe('progress', () => {
     expect(stderr).toMatch(/26 files: .*25 written/)
   })
 })
+
+/** Run the built CLI as uid/gid 65534 (nobody) in `cwd`, which is opened to it for reading. */
+function runAsNobody(argv: string[], cwd: string): {code: number | null; stderr: string} {
+  chmodSync(cwd, 0o755)
+  const bin = fileURLToPath(new URL('../bin/decruft.js', import.meta.url))
+  const child = spawnSync(process.execPath, [bin, ...argv], {cwd, uid: 65534, gid: 65534, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: child.status, stderr: child.stderr}
+}

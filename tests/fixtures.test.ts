@@ -11,7 +11,7 @@
  * spans share, its severity when it is a warning, and what the repair step
  * adjusted, if anything); frontmatter cases also give `changes.json` (each
  * value change, old → new, and the `strict` problems). Every case is also checked to be idempotent (the
- * output cleans to itself) and to behave the same with CRLF line endings.
+ * output cleans to itself) and to behave the same with CRLF and with CR-only line endings.
  * Case folders are named `removes-*` or `keeps-*`; a `keeps-*` case must
  * remove nothing. A missing expected file fails; run with
  * `UPDATE_FIXTURES=1` to write baselines, then read them before committing.
@@ -108,6 +108,16 @@ for (const folder of ruleFolders) {
         const fromCrlf = run(crlf)
         expect(fromCrlf.markdown.replace(/\r\n/g, '\n')).toBe(fromLf.markdown)
         expect(fromCrlf.removals.map((r) => r.rule)).toEqual(fromLf.removals.map((r) => r.rule))
+      })
+
+      it(`${name}: same with CR-only line endings, and idempotent`, () => {
+        const lf = input.replace(/\r\n/g, '\n')
+        const cr = lf.replace(/\n/g, '\r')
+        const fromLf = run(lf)
+        const fromCr = run(cr)
+        expect(fromCr.markdown.replace(/\r/g, '\n')).toBe(fromLf.markdown)
+        expect(fromCr.removals.map((r) => r.rule)).toEqual(fromLf.removals.map((r) => r.rule))
+        expect(run(fromCr.markdown).markdown).toBe(fromCr.markdown)
       })
     }
   })

@@ -63,7 +63,7 @@ describe('readArticle', () => {
   it('names missing files and directories', async () => {
     const root = tree({'dir/a.md': ''})
     expect((await readError(join(root, 'nope.md'))).message).toBe('shown.md: cannot read file: no such file or directory')
-    expect((await readError(join(root, 'dir'))).message).toBe('shown.md: not a regular file')
+    expect((await readError(join(root, 'dir'))).message).toBe('shown.md: not a regular file (a directory)')
   })
 })
 

@@ -6,7 +6,11 @@
  * without a BOM, and with a little Markdown noise spliced in.
  *
  * - deterministic: the same input gives the same markdown and record;
- * - idempotent: cleaning the output changes nothing;
+ * - idempotent: cleaning the output changes nothing, also (with and without
+ *   `format`) once hostile blocks are put in — suppression comments inside
+ *   removed spans or naming the safety group, unsafe HTML, escaped CSS —
+ *   and line endings are CR, CRLF or mixed; CR or mixed input keeps its
+ *   endings, and its frontmatter reads as the LF copy's;
  * - reconstruction: with only removal rules on, re-inserting every removed
  *   text at its offset gives back the input, byte for byte;
  * - every removal's text is exactly the input between its offsets, and its
@@ -22,12 +26,14 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {clean, ruleIds, type CleanResult} from '../src/index.js'
+import {bodyOf, clean, ruleIds, type CleanResult} from '../src/index.js'
 import {buildArticle, FRONTMATTER_STYLES, generateCorpus, PIECE_NAMES, type ArticleSpec} from '../scripts/lib/generate.js'
 
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 200)
 const SEED = process.env['FC_SEED'] === undefined ? 20240601 : Number(process.env['FC_SEED'])
 const settings = {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false}
+/** For the properties on hostile articles, which clean each input several times (with `format` too). */
+const hostileSettings = {...settings, numRuns: Math.max(1, Math.round(NUM_RUNS / 2))}
 
 /** The rules that only remove text (everything but the frontmatter rewrites). */
 const REMOVAL_ONLY = ['frontmatter']
@@ -58,6 +64,64 @@ const specArbitrary: fc.Arbitrary<ArticleSpec> = fc.record({
 
 /** An article built from a spec (noise, if any, goes into the body: broken YAML is another matter). */
 const article = specArbitrary.map((spec) => buildArticle(spec))
+
+/**
+ * Blocks that tried to make cleaning depend on the pass: suppression
+ * comments inside spans another rule removes (an ad region, a script) or
+ * naming the safety group, unsafe HTML after them, tracking parameters they
+ * would keep, and CSS that hides `expression(` or `javascript:` in escapes
+ * and comments.
+ */
+const HOSTILE_BLOCKS = [
+  '<!-- affiliate ads begin -->\n<div class="ad">Sale <!-- decruft-disable tracking-param --></div>\n<!-- affiliate ads end -->',
+  '<!-- affiliate ads begin -->\n<!-- decruft-disable -->\n<!-- affiliate ads end -->',
+  '<!-- ads start -->\n<p>Offer <!-- decruft-disable-next-line link-farm --></p>\n<!-- ads end -->\n',
+  '<script>\n<!-- decruft-disable tracking-param -->\n</script>',
+  '<!-- decruft-disable unsafe-html -->',
+  '<!-- decruft-disable -->',
+  '<!-- decruft-enable -->',
+  'Text <img src="/a.png" alt="A" onerror="steal()"> <!-- decruft-disable-line unsafe-html -->',
+  '<!-- decruft-disable-next-line -->\n<script>steal()</script>',
+  'Read the [guide](https://docs.example/guide?utm_source=feed&utm_medium=rss) and [more](javascript:steal()).',
+  '<p style="width: \\65 xpression(alert(1))">Escaped expression.</p>',
+  '<span style="background: url(\\6A avascript:alert(1))">Escaped URL</span> and <span style="color: red; exp/**/ression(x)">comment</span>.',
+  '<div style="-moz-\\62 inding: url(x.xml#b); content: \'\\201C\'">Binding</div>',
+]
+
+type LineEndings = 'lf' | 'crlf' | 'cr' | 'mixed'
+
+/** `text` with every line break turned into `endings` (`mixed`: each one picked by a seeded draw). */
+function withLineEndings(text: string, endings: LineEndings, seed: number): string {
+  const lf = text.replace(/\r\n?/g, '\n')
+  if (endings === 'lf') return lf
+  if (endings === 'crlf') return lf.replace(/\n/g, '\r\n')
+  if (endings === 'cr') return lf.replace(/\n/g, '\r')
+  let state = seed >>> 0 || 1
+  return lf.replace(/\n/g, () => {
+    state = (state * 1103515245 + 12345) >>> 0
+    return ['\n', '\r\n', '\r'][(state >>> 16) % 3]!
+  })
+}
+
+/** An article with hostile blocks put in at blank lines of its body (ad regions included), and any line endings. */
+const hostileArticle = fc
+  .record({
+    spec: specArbitrary,
+    hostile: fc.array(fc.tuple(fc.constantFrom(...HOSTILE_BLOCKS), fc.nat()), {minLength: 1, maxLength: 4}),
+    endings: fc.constantFrom<LineEndings>('lf', 'crlf', 'cr', 'mixed'),
+    seed: fc.nat(),
+  })
+  .map(({spec, hostile, endings, seed}) => {
+    let text = buildArticle({...spec, crlf: false})
+    const head = text.length - bodyOf(text).length
+    for (const [block, at] of hostile) {
+      // Anywhere, ad regions included: a hostile block holding a region of its own nests it in the outer one.
+      const gaps = [...text.slice(head).matchAll(/\n\n/g)].map((match) => head + match.index + 2)
+      const offset = gaps.length === 0 ? text.length : gaps[at % gaps.length]!
+      text = `${text.slice(0, offset)}${block}\n\n${text.slice(offset)}`
+    }
+    return withLineEndings(text, endings, seed)
+  })
 
 function snapshot(result: CleanResult): string {
   return JSON.stringify({markdown: result.markdown, record: result.record})
@@ -107,6 +171,31 @@ describe('properties of clean()', () => {
         expect(clean(once).markdown).toBe(once)
       }),
       settings,
+    )
+  })
+
+  it('is idempotent, with and without format, with hostile blocks (suppression comments in removed spans, escaped CSS) and CR, CRLF or mixed line endings', () => {
+    fc.assert(
+      fc.property(hostileArticle, (input) => {
+        const once = clean(input).markdown
+        expect(clean(once).markdown).toBe(once)
+        const formatted = clean(input, {format: true}).markdown
+        expect(clean(formatted, {format: true}).markdown).toBe(formatted)
+      }),
+      hostileSettings,
+    )
+  })
+
+  it('keeps the line endings and frontmatter of CR-only and mixed input (hostile blocks put in)', () => {
+    fc.assert(
+      fc.property(hostileArticle, (input) => {
+        const result = clean(input)
+        for (const removal of result.removals) expect(removal.text).toBe(input.slice(removal.start.offset, removal.end.offset))
+        const lineEnds = (text: string) => new Set(text.match(/\r\n|\r|\n/g) ?? [])
+        for (const ending of lineEnds(result.markdown)) expect(lineEnds(input)).toContain(ending)
+        expect(result.record.frontmatter).toEqual(clean(withLineEndings(input, 'lf', 0)).record.frontmatter)
+      }),
+      hostileSettings,
     )
   })
 

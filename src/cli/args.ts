@@ -259,7 +259,8 @@ files are not modified. With --write, fix them in place instead.
       --no-config        use no config file
 
 Options:
-  -o, --out <dir>        directory to write to (created if missing)
+  -o, --out <dir>        directory to write to (created if missing; not an
+                         input folder, nor inside or around one)
       --md               write the clean Markdown only
       --json             write the JSON record only (default: both)
       --rules <file>     rules file (YAML) merged over the defaults; repeatable
@@ -299,6 +300,7 @@ Off by default: ${allRules.filter((rule) => rule.meta.enabledByDefault === false
 
 Exit codes: 0 all cleaned (check: nothing found); 1 findings (check mode),
 or --strict found frontmatter problems (the articles are written); 2 bad
-usage, options, config or rules file; 3 some inputs could not be read or
-cleaned (each named on stderr; the others are done).
+usage, options, config or rules file, or an --out that cannot be used; 3
+some inputs could not be read, cleaned or written (each named on stderr;
+their old files stay; the others are done).
 `

@@ -63,6 +63,7 @@ function ruleDescriptions(): RuleDescription[] {
 export async function runCheck(config: CliConfig, context: CheckContext): Promise<CheckOutcome> {
   const expanded = await expandOperands(config.operands, {cwd: context.cwd})
   for (const error of expanded.errors) context.report(`${error.operand}: ${error.reason}`)
+  for (const skipped of expanded.skipped) context.report(`${displayPath(context.cwd, skipped.path)}: ${skipped.reason}`)
   if (expanded.files.length === 0 && expanded.errors.length > 0) return {failing: 0, failed: expanded.errors.length, nothing: true}
   const files = expanded.files.filter((file) => !context.ignored(file.absolute))
   const reporter = createReporter((config.reporter ?? 'pretty') satisfies ReporterName, {

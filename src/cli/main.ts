@@ -4,17 +4,21 @@
  * in-process with their own streams and directories.
  *
  * Every message goes to stderr as `decruft: <path>:<line>:<col>: <cause>`
- * (line and column when known); stdout carries only the article in stdin
+ * (line and column when known), one line each: control characters (in file
+ * names, say) are shown escaped; stdout carries only the article in stdin
  * mode, the help and the version.
  */
-import {readFile, stat} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {createColors} from 'picocolors'
 import {clean, CleanError} from '../index.js'
 import {failureMessage, serializeRecord} from '../node/clean-file.js'
 import {expandOperands} from '../node/files.js'
-import {describeSystemError, readArticleStream} from '../node/read.js'
+import {outDirProblem, outInputConflict} from '../node/out-dir.js'
+import {displayPath} from '../node/paths.js'
+import {readArticleStream} from '../node/read.js'
 import {withinTime} from '../node/watchdog.js'
+import {escapeControl} from '../report/escape.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
 import {resolveSettings, type RunSettings} from './settings.js'
@@ -58,7 +62,7 @@ const STDIN_NAME = '<stdin>'
 
 /** Run decruft. Resolves to an {@link ExitCode}; rejects only on a bug. */
 export async function main(options: MainOptions): Promise<ExitCode> {
-  const report = (message: string) => options.stderr.write(`decruft: ${message}\n`)
+  const report = (message: string) => options.stderr.write(`decruft: ${escapeControl(message)}\n`)
   let config: CliConfig
   try {
     config = parseCliArgs(options.argv)
@@ -149,12 +153,18 @@ async function cleanFiles(
   report: (message: string) => void,
 ): Promise<ExitCode> {
   const out = resolve(cwd, config.out!)
-  const outProblem = await checkOutDir(out)
+  const outProblem = await outDirProblem(out)
   if (outProblem) {
     report(`${config.out}: ${outProblem}`)
     return ExitCode.usage
   }
   const expanded = await expandOperands(config.operands, {cwd, exclude: [out]})
+  // Before any work: --out may not be, hold or sit inside an input.
+  const conflict = await outInputConflict(out, config.operands, expanded.files, cwd)
+  if (conflict) {
+    report(conflict)
+    return ExitCode.usage
+  }
   const files = expanded.files.filter((file) => !settings.ignored(file.absolute))
   // Loaded only for a batch: check mode and stdin mode start faster without them.
   const [{runBatch}, {createProgress, PROGRESS_THRESHOLD}, {formatSummary}] = await Promise.all([
@@ -165,12 +175,15 @@ async function cleanFiles(
   for (const error of expanded.errors) report(`${error.operand}: ${error.reason}`)
   // Nothing usable at all is a mistake in the command line, not a failed article.
   if (expanded.files.length === 0 && expanded.errors.length > 0) return ExitCode.usage
-  if (!config.quiet) for (const operand of expanded.empty) report(`${operand}: no Markdown files found`)
+  if (!config.quiet) {
+    for (const operand of expanded.empty) report(`${operand}: no Markdown files found`)
+    for (const skipped of expanded.skipped) report(`${displayPath(cwd, skipped.path)}: ${skipped.reason}`)
+  }
 
   const interactive = options.isTTY === true && !config.quiet && files.length > PROGRESS_THRESHOLD
   const progress = interactive ? createProgress(options.stderr, files.length) : undefined
   const onFile = (outcome: FileOutcome) => {
-    const lines = outcome.ok ? outcome.problems.map((problem) => problemLine(outcome.path, problem)) : [`decruft: ${outcome.message}\n`]
+    const lines = outcome.ok ? outcome.problems.map((problem) => problemLine(outcome.path, problem)) : [`decruft: ${escapeControl(outcome.message)}\n`]
     for (const line of lines) {
       if (progress) progress.log(line)
       else options.stderr.write(line)
@@ -202,7 +215,7 @@ async function cleanFiles(
   }
   if (!config.quiet) {
     const colors = createColors(useColor(options))
-    options.stderr.write(formatSummary(summary, {out: config.out!, colors}))
+    options.stderr.write(formatSummary(summary, {out: escapeControl(config.out!), colors}))
   }
   if (summary.failed > 0 || expanded.errors.length > 0) return ExitCode.failures
   return summary.problems > 0 ? ExitCode.problems : ExitCode.ok
@@ -210,18 +223,7 @@ async function cleanFiles(
 
 /** `path:line:col  rule  reason`, as linters print a finding. */
 function problemLine(path: string, problem: {line: number; column: number; rule: string; reason: string}): string {
-  return `${path}:${problem.line}:${problem.column}  ${problem.rule}  ${problem.reason}\n`
-}
-
-/** Why `out` cannot be the output directory, if it cannot. */
-async function checkOutDir(out: string): Promise<string | undefined> {
-  try {
-    const stats = await stat(out)
-    return stats.isDirectory() ? undefined : 'output exists and is not a directory'
-  } catch (error) {
-    const code = (error as {code?: unknown}).code
-    return code === 'ENOENT' ? undefined : `cannot use as output directory: ${describeSystemError(error)}`
-  }
+  return escapeControl(`${path}:${problem.line}:${problem.column}  ${problem.rule}  ${problem.reason}`) + '\n'
 }
 
 /** Colours on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces them. */

@@ -1,7 +1,9 @@
 /**
  * The shape every cleanup rule shares: a pure finder plus a thin unified
  * adapter. `defineRule` stamps the rule id on the plugin and hands the finder
- * the tree, the file and the compiled rule set.
+ * the tree, the file and the compiled rule set, and tells the file when
+ * inline suppression comments cannot keep the rule's finds (the `safety`
+ * group, see {@link INLINE_UNSUPPRESSIBLE_GROUPS}).
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -9,6 +11,7 @@ import type {VFile} from 'vfile'
 import type {RuleSet} from '../ruleset/compile.js'
 import {enterRule} from './shape-check.js'
 import type {Shape} from './shape.js'
+import {protectFromInlineSuppression} from './suppression.js'
 
 /** What a rule is, for docs, config and reporters. */
 export interface RuleMeta {
@@ -37,6 +40,19 @@ export interface RuleMeta {
  */
 export type RuleGroup = 'spam' | 'boilerplate' | 'safety' | 'frontmatter'
 
+/**
+ * Groups whose finds inline suppression comments (`<!-- decruft-disable -->`,
+ * see `core/suppression.ts`) cannot keep: scraped content decides nothing
+ * about safety. Only the user's config or flags (`--disable unsafe-html`)
+ * switch these rules off.
+ */
+export const INLINE_UNSUPPRESSIBLE_GROUPS: ReadonlySet<RuleGroup> = new Set(['safety'])
+
+/** Whether inline suppression comments may keep a rule's finds (not for the groups in {@link INLINE_UNSUPPRESSIBLE_GROUPS}). */
+export function isInlineSuppressible(meta: Pick<RuleMeta, 'group'>): boolean {
+  return !INLINE_UNSUPPRESSIBLE_GROUPS.has(meta.group)
+}
+
 /** Options every rule plugin takes. */
 export interface RuleOptions {
   /** The compiled rule set; the defaults when omitted. */
@@ -60,6 +76,7 @@ export interface Rule {
  */
 export function defineRule(meta: RuleMeta, finder: Finder, defaults: () => RuleSet): Rule {
   const find: Finder = (tree, file, rules) => {
+    if (!isInlineSuppressible(meta)) protectFromInlineSuppression(file, meta.id)
     const leave = enterRule(file, tree, meta)
     try {
       finder(tree, file, rules)

@@ -35,6 +35,22 @@
  * - a YAML (`---`) or TOML (`+++`) frontmatter block at the start.
  * A directive must stay on one line.
  *
+ * What it never keeps:
+ * - the finds of rules that cannot be suppressed inline
+ *   ({@link protectFromInlineSuppression}; the `safety` group, so that
+ *   scraped content decides nothing about safety; only the user's config or
+ *   flags switch those rules off). A directive that would have kept such a
+ *   find keeps nothing, and the caller warns ({@link overriddenDirectives});
+ * - anything, when the directive itself lies in a span that another removal
+ *   takes ({@link setInertDirectives}): the comment is gone from the output,
+ *   so it must not act on the first clean either, or the second clean would
+ *   do what the first did not. Which directives are inert is settled by the
+ *   caller (`passes.ts`): clean with every directive, mark those a removal
+ *   overlaps inert, clean again, until no more go. A directive that keeps
+ *   the very removal that would take it (`decruft-disable-line ad-slot` on
+ *   the ad's own line) stays in force: that removal is not made, so nothing
+ *   takes the comment, on the first clean as on the second.
+ *
  * @example
  *   const directives = findDirectives('<!-- decruft-disable-next-line link-farm -->\nRelated: [a](/a)')
  *   // → [{kind: 'disable-next-line', rules: ['link-farm'], start: 0, end: 44, line: 1, scope: {start: 0, end: 61}}]
@@ -60,10 +76,15 @@ export interface Directive {
   scope?: {start: number; end: number}
 }
 
-/** A span where a rule's removals may not start (end exclusive). */
+/** A span (end exclusive). */
 interface Range {
   start: number
   end: number
+}
+
+/** A span where a rule's removals may not start, and the directive that makes it (a region: its `disable`). */
+interface SuppressedRange extends Range {
+  directive: Directive
 }
 
 const DIRECTIVE = /<!--[ \t]*decruft-(disable-next-line|disable-line|disable|enable)(?=\s|-->)(.*?)-->/g
@@ -231,18 +252,22 @@ function names(directive: Directive, ruleId: string): boolean {
 
 /** Where removals by `ruleId` may not start, given the text's directives. */
 export function suppressedRanges(directives: readonly Directive[], ruleId: string): Array<{start: number; end: number}> {
-  const ranges: Range[] = []
-  let regionStart: number | undefined
+  return rangesOf(directives, ruleId).map(({start, end}) => ({start, end}))
+}
+
+function rangesOf(directives: readonly Directive[], ruleId: string): SuppressedRange[] {
+  const ranges: SuppressedRange[] = []
+  let region: Directive | undefined
   for (const directive of directives) {
     if (!names(directive, ruleId)) continue
-    if (directive.scope) ranges.push({...directive.scope})
-    else if (directive.kind === 'disable') regionStart ??= directive.start
-    else if (regionStart !== undefined) {
-      ranges.push({start: regionStart, end: directive.end})
-      regionStart = undefined
+    if (directive.scope) ranges.push({...directive.scope, directive})
+    else if (directive.kind === 'disable') region ??= directive
+    else if (region !== undefined) {
+      ranges.push({start: region.start, end: directive.end, directive: region})
+      region = undefined
     }
   }
-  if (regionStart !== undefined) ranges.push({start: regionStart, end: Number.POSITIVE_INFINITY})
+  if (region !== undefined) ranges.push({start: region.start, end: Number.POSITIVE_INFINITY, directive: region})
   return ranges
 }
 
@@ -250,37 +275,86 @@ export function suppressedRanges(directives: readonly Directive[], ruleId: strin
 interface Suppressions {
   text: string
   directives: Directive[]
-  ranges: Map<string, Range[]>
+  ranges: Map<string, SuppressedRange[]>
 }
 
 interface SuppressionData {
   decruftSuppressions?: Suppressions
   decruftSuppressed?: number
+  /** Rule ids whose finds no directive keeps. */
+  decruftProtected?: Set<string>
+  /** Directives (by start offset) that act on nothing: they lie in a span another removal takes. */
+  decruftInert?: (start: number) => boolean
+  /** Directives that would have kept a protected rule's find. */
+  decruftOverridden?: Set<Directive>
 }
 
 function suppressionsOf(file: VFile): Suppressions {
   const data = file.data as SuppressionData
   const text = String(file.value)
   // A file's text is fixed for a pass; the check only guards a file reused with new text.
-  if (data.decruftSuppressions?.text !== text) data.decruftSuppressions = {text, directives: findDirectives(text), ranges: new Map()}
+  if (data.decruftSuppressions?.text !== text) {
+    const inert = data.decruftInert
+    const directives = findDirectives(text)
+    data.decruftSuppressions = {text, directives: inert ? directives.filter((directive) => !inert(directive.start)) : directives, ranges: new Map()}
+  }
   return data.decruftSuppressions
 }
 
-/** The suppression directives in `file`'s text (computed once, kept on `file.data`). */
+/**
+ * Make the directives of `file` whose start offset `isInert` accepts act on
+ * nothing (they lie in a span another removal takes; see the module
+ * comment). Call before any rule runs on `file`.
+ */
+export function setInertDirectives(file: VFile, isInert: (start: number) => boolean): void {
+  const data = file.data as SuppressionData
+  data.decruftInert = isInert
+  delete data.decruftSuppressions
+}
+
+/**
+ * Note that no directive may keep the finds of `ruleId` in `file`
+ * (`defineRule` calls this for the rules of the `safety` group before they
+ * run): a directive that would keep one is noted instead
+ * ({@link overriddenDirectives}) and the removal is made.
+ */
+export function protectFromInlineSuppression(file: VFile, ruleId: string): void {
+  const data = file.data as SuppressionData
+  data.decruftProtected ??= new Set()
+  data.decruftProtected.add(ruleId)
+}
+
+/** The directives of `file` that would have kept a find of a protected rule, in the order first met. */
+export function overriddenDirectives(file: VFile): readonly Directive[] {
+  return [...((file.data as SuppressionData).decruftOverridden ?? [])]
+}
+
+/** The suppression directives in force in `file`'s text (computed once, kept on `file.data`; inert ones left out). */
 export function directivesOf(file: VFile): readonly Directive[] {
   return suppressionsOf(file).directives
 }
 
-/** Whether a removal by `ruleId` starting at `offset` of `file`'s text is suppressed by a directive. */
+/**
+ * Whether a removal by `ruleId` starting at `offset` of `file`'s text is
+ * suppressed by a directive. Never for a protected rule
+ * ({@link protectFromInlineSuppression}): the directive that would have
+ * kept the find is noted instead ({@link overriddenDirectives}).
+ */
 export function isSuppressed(file: VFile, ruleId: string, offset: number): boolean {
   const suppressions = suppressionsOf(file)
   if (suppressions.directives.length === 0) return false
   let ranges = suppressions.ranges.get(ruleId)
   if (!ranges) {
-    ranges = suppressedRanges(suppressions.directives, ruleId)
+    ranges = rangesOf(suppressions.directives, ruleId)
     suppressions.ranges.set(ruleId, ranges)
   }
-  return ranges.some((range) => range.start <= offset && offset < range.end)
+  const range = ranges.find((candidate) => candidate.start <= offset && offset < candidate.end)
+  if (!range) return false
+  const data = file.data as SuppressionData
+  if (!data.decruftProtected?.has(ruleId)) return true
+  data.decruftOverridden ??= new Set()
+  data.decruftOverridden.add(range.directive)
+  return false
 }
 
 /** Count one removal kept by a directive (`reportRemoval` calls this). */
@@ -308,4 +382,19 @@ export function unknownDirectiveRules(
 ): Array<{directive: Directive; ruleId: string}> {
   const known = new Set(knownIds)
   return directives.flatMap((directive) => directive.rules.filter((id) => !known.has(id)).map((ruleId) => ({directive, ruleId})))
+}
+
+/**
+ * The names in directives that suppression comments cannot act on: ids of
+ * rules in `protectedIds` and names in `protectedGroups` (the `safety` group
+ * and its rules), for a caller that knows the rules and wants to warn.
+ */
+export function protectedDirectiveRules(
+  directives: readonly Directive[],
+  protectedIds: ReadonlySet<string>,
+  protectedGroups: ReadonlySet<string>,
+): Array<{directive: Directive; ruleId: string}> {
+  return directives.flatMap((directive) =>
+    directive.rules.filter((id) => protectedIds.has(id) || protectedGroups.has(id)).map((ruleId) => ({directive, ruleId})),
+  )
 }

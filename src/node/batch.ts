@@ -218,7 +218,12 @@ function planOutputs(
   const claimed = new Map<string, string>()
   return files.map((file): Planned => {
     const display = displayPath(cwd, file.absolute)
-    const paths = outputPaths(outDir, file)
+    let paths: {markdown: string; json: string}
+    try {
+      paths = outputPaths(outDir, file)
+    } catch (error) {
+      return {failure: {ok: false, path: display, message: `${display}: ${error instanceof Error ? error.message : String(error)}`}}
+    }
     const targets = [wanted.markdown ? paths.markdown : undefined, wanted.json ? paths.json : undefined].filter(
       (path): path is string => path !== undefined,
     )

@@ -70,7 +70,17 @@ export async function checkFile(absolute: string, display: string, settings: Che
     const fixed = settings.write && result.markdown !== text
     if (fixed) {
       phases?.('write')
-      await writeFileSafely(absolute, result.markdown)
+      try {
+        // Someone (an editor, a formatter) may have saved the file since it was read: their text is not ours to replace.
+        if ((await readArticle(absolute, display, {maxBytes: settings.maxBytes})) !== text) {
+          return {path: display, findings, fixed: false, error: `${display}: changed while it was being checked; left as it is (run again)`}
+        }
+        // An input is replaced only by a complete, flushed copy: a full disk leaves it as it was.
+        await writeFileSafely(absolute, result.markdown, {fsync: true})
+      } catch (error) {
+        // The findings stand; the file is unchanged and reported failed.
+        return {path: display, findings, fixed: false, error: failureMessage(error, display)}
+      }
     }
     return {path: display, findings, fixed}
   } catch (error) {

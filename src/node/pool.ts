@@ -5,6 +5,7 @@
  */
 import {availableParallelism} from 'node:os'
 import type {RuleSources} from './rule-sources.js'
+import {watchTemporaryFiles} from './temporary-files.js'
 
 /** Above this many articles a run uses worker threads (when there is more than one core). */
 export const POOL_THRESHOLD = 50
@@ -76,6 +77,8 @@ export async function openWorkerPool(
   limits: {maxMemoryMb?: number; clock?: PoolClock | undefined} = {},
 ): Promise<WorkerPool> {
   const {default: Tinypool} = await import('tinypool')
+  // The workers' temporary files are removed too if the run is interrupted.
+  watchTemporaryFiles()
   const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}, clock: limits.clock}
   const pool = new Tinypool({
     filename: workerFile().href,

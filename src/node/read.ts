@@ -1,10 +1,15 @@
 /**
  * Reading articles: bytes in, text out, or an error that names the file and
- * the cause. Refuses what cannot be an article (a directory, a binary file,
- * text that is not UTF-8, a file over the size limit) before cleaning starts,
- * so `clean()` only ever sees well-formed text. A BOM is kept: `clean()`
- * records its removal.
+ * the cause. Refuses what cannot be an article (a directory, a named pipe or
+ * device, a binary file, UTF-16 or other text that is not UTF-8, a file over
+ * the size limit) before cleaning starts, so `clean()` only ever sees
+ * well-formed text. A BOM is kept: `clean()` records its removal.
+ *
+ * A file is opened non-blocking and checked to be a regular file on the open
+ * handle (`fstat`), so a path swapped for a FIFO after the folder was
+ * searched is refused at once instead of waiting forever for a writer.
  */
+import {constants} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {CleanError} from '../index.js'
 
@@ -29,10 +34,11 @@ export async function readArticle(path: string, display = path, options: ReadOpt
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   let bytes: Uint8Array
   try {
-    const handle = await open(path, 'r')
+    // O_NONBLOCK: opening a FIFO for reading returns at once (regular files ignore it). Windows has no such flag.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
     try {
       const stats = await handle.stat()
-      if (!stats.isFile()) throw new CleanError('not a regular file', display)
+      if (!stats.isFile()) throw new CleanError(notRegular(stats), display)
       if (stats.size > maxBytes) throw tooLarge(stats.size, maxBytes, display)
       bytes = await handle.readFile()
     } finally {
@@ -65,8 +71,45 @@ export async function readArticleStream(
   return decodeArticle(Buffer.concat(chunks), display)
 }
 
+/** What a path that is not a regular file is, for the message. */
+function notRegular(stats: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean}): string {
+  const kind = stats.isDirectory()
+    ? 'a directory'
+    : stats.isFIFO()
+      ? 'a named pipe'
+      : stats.isSocket()
+        ? 'a socket'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'a device'
+          : undefined
+  return kind === undefined ? 'not a regular file' : `not a regular file (${kind})`
+}
+
+/** How many leading bytes are looked at for UTF-16's pattern of NUL bytes. */
+const UTF16_PROBE_BYTES = 512
+
+/**
+ * Whether `bytes` look like UTF-16: a byte order mark (FF FE or FE FF), or,
+ * in the first bytes, NUL in every other byte for most characters (Latin
+ * text in UTF-16) and never in the others.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_PROBE_BYTES) / 2)
+  if (pairs < 2) return false
+  let evenNul = 0
+  let oddNul = 0
+  for (let pair = 0; pair < pairs; pair++) {
+    if (bytes[pair * 2] === 0) evenNul++
+    if (bytes[pair * 2 + 1] === 0) oddNul++
+  }
+  const [often, never] = oddNul >= evenNul ? [oddNul, evenNul] : [evenNul, oddNul]
+  return never === 0 && often * 2 >= pairs
+}
+
 /** Decode the bytes of an article: UTF-8 only, no NUL bytes. Throws {@link CleanError}. */
 export function decodeArticle(bytes: Uint8Array, display: string): string {
+  if (looksLikeUtf16(bytes)) throw new CleanError('UTF-16 text, not UTF-8; save the file as UTF-8', display)
   const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0)
   if (nul !== -1) {
     const {line, column} = placeOf(bytes, nul)
@@ -141,6 +184,8 @@ const systemErrors: Record<string, string> = {
   ENOTDIR: 'not a directory',
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large (the file-size limit, ulimit -f, or the file system\'s)',
   EROFS: 'read-only file system',
 }
 

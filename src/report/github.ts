@@ -5,19 +5,25 @@
  * count line at the end (the runner prints it as ordinary log text).
  *
  * Values are escaped as the runner unescapes them: in the message `%`, CR and
- * LF; in properties also `:` and `,` (they separate the properties).
+ * LF; in properties also `:` and `,` (they separate the properties). Other
+ * control characters are shown escaped (`\x1b`).
  *
  * @example
  * ```
  * ::error file=posts/deal.md,line=12,col=1,endLine=14,endColumn=1,title=decruft link-farm::Eight links in a row.
  * ```
  */
+import {escapeControl} from './escape.js'
 import type {Reporter} from './finding.js'
 import {failurePlace, formatCount, sortedFindings} from './pretty.js'
 
-/** Escape a workflow command's message (the text after `::`). */
+/**
+ * Escape a workflow command's message (the text after `::`). Other control
+ * characters than CR and LF (which the runner unescapes) are shown as
+ * escapes (`\x1b`), so nothing drives the log's terminal.
+ */
 export function escapeGithubData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  return escapeControl(text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'))
 }
 
 /** Escape a workflow command's property value (`file=…`, `title=…`). */

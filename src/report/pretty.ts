@@ -15,6 +15,7 @@
  * ```
  */
 import {createColors} from 'picocolors'
+import {escapeControl} from './escape.js'
 import type {CheckSummary, FileReport, Finding, Reporter, ReporterOptions} from './finding.js'
 
 /** Findings in reading order: by line, then column (then end and rule, so that ties come out the same every run). */
@@ -98,17 +99,19 @@ export function createPrettyReporter(options: Pick<ReporterOptions, 'colors'>): 
   return {
     file(report) {
       const lines: string[] = []
+      // A file name cannot forge a line or drive the terminal: its control characters are shown escaped.
+      const path = escapeControl(report.path)
       if (report.error !== undefined) {
         // The message already names the file; prefix it only if it does not.
-        const message = report.error.startsWith(`${report.path}:`) ? report.error : `${report.path}: ${report.error}`
-        lines.push(c.red(oneLine(message)))
+        const cause = report.error.startsWith(`${report.path}:`) ? report.error.slice(report.path.length + 1) : ` ${report.error}`
+        lines.push(c.red(`${path}:${escapeControl(oneLine(cause))}`))
       }
       for (const finding of sortedFindings(report)) {
-        const place = c.bold(`${finding.path}:${finding.line}:${finding.column}`)
+        const place = c.bold(`${finding.path === report.path ? path : escapeControl(finding.path)}:${finding.line}:${finding.column}`)
         const rule = finding.severity === 'warning' ? c.yellow(finding.rule) : c.red(finding.rule)
-        lines.push(`${place}  ${rule}  ${oneLine(finding.message)}`)
+        lines.push(`${place}  ${rule}  ${escapeControl(oneLine(finding.message))}`)
       }
-      if (report.fixed) lines.push(`${c.bold(report.path)}: ${c.green('fixed')}`)
+      if (report.fixed) lines.push(`${c.bold(path)}: ${c.green('fixed')}`)
       return lines.length === 0 ? '' : `${lines.join('\n')}\n`
     },
     end(summary) {

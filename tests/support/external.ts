@@ -121,3 +121,24 @@ export function needsOr(context: SkippableContext, require: boolean, prerequisit
   if (require) throw new Error(`${reason}; DECRUFT_REQUIRE_EXTERNAL=1 (CI provides it), so this fails instead of skipping`)
   context.skip(reason)
 }
+
+/** bash on PATH, for `ulimit -f` (a file-size limit: a write past it is short, then fails with EFBIG). */
+export const bash: Prerequisite = {
+  name: 'bash',
+  missing: once(() => commandFails('bash', ['-c', 'ulimit -f 8'])),
+}
+
+/**
+ * Mounting a tiny tmpfs (root, and a system that allows mounts: not most
+ * containers). Never required, even in CI (`.ci/run` cannot provide it):
+ * tests use `needsOr(context, false, [tmpfsMount])`.
+ */
+export const tmpfsMount: Prerequisite = {
+  name: 'permission to mount a tmpfs',
+  missing: once(() => {
+    if (process.platform !== 'linux') return `tmpfs is Linux's (this is ${process.platform})`
+    if (process.getuid?.() !== 0) return 'only root can mount a tmpfs'
+    const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s'], {encoding: 'utf8'})
+    return probe.status === 0 ? undefined : `mount -t tmpfs failed: ${(probe.stderr || '').trim().split('\n')[0] ?? ''}`
+  }),
+}

@@ -23,7 +23,9 @@
  * the attribute goes whole. URL attributes are shown to the sanitiser as a
  * browser's URL parser reads them (tabs and line breaks gone, edges trimmed,
  * scheme lower-cased: `JaVa&#x09;Script:` is `javascript:`); relative URLs
- * always pass.
+ * always pass. A `style` value is shown as the CSS parser reads it (escapes
+ * decoded, comments gone: `\65 xpression(` is `expression(`; css.ts), and
+ * a reason says when that decided it.
  *
  * What one parse of a fragment cannot see is made safe too:
  * - after removing, the fragment is parsed again without the removed spans
@@ -61,6 +63,7 @@ import type {VFile} from 'vfile'
 import {elementParts, htmlFragments, parseHtmlFragment, type HtmlFragment} from '../../core/html-tree.js'
 import {removalsOf, removedSpans, reportRemoval, type RemovedSpans} from '../../core/removal.js'
 import {closingBracket} from '../../core/link.js'
+import {cssAsRead} from './css.js'
 import {defineRule} from '../../core/rule.js'
 import type {Shape} from '../../core/shape.js'
 import {blockSpan, inlineSpan, type Span} from '../../core/span.js'
@@ -214,6 +217,14 @@ function iframeVerdict(element: HastElement, policy: Policy): string | undefined
 function normaliseProperties(properties: Properties, policy: Policy): Properties {
   let copy: Properties | undefined
   for (const [property, value] of Object.entries(properties)) {
+    if (property === 'style' && typeof value === 'string') {
+      // Judged as the CSS parser reads it: `\65 xpression(` is `expression(` (css.ts).
+      const read = cssAsRead(value)
+      if (read === value) continue
+      copy ??= {...properties}
+      copy[property] = read
+      continue
+    }
     if (!policy.schemes.has(property)) continue
     copy ??= {...properties}
     if (typeof value === 'string') copy[property] = judgedUrl(property, value, policy)
@@ -290,8 +301,11 @@ function attributeName(property: string): string {
   return find(htmlSchema, property).attribute
 }
 
-/** Why the sanitiser dropped `property` (with the value it was shown) from a kept `<tag>`. */
-function attributeReason(tag: string, property: string, value: unknown, policy: Policy): string {
+/**
+ * Why the sanitiser dropped `property` (with the value it was shown) from a
+ * kept `<tag>`; `decoded`: the value shown was a `style` read as CSS (css.ts).
+ */
+function attributeReason(tag: string, property: string, value: unknown, policy: Policy, decoded = false): string {
   const name = attributeName(property)
   const what = `\`${name}\` removed from \`<${tag}>\``
   if (!policy.allowsAttribute(tag, property)) {
@@ -301,7 +315,7 @@ function attributeReason(tag: string, property: string, value: unknown, policy: 
     const scheme = policy.schemes.has(property) ? forbiddenScheme(value, property, policy) : undefined
     if (scheme !== undefined) return `Attribute ${what} (\`${scheme}:\` URL)`
     const denied = policy.deniedValue(property, value)
-    if (denied !== undefined) return `Attribute ${what} (value denied by \`${denied}\`)`
+    if (denied !== undefined) return `Attribute ${what} (value denied by \`${denied}\`${decoded ? ' once CSS escapes and comments are decoded' : ''})`
   }
   return `Attribute ${what} (value not allowed)`
 }
@@ -490,7 +504,9 @@ function judgeTree(
     for (const [property, value] of Object.entries(shown)) {
       if (sameValue(value, safe.properties[property])) continue
       const span = parts.attributes[property]
-      if (span) cuts.push({...span, reason: attributeReason(tag, property, value, policy), kind: 'attribute'})
+      if (!span) continue
+      const decoded = property === 'style' && value !== node.properties[property]
+      cuts.push({...span, reason: attributeReason(tag, property, value, policy, decoded), kind: 'attribute'})
     }
     for (const child of node.children) walk(child)
     seen(parts.closing?.end)
