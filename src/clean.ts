@@ -15,6 +15,7 @@ import {VFileMessage} from 'vfile-message'
 import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
 import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
 import {applyRemovals} from './core/apply.js'
+import {DeadlineExceeded, startDeadline} from './core/deadline.js'
 import {EditMap} from './core/edit-map.js'
 import {readableLineEndings, withOriginalLineEndings} from './core/line-endings.js'
 import {pointsOf} from './core/points.js'
@@ -55,6 +56,13 @@ export interface CleanOptions {
    * else `warn`.
    */
   shapeCheck?: ShapeCheckMode | undefined
+  /**
+   * Time budget in milliseconds: once it is spent, the clean gives up with a
+   * CleanError `timed out after N s`. Checked between steps (each parse, each
+   * rule, building the record, formatting); a step under way is not
+   * interrupted (see `core/deadline.ts`). Default: none (0 too).
+   */
+  timeout?: number | undefined
 }
 
 export interface CleanResult {
@@ -92,6 +100,7 @@ export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024
 /** Clean one article. Throws {@link CleanError} when the input cannot be cleaned. */
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const path = options.path ?? 'input.md'
+  const deadline = startDeadline(options.timeout)
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH
   if (text.length > maxLength) {
     throw new CleanError(`file too large (${text.length} characters, limit ${maxLength})`, path)
@@ -123,7 +132,9 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     const readable = readableLineEndings(body)
     const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(readable, rules)
     const repaired = new EditMap(readable, repairs.edits)
-    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck)
+    deadline.check()
+    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck, deadline)
+    deadline.check()
     warnUnknownDirectiveRules(passes)
     const fileData = passes.file.data as FrontmatterFileData
     const found = {removals: passes.removals, warnings: passes.warnings, problems: fileData.frontmatterProblems ?? []}
@@ -149,6 +160,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       bomRemoved,
     })
     if (options.format) {
+      deadline.check()
       cleaned = formatDocument(cleaned, record.frontmatter, fileData.frontmatterKept === true)
       record.markdown = bodyOf(cleaned)
     }
@@ -230,6 +242,7 @@ function locate(passes: Passes, body: string, toInput: (offset: number) => numbe
 
 function toCleanError(error: unknown, path: string): CleanError {
   if (error instanceof CleanError) return error
+  if (error instanceof DeadlineExceeded) return new CleanError(error.message, path)
   const place = (error as {place?: {line?: number; column?: number; start?: {line: number; column: number}}}).place
   const point = place && 'start' in place && place.start ? place.start : place
   if (error instanceof RangeError && /call stack/i.test(error.message)) {

@@ -4,6 +4,7 @@
  * The library core: portable (no Node-only imports), synchronous, pure.
  */
 export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
+export {timedOutReason} from './core/deadline.js'
 export {
   allRules,
   createParser,

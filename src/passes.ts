@@ -21,6 +21,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {NO_DEADLINE, type Deadline} from './core/deadline.js'
 import {EditMap} from './core/edit-map.js'
 import {settleGroups} from './core/group.js'
 import {anyBetween, lineStartAt, offsetsOf} from './core/offsets.js'
@@ -244,7 +245,8 @@ const MAX_DIRECTIVE_ROUNDS = 4
 /**
  * Run the rules over `body` until the text's structure stops changing.
  * `shapeCheck` says what a removal that breaks its shape does in every pass
- * (see core/shape-check.ts; the environment's mode when omitted).
+ * (see core/shape-check.ts; the environment's mode when omitted). The
+ * `deadline` is checked after each parse and before each rule.
  *
  * A suppression comment inside a span another removal takes is gone from
  * the output, so it must act on nothing now either (or a second clean would
@@ -261,11 +263,12 @@ export function findRemovalsInPasses(
   rules: RuleSet,
   disabled: ReadonlySet<string>,
   shapeCheck?: ShapeCheckMode,
+  deadline: Deadline = NO_DEADLINE,
 ): Passes {
   const directives = findDirectives(body)
   const inert = new Set<number>()
   for (let round = 0; ; round++) {
-    const passes = findRemovalsWith(body, path, rules, disabled, shapeCheck, (start) => inert.has(start))
+    const passes = findRemovalsWith(body, path, rules, disabled, shapeCheck, (start) => inert.has(start), deadline)
     const taken = directives.filter((directive) => !inert.has(directive.start) && overlapsRemoval(passes.removals, directive))
     if (taken.length === 0 || round === MAX_DIRECTIVE_ROUNDS) return passes
     for (const directive of taken) inert.add(directive.start)
@@ -285,13 +288,14 @@ function findRemovalsWith(
   disabled: ReadonlySet<string>,
   shapeCheck: ShapeCheckMode | undefined,
   isInert: (start: number) => boolean,
+  deadline: Deadline,
 ): Passes {
   const first = new VFile({value: body, path})
   setShapeCheckMode(first, shapeCheck)
   setInertDirectives(first, isInert)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
-  runRules(tree, first, rules, disabled)
+  runRules(tree, first, rules, disabled, deadline)
   warnOverriddenDirectives(first)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
@@ -313,8 +317,9 @@ function findRemovalsWith(
     const file = new VFile({value: passText, path})
     setShapeCheckMode(file, shapeCheck)
     setInertDirectives(file, (start) => isInert(map(start, 'start')))
+    deadline.check()
     tree = parser.parse(file)
-    runRules(tree, file, rules, later)
+    runRules(tree, file, rules, later, deadline)
     warnOverriddenDirectives(file)
     treeRemovals = repairRemovals(passText, tree, removalsOf(file), repairKeepsShape(file, tree, shapesOf))
     toBody = (offset) => map(offset, 'start')

@@ -17,6 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {frontmatterEnd} from './core/fences.js'
+import type {Deadline} from './core/deadline.js'
 import {INLINE_UNSUPPRESSIBLE_GROUPS, isInlineSuppressible, type Rule} from './core/rule.js'
 import {remarkGfmWithoutAutolinkLiterals} from './gfm.js'
 import {frontmatter} from './plugins/frontmatter/frontmatter.js'
@@ -121,15 +122,21 @@ export function createParser(): Processor<Root> {
     }) as unknown as Processor<Root>
 }
 
-/** Run the enabled rules' finders over a parsed tree. */
+/**
+ * Run the enabled rules' finders over a parsed tree. With a `deadline`, its
+ * budget is checked before each rule (see core/deadline.ts).
+ */
 export function runRules(
   tree: Root,
   file: import('vfile').VFile,
   rules: RuleSet,
   disabled: ReadonlySet<string> = new Set(),
+  deadline?: Deadline,
 ): void {
   for (const rule of allRules) {
-    if (!disabled.has(rule.meta.id)) rule.find(tree, file, rules)
+    if (disabled.has(rule.meta.id)) continue
+    deadline?.check()
+    rule.find(tree, file, rules)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import {parseArgs} from 'node:util'
 import {allRules, derivableFields, disabledRules, isTimeZone, ruleGroups, ruleIds, UnknownRuleError, type DerivableField} from '../index.js'
+import {DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, MIN_MAX_MEMORY_MB} from '../node/bounded.js'
 import {DEFAULT_MAX_BYTES} from '../node/read.js'
 import {reporterNames, type ReporterName} from '../report/finding.js'
 
@@ -48,6 +49,10 @@ export interface CliConfig {
   quiet: boolean
   concurrency: number | undefined
   maxBytes: number
+  /** Time budget of one file in milliseconds (`--timeout`, given in seconds); 0: none. */
+  timeoutMs: number
+  /** Heap cap of one file's worker in MB (`--max-memory`); 0: none. */
+  maxMemoryMb: number
   help: boolean
   version: boolean
 }
@@ -74,6 +79,8 @@ const options = {
   quiet: {type: 'boolean', short: 'q'},
   concurrency: {type: 'string'},
   'max-size': {type: 'string'},
+  timeout: {type: 'string'},
+  'max-memory': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -117,6 +124,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     quiet: values.quiet === true,
     concurrency: values.concurrency === undefined ? undefined : parseCount(values.concurrency, '--concurrency'),
     maxBytes: values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']),
+    timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(values.timeout),
+    maxMemoryMb: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_MB : parseMemory(values['max-memory']),
     help: values.help === true,
     version: values.version === true,
   }
@@ -208,6 +217,24 @@ function parseSize(value: string): number {
   return Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase()]!
 }
 
+/** `--timeout 60`, `--timeout 2.5` (seconds) → milliseconds; `0`: no limit. */
+function parseTimeout(value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim())) throw new UsageError(`--timeout: expected seconds such as 60 or 2.5 (0: no limit), got \`${value}\``)
+  return Math.round(Number(value.trim()) * 1000)
+}
+
+const MEMORY_UNITS: Record<string, number> = {'': 1, m: 1, g: 1024}
+
+/** `--max-memory 2048`, `512M`, `2G`, `2GiB` → MB; `0`: no cap. */
+function parseMemory(value: string): number {
+  const match = /^(\d+)\s*([mg]?)(?:i?b)?$/i.exec(value.trim())
+  const megabytes = match ? Number(match[1]) * MEMORY_UNITS[match[2]!.toLowerCase()]! : Number.NaN
+  if (!(megabytes === 0 || megabytes >= MIN_MAX_MEMORY_MB)) {
+    throw new UsageError(`--max-memory: expected megabytes such as 2048, 512M or 2G (at least ${MIN_MAX_MEMORY_MB}M; 0: no cap), got \`${value}\``)
+  }
+  return megabytes
+}
+
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
        decruft check [--write] [--reporter <name>] <files|dirs|globs…> [options]
@@ -258,6 +285,10 @@ Options:
       --derive <fields>  fill in missing fields: slug, description, date;
                          comma-separated or repeatable
       --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
+      --timeout <seconds>  give up on a file that takes longer to clean
+                         (default 60; 0: no limit); it fails, the rest go on
+      --max-memory <size>  memory one file may use (default 2G, at least
+                         64M; 0: no cap); past it the file fails, the rest go on
       --concurrency <n>  worker threads for large batches (default: cores)
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help

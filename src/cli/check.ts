@@ -4,13 +4,15 @@
  * chosen reporter as each file is done (in input order); the exit code says
  * whether anything was found. Runs of more than 50 files are checked on
  * worker threads, one per core (as a batch is); the output is the same.
+ * Each file's time and memory are bounded as in a batch (node/bounded.ts).
  */
 import {allRules, type RuleSet} from '../index.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
+import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
 import {runOrdered} from '../node/ordered.js'
 import {displayPath} from '../node/paths.js'
-import {openWorkerPool, threadsFor, usesWorkers, type WorkerPool} from '../node/pool.js'
+import {threadsFor, usesWorkers} from '../node/pool.js'
 import type {RuleSources} from '../node/rule-sources.js'
 import {createSiteDetector} from '../node/site.js'
 import type {CheckWorkerInput} from '../node/worker.js'
@@ -80,7 +82,9 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     siteDetector: context.detectSite ? createSiteDetector() : undefined,
     severity: context.severity,
     write: config.write,
+    timeoutMs: config.timeoutMs,
   }
+  const limits: FileLimits = {timeoutMs: config.timeoutMs, maxMemoryMb: config.maxMemoryMb}
   let errors = 0
   let warnings = 0
   let failing = 0
@@ -100,8 +104,11 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     context.stdout.write(reporter.file(report))
   }
   const threads = threadsFor(config.concurrency)
-  const pool = usesWorkers(files.length, threads) ? await openWorkerPool(threads, context.sources) : undefined
-  const checkOne = pool ? checkOnPool(pool, settings) : (absolute: string, display: string) => checkFile(absolute, display, settings)
+  const pool = usesWorkers(files.length, threads) ? await openBoundedPool(threads, context.sources, limits) : undefined
+  const isolation = pool ? undefined : new Isolation(context.sources, limits)
+  const checkOne = pool
+    ? checkOnPool((input, display) => pool.run<FileReport>(input, 'checkInWorker', display), settings)
+    : checkInProcess(isolation!, settings)
   try {
     await runOrdered(
       files.length,
@@ -115,22 +122,32 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     )
   } finally {
     await pool?.destroy()
+    await isolation?.close()
   }
   const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
   context.stdout.write(reporter.end(summary))
   return {failing, failed: failed + expanded.errors.length, nothing: false}
 }
 
-/** Check files on the pool's threads; a worker that fails is a failure of that file. */
-function checkOnPool(pool: WorkerPool, settings: CheckSettings) {
+/** Check files in process, except one that could pass the memory cap: that one on the isolated worker. */
+function checkInProcess(isolation: Isolation, settings: CheckSettings) {
+  const isolated = checkOnPool((input, display) => isolation.run<FileReport>(input, 'checkInWorker', display), settings)
+  // In this thread, only the watchdog can end a clean that overruns.
+  const here: CheckSettings = {...settings, watchdog: true}
+  return async (absolute: string, display: string): Promise<FileReport> =>
+    (await isolation.wants(absolute)) ? isolated(absolute, display) : checkFile(absolute, display, here)
+}
+
+/**
+ * Check files on worker threads (`run`: the pool's, or the isolated one's);
+ * a worker ended for its time or memory, or that failed, is a failure of
+ * that file.
+ */
+function checkOnPool(run: (input: CheckWorkerInput, display: string) => Promise<Bounded<FileReport>>, settings: CheckSettings) {
   // The compiled rules and the detector stay here: each worker compiles the pool's rule sources and has its own detector.
   const {rules: _compiled, siteDetector: _detector, ...workerSettings} = settings
   return async (file: string, display: string): Promise<FileReport> => {
-    try {
-      const input: CheckWorkerInput = {file, display, settings: workerSettings}
-      return await pool.run<FileReport>(input, 'checkInWorker')
-    } catch (error) {
-      return {path: display, findings: [], fixed: false, error: `${display}: worker failed: ${error instanceof Error ? error.message : String(error)}`}
-    }
+    const bounded = await run({file, display, settings: workerSettings}, display)
+    return bounded.ok ? bounded.value : {path: display, findings: [], fixed: false, error: bounded.message}
   }
 }

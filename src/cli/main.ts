@@ -17,6 +17,7 @@ import {expandOperands} from '../node/files.js'
 import {outDirProblem, outInputConflict} from '../node/out-dir.js'
 import {displayPath} from '../node/paths.js'
 import {readArticleStream} from '../node/read.js'
+import {withinTime} from '../node/watchdog.js'
 import {escapeControl} from '../report/escape.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
@@ -121,7 +122,7 @@ async function cleanStdin(
   }
   try {
     const text = await readArticleStream(options.stdin, STDIN_NAME, {maxBytes: config.maxBytes})
-    const result = clean(text, {
+    const cleanOptions = {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
@@ -129,7 +130,10 @@ async function cleanStdin(
       path: STDIN_NAME,
       maxLength: config.maxBytes,
       frontmatter: settings.frontmatter,
-    })
+      timeout: config.timeoutMs,
+    }
+    // In this thread, only the watchdog can end a clean that overruns.
+    const result = withinTime(() => clean(text, cleanOptions), config.timeoutMs, STDIN_NAME)
     // One output on stdout: the Markdown unless --json alone was asked for.
     options.stdout.write(config.json && !config.markdown ? serializeRecord(result.record) : result.markdown)
     for (const problem of result.record.problems) options.stderr.write(problemLine(STDIN_NAME, problem))
@@ -199,6 +203,8 @@ async function cleanFiles(
       disable: settings.disable,
       format: config.format,
       maxBytes: config.maxBytes,
+      timeoutMs: config.timeoutMs,
+      maxMemoryMb: config.maxMemoryMb,
       frontmatter: settings.frontmatter,
       detectSite: settings.detectSite,
       concurrency: config.concurrency,

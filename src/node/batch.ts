@@ -9,18 +9,21 @@
  *
  * Large batches run on a pool of worker threads (one per core); small ones
  * in-process, where starting threads would cost more than it saves. Both run
- * the same `cleanFile`, so the bytes written are the same either way.
+ * the same `cleanFile`, so the bytes written are the same either way. Each
+ * article's time and memory are bounded either way (see bounded.ts): an
+ * article past them fails alone.
  */
 import {resolve} from 'node:path'
 import type {FilterListSource, FrontmatterOptions} from '../index.js'
 import type {RuleSources} from './rule-sources.js'
+import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
-import {openWorkerPool, POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
+import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
 import {createSiteDetector} from './site.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
@@ -61,6 +64,17 @@ export interface BatchOptions {
   concurrency?: number | undefined
   /** `auto` (default): workers above {@link POOL_THRESHOLD} articles when `concurrency` > 1; or force one way. */
   pool?: 'auto' | 'workers' | 'inline' | undefined
+  /**
+   * Milliseconds one article may take to read and clean before it fails
+   * (`timed out after N s`); 0: no limit. Default: 60 000.
+   */
+  timeoutMs?: number | undefined
+  /**
+   * Heap cap of the worker thread cleaning one article, in MB: an article past
+   * it fails (`out of memory`). In process, articles that could pass it are
+   * cleaned on an isolated worker. 0: no cap. Default: 2048.
+   */
+  maxMemoryMb?: number | undefined
   /** Called with each article's outcome, in input order. */
   onFile?: ((outcome: FileOutcome, index: number) => void) | undefined
 }
@@ -103,7 +117,9 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     fsync: options.fsync ?? false,
     frontmatter: options.frontmatter,
     detectSite: options.detectSite ?? false,
+    timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
   }
+  const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   // Compile in this thread first: a bad rules file fails the batch before any article.
   const rules = await compileRuleSources(sources)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
@@ -129,14 +145,25 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     options.onFile?.(outcome, index)
   }
   if (useWorkers) {
-    await runOnWorkers(plan, settings, sources, concurrency, emit)
+    await runOnWorkers(plan, settings, sources, concurrency, limits, emit)
   } else {
     // One detector for the batch: each folder's config is read once.
-    const inline: CleanSettings = {...settings, rules, siteDetector: settings.detectSite ? createSiteDetector() : undefined}
-    await runOrdered(plan.length, (index) => runPlanned(plan[index]!, (task) => cleanFile(task, inline)), emit, {
-      concurrency: INLINE_IN_FLIGHT,
-      window: INLINE_IN_FLIGHT * 4,
-    })
+    // In this thread, only the watchdog can end a clean that overruns.
+    const inline: CleanSettings = {...settings, rules, siteDetector: settings.detectSite ? createSiteDetector() : undefined, watchdog: true}
+    const isolation = new Isolation(sources, limits)
+    const run = async (task: FileTask): Promise<FileOutcome> => {
+      if (!(await isolation.wants(task.absolute))) return cleanFile(task, inline)
+      const input: WorkerInput = {task, settings}
+      return outcomeOf(await isolation.run<FileOutcome>(input, undefined, task.display), task)
+    }
+    try {
+      await runOrdered(plan.length, (index) => runPlanned(plan[index]!, run), emit, {
+        concurrency: INLINE_IN_FLIGHT,
+        window: INLINE_IN_FLIGHT * 4,
+      })
+    } finally {
+      await isolation.close()
+    }
   }
   summary.durationMs = performance.now() - started
   return summary
@@ -147,21 +174,17 @@ async function runOnWorkers(
   settings: WorkerSettings,
   sources: RuleSources,
   threads: number,
+  limits: FileLimits,
   emit: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = await openWorkerPool(threads, sources)
+  const pool = await openBoundedPool(threads, sources, limits)
   try {
     await runOrdered(
       plan.length,
       (index) =>
         runPlanned(plan[index]!, async (task) => {
           const input: WorkerInput = {task, settings}
-          try {
-            return await pool.run<FileOutcome>(input)
-          } catch (error) {
-            const cause = error instanceof Error ? error.message : String(error)
-            return {ok: false, path: task.display, message: `${task.display}: worker failed: ${cause}`}
-          }
+          return outcomeOf(await pool.run<FileOutcome>(input, undefined, task.display), task)
         }),
       emit,
       // Two tasks queued per thread keep every thread busy between results.
@@ -170,6 +193,11 @@ async function runOnWorkers(
   } finally {
     await pool.destroy()
   }
+}
+
+/** A worker's outcome, or the failure of a worker ended (or failed) on the article. */
+function outcomeOf(bounded: Bounded<FileOutcome>, task: FileTask): FileOutcome {
+  return bounded.ok ? bounded.value : {ok: false, path: task.display, message: bounded.message}
 }
 
 function runPlanned(planned: Planned, run: (task: FileTask) => Promise<FileOutcome>): Promise<FileOutcome> {

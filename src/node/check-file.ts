@@ -9,9 +9,12 @@
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFindings} from '../report/removal-finding.js'
+import type {PhaseReporter} from './bounded.js'
 import {failureMessage} from './clean-file.js'
+import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
 import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
+import {withinTime} from './watchdog.js'
 import {writeFileSafely} from './write.js'
 
 /** How to check, for every article of a run. */
@@ -25,21 +28,40 @@ export interface CheckSettings extends SiteLookup {
   severity: Readonly<Record<string, Severity>>
   /** Fix the file in place. */
   write: boolean
+  /** Time budget of the clean in milliseconds, checked between its steps (`clean`'s `timeout`); 0 or none: no limit. */
+  timeoutMs?: number | undefined
+  /**
+   * Also end a clean that overruns `timeoutMs` from outside, with `vm`'s
+   * watchdog (watchdog.ts): for in-process runs, where no worker can be
+   * ended. Default: false.
+   */
+  watchdog?: boolean | undefined
 }
 
-/** Check (or fix) one file. `display` is its path in messages. */
-export async function checkFile(absolute: string, display: string, settings: CheckSettings): Promise<FileReport> {
+/**
+ * Check (or fix) one file. `display` is its path in messages. `phases` (on
+ * worker threads) is told when cleaning and writing start (see `cleanFile`).
+ */
+export async function checkFile(absolute: string, display: string, settings: CheckSettings, phases?: PhaseReporter): Promise<FileReport> {
   try {
+    phases?.('clean')
     const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
     const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
-    const result = clean(text, {
+    const frontmatter = await frontmatterForFile(absolute, settings.frontmatter, detector)
+    const options: CleanOptions = {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
       path: display,
       maxLength: settings.maxBytes,
-      frontmatter: await frontmatterForFile(absolute, settings.frontmatter, detector),
-    })
+      frontmatter,
+      timeout: settings.timeoutMs,
+    }
+    const cleanArticle = () => {
+      injectFault(absolute)
+      return clean(text, options)
+    }
+    const result = settings.watchdog ? withinTime(cleanArticle, settings.timeoutMs ?? 0, display) : cleanArticle()
     const findings: Finding[] = []
     findings.push(...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, settings.severity[removal.rule])))
     for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
@@ -47,6 +69,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
     findings.sort((a, b) => a.line - b.line || a.column - b.column)
     const fixed = settings.write && result.markdown !== text
     if (fixed) {
+      phases?.('write')
       try {
         // Someone (an editor, a formatter) may have saved the file since it was read: their text is not ours to replace.
         if ((await readArticle(absolute, display, {maxBytes: settings.maxBytes})) !== text) {

@@ -5,9 +5,12 @@
  * batch holds nothing per article once it is done.
  */
 import {sep} from 'node:path'
-import {clean, CleanError, type FrontmatterOptions, type RuleSet} from '../index.js'
+import {clean, CleanError, type CleanOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
+import type {PhaseReporter} from './bounded.js'
+import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
 import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
+import {withinTime} from './watchdog.js'
 import {writeOutputs, WriteError, type Output} from './write.js'
 
 /** What to do with one article. Plain data: it crosses to worker threads. */
@@ -34,6 +37,14 @@ export interface CleanSettings extends SiteLookup {
   fsync: boolean
   /** How frontmatter is written (dialect, zone, strict, derived fields). */
   frontmatter?: FrontmatterOptions | undefined
+  /** Time budget of the clean in milliseconds, checked between its steps (`clean`'s `timeout`); 0 or none: no limit. */
+  timeoutMs?: number | undefined
+  /**
+   * Also end a clean that overruns `timeoutMs` from outside, with `vm`'s
+   * watchdog (watchdog.ts): for in-process runs, where no worker can be
+   * ended. Default: false.
+   */
+  watchdog?: boolean | undefined
 }
 
 /** A `strict` problem in an article, for the report. */
@@ -64,24 +75,37 @@ export type FileOutcome =
       message: string
     }
 
-/** Clean one article and write its outputs. Never throws: a failure is an outcome. */
-export async function cleanFile(task: FileTask, settings: CleanSettings): Promise<FileOutcome> {
+/**
+ * Clean one article and write its outputs. Never throws: a failure is an
+ * outcome. `phases` (on worker threads) is told when cleaning and writing
+ * start, so the run can time the clean and never end a worker mid-write.
+ */
+export async function cleanFile(task: FileTask, settings: CleanSettings, phases?: PhaseReporter): Promise<FileOutcome> {
   try {
+    phases?.('clean')
     const text = await readArticle(task.absolute, task.display, {maxBytes: settings.maxBytes})
     const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
-    const result = clean(text, {
+    const frontmatter = await frontmatterForFile(task.absolute, settings.frontmatter, detector)
+    const options: CleanOptions = {
       rules: settings.rules,
       enable: settings.enable,
       disable: settings.disable,
       format: settings.format,
       path: task.display,
       maxLength: settings.maxBytes,
-      frontmatter: await frontmatterForFile(task.absolute, settings.frontmatter, detector),
-    })
+      frontmatter,
+      timeout: settings.timeoutMs,
+    }
+    const cleanArticle = () => {
+      injectFault(task.absolute)
+      return clean(text, options)
+    }
+    const result = settings.watchdog ? withinTime(cleanArticle, settings.timeoutMs ?? 0, task.display) : cleanArticle()
     result.record.source = task.relative.split(sep).join('/')
     const outputs: Output[] = []
     if (task.markdown !== undefined) outputs.push({path: task.markdown, data: result.markdown})
     if (task.json !== undefined) outputs.push({path: task.json, data: serializeRecord(result.record)})
+    phases?.('write')
     await writeOutputs(outputs, {fsync: settings.fsync})
     return {
       ok: true,

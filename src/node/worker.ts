@@ -9,10 +9,15 @@
  * the first task and reused: a compiled rule set holds RegExps and cannot
  * cross threads, and a filter list of megabytes should not be copied with
  * every article.
+ *
+ * When the run times its files, each task comes with a sequence number, and
+ * the worker marks the pool's clock with it while it reads and cleans (see
+ * bounded.ts): a task past its time is ended with its worker.
  */
-import Tinypool from 'tinypool'
+import Tinypool, {workerId} from 'tinypool'
 import type {FrontmatterOptions, RuleSet} from '../index.js'
 import type {FileReport} from '../report/finding.js'
+import {phaseReporter, type PhaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import type {PoolData} from './pool.js'
@@ -29,9 +34,16 @@ export interface WorkerSettings {
   frontmatter?: FrontmatterOptions | undefined
   /** Look for each article's site (its generator and zone). */
   detectSite?: boolean | undefined
+  /** Time budget of a clean in milliseconds (checked between its steps); 0 or none: no limit. */
+  timeoutMs?: number | undefined
 }
 
-export interface WorkerInput {
+/** The task's sequence number, when the run times its files (see node/bounded.ts). */
+interface Timed {
+  seq?: number | undefined
+}
+
+export interface WorkerInput extends Timed {
   task: FileTask
   settings: WorkerSettings
 }
@@ -53,14 +65,25 @@ function detector(): SiteDetector {
   return siteDetector
 }
 
-export default async function cleanInWorker({task, settings}: WorkerInput): Promise<FileOutcome> {
-  return cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
+/** Marks this worker's slot of the pool's clock while a task reads and cleans (see node/bounded.ts). */
+function phases(seq: number | undefined): PhaseReporter | undefined {
+  return phaseReporter((Tinypool.workerData as PoolData | undefined)?.clock, workerId, seq)
+}
+
+export default async function cleanInWorker({task, settings, seq}: WorkerInput): Promise<FileOutcome> {
+  const reporter = phases(seq)
+  try {
+    // The clock starts once the rules are compiled (cleanFile says when): compiling is the run's cost, not the file's.
+    return await cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+  } finally {
+    reporter?.('write')
+  }
 }
 
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
 export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'siteDetector'>
 
-export interface CheckWorkerInput {
+export interface CheckWorkerInput extends Timed {
   /** Absolute path of the article. */
   file: string
   /** Its path in messages. */
@@ -69,6 +92,11 @@ export interface CheckWorkerInput {
 }
 
 /** Check (or with `write`, fix) one article: what `decruft check` runs on each file of a large run. */
-export async function checkInWorker({file, display, settings}: CheckWorkerInput): Promise<FileReport> {
-  return checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined})
+export async function checkInWorker({file, display, settings, seq}: CheckWorkerInput): Promise<FileReport> {
+  const reporter = phases(seq)
+  try {
+    return await checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+  } finally {
+    reporter?.('write')
+  }
 }
