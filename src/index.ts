@@ -4,6 +4,8 @@
  * The library core: portable (no Node-only imports), synchronous, pure.
  */
 export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
+export {DEFAULT_GUARD_LIMITS, guardLimits, type GuardLimits, type GuardViolation} from './core/guard-limits.js'
+export {findParseHazard} from './core/guard.js'
 export {
   allRules,
   createParser,

@@ -257,7 +257,7 @@ Options:
                          of the wrong type (exit code 1)
       --derive <fields>  fill in missing fields: slug, description, date;
                          comma-separated or repeatable
-      --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
+      --max-size <size>  refuse larger inputs (default 1M; e.g. 512K, 5M)
       --concurrency <n>  worker threads for large batches (default: cores)
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help

@@ -1,0 +1,73 @@
+/**
+ * The limits the pre-parse guard (`guard.ts`) holds a document to, with
+ * their defaults, and the refusal it gives when one is exceeded.
+ *
+ * Each limit bounds a measured cost of remark-parse (micromark) or of the
+ * HTML parser, and sits far above what real articles need (the corpora's
+ * deepest list is 4 levels, their longest article 1,206 lines and 221 list
+ * items, their busiest paragraph a few dozen emphasis marks):
+ * - nesting of block quotes and lists: each level is a container the parser
+ *   re-checks on every line, and the tree's depth is the depth of every
+ *   recursive walk after it (10,000 levels took remark-parse 74 s);
+ * - emphasis delimiters and closing brackets in one paragraph: micromark
+ *   matches each closer by walking back over the paragraph, so the cost is
+ *   quadratic in their number (50,000 nested `*_` took minutes);
+ * - nesting of link brackets and of HTML elements (deep trees);
+ * - lines and list items: micromark keeps some 5–20 KB of events per line
+ *   or item until the tree is built (1.2 million `- a` lines took 4.4 GB).
+ *   These two scale with the size limit, so raising `--max-size` raises them.
+ */
+
+/** How deep, and how many, before a document is refused unparsed. All counts; see {@link DEFAULT_GUARD_LIMITS}. */
+export interface GuardLimits {
+  /** Deepest nesting of block quotes and lists, together. Default: 64. */
+  readonly containerDepth: number
+  /** Deepest nesting of link and image brackets in one paragraph. Default: 64. */
+  readonly bracketDepth: number
+  /** Deepest nesting of HTML elements in one HTML block or paragraph. Default: 256. */
+  readonly htmlDepth: number
+  /** Emphasis delimiters (`*` and `_` that can open or close emphasis) in one paragraph. Default: 3,000. */
+  readonly emphasisDelimiters: number
+  /** Closing brackets (`]`) in one paragraph. Default: 3,000. */
+  readonly closingBrackets: number
+  /** Lines in the document. Default: one per 32 characters of the size limit (32,768 at 1 MiB). */
+  readonly lines: number
+  /** List items in the document. Default: one per 100 characters of the size limit (10,486 at 1 MiB). */
+  readonly listItems: number
+}
+
+/** The nesting and per-paragraph limits; `lines` and `listItems` come from the size limit ({@link guardLimits}). */
+export const DEFAULT_GUARD_LIMITS: Omit<GuardLimits, 'lines' | 'listItems'> = {
+  containerDepth: 64,
+  bracketDepth: 64,
+  htmlDepth: 256,
+  emphasisDelimiters: 3000,
+  closingBrackets: 3000,
+}
+
+/** Characters of the size limit per allowed line, and per allowed list item. */
+export const CHARACTERS_PER_LINE = 32
+export const CHARACTERS_PER_LIST_ITEM = 100
+
+/** The limits in force: the defaults (lines and list items scaled from `maxLength`), overridden by `limits`. */
+export function guardLimits(maxLength: number, limits: Partial<GuardLimits> = {}): GuardLimits {
+  const defined = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as Partial<GuardLimits>
+  return {
+    ...DEFAULT_GUARD_LIMITS,
+    lines: Math.ceil(maxLength / CHARACTERS_PER_LINE),
+    listItems: Math.ceil(maxLength / CHARACTERS_PER_LIST_ITEM),
+    ...defined,
+  }
+}
+
+/** Why a document is refused, and where (1-based line and column, columns in UTF-16 units as vfile's). */
+export interface GuardViolation {
+  /** Which limit: a key of {@link GuardLimits}. */
+  readonly limit: keyof GuardLimits
+  /** The measured value (the deepest nesting, or the count). */
+  readonly value: number
+  readonly line: number
+  readonly column: number
+  /** The message: `too deeply nested: …` or `too large to parse safely: …`, naming the limit. */
+  readonly reason: string
+}
