@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--cli-args "…"]
+ * npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]
  *
  * What does a hostile input cost? For each pathological shape of issue 12
  * (scripts/lib/hostile.js: deep lists, block quotes, emphasis, links and
@@ -23,24 +23,30 @@
  * file (the parser decruft uses: createParser), the floor decruft cannot go
  * below without refusing.
  *
+ * With --root DIR, the CLI and library of another checkout are measured
+ * (e.g. `--root ../main` for a before/after comparison on the same machine).
+ *
  * Figures only, no pass/fail thresholds: compare runs on the same machine.
  */
 import {spawn} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {basename, join} from 'node:path'
+import {basename, join, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import {HOSTILE_SHAPES} from './lib/hostile.js'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
+const here = fileURLToPath(new URL('..', import.meta.url))
+const rootIndex = process.argv.indexOf('--root')
+/** The checkout measured: this one, or the one named by --root. */
+const root = rootIndex === -1 ? here : resolve(process.argv[rootIndex + 1] ?? here)
 const bin = join(root, 'bin', 'decruft.js')
 const TIME_MARK = 'decruft-bench-maxrss-kb='
 const gnuTime = existsSync('/usr/bin/time')
 
 function usage(message) {
   if (message) console.error(`bench-hostile: ${message}`)
-  console.error('usage: npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--cli-args "…"]')
+  console.error('usage: npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]')
   process.exit(2)
 }
 
@@ -58,6 +64,7 @@ function parseArguments(argv) {
       options.size = value()
       if (!['small', 'large', 'both'].includes(options.size)) usage('--size is small, large or both')
     } else if (name === '--parse') options.parse = true
+    else if (name === '--root') value()
     else if (name === '--cli-args') options.cliArgs = value().split(/\s+/).filter(Boolean)
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
@@ -167,7 +174,7 @@ async function main() {
   }
   const shapes = HOSTILE_SHAPES.filter((shape) => !options.only || options.only.includes(shape.name))
   const sizeIndexes = options.size === 'small' ? [0] : options.size === 'large' ? [1] : [0, 1]
-  console.log(`decruft hostile-input bench — each file cleaned by the CLI in a child process, limit ${options.timeout} s, node ${process.version}`)
+  console.log(`decruft hostile-input bench — each file cleaned by the CLI in a child process, limit ${options.timeout} s, node ${process.version}${root === here ? '' : `, checkout ${root}`}`)
   const widths = [20, 17, 9, 8, 8, 9, ...(options.parse ? [18] : []), 0]
   row(['shape', 'size', 'input', 'outcome', 'wall', 'peak RSS', ...(options.parse ? ['remark-parse alone'] : []), 'cause'], widths)
   const work = mkdtempSync(join(tmpdir(), 'decruft-bench-hostile-'))

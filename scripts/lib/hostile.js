@@ -40,7 +40,7 @@ export const HOSTILE_SHAPES = [
   {
     name: 'nested-links',
     unit: 'depth',
-    sizes: [5_000, 50_000],
+    sizes: [1_000, 10_000],
     make: (depth) => `${'['.repeat(depth)}x${'](https://example.com/p)'.repeat(depth)}\n`,
   },
   {name: 'open-brackets', unit: 'characters', sizes: [25_000, 250_000], make: (size) => `${'[a'.repeat(size / 2)}\n`},
