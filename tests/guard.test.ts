@@ -80,6 +80,10 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     expectGuardRefusal(`${'a* '.repeat(4000)}\n`, /^too costly to parse: 4000 emphasis delimiters/)
     expectGuardRefusal(`${'a] '.repeat(4000)}\n`, /^too costly to parse: 4000 closing brackets in one paragraph \(limit 3000\)$/)
   })
+  it('strikethrough closers count as emphasis delimiters (GFM matches them the same way); longer tilde runs do not', () => {
+    expectGuardRefusal(`${'a~~ '.repeat(2000)}\n`, /^too costly to parse: 4000 emphasis delimiters in one paragraph/)
+    expect(findParseHazard(`${'a~~~ '.repeat(2000)}\n`, limits)).toBeUndefined()
+  })
 })
 
 describe('ordinary articles pass', () => {

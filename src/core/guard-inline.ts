@@ -5,9 +5,10 @@
  *
  * Measured per paragraph, as micromark resolves them per paragraph:
  * - emphasis delimiters: `*` and `_` runs that can open or close emphasis
- *   (CommonMark's flanking rules; a `_` inside a word cannot), counted in
- *   characters: micromark matches each closer by walking back over the
- *   paragraph, so their cost is quadratic;
+ *   (CommonMark's flanking rules; a `_` inside a word cannot), and `~`/`~~`
+ *   of GFM strikethrough, counted in characters: micromark matches each
+ *   closer by walking back over the paragraph, so their cost is quadratic
+ *   (25,000 `a~~ ` took 13 s, 100,000 over 5 minutes);
  * - closing brackets, for the same reason, and the nesting of `[`;
  * - the nesting of HTML elements (void elements, self-closing tags and the
  *   elements whose end tag a browser may infer, such as `p` and `li`, do not
@@ -57,9 +58,9 @@ const isPunctuation = (code: number): boolean =>
   (code >= 0x7b && code <= 0x7e) ||
   (code > 0x7f && /[\p{P}\p{S}]/u.test(String.fromCharCode(code)))
 
-/** The ASCII characters the meter looks at: `\\`, backtick, `*`, `_`, `[`, `]`, `<`. */
+/** The ASCII characters the meter looks at: `\\`, backtick, `*`, `_`, `~`, `[`, `]`, `<`. */
 const SPECIAL = new Uint8Array(128)
-for (const char of '\\`*_[]<') SPECIAL[char.charCodeAt(0)] = 1
+for (const char of '\\`*_~[]<') SPECIAL[char.charCodeAt(0)] = 1
 
 const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 const isTagNameChar = (code: number): boolean => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d
@@ -110,9 +111,11 @@ export class InlineMeter {
         index = backticks.get(index) ?? runEnd
         continue
       }
-      if ((code === 0x2a /* * */ || code === 0x5f) /* _ */ && markup) {
+      if ((code === 0x2a /* * */ || code === 0x5f /* _ */ || code === 0x7e) /* ~ */ && markup) {
         const runEnd = runEndOf(text, index, end, code)
-        if (canOpenOrClose(text, index, runEnd, start, end, code)) this.add('emphasisDelimiters', runEnd - index, index)
+        // GFM strikethrough: runs of one or two tildes only.
+        const delimiter = code !== 0x7e || runEnd - index <= 2
+        if (delimiter && canOpenOrClose(text, index, runEnd, start, end, code)) this.add('emphasisDelimiters', runEnd - index, index)
         index = runEnd
         continue
       }
@@ -187,13 +190,13 @@ function runEndOf(text: string, index: number, end: number, code: number): numbe
   return runEnd
 }
 
-/** CommonMark's flanking rules: can the run `text[start, end)` of `*` or `_` open or close emphasis? */
+/** CommonMark's flanking rules: can the run `text[start, end)` of `*`, `_` or `~` (GFM strikethrough, as `*`) open or close? */
 function canOpenOrClose(text: string, start: number, end: number, lineStart: number, lineEnd: number, code: number): boolean {
   const before = start > lineStart ? text.charCodeAt(start - 1) : 0x20
   const after = end < lineEnd ? text.charCodeAt(end) : 0x20
   const left = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before))
   const right = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after))
-  if (code === 0x2a) return left || right
+  if (code !== 0x5f) return left || right
   return (left && (!right || isPunctuation(before))) || (right && (!left || isPunctuation(after)))
 }
 

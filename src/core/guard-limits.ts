@@ -26,7 +26,7 @@ export interface GuardLimits {
   readonly bracketDepth: number
   /** Deepest nesting of HTML elements in one HTML block or paragraph. Default: 256. */
   readonly htmlDepth: number
-  /** Emphasis delimiters (`*` and `_` that can open or close emphasis) in one paragraph. Default: 3,000. */
+  /** Emphasis delimiters (`*` and `_` that can open or close emphasis, `~` and `~~` of strikethrough) in one paragraph. Default: 3,000. */
   readonly emphasisDelimiters: number
   /** Closing brackets (`]`) in one paragraph. Default: 3,000. */
   readonly closingBrackets: number
