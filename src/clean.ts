@@ -51,7 +51,8 @@ export interface CleanOptions {
    * How deep and how many, checked in one linear pass before parsing (see
    * `GuardLimits`): nesting of lists and block quotes (default 64), of link
    * brackets (64) and of HTML elements (256); emphasis delimiters and
-   * closing brackets in one paragraph (3,000 each); lines and list items
+   * closing brackets in one paragraph (3,000 each), and the sum over the
+   * paragraphs of their squares (100,000,000); lines and list items
    * (one per 32 and per 100 characters of `maxLength`). A document over a
    * limit throws a `CleanError` naming the place and the limit.
    */

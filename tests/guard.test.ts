@@ -80,6 +80,12 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     expectGuardRefusal(`${'a* '.repeat(4000)}\n`, /^too costly to parse: 4000 emphasis delimiters/)
     expectGuardRefusal(`${'a] '.repeat(4000)}\n`, /^too costly to parse: 4000 closing brackets in one paragraph \(limit 3000\)$/)
   })
+  it('many paragraphs each under the per-paragraph limits add up (the sum of their squares): refused at the paragraph that crosses', () => {
+    const paragraph = `${'a* '.repeat(2500)}\n\n`
+    const error = expectGuardRefusal(paragraph.repeat(20), /^too costly to parse: 106250000 emphasis delimiters and closing brackets, counting each paragraph’s number squared, by this paragraph \(limit 100000000\)$/)
+    expect([error.line, error.column]).toEqual([33, 2])
+    expect(findParseHazard(paragraph.repeat(16), limits)).toBeUndefined()
+  })
   it('strikethrough closers count as emphasis delimiters (GFM matches them the same way); longer tilde runs do not', () => {
     expectGuardRefusal(`${'a~~ '.repeat(2000)}\n`, /^too costly to parse: 4000 emphasis delimiters in one paragraph/)
     expect(findParseHazard(`${'a~~~ '.repeat(2000)}\n`, limits)).toBeUndefined()
@@ -153,7 +159,7 @@ describe('ordinary articles pass', () => {
 
 describe('limits are options', () => {
   it('documents its defaults', () => {
-    expect(DEFAULT_GUARD_LIMITS).toEqual({containerDepth: 64, bracketDepth: 64, htmlDepth: 256, emphasisDelimiters: 3000, closingBrackets: 3000})
+    expect(DEFAULT_GUARD_LIMITS).toEqual({containerDepth: 64, bracketDepth: 64, htmlDepth: 256, emphasisDelimiters: 3000, closingBrackets: 3000, inlineWork: 100_000_000})
     expect(guardLimits(1024 * 1024)).toMatchObject({lines: 32_768, listItems: 10_486})
   })
   it('a lower limit refuses, a higher one lets the document through to the parser', () => {

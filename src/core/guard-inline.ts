@@ -34,6 +34,8 @@ export interface Crossing {
 export interface InlineCounts {
   emphasisDelimiters: number
   closingBrackets: number
+  /** Offset of the paragraph's first emphasis delimiter or closing bracket (for the place of `inlineWork`). */
+  firstDelimiter: number
   /** Current nesting, and the deepest this paragraph reached. */
   bracketDepth: number
   htmlDepth: number
@@ -168,6 +170,7 @@ export class InlineMeter {
   }
 
   private add(measure: 'emphasisDelimiters' | 'closingBrackets', amount: number, offset: number): void {
+    if (this.counts.firstDelimiter === -1) this.counts.firstDelimiter = offset
     this.counts[measure] += amount
     if (this.counts[measure] > this.limits[measure]) this.counts.crossed[measure] ??= offset
   }
@@ -181,7 +184,7 @@ export class InlineMeter {
 }
 
 function freshCounts(): InlineCounts {
-  return {emphasisDelimiters: 0, closingBrackets: 0, bracketDepth: 0, htmlDepth: 0, deepest: {bracketDepth: 0, htmlDepth: 0}, crossed: {}}
+  return {emphasisDelimiters: 0, closingBrackets: 0, firstDelimiter: -1, bracketDepth: 0, htmlDepth: 0, deepest: {bracketDepth: 0, htmlDepth: 0}, crossed: {}}
 }
 
 function runEndOf(text: string, index: number, end: number, code: number): number {

@@ -11,7 +11,9 @@
  *   recursive walk after it (10,000 levels took remark-parse 74 s);
  * - emphasis delimiters and closing brackets in one paragraph: micromark
  *   matches each closer by walking back over the paragraph, so the cost is
- *   quadratic in their number (50,000 nested `*_` took minutes);
+ *   quadratic in their number (50,000 nested `*_` took minutes); and the sum
+ *   of those squares over the document, since a thousand paragraphs each
+ *   just under the limit cost as much (a 1 MiB document of them, ~45 s);
  * - nesting of link brackets and of HTML elements (deep trees);
  * - lines and list items: micromark keeps some 5–20 KB of events per line
  *   or item until the tree is built (1.2 million `- a` lines took 4.4 GB).
@@ -30,6 +32,13 @@ export interface GuardLimits {
   readonly emphasisDelimiters: number
   /** Closing brackets (`]`) in one paragraph. Default: 3,000. */
   readonly closingBrackets: number
+  /**
+   * The document's inline work: the sum over its paragraphs of the square of
+   * their emphasis delimiters plus the square of their closing brackets (the
+   * parser's cost grows so). Bounds many paragraphs each under the limits
+   * above. Default: 100,000,000 (eleven paragraphs at those limits).
+   */
+  readonly inlineWork: number
   /** Lines in the document. Default: one per 32 characters of the size limit (32,768 at 1 MiB). */
   readonly lines: number
   /** List items in the document. Default: one per 100 characters of the size limit (10,486 at 1 MiB). */
@@ -43,6 +52,7 @@ export const DEFAULT_GUARD_LIMITS: Omit<GuardLimits, 'lines' | 'listItems'> = {
   htmlDepth: 256,
   emphasisDelimiters: 3000,
   closingBrackets: 3000,
+  inlineWork: 100_000_000,
 }
 
 /** Characters of the size limit per allowed line, and per allowed list item. */

@@ -55,6 +55,7 @@ class Scan {
   private skipUntil = 0
   private listItems = 0
   private listItemsCrossed = -1
+  private inlineWork = 0
   private loweredText: NextIndex | undefined
   private readonly terminators: NextIndex
 
@@ -201,7 +202,10 @@ class Scan {
     const counts = this.meter.counts
     const crossed = Object.entries(counts.crossed) as Array<[keyof InlineCounts['crossed'], number]>
     if (crossed.length === 0) {
+      this.inlineWork += counts.emphasisDelimiters ** 2 + counts.closingBrackets ** 2
+      const first = counts.firstDelimiter
       this.meter.reset()
+      if (this.inlineWork > this.limits.inlineWork) return violation('inlineWork', this.inlineWork, this.limits, pointAt(this.text, first))
       return undefined
     }
     const [limit, offset] = crossed.reduce((first, entry) => (entry[1] < first[1] ? entry : first))
@@ -362,6 +366,7 @@ const WHAT: Record<Exclude<keyof GuardLimits, 'containerDepth'>, string> = {
   htmlDepth: 'HTML elements',
   emphasisDelimiters: 'emphasis delimiters in one paragraph',
   closingBrackets: 'closing brackets in one paragraph',
+  inlineWork: 'emphasis delimiters and closing brackets, counting each paragraph’s number squared, by this paragraph',
   lines: 'lines',
   listItems: 'list items',
 }
