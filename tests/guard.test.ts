@@ -6,11 +6,14 @@
  * limit is an option; what is not Markdown (code, raw HTML, comments) is
  * not counted.
  */
+import {join} from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {ExitCode, main} from '../src/cli/main.js'
 import {clean, CleanError, DEFAULT_GUARD_LIMITS, findParseHazard, guardLimits, type CleanOptions} from '../src/index.js'
 import {generateCorpus} from '../scripts/lib/generate.js'
 import {HOSTILE_SHAPES} from '../scripts/lib/hostile.js'
+import {listFiles, tree} from './support/temp-tree.js'
 
 const limits = guardLimits(1024 * 1024)
 
@@ -174,5 +177,23 @@ describe('limits are options', () => {
     expectGuardRefusal(list, /^too large to parse safely: 200 lines \(limit 157\)$/, {maxLength: 5000})
     expectGuardRefusal(list, /^too large to parse safely: 200 list items \(limit 50\)$/, {maxLength: 5000, limits: {lines: 1000}})
     expect(() => clean(list, {maxLength: 100_000})).not.toThrow()
+  })
+})
+
+describe('on the command line', () => {
+  it('a refused file is named with the place and cause, exit code 3, and the batch goes on', async () => {
+    const root = tree({
+      'in/deep.md': `# Deep\n\n${'> '.repeat(100_000)}x\n`,
+      'in/stars.md': `${'*_'.repeat(25_000)}x${'_*'.repeat(25_000)}\n`,
+      'in/fine.md': '# Fine\n\n- a\n  - b\n    - c\n',
+    })
+    const chunks: string[] = []
+    const stderr = {write: (chunk: string) => chunks.push(chunk)}
+    const code = await main({argv: ['in', '--out', 'out', '--quiet'], cwd: root, stdin: undefined, stdout: {write: () => true}, stderr, env: {}, isTTY: false})
+    expect(code).toBe(ExitCode.failures)
+    const text = chunks.join('')
+    expect(text).toMatch(/^decruft: in\/deep\.md:3:129: too deeply nested: block quotes 100000 deep \(limit 64\)$/m)
+    expect(text).toMatch(/^decruft: in\/stars\.md:1:3001: too costly to parse: 100000 emphasis delimiters in one paragraph \(limit 3000\)$/m)
+    expect(listFiles(join(root, 'out'))).toEqual(['fine.json', 'fine.md'])
   })
 })
