@@ -52,9 +52,10 @@ export interface CleanOptions {
    * `GuardLimits`): nesting of lists and block quotes (default 64), of link
    * brackets (64) and of HTML elements (256); emphasis delimiters and
    * closing brackets in one paragraph (3,000 each), and the sum over the
-   * paragraphs of their squares (100,000,000); lines and list items
-   * (one per 32 and per 100 characters of `maxLength`). A document over a
-   * limit throws a `CleanError` naming the place and the limit.
+   * paragraphs of their squares (100,000,000); lines, list items and lines
+   * times their nesting (one per 32, 100 and 16 characters of `maxLength`).
+   * A document over a limit throws a `CleanError` naming the place and the
+   * limit.
    */
   limits?: Partial<GuardLimits> | undefined
   /** How frontmatter is written: dialect, site generator, default zone, strict checks, derived fields (see `FrontmatterOptions`). */

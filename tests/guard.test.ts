@@ -89,6 +89,12 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     expect([error.line, error.column]).toEqual([33, 2])
     expect(findParseHazard(paragraph.repeat(16), limits)).toBeUndefined()
   })
+  it('lines deep inside containers add up: each line counts once per list or block quote it is in', () => {
+    const text = `${'> '.repeat(64)}x\n`.repeat(1100)
+    const error = expectGuardRefusal(text, /^too large to parse safely: 65600 lines in lists and block quotes, counting each line once per level \(limit 65536\)$/)
+    expect([error.line, error.column]).toEqual([1025, 1])
+    expect(findParseHazard(`${'> '.repeat(64)}x\n`.repeat(1000), limits)).toBeUndefined()
+  })
   it('strikethrough closers count as emphasis delimiters (GFM matches them the same way); longer tilde runs do not', () => {
     expectGuardRefusal(`${'a~~ '.repeat(2000)}\n`, /^too costly to parse: 4000 emphasis delimiters in one paragraph/)
     expect(findParseHazard(`${'a~~~ '.repeat(2000)}\n`, limits)).toBeUndefined()
@@ -163,7 +169,7 @@ describe('ordinary articles pass', () => {
 describe('limits are options', () => {
   it('documents its defaults', () => {
     expect(DEFAULT_GUARD_LIMITS).toEqual({containerDepth: 64, bracketDepth: 64, htmlDepth: 256, emphasisDelimiters: 3000, closingBrackets: 3000, inlineWork: 100_000_000})
-    expect(guardLimits(1024 * 1024)).toMatchObject({lines: 32_768, listItems: 10_486})
+    expect(guardLimits(1024 * 1024)).toMatchObject({lines: 32_768, listItems: 10_486, nestedLines: 65_536})
   })
   it('a lower limit refuses, a higher one lets the document through to the parser', () => {
     const text = '- a\n  - b\n    - c\n      - d\n'

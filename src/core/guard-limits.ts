@@ -15,9 +15,11 @@
  *   of those squares over the document, since a thousand paragraphs each
  *   just under the limit cost as much (a 1 MiB document of them, ~45 s);
  * - nesting of link brackets and of HTML elements (deep trees);
- * - lines and list items: micromark keeps some 5–20 KB of events per line
- *   or item until the tree is built (1.2 million `- a` lines took 4.4 GB).
- *   These two scale with the size limit, so raising `--max-size` raises them.
+ * - lines, list items, and lines times the containers they are in:
+ *   micromark keeps some 5–20 KB of events per line or item until the tree
+ *   is built (1.2 million `- a` lines took 4.4 GB; 8,000 lines each 64 block
+ *   quotes deep, 1 MB, 4 s and 1.1 GB). These scale with the size limit, so
+ *   raising `--max-size` raises them.
  */
 
 /** How deep, and how many, before a document is refused unparsed. All counts; see {@link DEFAULT_GUARD_LIMITS}. */
@@ -43,10 +45,16 @@ export interface GuardLimits {
   readonly lines: number
   /** List items in the document. Default: one per 100 characters of the size limit (10,486 at 1 MiB). */
   readonly listItems: number
+  /**
+   * Lines inside lists and block quotes, each counted once per level it is
+   * nested in (the parser carries every open container on every line).
+   * Default: one per 16 characters of the size limit (65,536 at 1 MiB).
+   */
+  readonly nestedLines: number
 }
 
-/** The nesting and per-paragraph limits; `lines` and `listItems` come from the size limit ({@link guardLimits}). */
-export const DEFAULT_GUARD_LIMITS: Omit<GuardLimits, 'lines' | 'listItems'> = {
+/** The nesting and per-paragraph limits; `lines`, `listItems` and `nestedLines` come from the size limit ({@link guardLimits}). */
+export const DEFAULT_GUARD_LIMITS: Omit<GuardLimits, 'lines' | 'listItems' | 'nestedLines'> = {
   containerDepth: 64,
   bracketDepth: 64,
   htmlDepth: 256,
@@ -58,6 +66,7 @@ export const DEFAULT_GUARD_LIMITS: Omit<GuardLimits, 'lines' | 'listItems'> = {
 /** Characters of the size limit per allowed line, and per allowed list item. */
 export const CHARACTERS_PER_LINE = 32
 export const CHARACTERS_PER_LIST_ITEM = 100
+export const CHARACTERS_PER_NESTED_LINE = 16
 
 /** The limits in force: the defaults (lines and list items scaled from `maxLength`), overridden by `limits`. */
 export function guardLimits(maxLength: number, limits: Partial<GuardLimits> = {}): GuardLimits {
@@ -66,6 +75,7 @@ export function guardLimits(maxLength: number, limits: Partial<GuardLimits> = {}
     ...DEFAULT_GUARD_LIMITS,
     lines: Math.ceil(maxLength / CHARACTERS_PER_LINE),
     listItems: Math.ceil(maxLength / CHARACTERS_PER_LIST_ITEM),
+    nestedLines: Math.ceil(maxLength / CHARACTERS_PER_NESTED_LINE),
     ...defined,
   }
 }

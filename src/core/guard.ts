@@ -56,6 +56,7 @@ class Scan {
   private listItems = 0
   private listItemsCrossed = -1
   private inlineWork = 0
+  private nestedLines = 0
   private loweredText: NextIndex | undefined
   private readonly terminators: NextIndex
 
@@ -137,6 +138,8 @@ class Scan {
       const kind = quotes === 0 ? 'lists' : lists === 0 && base === 0 ? 'block quotes' : 'lists and block quotes'
       return violation('containerDepth', base + quotes + lists, this.limits, pointAt(text, crossedAt), kind)
     }
+    this.nestedLines += base + quotes + lists
+    if (this.nestedLines > this.limits.nestedLines) return violation('nestedLines', this.nestedLines, this.limits, pointAt(text, start))
     return this.content(index, end, lists > 0, column - containerColumn)
   }
 
@@ -369,6 +372,7 @@ const WHAT: Record<Exclude<keyof GuardLimits, 'containerDepth'>, string> = {
   inlineWork: 'emphasis delimiters and closing brackets, counting each paragraph’s number squared, by this paragraph',
   lines: 'lines',
   listItems: 'list items',
+  nestedLines: 'lines in lists and block quotes, counting each line once per level',
 }
 
 function violation(
@@ -382,7 +386,7 @@ function violation(
   let reason: string
   if (limit === 'containerDepth' || limit === 'bracketDepth' || limit === 'htmlDepth') {
     reason = `too deeply nested: ${kind ?? WHAT[limit as 'bracketDepth']} ${value} deep (limit ${bound})`
-  } else if (limit === 'lines' || limit === 'listItems') {
+  } else if (limit === 'lines' || limit === 'listItems' || limit === 'nestedLines') {
     reason = `too large to parse safely: ${value} ${WHAT[limit]} (limit ${bound})`
   } else {
     reason = `too costly to parse: ${value} ${WHAT[limit]} (limit ${bound})`
