@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--cli-args "…"]
+ * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]
  *
  * How much does decruft cost per article, next to the parse it cannot avoid?
  *
@@ -23,6 +23,11 @@
  * `node bin/decruft.js check <one typical article>` (a fresh process each
  * time: start-up, imports, one clean), next to `markdownlint-cli2` on the
  * same file in the same run (median of 9 runs each, after one warm-up).
+ *
+ * Then, unless --no-hostile, the hostile-input bench (scripts/bench-hostile.js,
+ * also `npm run bench:hostile` alone): each pathological shape of issue 12 at
+ * two sizes, cleaned by the CLI in a child process with a time limit; outcome,
+ * wall time and peak RSS per shape.
  *
  * Output: one line per figure, `label  value`, e.g.
  *
@@ -48,12 +53,12 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 function usage(message) {
   if (message) console.error(`bench: ${message}`)
-  console.error('usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--cli-args "…"]')
+  console.error('usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]')
   process.exit(2)
 }
 
 function parseArguments(argv) {
-  const options = {articles: 2000, rounds: 3, seed: 20240601, cli: true, cliArgs: []}
+  const options = {articles: 2000, rounds: 3, seed: 20240601, cli: true, hostile: true, cliArgs: []}
   const count = (value, name) => {
     const number = Number(value)
     if (!Number.isInteger(number) || number < 1) usage(`${name} needs a positive integer`)
@@ -67,6 +72,7 @@ function parseArguments(argv) {
     else if (name === '--rounds') options.rounds = count(value(), name)
     else if (name === '--seed') options.seed = count(value(), name)
     else if (name === '--no-cli') options.cli = false
+    else if (name === '--no-hostile') options.hostile = false
     else if (name === '--cli-args') options.cliArgs = value().split(/\s+/).filter(Boolean)
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
@@ -270,6 +276,17 @@ async function main() {
     await benchCli(articles, options.cliArgs)
     await benchHook(articles)
   }
+  if (options.hostile) await benchHostile()
+}
+
+/** The hostile-input bench, in its own process (each of its shapes runs in a child of that). */
+function benchHostile() {
+  console.log('')
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'bench-hostile.js')], {cwd: root, stdio: 'inherit'})
+    child.on('close', resolve)
+    child.on('error', resolve)
+  })
 }
 
 await main()

@@ -19,6 +19,8 @@ import {DeadlineExceeded, startDeadline} from './core/deadline.js'
 import {EditMap} from './core/edit-map.js'
 import {readableLineEndings, withOriginalLineEndings} from './core/line-endings.js'
 import {pointsOf} from './core/points.js'
+import {findParseHazard} from './core/guard.js'
+import {guardLimits, type GuardLimits} from './core/guard-limits.js'
 import {coveredEdit, removalGroups} from './core/group.js'
 import type {ShapeCheckMode} from './core/shape-check.js'
 import {formatDocument} from './format.js'
@@ -44,8 +46,19 @@ export interface CleanOptions {
   format?: boolean | undefined
   /** Path of the article, used in messages and as the record's `source`. */
   path?: string | undefined
-  /** Refuse inputs longer than this many characters. Default: 5 MiB. */
+  /** Refuse inputs longer than this many characters. Default: 1 MiB ({@link DEFAULT_MAX_LENGTH}). */
   maxLength?: number | undefined
+  /**
+   * How deep and how many, checked in one linear pass before parsing (see
+   * `GuardLimits`): nesting of lists and block quotes (default 64), of link
+   * brackets (64) and of HTML elements (256); emphasis delimiters and
+   * closing brackets in one paragraph (3,000 each), and the sum over the
+   * paragraphs of their squares (100,000,000); lines, list items and lines
+   * times their nesting (one per 32, 100 and 16 characters of `maxLength`).
+   * A document over a limit throws a `CleanError` naming the place and the
+   * limit.
+   */
+  limits?: Partial<GuardLimits> | undefined
   /** How frontmatter is written: dialect, site generator, default zone, strict checks, derived fields (see `FrontmatterOptions`). */
   frontmatter?: FrontmatterOptions | undefined
   /**
@@ -94,7 +107,11 @@ export class CleanError extends Error {
 }
 
 const BOM = 0xfeff
-export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024
+/**
+ * Default size limit: 1 MiB. A 1 MB article costs remark-parse alone some
+ * 250 MB and seconds; 5 MB, over a gigabyte (see the README's "Limits").
+ */
+export const DEFAULT_MAX_LENGTH = 1024 * 1024
 
 
 /** Clean one article. Throws {@link CleanError} when the input cannot be cleaned. */
@@ -126,6 +143,9 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   // "A BOM goes" is part of frontmatter normalisation: with that rule off, it stays.
   const bomRemoved = hasBom && !disabled.has('frontmatter')
   const body = hasBom ? text.slice(1) : text
+  // Before the parse: a shape whose parse cost explodes is refused in one linear pass.
+  const hazard = findParseHazard(body, guardLimits(maxLength, options.limits))
+  if (hazard) throw new CleanError(hazard.reason, path, hazard.line, hazard.column)
   try {
     // Scrapers' broken YAML is repaired first (the parser decides where frontmatter ends); the rules run on the result.
     // The rules read lone `\r` line endings as `\n` (same offsets); the output is cut from the author's text (line-endings.ts).

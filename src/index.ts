@@ -5,6 +5,8 @@
  */
 export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
 export {timedOutReason} from './core/deadline.js'
+export {DEFAULT_GUARD_LIMITS, guardLimits, type GuardLimits, type GuardViolation} from './core/guard-limits.js'
+export {findParseHazard} from './core/guard.js'
 export {
   allRules,
   createParser,

@@ -75,19 +75,24 @@ const MARKER_LINE = /^[ \t]*<!--([\s\S]*?)-->[ \t]*\r?$/
 function maskGluedEndMarkers(body: string, rules: RuleSet, disabled: ReadonlySet<string>): {text: string; masked: Set<number>} {
   const masked = new Set<number>()
   if (disabled.has('ad-block') || rules.adBlock.markers.length === 0 || !body.includes('<!--')) return {text: body, masked}
-  let text = body
+  // Pieces joined once at the end: re-slicing the whole text per marker was quadratic in large documents.
+  const pieces: string[] = []
+  let copied = 0
   for (let start = 0; start < body.length; ) {
     const lineEnd = body.indexOf('\n', start)
     const end = lineEnd === -1 ? body.length : lineEnd
     const line = body.slice(start, end)
     const marker = line.includes('<!--') ? MARKER_LINE.exec(line) : null
     if (marker && lineEnd !== -1 && !isBlankLine(body, lineEnd + 1) && rules.adBlock.markers.some((m) => m.end.test(marker[1]!))) {
-      text = text.slice(0, start) + line.replace(/[^\r]/g, ' ') + text.slice(end)
+      pieces.push(body.slice(copied, start), line.replace(/[^\r]/g, ' '))
+      copied = end
       masked.add(lineEnd + 1)
     }
     start = end + 1
   }
-  return {text, masked}
+  if (pieces.length === 0) return {text: body, masked}
+  pieces.push(body.slice(copied))
+  return {text: pieces.join(''), masked}
 }
 
 /**

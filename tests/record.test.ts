@@ -116,9 +116,13 @@ describe('inputs clean() refuses', () => {
     }
     throw new Error('expected a CleanError')
   }
-  it('names a document nested too deeply to parse safely', () => {
+  it('names a document nested too deeply to parse safely, before parsing it (the guard: place, depth, limit)', () => {
     const error = failure(`${'>'.repeat(20_000)} x\n`)
     expect(error).toBeInstanceOf(CleanError)
+    expect(error.message).toBe('bad.md:1:65: too deeply nested: block quotes 20000 deep (limit 64)')
+  })
+  it('still names a parse that overflows the stack, when the guard is told to let it through', () => {
+    const error = failure(`${'>'.repeat(20_000)} x\n`, {limits: {containerDepth: 1_000_000}})
     expect(error.message).toBe('bad.md: too deeply nested to parse safely')
   })
   it('names a document over the size limit', () => {

@@ -284,7 +284,7 @@ Options:
                          of the wrong type (exit code 1)
       --derive <fields>  fill in missing fields: slug, description, date;
                          comma-separated or repeatable
-      --max-size <size>  refuse larger inputs (default 5M; e.g. 512K, 10M)
+      --max-size <size>  refuse larger inputs (default 1M; e.g. 512K, 5M)
       --timeout <seconds>  give up on a file that takes longer to clean
                          (default 60; 0: no limit); it fails, the rest go on
       --max-memory <size>  memory one file may use (default 2G, at least
