@@ -165,6 +165,23 @@ describe('writeFileSafely', () => {
   })
 })
 
+describe('temporary files a killed run left behind', () => {
+  it('are removed by the next write into their folder; those of a running process stay', async () => {
+    // The pid of a process that has ended: a SIGKILLed run's temporary file carries one.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid
+    const root = tree({
+      'out/a.md': 'old\n',
+      [`out/.a.md.decruft-${dead}-0-1.tmp`]: 'half an outp',
+      [`out/.b.json.decruft-${dead}-3-7.tmp`]: '{"half":',
+      [`out/.c.md.decruft-${process.pid}-0-999.tmp`]: 'in flight',
+      'out/.notes.tmp': 'not the writer\'s',
+    })
+    await writeFileSafely(join(root, 'out/a.md'), 'new\n')
+    expect(listFiles(root)).toEqual(['out/.c.md.decruft-' + process.pid + '-0-999.tmp', 'out/.notes.tmp', 'out/a.md'])
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toBe('new\n')
+  })
+})
+
 describe('writeOutputs', () => {
   it('writes every output in full before renaming any: a full disk on the second leaves the first old output as it was', async () => {
     const root = tree({'out/a.md': OLD, 'out/a.json': '{"old": true}\n'})

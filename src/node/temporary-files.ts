@@ -3,9 +3,11 @@
  * ones in flight when the process is interrupted (SIGINT, SIGTERM, SIGHUP).
  * Worker threads get no signals, so they announce their temporary files to
  * the main thread on a broadcast channel, and the main thread removes those
- * too. Only a SIGKILL or a power loss can leave one behind.
+ * too. Only a SIGKILL or a power loss can leave one behind; the next run
+ * that writes into that folder removes it ({@link sweepStaleTemporaryFiles}).
  */
 import {unlinkSync} from 'node:fs'
+import {readdir, unlink} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {BroadcastChannel, isMainThread, threadId} from 'node:worker_threads'
 
@@ -96,4 +98,43 @@ export function temporaryPathFor(target: string): string {
 /** The temporary files this thread would remove if the process were interrupted now (in the main thread: the workers' too). */
 export function temporaryFilesInFlight(): string[] {
   return [...inFlight]
+}
+
+/** `.<name>.decruft-<pid>-<thread>-<n>.tmp`: the pid that wrote it. */
+const TEMPORARY_NAME = /^\..+\.decruft-(\d+)-\d+-\d+\.tmp$/
+
+/** Folders this thread has already swept (once per folder per run). */
+const swept = new Set<string>()
+
+/** Whether a process with this id is running (one we may not signal counts as running). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as {code?: string}).code === 'EPERM'
+  }
+}
+
+/**
+ * Remove the temporary files that a killed run (SIGKILL, power loss) left in
+ * `folder`: those named by the writer whose process is no longer running.
+ * Once per folder per thread, before the first write there; a file of a
+ * run still going is left alone. Errors are ignored: sweeping is tidying,
+ * never a reason to fail a write.
+ */
+export async function sweepStaleTemporaryFiles(folder: string): Promise<void> {
+  if (swept.has(folder)) return
+  swept.add(folder)
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = TEMPORARY_NAME.exec(name)?.[1]
+    if (pid !== undefined && !isRunning(Number(pid))) await unlink(join(folder, name)).catch(() => undefined)
+  }
 }

@@ -15,13 +15,14 @@
  * its target (hidden, so a later run's directory search skips it); the ones
  * in flight are removed when the process is interrupted, worker threads'
  * too (temporary-files.ts). Only a SIGKILL or a power loss between creating
- * and renaming one can leave it behind; the target is never partial.
+ * and renaming one can leave it behind; the target is never partial, and
+ * the next write into that folder removes it (its process is gone).
  */
 import {constants} from 'node:fs'
 import {mkdir, open, realpath, rename, rm, stat, unlink} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import {describeSystemError} from './read.js'
-import {temporaryPathFor, track, untrack} from './temporary-files.js'
+import {sweepStaleTemporaryFiles, temporaryPathFor, track, untrack} from './temporary-files.js'
 
 export interface Output {
   /** Absolute path of the file to write. */
@@ -132,6 +133,7 @@ async function stage(path: string, data: string, options: WriteOptions): Promise
   await fs.mkdir(dirname(path))
   const target = await fs.realpath(path)
   const mode = await fs.modeOf(target)
+  await sweepStaleTemporaryFiles(dirname(target))
   const temp = temporaryPathFor(target)
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666)
   track(temp)
