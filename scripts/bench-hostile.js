@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]
+ * npm run bench:hostile -- [--set hostile|adversarial|all] [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]
  *
  * What does a hostile input cost? For each pathological shape of issue 12
  * (scripts/lib/hostile.js: deep lists, block quotes, emphasis, links and
@@ -19,6 +19,11 @@
  * killed at the limit, it is the highest VmHWM sampled from /proc, shown as
  * `≥ N MB`.
  *
+ * --set picks the shapes: `hostile` (default) the parser-cost shapes above;
+ * `adversarial` (scripts/lib/adversarial.js) the shapes that made decruft's
+ * own scanners and rules super-linear (unclosed tags and comments, thousands
+ * of links in one paragraph, long URLs and queries, …); `all` both.
+ *
  * With --parse, a second child per row times remark-parse alone on the same
  * file (the parser decruft uses: createParser), the floor decruft cannot go
  * below without refusing.
@@ -34,6 +39,7 @@ import {tmpdir} from 'node:os'
 import {basename, join, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
+import {ADVERSARIAL_SHAPES} from './lib/adversarial.js'
 import {HOSTILE_SHAPES} from './lib/hostile.js'
 
 const here = fileURLToPath(new URL('..', import.meta.url))
@@ -46,12 +52,12 @@ const gnuTime = existsSync('/usr/bin/time')
 
 function usage(message) {
   if (message) console.error(`bench-hostile: ${message}`)
-  console.error('usage: npm run bench:hostile -- [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]')
+  console.error('usage: npm run bench:hostile -- [--set hostile|adversarial|all] [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]')
   process.exit(2)
 }
 
 function parseArguments(argv) {
-  const options = {timeout: 60, only: undefined, size: 'both', parse: false, cliArgs: []}
+  const options = {set: 'hostile', timeout: 60, only: undefined, size: 'both', parse: false, cliArgs: []}
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]
     const [name, inline] = argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined]
@@ -59,6 +65,9 @@ function parseArguments(argv) {
     if (name === '--timeout') {
       options.timeout = Number(value())
       if (!(options.timeout > 0)) usage('--timeout needs a positive number of seconds')
+    } else if (name === '--set') {
+      options.set = value()
+      if (!['hostile', 'adversarial', 'all'].includes(options.set)) usage('--set is hostile, adversarial or all')
     } else if (name === '--only') options.only = value().split(',').filter(Boolean)
     else if (name === '--size') {
       options.size = value()
@@ -69,8 +78,9 @@ function parseArguments(argv) {
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
   }
-  const unknown = (options.only ?? []).filter((shape) => !HOSTILE_SHAPES.some((known) => known.name === shape))
-  if (unknown.length > 0) usage(`unknown shape ${unknown.join(', ')} (shapes: ${HOSTILE_SHAPES.map((shape) => shape.name).join(', ')})`)
+  const known = shapesOf(options.set)
+  const unknown = (options.only ?? []).filter((shape) => !known.some((shape2) => shape2.name === shape))
+  if (unknown.length > 0) usage(`unknown shape ${unknown.join(', ')} (shapes: ${known.map((shape) => shape.name).join(', ')})`)
   return options
 }
 
@@ -172,7 +182,7 @@ async function main() {
     console.error('bench-hostile: dist/ not built; run npm run build first')
     process.exit(2)
   }
-  const shapes = HOSTILE_SHAPES.filter((shape) => !options.only || options.only.includes(shape.name))
+  const shapes = shapesOf(options.set).filter((shape) => !options.only || options.only.includes(shape.name))
   const sizeIndexes = options.size === 'small' ? [0] : options.size === 'large' ? [1] : [0, 1]
   console.log(`decruft hostile-input bench — each file cleaned by the CLI in a child process, limit ${options.timeout} s, node ${process.version}${root === here ? '' : `, checkout ${root}`}`)
   const widths = [20, 17, 9, 8, 8, 9, ...(options.parse ? [18] : []), 0]
@@ -206,3 +216,10 @@ async function main() {
 }
 
 await main()
+
+/** The shapes of a --set. */
+function shapesOf(set = 'hostile') {
+  if (set === 'adversarial') return ADVERSARIAL_SHAPES
+  if (set === 'all') return [...HOSTILE_SHAPES, ...ADVERSARIAL_SHAPES]
+  return HOSTILE_SHAPES
+}
