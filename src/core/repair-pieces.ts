@@ -7,6 +7,7 @@
  */
 import type {Nodes} from 'mdast'
 import type {Removal} from './removal.js'
+import {firstIndexAtOrAfter} from './offsets.js'
 
 /** One removal being repaired: its current span and what was done to it. */
 export interface Piece {
@@ -67,13 +68,7 @@ export class Pieces {
   /** As `lineContentEnd(this.text, offset)`, by binary search (no scan over a long line per removal). */
   lineContentEnd(offset: number): number {
     const starts = this.starts()
-    let low = 0
-    let high = starts.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (starts[middle]! <= offset) low = middle + 1
-      else high = middle
-    }
+    const low = firstIndexAtOrAfter(starts, offset + 1)
     // `starts[low]` is the first line start after `offset`: its line feed ends the line.
     if (low >= starts.length) return this.text.length
     const lineFeed = starts[low]! - 1
@@ -85,14 +80,7 @@ export class Pieces {
     if (offset <= 0) return 0
     // The last line start at or before `offset`, as `lineStart(text, offset)` finds it.
     const starts = this.starts()
-    let low = 0
-    let high = starts.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (starts[middle]! <= offset) low = middle + 1
-      else high = middle
-    }
-    return starts[low - 1]!
+    return starts[firstIndexAtOrAfter(starts, offset + 1) - 1]!
   }
 
   /** Index of the first piece ending after `offset`. */
