@@ -110,6 +110,21 @@ const MODES = [
   {mode: 'in process', files: 12, args: [], how: /in-process/},
 ] as const
 
+/**
+ * `result` is a run over `files` articles plus `posts/<name>`, which alone
+ * failed with `message` (exit 3, a summary, `how` the run went); `out`
+ * holds what `reference` (a clean run) holds but that article's outputs.
+ */
+function expectFailedAlone(root: string, result: {code: number | null; stderr: string}, {name, message, files, how}: {name: string; message: string; files: number; how: RegExp}): void {
+  expect(result.code, result.stderr).toBe(3)
+  expect(failures(result.stderr)).toEqual([`decruft: posts/${name}: ${message}`])
+  expect(summaryOf(result.stderr)).toEqual({files: files + 1, written: files, failed: 1})
+  expect(result.stderr).toMatch(how)
+  const expected = contents(join(root, 'reference'))
+  for (const output of outputsOf(name)) expected.delete(output)
+  expect(contents(join(root, 'out'))).toEqual(expected)
+}
+
 /** The writer's temporary files: `.<name>.decruft-<pid>-<thread>-<n>.tmp`. */
 const TEMPORARY = /(?:^|\/)\.[^/]+\.decruft-\d+-\d+-\d+\.tmp$/
 
@@ -160,13 +175,7 @@ describe('an article that runs out of memory', () => {
       expect(reference.code, reference.stderr).toBe(0)
 
       const result = await decruft(['posts', '--out', 'out', '--max-memory', '64', ...args], root, {fault: 'oom:huge.md'})
-      expect(result.code, result.stderr).toBe(3)
-      expect(failures(result.stderr)).toEqual(['decruft: posts/huge.md: out of memory (limit 64 MB)'])
-      expect(summaryOf(result.stderr)).toEqual({files: files + 1, written: files, failed: 1})
-      expect(result.stderr).toMatch(how)
-      const expected = contents(join(root, 'reference'))
-      for (const name of outputsOf('huge.md')) expected.delete(name)
-      expect(contents(join(root, 'out'))).toEqual(expected)
+      expectFailedAlone(root, result, {name: 'huge.md', message: 'out of memory (limit 64 MB)', files, how})
     },
     3 * SLOW,
   )
@@ -196,13 +205,7 @@ describe('a runaway article', () => {
       expect(reference.code, reference.stderr).toBe(0)
 
       const result = await decruft(['posts', '--out', 'out', '--timeout', '5', ...args], root, {fault: 'spin:stuck.md'})
-      expect(result.code, result.stderr).toBe(3)
-      expect(failures(result.stderr)).toEqual(['decruft: posts/stuck.md: timed out after 5 s'])
-      expect(summaryOf(result.stderr)).toEqual({files: files + 1, written: files, failed: 1})
-      expect(result.stderr).toMatch(how)
-      const expected = contents(join(root, 'reference'))
-      for (const name of outputsOf('stuck.md')) expected.delete(name)
-      expect(contents(join(root, 'out'))).toEqual(expected)
+      expectFailedAlone(root, result, {name: 'stuck.md', message: 'timed out after 5 s', files, how})
     },
     3 * SLOW,
   )
