@@ -85,7 +85,7 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
   })
   it('many paragraphs each under the per-paragraph limits add up (the sum of their squares): refused at the paragraph that crosses', () => {
     const paragraph = `${'a* '.repeat(2500)}\n\n`
-    const error = expectGuardRefusal(paragraph.repeat(20), /^too costly to parse: 106250000 emphasis delimiters and closing brackets, counting each paragraph’s number squared, by this paragraph \(limit 100000000\)$/)
+    const error = expectGuardRefusal(paragraph.repeat(20), /^too costly to parse: 106250000 units of inline parsing work \(per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length \/ 2\), by this paragraph \(limit 100000000\)$/)
     expect([error.line, error.column]).toEqual([33, 2])
     expect(findParseHazard(paragraph.repeat(16), limits)).toBeUndefined()
   })
@@ -94,6 +94,14 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     const error = expectGuardRefusal(text, /^too large to parse safely: 65600 lines in lists and block quotes, counting each line once per level \(limit 65536\)$/)
     expect([error.line, error.column]).toEqual([1025, 1])
     expect(findParseHazard(`${'> '.repeat(64)}x\n`.repeat(1000), limits)).toBeUndefined()
+  })
+  it('unclosed inline HTML (comments, instructions, declarations, CDATA) counts its number times the paragraph\'s length: the parser reads to the end for each', () => {
+    for (const opener of ['<!-- x ', '<? x ', '<!a x ', '<![CDATA[ x ']) {
+      expectGuardRefusal(`text ${opener.repeat(8000)}\n`, /^too costly to parse: \d+ units of inline parsing work .*\(limit 100000000\)$/)
+    }
+    // A few unclosed openers, and any number of closed ones, cost nothing worth refusing.
+    expect(findParseHazard(`text ${'<!-- x '.repeat(50)}${'word '.repeat(20_000)}\n`, limits)).toBeUndefined()
+    expect(findParseHazard(`text ${'<!-- x --> <?y?> <!b> '.repeat(20_000)}\n`, limits)).toBeUndefined()
   })
   it('strikethrough closers count as emphasis delimiters (GFM matches them the same way); longer tilde runs do not', () => {
     expectGuardRefusal(`${'a~~ '.repeat(2000)}\n`, /^too costly to parse: 4000 emphasis delimiters in one paragraph/)

@@ -13,8 +13,14 @@
  * - the nesting of HTML elements (void elements, self-closing tags and the
  *   elements whose end tag a browser may infer, such as `p` and `li`, do not
  *   nest), as the HTML parser will build it.
+ * - inline HTML that is never closed: a `<!--`, `<?`, `<![CDATA[` or `<!x`
+ *   whose closer (`-->`, `?>`, `]]>`, `>`) is not on its line makes
+ *   micromark read on to the end of the paragraph before it gives up, once
+ *   per opener (10,000 `<!-- x ` on one line took 5.7 s, `<![CDATA[ x `
+ *   11 s): counted as unclosed openers, whose cost is their number times the
+ *   paragraph's length.
  * Code spans (matched backtick runs on one line), backslash escapes and
- * HTML comments are skipped. It errs towards passing: it never reads more
+ * closed HTML comments are skipped. It errs towards passing: it never reads more
  * into a document than the parser would, only less.
  */
 
@@ -34,8 +40,13 @@ export interface Crossing {
 export interface InlineCounts {
   emphasisDelimiters: number
   closingBrackets: number
-  /** Offset of the paragraph's first emphasis delimiter or closing bracket (for the place of `inlineWork`). */
+  /** Inline HTML openers (`<!--`, `<?`, `<![CDATA[`, `<!x`) not closed on their line. */
+  unclosedHtml: number
+  /** Offset of the paragraph's first emphasis delimiter, closing bracket or unclosed opener (for the place of `inlineWork`). */
   firstDelimiter: number
+  /** The paragraph's extent: the start of its first measured line and the end of its last (-1 before any). */
+  start: number
+  end: number
   /** Current nesting, and the deepest this paragraph reached. */
   bracketDepth: number
   htmlDepth: number
@@ -95,6 +106,8 @@ export class InlineMeter {
    */
   measureLine(start: number, end: number, markup: boolean): void {
     const text = this.text
+    if (this.counts.start === -1) this.counts.start = start
+    this.counts.end = end
     let backticks: Map<number, number> | undefined
     let index = start
     while (index < end) {
@@ -133,10 +146,17 @@ export class InlineMeter {
         continue
       }
       if (code === 0x3c /* < */) {
-        if (text.startsWith('<!--', index)) {
-          // A comment closed on this line is skipped; one that is not is read as text.
-          const close = this.comments.next('-->', index + 4)
-          index = close !== -1 && close < end ? close + 3 : index + 4
+        const opener = unclosedOpener(text, index)
+        if (opener) {
+          // Closed on this line: skipped. Not: read as text, and counted (the parser reads to the paragraph's end for it).
+          const close = this.comments.next(opener.closer, index + opener.length)
+          if (close !== -1 && close < end) {
+            index = close + opener.closer.length
+          } else {
+            if (this.counts.firstDelimiter === -1) this.counts.firstDelimiter = index
+            this.counts.unclosedHtml++
+            index += opener.length
+          }
           continue
         }
         index = this.measureTag(index, end)
@@ -183,8 +203,19 @@ export class InlineMeter {
   }
 }
 
+/** An inline HTML construct micromark scans to its closer at `index`: its opener's length and closer. */
+function unclosedOpener(text: string, index: number): {length: number; closer: string} | undefined {
+  const next = text.charCodeAt(index + 1)
+  if (next === 0x3f /* ? */) return {length: 2, closer: '?>'}
+  if (next !== 0x21 /* ! */) return undefined
+  if (text.startsWith('--', index + 2)) return {length: 4, closer: '-->'}
+  if (text.startsWith('[CDATA[', index + 2)) return {length: 9, closer: ']]>'}
+  if (isAsciiLetter(text.charCodeAt(index + 2))) return {length: 3, closer: '>'}
+  return undefined
+}
+
 function freshCounts(): InlineCounts {
-  return {emphasisDelimiters: 0, closingBrackets: 0, firstDelimiter: -1, bracketDepth: 0, htmlDepth: 0, deepest: {bracketDepth: 0, htmlDepth: 0}, crossed: {}}
+  return {emphasisDelimiters: 0, closingBrackets: 0, unclosedHtml: 0, start: -1, end: -1, firstDelimiter: -1, bracketDepth: 0, htmlDepth: 0, deepest: {bracketDepth: 0, htmlDepth: 0}, crossed: {}}
 }
 
 function runEndOf(text: string, index: number, end: number, code: number): number {

@@ -205,7 +205,7 @@ class Scan {
     const counts = this.meter.counts
     const crossed = Object.entries(counts.crossed) as Array<[keyof InlineCounts['crossed'], number]>
     if (crossed.length === 0) {
-      this.inlineWork += counts.emphasisDelimiters ** 2 + counts.closingBrackets ** 2
+      this.inlineWork += inlineWorkOf(counts)
       const first = counts.firstDelimiter
       this.meter.reset()
       if (this.inlineWork > this.limits.inlineWork) return violation('inlineWork', this.inlineWork, this.limits, pointAt(this.text, first))
@@ -364,12 +364,26 @@ function pointAt(text: string, offset: number): {line: number; column: number} {
   return {line, column: offset - lineStart + 1}
 }
 
+/**
+ * A paragraph's share of the document's inline work: its emphasis
+ * delimiters and closing brackets squared (micromark matches each closer by
+ * walking back over them), plus its unclosed inline HTML openers times its
+ * length (each is read to the paragraph's end), that product halved
+ * (measured, a unit of it costs the parser about a sixteenth of a delimiter
+ * pair's; halved, not divided by 16, so that one paragraph of unclosed
+ * openers is refused at about 2 s of parsing, not 11 s: 5,000 `<!-- x `).
+ */
+function inlineWorkOf(counts: InlineCounts): number {
+  const length = counts.start === -1 ? 0 : counts.end - counts.start
+  return counts.emphasisDelimiters ** 2 + counts.closingBrackets ** 2 + Math.floor((counts.unclosedHtml * length) / 2)
+}
+
 const WHAT: Record<Exclude<keyof GuardLimits, 'containerDepth'>, string> = {
   bracketDepth: 'link brackets',
   htmlDepth: 'HTML elements',
   emphasisDelimiters: 'emphasis delimiters in one paragraph',
   closingBrackets: 'closing brackets in one paragraph',
-  inlineWork: 'emphasis delimiters and closing brackets, counting each paragraph’s number squared, by this paragraph',
+  inlineWork: 'units of inline parsing work (per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length / 2), by this paragraph',
   lines: 'lines',
   listItems: 'list items',
   nestedLines: 'lines in lists and block quotes, counting each line once per level',
