@@ -102,6 +102,8 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     // A few unclosed openers, and any number of closed ones, cost nothing worth refusing.
     expect(findParseHazard(`text ${'<!-- x '.repeat(50)}${'word '.repeat(20_000)}\n`, limits)).toBeUndefined()
     expect(findParseHazard(`text ${'<!-- x --> <?y?> <!b> '.repeat(20_000)}\n`, limits)).toBeUndefined()
+    // In an HTML block (a line that starts with `<!--`), there is no inline HTML to rescan.
+    expect(findParseHazard(`${'<!--'.repeat(80_000)}\n`, limits)).toBeUndefined()
   })
   it('strikethrough closers count as emphasis delimiters (GFM matches them the same way); longer tilde runs do not', () => {
     expectGuardRefusal(`${'a~~ '.repeat(2000)}\n`, /^too costly to parse: 4000 emphasis delimiters in one paragraph/)

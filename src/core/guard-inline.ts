@@ -153,8 +153,11 @@ export class InlineMeter {
           if (close !== -1 && close < end) {
             index = close + opener.closer.length
           } else {
-            if (this.counts.firstDelimiter === -1) this.counts.firstDelimiter = index
-            this.counts.unclosedHtml++
+            // In an HTML block the parser reads no inline HTML: nothing to rescan there.
+            if (markup) {
+              if (this.counts.firstDelimiter === -1) this.counts.firstDelimiter = index
+              this.counts.unclosedHtml++
+            }
             index += opener.length
           }
           continue
