@@ -48,7 +48,7 @@ export interface BatchOptions {
   disable?: readonly string[] | undefined
   /** Canonical reformatting (see `clean`). Default: false. */
   format?: boolean | undefined
-  /** Refuse inputs larger than this many bytes. Default: 5 MiB. */
+  /** Refuse inputs larger than this many bytes. Default: 1 MiB ({@link DEFAULT_MAX_BYTES}). */
   maxBytes?: number | undefined
   /** How frontmatter is written: dialect, zone, `strict`, derived fields. */
   frontmatter?: FrontmatterOptions | undefined
