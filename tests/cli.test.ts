@@ -182,12 +182,17 @@ describe('batch', () => {
     expect(listFiles(join(root, 'out'))).toEqual(['a.md', 'deep/b.md'])
   })
 
-  it('refuses an --out it cannot write to before any work (exit 2)', async () => {
+  it('refuses an --out it cannot write to before any work (exit 2)', async (context) => {
     const root = tree({'in/a.md': article('A'), 'locked/.keep': ''})
     chmodSync(join(root, 'locked'), 0o500)
     try {
-      // Root writes anywhere: as root, the built CLI runs as an unprivileged user (uid 65534) instead.
-      const result = process.getuid?.() === 0 ? runAsNobody(['in', '--out', 'locked/out'], root) : await run(['in', '--out', 'locked/out'], {cwd: root})
+      // Root writes anywhere: as root, the built CLI runs as an unprivileged user (uid 65534) instead, when that
+      // user can read this checkout (tests/full-disk.test.ts covers a read-only file system, which stops root too).
+      const asRoot = process.getuid?.() === 0
+      const result = asRoot ? runAsNobody(['in', '--out', 'locked/out'], root) : await run(['in', '--out', 'locked/out'], {cwd: root})
+      if (asRoot && result.code !== ExitCode.usage && /MODULE_NOT_FOUND|EACCES/.test(result.stderr)) {
+        context.skip('running as root, and uid 65534 cannot read this checkout to run the CLI unprivileged')
+      }
       expect(result.code).toBe(ExitCode.usage)
       expect(result.stderr).toMatch(/^decruft: locked\/out: cannot (?:write to the|use as) output directory.*: permission denied/)
     } finally {
