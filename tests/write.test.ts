@@ -8,7 +8,7 @@
  * writer (`dist/`, made by `npm run build`) in a child process.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {defaultRuleSet} from '../src/index.js'
@@ -162,6 +162,19 @@ describe('writeFileSafely', () => {
     const error = await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs}))
     expect(error.message).toMatch(/EEXIST/)
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
+  })
+})
+
+describe('making the folders of an output', () => {
+  it('ends with an error where the file system refuses a folder its parent holds (Node\'s recursive mkdir loops forever on /proc)', async (context) => {
+    if (!existsSync('/proc/self')) context.skip('no /proc on this system')
+    await expect(writeFileSafely('/proc/decruft-test/deeper/a.md', 'x\n')).rejects.toThrow(/cannot write \/proc\/decruft-test\/deeper\/a\.md: no such file or directory/)
+  })
+
+  it('makes every missing level, and a folder made meanwhile is no error', async () => {
+    const root = tree({'keep.md': 'k\n'})
+    await Promise.all([writeFileSafely(join(root, 'a/b/c/one.md'), '1\n'), writeFileSafely(join(root, 'a/b/c/two.md'), '2\n')])
+    expect(listFiles(root)).toEqual(['a/b/c/one.md', 'a/b/c/two.md', 'keep.md'])
   })
 })
 

@@ -64,14 +64,33 @@ export interface WriterFs {
   realpath(path: string): Promise<string>
 }
 
+/**
+ * Create `path` and its missing parents. Not `mkdir(path, {recursive: true})`:
+ * Node's loops forever where the file system says ENOENT for a folder whose
+ * parent exists (`/proc/x`); here each level is made once, and an ENOENT
+ * after the parent exists is the error.
+ */
+async function makeDirectories(path: string): Promise<void> {
+  try {
+    await mkdir(path)
+  } catch (error) {
+    const code = (error as {code?: string}).code
+    if (code === 'EEXIST') return
+    const parent = dirname(path)
+    if (code !== 'ENOENT' || parent === path) throw error
+    await makeDirectories(parent)
+    await mkdir(path).catch((again: {code?: string}) => {
+      if (again.code !== 'EEXIST') throw again
+    })
+  }
+}
+
 /** The real file system. */
 export const nodeWriterFs: WriterFs = {
   open: (path, flags, mode) => open(path, flags, mode),
   rename,
   unlink,
-  mkdir: async (path) => {
-    await mkdir(path, {recursive: true})
-  },
+  mkdir: makeDirectories,
   modeOf: async (path) => {
     try {
       return (await stat(path)).mode & 0o7777
