@@ -160,7 +160,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     const found = {removals: passes.removals, warnings: passes.warnings, problems: fileData.frontmatterProblems ?? []}
     const rebased = repairs.edits.length === 0 ? {...found, toInput: (offset: number) => offset} : rebase(repaired, found)
     const {warnings, problems, toInput} = rebased
-    const removals = withOriginalLineEndings(body, rebased.removals)
+    const removals = withOriginalLineEndings(body, readable, rebased.removals)
     let cleaned = (hasBom && !bomRemoved ? '\uFEFF' : '') + applyRemovals(body, removals)
     const location = locate(passes, body, toInput)
     const record = buildRecord({

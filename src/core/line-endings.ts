@@ -33,14 +33,14 @@ function lineEndingAt(text: string, offset: number): string {
 }
 
 /**
- * Removals found on {@link readableLineEndings}`(original)`, made removals
+ * Removals found on `readable` ({@link readableLineEndings}`(original)`), made removals
  * of `original`: each text is the original's between the same offsets, and
  * in a replacement each `\n` (not after a `\r`) becomes `\r` where the line
  * it stands on ends with a lone `\r`. Removals are returned unchanged when
  * `original` has no lone `\r`.
  */
-export function withOriginalLineEndings(original: string, removals: readonly Removal[]): Removal[] {
-  if (readableLineEndings(original) === original) return [...removals]
+export function withOriginalLineEndings(original: string, readable: string, removals: readonly Removal[]): Removal[] {
+  if (readable === original) return [...removals]
   return removals.map((removal) => {
     const restored: Removal = {...removal, text: original.slice(removal.start.offset, removal.end.offset)}
     if (removal.replacement !== undefined && lineEndingAt(original, removal.start.offset) === '\r') {
