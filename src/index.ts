@@ -36,7 +36,8 @@ export {countRemovals, removalGroups} from './engine/group.js'
 export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './engine/rule.js'
 export {SHAPES, shapeStructure, shapeViolation, type Leaf, type RemovedEndAt, type Shape, type ShapeStructure} from './engine/shape.js'
 export {defaultShapeCheckMode, ShapeError, SHAPE_CHECK_ENV, type ShapeCheckMode} from './engine/shape-check.js'
-export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
+export {bodyOf, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
+export {countWords} from './core/text.js'
 export {
   compileRules,
   createRuleSet,

@@ -17,7 +17,7 @@ import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {replaceComments, replaceTags} from '../../core/delimited.js'
 import type {Span} from '../../engine/span.js'
-import {countWords} from '../../record.js'
+import {countWords} from '../../core/text.js'
 import {
   ENTITY,
   htmlListAt,
