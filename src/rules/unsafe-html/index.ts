@@ -57,12 +57,13 @@
  *   → "<p>Press <kbd>Ctrl</kbd>.</p>"
  */
 import type {Element as HastElement, Nodes as HastNodes, Properties, Root as HastRoot} from 'hast'
-import type {Definition, Link, LinkReference, Nodes, Root} from 'mdast'
+import type {Definition, ImageReference, Link, LinkReference, Nodes, Root} from 'mdast'
 import {find, html as htmlSchema} from 'property-information'
 import type {VFile} from 'vfile'
 import {elementParts, htmlFragments, parseHtmlFragment, type HtmlFragment} from '../../core/html-tree.js'
 import {removalsOf, removedSpans, reportRemoval, type RemovedSpans} from '../../engine/removal.js'
 import {closingBracket} from '../../core/link.js'
+import {linkIndex, type LinkIndex} from '../../core/links.js'
 import {cssAsRead} from './css.js'
 import {defineRule} from '../../engine/rule.js'
 import type {Shape} from '../../engine/shape.js'
@@ -711,10 +712,9 @@ function unlink(text: string, node: Link | LinkReference, reason: string, cuts: 
 }
 
 /** Find Markdown links, images and definitions whose URL scheme is not allowed; return the spans of the tree's HTML nodes. */
-function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: RemovedSpans, cuts: Cut[]): Span[] {
+function findMarkdownUrls(links: LinkIndex, text: string, policy: Policy, removed: RemovedSpans, cuts: Cut[]): Span[] {
   const htmlNodes: Span[] = []
-  const definitions: Definition[] = []
-  const references: Nodes[] = []
+  const references: Array<LinkReference | ImageReference> = []
   const usedByImages = new Set<string>()
   const usedByLinks = new Set<string>()
   const suspicious = text.includes(':') || text.includes('&')
@@ -722,16 +722,12 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
     const span = spanOf(node)
     return span !== undefined && !removed.overlaps(span.start, span.end)
   }
-  const walk = (node: Nodes): void => {
+  for (const {node} of links.sites) {
     switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'yaml':
-        return
       case 'html': {
         const span = spanOf(node)
         if (span) htmlNodes.push(span)
-        return
+        break
       }
       case 'link': {
         const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'href', policy) : undefined
@@ -742,48 +738,40 @@ function findMarkdownUrls(tree: Root, text: string, policy: Policy, removed: Rem
         const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'src', policy) : undefined
         const span = spanOf(node)
         if (scheme !== undefined && span && live(node)) cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'inline'})
-        return
+        break
       }
-      case 'definition':
-        definitions.push(node)
-        return
       case 'imageReference':
         usedByImages.add(node.identifier)
         references.push(node)
-        return
+        break
       case 'linkReference':
         usedByLinks.add(node.identifier)
         references.push(node)
         break
       default:
-        if ((node.type as string) === 'toml') return
+        break
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
-  walk(tree)
   htmlNodes.sort((a, b) => a.start - b.start)
-  if (!suspicious || definitions.length === 0) return htmlNodes
+  if (!suspicious || links.definitions.length === 0) return htmlNodes
 
-  // The first definition of a label is the one references use.
-  const unsafe = new Map<string, string>()
-  const first = new Set<string>()
-  for (const definition of definitions) {
+  // A reference uses the first definition of its label; a later one is dead, and goes if unsafe.
+  const unsafe = new Map<Definition, string>()
+  for (const definition of links.definitions) {
     const property = usedByImages.has(definition.identifier) && !usedByLinks.has(definition.identifier) ? 'src' : 'href'
     const scheme =
       forbiddenMarkdownScheme(definition.url, property, policy) ??
       (usedByImages.has(definition.identifier) ? forbiddenMarkdownScheme(definition.url, 'src', policy) : undefined)
-    if (!first.has(definition.identifier)) {
-      first.add(definition.identifier)
-      if (scheme !== undefined) unsafe.set(definition.identifier, scheme)
-    }
+    if (scheme === undefined) continue
+    unsafe.set(definition, scheme)
     const span = spanOf(definition)
-    if (scheme !== undefined && span && live(definition)) {
+    if (span && live(definition)) {
       cuts.push({...span, reason: `Link definition with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'block'})
     }
   }
   for (const node of references) {
-    if (node.type !== 'linkReference' && node.type !== 'imageReference') continue
-    const scheme = unsafe.get(node.identifier)
+    const definition = links.definitionOf(node.identifier)
+    const scheme = definition && unsafe.get(definition)
     if (scheme === undefined || !live(node)) continue
     if (node.type === 'linkReference') unlink(text, node, `Reference to a \`${scheme}:\` URL unlinked`, cuts)
     else {
@@ -962,7 +950,7 @@ export function findUnsafeHtml(tree: Root, file: VFile, rules: RuleSet): void {
   const text = String(file.value)
   const removed = removedSpans(file)
   const cuts: Cut[] = []
-  const htmlNodes = findMarkdownUrls(tree, text, policy, removed, cuts)
+  const htmlNodes = findMarkdownUrls(linkIndex(tree, file), text, policy, removed, cuts)
   if (htmlNodes.length > 0) {
     let earlierSpans: Span[] | undefined
     for (const fragment of htmlFragments(tree, file)) {
