@@ -6,7 +6,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
 import {countRemovals} from './engine/group.js'
-import {frontmatterEnd} from './core/fences.js'
+import {frontmatterEnd} from './engine/fences.js'
 import {countWords, readingMinutes} from './core/text.js'
 import type {Removal} from './engine/removal.js'
 import type {FrontmatterChange, FrontmatterData} from './rules/frontmatter/index.js'

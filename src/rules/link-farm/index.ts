@@ -54,9 +54,9 @@
  * tables, and anything in code.
  *
  * Modules: this one is the entry point — the rule (`meta`, `findLinkFarms`)
- * and the labelled farms; `link-farm-labelless.ts` holds the farms without a
+ * and the labelled farms; `labelless.ts` holds the farms without a
  * label (top-level blocks, link targets, introduction and position);
- * `link-farm-items.ts` what both build on (the scan, label matching, reading
+ * `items.ts` what both build on (the scan, label matching, reading
  * lists and runs of links).
  *
  * @example
