@@ -107,7 +107,9 @@ async function loadClean() {
     console.error('bench: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  return import(new URL(`file://${library}`).href)
+  const {clean} = await import(new URL(`file://${library}`).href)
+  const {createParser} = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
+  return {clean, createParser}
 }
 
 /** Time the in-process methods; returns ms per article (median round) and the round range. */

@@ -230,7 +230,8 @@ async function loadClean() {
     console.error('corpus: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  const {clean, ruleIds} = await import(library.href)
+  const {clean} = await import(library.href)
+  const {ruleIds} = await import(new URL('../dist/plugin-api.js', import.meta.url).href)
   return {clean, ruleIds}
 }
 

@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {allRules, defaultRuleSet, defaultRulesData, ruleIds, SHAPES, type Shape} from '../src/index.js'
+import {allRules, defaultRuleSet, defaultRulesData, ruleIds, type Shape, SHAPES} from '../src/plugin-api.js'
 
 const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]
 

@@ -56,6 +56,7 @@ import {defineRule} from '../../engine/rule.js'
 import type {Shape} from '../../engine/shape.js'
 import {blockSpan, type Span} from '../../engine/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
+import type {RunOptions} from '../../ruleset/run-options.js'
 import {
   elementKeys,
   meetsRequirements,
@@ -64,7 +65,7 @@ import {
   type ResourceKind,
   type Site,
 } from './lists.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {noSection} from '../../ruleset/section.js'
 
 export const meta = {
   id: 'filter-list',
@@ -530,8 +531,8 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
 // ---------------------------------------------------------------------------
 
 /** Report every span the filter lists block. */
-export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): void {
-  const lists = rules.filterLists
+export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, run: RunOptions): void {
+  const lists = run.filterLists
   if (!lists || (!lists.hasNetworkFilters && !lists.hasCosmeticFilters)) return
   const text = String(file.value)
   const siteUrl = frontmatterUrl(tree)
@@ -551,5 +552,13 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): 
   for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
-export const filterList = defineRule(meta, findFilterListMatches, defaultRuleSet)
-export default filterList.plugin
+/**
+ * Why the rule has no rules-file section: what it blocks is the filter lists
+ * given for the run (`--filter-list`, `RunOptions.filterLists`), in their own
+ * syntax; the only other thing it reads, the retail button labels, is the
+ * `affiliateLink` section's.
+ */
+export const NO_SECTION = 'its knowledge is the filter lists given for the run (--filter-list), in Adblock Plus syntax, not the rules file'
+
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findFilterListMatches, noSection(NO_SECTION))

@@ -2,8 +2,9 @@
  * How one run writes frontmatter: the dialect (`hugo`, `jekyll` … or none,
  * which tidies values in place), the site generator whose reading of values
  * is respected, the zone of dates written without one, `strict` validation
- * and the derived fields. They travel on the rule set (see
- * {@link withFrontmatterOptions}), so every plugin keeps one option.
+ * and the derived fields. They are the run's choices and travel beside the
+ * rule set (`RunOptions.frontmatter`); {@link checkFrontmatterOptions}
+ * checks them against it.
  */
 import type {RuleSet} from '../../ruleset/compile.js'
 import {isTimeZone} from './dates.js'
@@ -55,8 +56,12 @@ export class FrontmatterOptionsError extends Error {
   }
 }
 
-/** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect or generator. */
-export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): RuleSet {
+/**
+ * The options, checked against the rule set (a dialect or generator may be
+ * defined in a rules file); throws {@link FrontmatterOptionsError} for an
+ * unknown dialect, generator, zone or derivable field.
+ */
+export function checkFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): FrontmatterOptions {
   if (options.dialect !== undefined && !rules.frontmatter.dialects.has(options.dialect)) {
     throw new FrontmatterOptionsError(
       `unknown frontmatter dialect \`${options.dialect}\` (known: ${[...rules.frontmatter.dialects.keys()].join(', ')})`,
@@ -77,10 +82,5 @@ export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptio
       throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`, 'derive')
     }
   }
-  return Object.freeze({...rules, frontmatterOptions: options})
-}
-
-/** The frontmatter options a rule set carries (none: the defaults). */
-export function frontmatterOptionsOf(rules: RuleSet): FrontmatterOptions {
-  return rules.frontmatterOptions ?? {}
+  return options
 }
