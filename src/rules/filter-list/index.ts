@@ -555,10 +555,12 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, r
 /**
  * Why the rule has no rules-file section: what it blocks is the filter lists
  * given for the run (`--filter-list`, `RunOptions.filterLists`), in their own
- * syntax; the only other thing it reads, the retail button labels, is the
- * `affiliateLink` section's.
+ * syntax. The rest it reads is not policy a rules file should change: the
+ * retail button labels are the `affiliateLink` section's, and the frontmatter
+ * keys that name the article's URL (`SITE_KEYS`) are a fixed vocabulary
+ * paired with a fast pre-check (`SITE_KEY_HINT`).
  */
-export const NO_SECTION = 'its knowledge is the filter lists given for the run (--filter-list), in Adblock Plus syntax, not the rules file'
+export const NO_SECTION = 'what it blocks comes from the filter lists given for the run (--filter-list), not from the rules file'
 
 /** The rule, as the registry (`src/rules/index.ts`) takes it. */
 export const rule = defineRule(meta, findFilterListMatches, noSection(NO_SECTION))

@@ -7,11 +7,23 @@
  * checks them against it.
  */
 import type {RuleSet} from '../../ruleset/compile.js'
+import type {DefaultDialectName} from '../../ruleset/default-rules.js'
 import {isTimeZone} from './dates.js'
+import type {CANONICAL_DIALECT} from './section.js'
 
 /** Fields decruft can fill in when they are missing. */
 export const derivableFields = ['slug', 'description', 'date'] as const
 export type DerivableField = (typeof derivableFields)[number]
+
+/**
+ * A frontmatter dialect's name: `canonical`, one of the default rules'
+ * (`hugo`, `jekyll`, `hexo`, `astro`), or one a rules file defines (any
+ * string, checked against the rule set by {@link checkFrontmatterOptions}).
+ */
+export type DialectName = typeof CANONICAL_DIALECT | DefaultDialectName | (string & {})
+
+/** A site generator's name: a dialect that says how its generator reads values (the default rules': `hugo`, `jekyll`, `hexo`, `astro`), or one a rules file defines. */
+export type GeneratorName = DefaultDialectName | (string & {})
 
 export interface FrontmatterOptions {
   /**
@@ -20,7 +32,7 @@ export interface FrontmatterOptions {
    * defined in a rules file). Default: none — values are tidied in place and
    * the author's key names and order stay.
    */
-  readonly dialect?: string | undefined
+  readonly dialect?: DialectName | undefined
   /**
    * The site generator the article is for (`jekyll`, `hugo`, `hexo`, `astro`:
    * a dialect with `reads`), as `decruft/node` detects it from the site's
@@ -30,7 +42,7 @@ export interface FrontmatterOptions {
    * written in its format. The values are still tidied in place (key names,
    * order and bytes stay); a `dialect` wins over it. Default: none.
    */
-  readonly generator?: string | undefined
+  readonly generator?: GeneratorName | undefined
   /**
    * The zone of dates written without one (the site's `timezone`, or
    * `--timezone`), and the zone dates are printed in. Default: the rules'
