@@ -5,6 +5,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {Readable} from 'node:stream'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
@@ -71,6 +72,26 @@ describe('filter-list through the CLI', () => {
       ['filter-list', 'Image removed: matches filter "||ads.example^" (lists/network.txt)'],
       ['filter-list', '<div> removed: matches filter "##.promo-box" (lists/cosmetic.txt)'],
     ])
+  })
+
+  it('applies the lists in check mode and on stdin too', async () => {
+    const root = tree({'lists/cosmetic.txt': '##.promo-box\n', 'post.md': '# Post\n\nReal text.\n\n<div class="promo-box">Buy now</div>\n'})
+    const checked = sink()
+    const checkCode = await main({argv: ['check', '--no-config', '--filter-list', 'lists/cosmetic.txt', 'post.md'], cwd: root, stdout: checked, stderr: sink(), env: {}, isTTY: false})
+    expect(checkCode).toBe(ExitCode.problems)
+    expect(checked.text()).toMatch(/^post\.md:5:1 {2}filter-list {2}/m)
+    const cleaned = sink()
+    const stdinCode = await main({
+      argv: ['-', '--md', '--no-config', '--filter-list', 'lists/cosmetic.txt', '--quiet'],
+      cwd: root,
+      stdin: Readable.from([Buffer.from(readFileSync(join(root, 'post.md')))]),
+      stdout: cleaned,
+      stderr: sink(),
+      env: {},
+      isTTY: false,
+    })
+    expect(stdinCode).toBe(ExitCode.ok)
+    expect(cleaned.text()).toBe('# Post\n\nReal text.\n')
   })
 
   it('refuses a filter list it cannot read, and writes nothing', async () => {

@@ -32,7 +32,7 @@ export interface CheckContext {
   readonly cwd: string
   readonly rules: RuleSet
   /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
-  readonly filterLists?: CompiledFilterLists | undefined
+  readonly filterLists: CompiledFilterLists | undefined
   /** The rules files and filter lists as text, for worker threads. */
   readonly sources: RuleSources
   readonly enable: readonly RuleName[]

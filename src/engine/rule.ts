@@ -5,7 +5,7 @@
  * suppression comments cannot keep the rule's finds (the `safety` group, see
  * {@link INLINE_UNSUPPRESSIBLE_GROUPS}). The unified adapter (a plugin that
  * takes the defaults when given no rule set) is made by the pipeline
- * (`rulePlugin` in `src/pipeline.ts`), which knows the default rules.
+ * (`allRules` in `src/pipeline.ts`), which knows the default rules.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -38,9 +38,9 @@ export interface RuleMeta<Id extends string = string, Group extends GroupName = 
 
 /**
  * The groups a rule may belong to (the registry's `RuleGroup` is the union
- * of those its rules use): `spam` (ads, affiliate links, link farms, feed footers,
- * repeats, tracking parameters), `boilerplate` (calls to action; off by
- * default), `safety` (sanitising kept HTML), `frontmatter`.
+ * of those its rules use): `spam` (ads, affiliate links, link farms, feed
+ * footers, repeats, tracking parameters), `boilerplate` (calls to action;
+ * off by default), `safety` (sanitising kept HTML), `frontmatter`.
  */
 export type GroupName = 'spam' | 'boilerplate' | 'safety' | 'frontmatter'
 

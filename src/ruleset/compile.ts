@@ -1,8 +1,9 @@
 /**
  * Compile validated rules data into an immutable {@link RuleSet}: each
- * section's compiler (`src/rules/<rule-id>/section.ts`) turns patterns into regular
- * expressions once and hosts into matchers. Plugins get the rule set as an
- * option; nothing here is module state.
+ * section's compiler (`src/rules/<rule-id>/section.ts`, listed by the
+ * registry) turns patterns into regular expressions once and hosts into
+ * matchers. Plugins get the rule set as an option; nothing here is module
+ * state.
  */
 import type {RulesData, Sections} from './schema.js'
 import {sections} from './schema.js'
