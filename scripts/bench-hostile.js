@@ -136,13 +136,13 @@ function run(command, args, timeout) {
     /**
      * @param {number | null} code
      * @param {NodeJS.Signals | null} signal
+     * @param {string} [failure] why the command could not be started (shown as its cause)
      */
-    const done = (code, signal) => {
+    const done = (code, signal, failure) => {
       clearTimeout(timer)
       clearInterval(sampler)
-      resolve({code, signal, timedOut, ms: performance.now() - started, stderr, sampledKb})
+      resolve({code, signal, timedOut, ms: performance.now() - started, stderr: failure === undefined ? stderr : `${stderr}${failure}\n`, sampledKb})
     }
-    // @ts-expect-error the message is passed but dropped (fixed in the next commit)
     child.on('error', (error) => done(-1, null, String(error)))
     child.on('close', done)
   })
