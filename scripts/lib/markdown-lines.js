@@ -141,7 +141,7 @@ export function classifyLines(text) {
         continue
       }
       line.kind = html.pre ? 'pre' : 'html'
-      if (html.end && html.end.test(content)) html = null
+      if (html.end?.test(content)) html = null
       previous = line.kind
       continue
     }
@@ -182,7 +182,7 @@ export function classifyLines(text) {
       html = {end, pre: Boolean(type?.pre)}
       line.kind = html.pre ? 'pre' : 'html'
       // Types 1–5 may end on the line that starts them (after the opening construct).
-      if (end && end.test(body.slice(1))) html = null
+      if (end?.test(body.slice(1))) html = null
     } else if (isListItem) {
       const match = /** @type {RegExpExecArray} */ (LIST_ITEM.exec(body))
       const spaces = measureIndent(match[2]).columns

@@ -306,7 +306,7 @@ function elementAt(elements: readonly Element[], offset: number): Element | unde
 /** An HTML list, or wrappers holding only a list (`<aside><div><ul>…`), starting at `offset`. */
 export function htmlListAt(context: SourceContext, offset: number, depth = 0): LinkList | undefined {
   const element = elementAt(context.elements, offset)
-  if (!element || !element.closed) return undefined
+  if (!element?.closed) return undefined
   if (element.name === 'ul' || element.name === 'ol') return htmlLinkList(context, element)
   if (!LIST_WRAPPERS.has(element.name) || depth >= MAX_WRAPPER_DEPTH) return undefined
   const inner = htmlListAt(context, skipBlank(context.text, element.contentStart), depth + 1)
