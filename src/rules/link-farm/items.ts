@@ -31,6 +31,7 @@ export const SEPARATOR = /^[\s\p{P}\p{S}]*$/u
 export const ENTITY = /&(?:nbsp|#160|#xa0);/gi
 const WHITE_SPACE = /\s+/g
 /** Punctuation, symbols, emoji and zero-width characters around a label ("👉 Also read:", "— Related —"). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+FE0F (emoji presentation) is stripped alone, wherever it stands.
 const LABEL_DECORATION = /^[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+|[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+$/gu
 const HTML_ANCHOR_OPEN = /^<a\s[^>]*href/i
 const HTML_ANCHOR_CLOSE = /^<\/a\s*>$/i
