@@ -7,31 +7,31 @@
  *
  * Broken YAML frontmatter (a scraper's unquoted title, a missing closing
  * fence) is repaired before parsing; the rules run on the repaired text and
- * their finds are carried back to the input (`repaired.ts`), each repair
+ * their finds are carried back to the input (`engine/repaired.ts`), each repair
  * recorded. Frontmatter no repair makes readable is kept as written, with a
  * warning; the body is cleaned either way.
  */
 import {VFileMessage} from 'vfile-message'
-import {reportWarning, SOURCE, withoutStack} from './core/removal.js'
-import {directivesOf, unknownDirectiveRules} from './core/suppression.js'
-import {applyRemovals} from './core/apply.js'
-import {DeadlineExceeded, startDeadline} from './core/deadline.js'
-import {EditMap} from './core/edit-map.js'
+import {reportWarning, SOURCE, withoutStack} from './engine/removal.js'
+import {directivesOf, unknownDirectiveRules} from './engine/suppression.js'
+import {applyRemovals} from './engine/apply.js'
+import {DeadlineExceeded, startDeadline} from './engine/deadline.js'
+import {EditMap} from './engine/edit-map.js'
 import {readableLineEndings, withOriginalLineEndings} from './core/line-endings.js'
-import {pointsOf} from './core/points.js'
-import {findParseHazard} from './core/guard.js'
-import {guardLimits, type GuardLimits} from './core/guard-limits.js'
-import {coveredEdit, removalGroups} from './core/group.js'
-import type {ShapeCheckMode} from './core/shape-check.js'
+import {pointsOf} from './engine/points.js'
+import {findParseHazard} from './engine/guard.js'
+import {guardLimits, type GuardLimits} from './engine/guard-limits.js'
+import {coveredEdit, removalGroups} from './engine/group.js'
+import type {ShapeCheckMode} from './engine/shape-check.js'
 import {formatDocument} from './format.js'
-import {findRemovalsInPasses, type Passes} from './passes.js'
-import type {FrontmatterFileData} from './plugins/frontmatter/frontmatter.js'
-import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './plugins/frontmatter/options.js'
-import {findFrontmatterRepairs} from './plugins/frontmatter/repair.js'
+import {findRemovalsInPasses, type Passes} from './engine/passes.js'
+import type {FrontmatterFileData} from './rules/frontmatter/index.js'
+import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './rules/frontmatter/options.js'
+import {findFrontmatterRepairs} from './rules/frontmatter/repair.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
 import {disabledRules, inlineProtected, ruleIds, UnknownRuleError} from './pipeline.js'
-import {rebase} from './repaired.js'
-import {warnProtectedDirectiveRules} from './suppression-warnings.js'
+import {rebase} from './engine/repaired.js'
+import {warnProtectedDirectiveRules} from './engine/suppression-warnings.js'
 import type {RuleSet} from './ruleset/compile.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
@@ -63,7 +63,7 @@ export interface CleanOptions {
   frontmatter?: FrontmatterOptions | undefined
   /**
    * What a removal that breaks its rule's shape does (a bug in the rule, see
-   * `core/shape.ts`): `warn` drops it and reports a warning naming the rule
+   * `engine/shape.ts`): `warn` drops it and reports a warning naming the rule
    * and the shape; `throw` fails the article with the `ShapeError`. Default:
    * the `DECRUFT_SHAPE_CHECK` environment variable (`throw` in the tests),
    * else `warn`.
@@ -73,7 +73,7 @@ export interface CleanOptions {
    * Time budget in milliseconds: once it is spent, the clean gives up with a
    * CleanError `timed out after N s`. Checked between steps (each parse, each
    * rule, building the record, formatting); a step under way is not
-   * interrupted (see `core/deadline.ts`). Default: none (0 too).
+   * interrupted (see `engine/deadline.ts`). Default: none (0 too).
    */
   timeout?: number | undefined
 }

@@ -9,5 +9,5 @@
  *   const rules = withFilterLists(createRuleSet(), compileFilterLists([{name: 'easylist.txt', text}]))
  *   clean(markdown, {rules})
  */
-export {compileFilterLists} from './ruleset/compile-filter-lists.js'
-export {withFilterLists, type CompiledFilterLists, type FilterListSource, type FilterListStats} from './ruleset/filter-lists.js'
+export {compileFilterLists} from './rules/filter-list/compile.js'
+export {withFilterLists, type CompiledFilterLists, type FilterListSource, type FilterListStats} from './rules/filter-list/lists.js'

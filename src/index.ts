@@ -4,9 +4,9 @@
  * The library core: portable (no Node-only imports), synchronous, pure.
  */
 export {clean, CleanError, DEFAULT_MAX_LENGTH, type CleanOptions, type CleanResult} from './clean.js'
-export {timedOutReason} from './core/deadline.js'
-export {DEFAULT_GUARD_LIMITS, guardLimits, type GuardLimits, type GuardViolation} from './core/guard-limits.js'
-export {findParseHazard} from './core/guard.js'
+export {timedOutReason} from './engine/deadline.js'
+export {DEFAULT_GUARD_LIMITS, guardLimits, type GuardLimits, type GuardViolation} from './engine/guard-limits.js'
+export {findParseHazard} from './engine/guard.js'
 export {
   allRules,
   createParser,
@@ -18,8 +18,8 @@ export {
   UnknownRuleError,
   type RuleSelection,
 } from './pipeline.js'
-export {applyEdits, applyRemovals, editsOf, type Edit} from './core/apply.js'
-export {repairRemovals} from './core/repair.js'
+export {applyEdits, applyRemovals, editsOf, type Edit} from './engine/apply.js'
+export {repairRemovals} from './engine/repair.js'
 export {
   isRemovalMessage,
   removalsOf,
@@ -31,11 +31,11 @@ export {
   type RemovalInit,
   type RemovalMessage,
   type RemovalSeverity,
-} from './core/removal.js'
-export {countRemovals, removalGroups} from './core/group.js'
-export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './core/rule.js'
-export {SHAPES, shapeStructure, shapeViolation, type Leaf, type RemovedEndAt, type Shape, type ShapeStructure} from './core/shape.js'
-export {defaultShapeCheckMode, ShapeError, SHAPE_CHECK_ENV, type ShapeCheckMode} from './core/shape-check.js'
+} from './engine/removal.js'
+export {countRemovals, removalGroups} from './engine/group.js'
+export {defineRule, type Rule, type RuleGroup, type RuleMeta, type RuleOptions} from './engine/rule.js'
+export {SHAPES, shapeStructure, shapeViolation, type Leaf, type RemovedEndAt, type Shape, type ShapeStructure} from './engine/shape.js'
+export {defaultShapeCheckMode, ShapeError, SHAPE_CHECK_ENV, type ShapeCheckMode} from './engine/shape-check.js'
 export {bodyOf, countWords, type ArticleRecord, type RecordRemoval, type RecordWarning} from './record.js'
 export {
   compileRules,
@@ -53,29 +53,29 @@ export {
   type CompiledFilterLists,
   type FilterListSource,
 } from './ruleset/index.js'
-export {adBlock} from './plugins/spam/ad-block.js'
-export {adSlot} from './plugins/spam/ad-slot.js'
-export {affiliateLink} from './plugins/spam/affiliate-link.js'
-export {duplicateParagraph} from './plugins/spam/duplicate-paragraph.js'
-export {linkFarm} from './plugins/spam/link-farm.js'
-export {feedFooter} from './plugins/spam/feed-footer.js'
-export {filterList} from './plugins/spam/filter-list.js'
-export {trackingParam} from './plugins/spam/tracking-param.js'
-export {callToAction} from './plugins/boilerplate/call-to-action.js'
-export {unsafeHtml} from './plugins/safety/unsafe-html.js'
+export {adBlock} from './rules/ad-block/index.js'
+export {adSlot} from './rules/ad-slot/index.js'
+export {affiliateLink} from './rules/affiliate-link/index.js'
+export {duplicateParagraph} from './rules/duplicate-paragraph/index.js'
+export {linkFarm} from './rules/link-farm/index.js'
+export {feedFooter} from './rules/feed-footer/index.js'
+export {filterList} from './rules/filter-list/index.js'
+export {trackingParam} from './rules/tracking-param/index.js'
+export {callToAction} from './rules/call-to-action/index.js'
+export {unsafeHtml} from './rules/unsafe-html/index.js'
 export {
   frontmatter,
   type FrontmatterChange,
   type FrontmatterData,
   type FrontmatterFileData,
-} from './plugins/frontmatter/frontmatter.js'
+} from './rules/frontmatter/index.js'
 export {
   derivableFields,
   FrontmatterOptionsError,
   withFrontmatterOptions,
   type DerivableField,
   type FrontmatterOptions,
-} from './plugins/frontmatter/options.js'
-export {formatDate, isTimeZone, parseDate, type ParsedDate} from './plugins/frontmatter/dates.js'
-export type {StrictProblem} from './plugins/frontmatter/strict.js'
+} from './rules/frontmatter/options.js'
+export {formatDate, isTimeZone, parseDate, type ParsedDate} from './rules/frontmatter/dates.js'
+export type {StrictProblem} from './rules/frontmatter/strict.js'
 export {recordJsonSchema, recordSchema} from './record-schema.js'

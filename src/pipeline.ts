@@ -17,20 +17,20 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {frontmatterEnd} from './core/fences.js'
-import type {Deadline} from './core/deadline.js'
-import {INLINE_UNSUPPRESSIBLE_GROUPS, isInlineSuppressible, type Rule} from './core/rule.js'
+import type {Deadline} from './engine/deadline.js'
+import {INLINE_UNSUPPRESSIBLE_GROUPS, isInlineSuppressible, type Rule} from './engine/rule.js'
 import {remarkGfmWithoutAutolinkLiterals} from './gfm.js'
-import {frontmatter} from './plugins/frontmatter/frontmatter.js'
-import {adBlock} from './plugins/spam/ad-block.js'
-import {adSlot} from './plugins/spam/ad-slot.js'
-import {affiliateLink} from './plugins/spam/affiliate-link.js'
-import {duplicateParagraph} from './plugins/spam/duplicate-paragraph.js'
-import {linkFarm} from './plugins/spam/link-farm.js'
-import {feedFooter} from './plugins/spam/feed-footer.js'
-import {filterList} from './plugins/spam/filter-list.js'
-import {trackingParam} from './plugins/spam/tracking-param.js'
-import {callToAction} from './plugins/boilerplate/call-to-action.js'
-import {unsafeHtml} from './plugins/safety/unsafe-html.js'
+import {frontmatter} from './rules/frontmatter/index.js'
+import {adBlock} from './rules/ad-block/index.js'
+import {adSlot} from './rules/ad-slot/index.js'
+import {affiliateLink} from './rules/affiliate-link/index.js'
+import {duplicateParagraph} from './rules/duplicate-paragraph/index.js'
+import {linkFarm} from './rules/link-farm/index.js'
+import {feedFooter} from './rules/feed-footer/index.js'
+import {filterList} from './rules/filter-list/index.js'
+import {trackingParam} from './rules/tracking-param/index.js'
+import {callToAction} from './rules/call-to-action/index.js'
+import {unsafeHtml} from './rules/unsafe-html/index.js'
 import type {RuleSet} from './ruleset/compile.js'
 
 /** Every rule, in the order it runs. */
@@ -61,7 +61,7 @@ export const ruleGroups: ReadonlyMap<string, readonly string[]> = new Map(
 
 /**
  * The ids of the rules inline suppression comments cannot keep the finds of
- * (the `safety` group, see `INLINE_UNSUPPRESSIBLE_GROUPS` in core/rule.ts),
+ * (the `safety` group, see `INLINE_UNSUPPRESSIBLE_GROUPS` in engine/rule.ts),
  * and the names of those groups.
  */
 export const inlineProtected: {readonly ruleIds: ReadonlySet<string>; readonly groups: ReadonlySet<string>} = {
@@ -124,7 +124,7 @@ export function createParser(): Processor<Root> {
 
 /**
  * Run the enabled rules' finders over a parsed tree. With a `deadline`, its
- * budget is checked before each rule (see core/deadline.ts).
+ * budget is checked before each rule (see engine/deadline.ts).
  */
 export function runRules(
   tree: Root,

@@ -5,12 +5,12 @@
  */
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
-import {countRemovals} from './core/group.js'
+import {countRemovals} from './engine/group.js'
 import {frontmatterEnd} from './core/fences.js'
-import type {Removal} from './core/removal.js'
-import {readingMinutes} from './plugins/frontmatter/derive.js'
-import type {FrontmatterChange, FrontmatterData} from './plugins/frontmatter/frontmatter.js'
-import type {StrictProblem} from './plugins/frontmatter/strict.js'
+import type {Removal} from './engine/removal.js'
+import {readingMinutes} from './rules/frontmatter/derive.js'
+import type {FrontmatterChange, FrontmatterData} from './rules/frontmatter/index.js'
+import type {StrictProblem} from './rules/frontmatter/strict.js'
 
 export interface RecordPoint {
   line: number

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {applyEdits} from '../src/core/apply.js'
+import {applyEdits} from '../src/engine/apply.js'
 import {pairElements, parseAttributes, scanHtml} from '../src/core/html.js'
-import {blockSpan} from '../src/core/span.js'
+import {blockSpan} from '../src/engine/span.js'
 
 describe('applyEdits', () => {
   it('splices edits and keeps every other byte', () => {

@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {parse} from 'smol-toml'
 import {afterEach, describe, expect, it} from 'vitest'
-import {formatDate, isTimeZone, parseDate, type ParsedDate} from '../src/plugins/frontmatter/dates.js'
+import {formatDate, isTimeZone, parseDate, type ParsedDate} from '../src/rules/frontmatter/dates.js'
 
 const ISO = 'YYYY-MM-DDTHH:mm:ss[.SSS]Z'
 const OFFSET = 'YYYY-MM-DD HH:mm:ss ZZ'
@@ -307,7 +307,7 @@ describe('does not depend on the machine time zone', () => {
   }
 
   it('never reads or sets a Date in local time', () => {
-    const source = readFileSync(new URL('../src/plugins/frontmatter/dates.ts', import.meta.url), 'utf8')
+    const source = readFileSync(new URL('../src/rules/frontmatter/dates.ts', import.meta.url), 'utf8')
     const local = /\.(?:get|set)(?:FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset)\(|\.toString\(|\.toLocale\w*\(|Date\.parse\(/g
     expect(source.match(local)).toBeNull()
   })

@@ -26,7 +26,7 @@ import fc from 'fast-check'
 import {parseDocument, stringify} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {clean, type RecordRemoval} from '../src/index.js'
-import {decodeCharacterReferences} from '../src/plugins/frontmatter/entities.js'
+import {decodeCharacterReferences} from '../src/rules/frontmatter/entities.js'
 
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 300)
 const SEED = process.env['FC_SEED'] === undefined ? 20241105 : Number(process.env['FC_SEED'])

@@ -1,19 +1,19 @@
 /**
  * Repairs of broken YAML (`repair-yaml.ts`, `repair.ts`) case by case, and
  * the edit map that carries what the rules find on repaired text back to
- * the input (`core/edit-map.ts`), as a property: applying the composed
+ * the input (`engine/edit-map.ts`), as a property: applying the composed
  * removals to the input gives what applying the found ones to the repaired
  * text gives. Whole articles: tests/frontmatter-repair.property.test.ts and
  * the fixtures under tests/fixtures/frontmatter/.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {applyRemovals} from '../src/core/apply.js'
-import {EditMap, type TextEdit} from '../src/core/edit-map.js'
-import type {Point, Removal} from '../src/core/removal.js'
+import {applyRemovals} from '../src/engine/apply.js'
+import {EditMap, type TextEdit} from '../src/engine/edit-map.js'
+import type {Point, Removal} from '../src/engine/removal.js'
 import {clean, defaultRuleSet} from '../src/index.js'
-import {applyRepairs, repairYaml} from '../src/plugins/frontmatter/repair-yaml.js'
-import {findFrontmatterRepairs} from '../src/plugins/frontmatter/repair.js'
+import {applyRepairs, repairYaml} from '../src/rules/frontmatter/repair-yaml.js'
+import {findFrontmatterRepairs} from '../src/rules/frontmatter/repair.js'
 
 const textKeys = new Set(['title', 'description'])
 const repaired = (yaml: string) => {

@@ -40,7 +40,7 @@ import {parse as parseToml, stringify as stringifyToml, TomlDate} from 'smol-tom
 import {Document, isMap, isScalar, isSeq, parseDocument, Scalar} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {clean, defaultRuleSet, parseDate, ruleIds, type CleanResult} from '../src/index.js'
-import type {FrontmatterOptions} from '../src/plugins/frontmatter/options.js'
+import type {FrontmatterOptions} from '../src/rules/frontmatter/options.js'
 
 /** Runs per property and option set: 12 option sets, so 480 articles per property. */
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 40)

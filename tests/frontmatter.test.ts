@@ -6,7 +6,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {clean, createRuleSet, ruleIds} from '../src/index.js'
-import {normalizeList} from '../src/plugins/frontmatter/lists.js'
+import {normalizeList} from '../src/rules/frontmatter/lists.js'
 
 const onlyFrontmatter = ruleIds.filter((id) => id !== 'frontmatter')
 const run = (text: string, rules = createRuleSet()) => clean(text, {disable: onlyFrontmatter, rules})

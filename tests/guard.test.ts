@@ -1,5 +1,5 @@
 /**
- * The pre-parse guard (src/core/guard.ts): every hostile shape of issue 12
+ * The pre-parse guard (src/engine/guard.ts): every hostile shape of issue 12
  * is refused by clean() with the guard's own message (the place, the
  * measure, the limit), not by a stack overflow after minutes of parsing;
  * ordinary articles, moderately nested ones included, pass untouched; each

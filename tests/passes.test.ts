@@ -19,7 +19,7 @@ describe('content glued after an ad region', () => {
   })
   it('is cleaned in the same call (text right before the region too)', () => {
     const result = clean(`Intro.\n${region}${affiliate}`)
-    // The region parted two paragraphs: a blank line still does (see src/core/repair.ts).
+    // The region parted two paragraphs: a blank line still does (see src/engine/repair.ts).
     expect(result.markdown).toBe('Intro.\n\nYou can do it with **SpoolMate** today.\n')
     expect(clean(result.markdown).markdown).toBe(result.markdown)
     // Every removal's text is exactly what stood at its offsets in the input.

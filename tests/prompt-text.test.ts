@@ -3,7 +3,7 @@
  * keywords (titles, questions, colons inside, abbreviations, CJK) that stay.
  */
 import {describe, expect, it} from 'vitest'
-import {defaultPromptTextRules, dropPromptText, type PromptTextRules} from '../src/plugins/frontmatter/prompt-text.js'
+import {defaultPromptTextRules, dropPromptText, type PromptTextRules} from '../src/rules/frontmatter/prompt-text.js'
 
 const split = (value: string): string[] => value.split(',').map((item) => item.trim())
 const run = (items: readonly string[]) => dropPromptText(items, defaultPromptTextRules)

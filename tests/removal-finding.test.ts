@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {clean} from '../src/index.js'
-import {applyEdits} from '../src/core/apply.js'
+import {applyEdits} from '../src/engine/apply.js'
 import {removalFinding, removalFindings, shownRange} from '../src/report/removal-finding.js'
 
 describe('shownRange', () => {

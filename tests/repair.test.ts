@@ -1,5 +1,5 @@
 /**
- * The repair step (src/core/repair.ts): after a removal, the Markdown around
+ * The repair step (src/engine/repair.ts): after a removal, the Markdown around
  * it parses as it did, minus the removed part.
  *
  * Judged independently of the repair code (tests/support/rendering.ts):
@@ -21,8 +21,8 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {clean, type CleanResult} from '../src/index.js'
-import {repairRemovals} from '../src/core/repair.js'
-import {removalsOf} from '../src/core/removal.js'
+import {repairRemovals} from '../src/engine/repair.js'
+import {removalsOf} from '../src/engine/removal.js'
 import {createParser, runRules} from '../src/pipeline.js'
 import {defaultRuleSet} from '../src/ruleset/index.js'
 import {VFile} from 'vfile'

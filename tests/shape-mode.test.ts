@@ -12,8 +12,8 @@ import {main} from '../src/cli/main.js'
 import {clean, SHAPE_CHECK_ENV} from '../src/index.js'
 import {tree} from './support/temp-tree.js'
 
-vi.mock('../src/core/shape.js', async (importOriginal) => {
-  const shape = await importOriginal<typeof import('../src/core/shape.js')>()
+vi.mock('../src/engine/shape.js', async (importOriginal) => {
+  const shape = await importOriginal<typeof import('../src/engine/shape.js')>()
   return {
     ...shape,
     shapeViolation: (...args: Parameters<typeof shape.shapeViolation>) =>

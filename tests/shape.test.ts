@@ -1,12 +1,12 @@
 /**
- * The removal shapes one by one (core/shape.ts): spans that keep each shape
+ * The removal shapes one by one (engine/shape.ts): spans that keep each shape
  * and spans that break it, with the parsed tree's block structure and
  * without; and how `reportRemoval` holds a removal to its rule's shapes.
  */
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createParser, defaultShapeCheckMode, removalsOf, reportRemoval, shapeStructure, shapeViolation, type Shape} from '../src/index.js'
-import {enterRule, ShapeError, setShapeCheckMode} from '../src/core/shape-check.js'
+import {enterRule, ShapeError, setShapeCheckMode} from '../src/engine/shape-check.js'
 
 const parser = createParser()
 

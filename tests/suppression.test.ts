@@ -19,7 +19,7 @@ import {
   suppressedRanges,
   unknownDirectiveRules,
   type Directive,
-} from '../src/core/suppression.js'
+} from '../src/engine/suppression.js'
 
 const only = (ids: string[]) => ({enable: ids, disable: ruleIds.filter((id) => !ids.includes(id))})
 

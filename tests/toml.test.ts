@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import {parse, TomlDate} from 'smol-toml'
 import {describe, expect, it} from 'vitest'
-import {readToml, writeToml, writeTomlEntry, type TomlEntry} from '../src/plugins/frontmatter/toml.js'
+import {readToml, writeToml, writeTomlEntry, type TomlEntry} from '../src/rules/frontmatter/toml.js'
 
 const SEED = process.env['FC_SEED'] === undefined ? 20250101 : Number(process.env['FC_SEED'])
 

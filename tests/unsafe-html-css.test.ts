@@ -1,12 +1,12 @@
 /**
- * `style` values judged as the CSS parser reads them (src/plugins/safety/css.ts):
+ * `style` values judged as the CSS parser reads them (src/rules/unsafe-html/css.ts):
  * the reading itself (escapes, comments, NULs, full-width letters), and
  * through `clean`, the escaped forms of every dangerous pattern removed with
  * a reason that says the decoding decided it, while ordinary escaped CSS stays.
  */
 import {describe, expect, it} from 'vitest'
 import {clean, ruleIds} from '../src/index.js'
-import {cssAsRead} from '../src/plugins/safety/css.js'
+import {cssAsRead} from '../src/rules/unsafe-html/css.js'
 
 const onlySanitiser = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
 

@@ -8,7 +8,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {applyRemovals, clean, createRuleSet, removalsOf, ruleIds, unsafeHtml} from '../src/index.js'
-import {normaliseUrl} from '../src/plugins/safety/unsafe-html.js'
+import {normaliseUrl} from '../src/rules/unsafe-html/index.js'
 
 const only = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
 

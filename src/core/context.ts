@@ -7,7 +7,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import {pairElements, scanHtml, type Element, type Ranges, type Token} from './html.js'
-import {shapeStructureOf} from './shape-check.js'
+import {shapeStructureOf} from '../engine/shape-check.js'
 
 export interface SourceContext {
   readonly text: string

@@ -4,8 +4,8 @@
  * link that goes whole, and how neighbouring whole removals merge and grow.
  */
 import type {Link, LinkReference, Nodes, Parents} from 'mdast'
-import type {Shape} from './shape.js'
-import {blockSpan, inlineSpan, type Span} from './span.js'
+import type {Shape} from '../engine/shape.js'
+import {blockSpan, inlineSpan, type Span} from '../engine/span.js'
 
 /** Inline wrappers a link may be the only content of (`**[Buy](…)**`). */
 export const INLINE_WRAPPERS: ReadonlySet<string> = new Set(['strong', 'emphasis', 'delete'])

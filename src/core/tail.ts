@@ -24,9 +24,9 @@ import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from './context.js'
 import {replaceBeforeLastCloser, replaceComments, replaceDelimited} from './delimited.js'
 import type {Element} from './html.js'
-import {removedSpans, reportRemoval, type RemovedSpans} from './removal.js'
-import type {Shape} from './shape.js'
-import {blockSpan, firstAtOrAfter} from './span.js'
+import {removedSpans, reportRemoval, type RemovedSpans} from '../engine/removal.js'
+import type {Shape} from '../engine/shape.js'
+import {blockSpan, firstAtOrAfter} from '../engine/span.js'
 
 /** A piece of the article with its plain text, as the boilerplate patterns see it. */
 export interface TextBlock {

@@ -15,7 +15,7 @@
  *   gracefully when it can.
  * - In process, no worker can be ended: a clean runs under `vm`'s watchdog
  *   (watchdog.ts), which ends it at the deadline, and checks its own budget
- *   between steps too (`clean({timeout})`, core/deadline.ts). Nothing in a
+ *   between steps too (`clean({timeout})`, engine/deadline.ts). Nothing in a
  *   process caps the memory of one call, so an in-process run hands each
  *   file that could need more than the cap (larger than the cap / 4096, see
  *   {@link isolationThreshold}) to one isolated worker thread with the same

@@ -7,7 +7,7 @@
  * `removed`, for whoever applies the fix. A removal of several parts (an
  * unlinked link's `[` and `](url)`) is one finding, not one per part.
  */
-import {coveredEdit, removalGroups} from '../core/group.js'
+import {coveredEdit, removalGroups} from '../engine/group.js'
 import type {RecordRemoval} from '../record.js'
 import type {Finding, Severity} from './finding.js'
 

@@ -6,14 +6,14 @@
  */
 import type {RulesData} from './schema.js'
 import {sections} from './schema.js'
-import type {CompiledFilterLists} from './filter-lists.js'
-import type {FrontmatterOptions} from '../plugins/frontmatter/options.js'
+import type {CompiledFilterLists} from '../rules/filter-list/lists.js'
+import type {FrontmatterOptions} from '../rules/frontmatter/options.js'
 
-export type {LabelMatcher, Matcher, UrlMatcher} from './sections/common.js'
-export {hostPattern} from './sections/common.js'
-export type {MarkerMatcher} from './sections/ad-block.js'
-export type {ElementMatcher} from './sections/ad-slot.js'
-export type {CompiledFrontmatterKey} from './sections/frontmatter.js'
+export type {LabelMatcher, Matcher, UrlMatcher} from './matchers.js'
+export {hostPattern} from './matchers.js'
+export type {MarkerMatcher} from '../rules/ad-block/section.js'
+export type {ElementMatcher} from '../rules/ad-slot/section.js'
+export type {CompiledFrontmatterKey} from '../rules/frontmatter/section.js'
 
 type Sections = typeof sections
 

@@ -9,7 +9,7 @@ export {compileRules, hostPattern, type RuleSet} from './compile.js'
 export {defaultRulesData} from './default-rules.js'
 export {parseRules, readRulesLayer, RulesError, validateRules, type RulesLayer} from './load.js'
 export {mergeRules} from './merge.js'
-export {withFilterLists, type CompiledFilterLists, type FilterListSource} from './filter-lists.js'
+export {withFilterLists, type CompiledFilterLists, type FilterListSource} from '../rules/filter-list/lists.js'
 export {rulesJsonSchema, rulesSchema, type RulesData} from './schema.js'
 
 let defaults: RuleSet | undefined

@@ -7,16 +7,16 @@
  * a user rules file merges over the defaults by id (see `merge.ts`).
  */
 import {z} from 'zod'
-import * as adBlock from './sections/ad-block.js'
-import * as adSlot from './sections/ad-slot.js'
-import * as affiliateLink from './sections/affiliate-link.js'
-import * as callToAction from './sections/call-to-action.js'
-import * as duplicateParagraph from './sections/duplicate-paragraph.js'
-import * as feedFooter from './sections/feed-footer.js'
-import * as frontmatter from './sections/frontmatter.js'
-import * as linkFarm from './sections/link-farm.js'
-import * as trackingParam from './sections/tracking-param.js'
-import * as unsafeHtml from './sections/unsafe-html.js'
+import * as adBlock from '../rules/ad-block/section.js'
+import * as adSlot from '../rules/ad-slot/section.js'
+import * as affiliateLink from '../rules/affiliate-link/section.js'
+import * as callToAction from '../rules/call-to-action/section.js'
+import * as duplicateParagraph from '../rules/duplicate-paragraph/section.js'
+import * as feedFooter from '../rules/feed-footer/section.js'
+import * as frontmatter from '../rules/frontmatter/section.js'
+import * as linkFarm from '../rules/link-farm/section.js'
+import * as trackingParam from '../rules/tracking-param/section.js'
+import * as unsafeHtml from '../rules/unsafe-html/section.js'
 
 /** Each rules-file section, by its key, with its schema and compiler. */
 export const sections = {
@@ -53,8 +53,8 @@ export const rulesSchema = z
 
 /** A rules file as written. */
 export type RulesData = z.input<typeof rulesSchema>
-export type {HostEntry, LabelEntry, ParamEntry} from './sections/common.js'
-export type {FrontmatterDuplicate, FrontmatterKey} from './sections/frontmatter.js'
+export type {HostEntry, LabelEntry, ParamEntry} from './matchers.js'
+export type {FrontmatterDuplicate, FrontmatterKey} from '../rules/frontmatter/section.js'
 
 /** The JSON Schema of a rules file, for editors. */
 export function rulesJsonSchema(): unknown {

@@ -7,7 +7,7 @@
  * and as HTML blocks glued between paragraphs, list items, quotes and `---`.
  * All text is invented.
  *
- * It leaves out what no removal can repair (see src/core/repair.ts), so that
+ * It leaves out what no removal can repair (see src/engine/repair.ts), so that
  * a failure is a bug:
  * - spam right before an ordered-list marker or an HTML block start at a
  *   block's start (`[](…)2020. was a year`);
@@ -20,7 +20,7 @@
  *   `[Buy it](…)***` → `Buy it***`;
  * - Markdown glued below an HTML block that runs to a blank line (`<ins>`,
  *   `<NA>` alone on a line): it is HTML until the block goes, then Markdown
- *   (src/passes.ts's concern); such blocks get a blank line after them.
+ *   (src/engine/passes.ts's concern); such blocks get a blank line after them.
  */
 import fc from 'fast-check'
 
