@@ -1,8 +1,8 @@
 /**
  * The docs stay true to the code: the rules reference has a row per rule
- * with its group (and its page), the command-line reference names every
- * option, the removal shapes table lists for each shape the rules that
- * declare it, the frontmatter schema and dialect tables match the rules
+ * with its group (and its page) and says what each removes and keeps, the
+ * command-line reference names every option, the removal shapes table lists
+ * for each shape the rules that declare it, the frontmatter schema and dialect tables match the rules
  * data (with what each dialect's generator reads as written), and every
  * relative link of the README, CONTRIBUTING.md and docs/ leads to a file
  * that exists and, with an `#anchor`, to a heading in it.
@@ -22,6 +22,11 @@ describe('docs/rules.md rules table', () => {
     expect(rows.map((row) => row.id)).toEqual(ruleIds)
     expect(rows.map((row) => row.page)).toEqual(ruleIds)
     expect(rows.map((row) => row.group)).toEqual(allRules.map((rule) => rule.meta.group))
+  })
+  it('says for each rule, in pipeline order, what it removes and what it keeps', () => {
+    const section = sectionOf(rules, '## What each rule removes and keeps')!
+    expect([...section.matchAll(/^### `([a-z-]+)`$/gm)].map((match) => match[1])).toEqual(ruleIds)
+    for (const id of ruleIds) expect(sectionOf(section, `### \`${id}\``), id).toMatch(/^\n\*\*Removes:\*\* .+\n\n\*\*Keeps:\*\* .+\n/)
   })
   it('marks exactly the rules that are off by default', () => {
     const off = [...rules.matchAll(/^\| \[`([a-z-]+)`\]\([^)]+\) \| [a-z]+ \(off\) \|/gm)].map((match) => match[1])

@@ -65,7 +65,7 @@ export function renderRulePage(root, meta) {
     `| default rules | ${yamlText === undefined ? 'none: its knowledge comes from the lists given with `--filter-list`' : `[\`${yamlPath}\`](../../${yamlPath})`} |`,
     `| fixtures | [\`tests/fixtures/${meta.id}/\`](../../tests/fixtures/${meta.id}/): ${count(cases, 'removes-')} \`removes-*\`, ${count(cases, 'keeps-')} \`keeps-*\` |`,
     '',
-    `What it removes and keeps, in one table with the other rules: [Rules](../rules.md).`,
+    `What it removes and what it deliberately keeps, in words: [Rules](../rules.md#${meta.id}).`,
     '',
   ]
   if (yamlText !== undefined) lines.push(...renderSettings(yamlText, yamlPath))
