@@ -936,7 +936,6 @@ function keepsBlockEnd(fragment: HtmlFragment, earlier: readonly Span[], found: 
 }
 
 const START_TAG = /<[a-z]/i
-// biome-ignore lint/correctness/noEmptyCharacterClassInRegex: `[^]` is "any character, line breaks too", on purpose.
 const COMMENT_ONLY = /^(?:\s*<!--(?:(?!--!?>)[^])*--!?>)*\s*$/
 const MARKUP_DECLARATION = /<[!?]/
 
