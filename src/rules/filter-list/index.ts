@@ -394,7 +394,7 @@ function elementExtent(
   if (parts.closing || VOID_ELEMENTS.has(element.tagName) || !parts.opening) return {...span, crosses: false}
   // Not closed in its fragment: its close tag may stand after Markdown in between.
   const paired = sourceElements().get(parts.opening.start)
-  if (paired && paired.closed && paired.name === element.tagName && paired.end > fragment.end) {
+  if (paired?.closed && paired.name === element.tagName && paired.end > fragment.end) {
     return {start: span.start, end: paired.end, crosses: true}
   }
   return {...span, crosses: false}
@@ -405,7 +405,7 @@ function outermostElement(element: HastElement, parents: ReadonlyMap<HastElement
   let node = element
   for (;;) {
     const parent = parents.get(node)
-    if (!parent || parent.type !== 'element' || !HTML_WRAPPERS.has(parent.tagName)) return node
+    if (parent?.type !== 'element' || !HTML_WRAPPERS.has(parent.tagName)) return node
     if (!elementParts(parent).closing) return node
     if (!parent.children.every((child) => child === node || isEmptyNode(child as HastNodes))) return node
     node = parent
