@@ -8,11 +8,8 @@
 import type {RulesData, Sections} from './schema.js'
 import {sections} from './schema.js'
 
-export type {LabelMatcher, Matcher, UrlMatcher} from './matchers.js'
-export {hostPattern} from './matchers.js'
-export type {MarkerMatcher} from '../rules/ad-block/section.js'
+export type {LabelMatcher, UrlMatcher} from './matchers.js'
 export type {ElementMatcher} from '../rules/ad-slot/section.js'
-export type {CompiledFrontmatterKey} from '../rules/frontmatter/section.js'
 
 /**
  * The compiled, read-only cleanup knowledge handed to every plugin: one

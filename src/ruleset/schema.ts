@@ -35,8 +35,6 @@ export const rulesSchema = z
 
 /** A rules file as written. */
 export type RulesData = z.input<typeof rulesSchema>
-export type {HostEntry, LabelEntry, ParamEntry} from './matchers.js'
-export type {FrontmatterDuplicate, FrontmatterKey} from '../rules/frontmatter/section.js'
 
 /** The JSON Schema of a rules file, for editors. */
 export function rulesJsonSchema(): unknown {

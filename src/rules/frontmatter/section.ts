@@ -136,7 +136,6 @@ export const schema = z
   })
   .strict()
 
-export type FrontmatterKey = z.output<typeof frontmatterKeySchema>
 export type FrontmatterDuplicate = z.output<typeof frontmatterDuplicateSchema>
 export type FrontmatterDialectData = z.output<typeof dialectSchema>
 
