@@ -93,7 +93,7 @@ function parseArguments(argv) {
 /** The child that times remark-parse alone (the parser decruft uses) and reports its own peak RSS. */
 const PARSE_CHILD = `
 const {readFileSync} = await import('node:fs')
-const {createParser} = await import(${JSON.stringify(new URL(`file://${join(root, 'dist', 'index.js')}`).href)})
+const {createParser} = await import(${JSON.stringify(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)})
 const text = readFileSync(process.argv[1], 'utf8')
 createParser().parse(text)
 process.stderr.write('${TIME_MARK}' + process.resourceUsage().maxRSS + '\\n')

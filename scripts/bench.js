@@ -121,14 +121,16 @@ function timeOver(texts, work) {
   return performance.now() - started
 }
 
-/** @returns {Promise<typeof import('../dist/index.js')>} */
+/** @returns {Promise<{clean: typeof import('../dist/index.js').clean, createParser: typeof import('../dist/plugin-api.js').createParser}>} */
 async function loadClean() {
   const library = join(root, 'dist', 'index.js')
   if (!existsSync(library)) {
     console.error('bench: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  return import(new URL(`file://${library}`).href)
+  const {clean} = await import(new URL(`file://${library}`).href)
+  const {createParser} = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
+  return {clean, createParser}
 }
 
 /**

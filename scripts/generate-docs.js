@@ -9,13 +9,13 @@ import {fileURLToPath} from 'node:url'
 import {renderRuleDocs} from './lib/rule-docs.js'
 
 /**
- * The rules to document, in pipeline order: the one place this script learns
- * which rules exist.
+ * The rules to document, in pipeline order: the registry's
+ * (`src/rules/index.ts`), the one place this script learns which rules exist.
  * @returns {Promise<import('./lib/rule-docs.js').RuleMeta[]>}
  */
 async function loadRuleMetas() {
-  const {allRules} = await import('../dist/index.js')
-  return allRules.map((/** @type {{meta: import('./lib/rule-docs.js').RuleMeta}} */ rule) => rule.meta)
+  const {registry} = await import('../dist/plugin-api.js')
+  return registry.map((/** @type {{meta: import('./lib/rule-docs.js').RuleMeta}} */ rule) => rule.meta)
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))

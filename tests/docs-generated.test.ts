@@ -6,7 +6,7 @@
  */
 import {readdirSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {allRules, ruleIds} from '../src/index.js'
+import {allRules, ruleIds} from '../src/plugin-api.js'
 import {renderRuleDocs} from '../scripts/lib/rule-docs.js'
 import {readDoc, root} from './support/docs.js'
 

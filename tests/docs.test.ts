@@ -10,7 +10,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {dirname, join, normalize} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {allRules, defaultRuleSet, defaultRulesData, ruleIds, SHAPES, type Shape} from '../src/index.js'
+import {allRules, defaultRuleSet, defaultRulesData, ruleIds, type Shape, SHAPES} from '../src/plugin-api.js'
 import {anchorsOf, readDoc, relativeLinksOf, root, sectionOf} from './support/docs.js'
 
 const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]

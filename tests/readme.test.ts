@@ -7,7 +7,7 @@
  * The reference text it used to hold is in docs/ (tests/docs.test.ts).
  */
 import {describe, expect, it} from 'vitest'
-import {allRules, ruleIds} from '../src/index.js'
+import {allRules, ruleIds} from '../src/plugin-api.js'
 import {anchorsOf, proseLines, readDoc, sectionOf} from './support/docs.js'
 
 const readme = readDoc('README.md')

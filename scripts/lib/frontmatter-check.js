@@ -138,7 +138,7 @@ function keysNamed(text) {
  * output is valid) and decruft's own `strict` problems.
  *
  * @param {typeof import('../../dist/index.js').clean} clean
- * @param {readonly string[]} ruleIds
+ * @param {readonly import('../../dist/index.js').RuleId[]} ruleIds
  * @param {string} input
  * @param {string} file
  * @param {string} dialect

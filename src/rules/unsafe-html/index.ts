@@ -68,7 +68,7 @@ import {defineRule} from '../../engine/rule.js'
 import type {Shape} from '../../engine/shape.js'
 import {blockSpan, inlineSpan, type Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 import {RAW_TEXT_TAGS} from './section.js'
 
 export const meta = {
@@ -987,5 +987,5 @@ export function findUnsafeHtml(tree: Root, file: VFile, rules: RuleSet): void {
   if (cuts.length > 0) report(file, text, cuts)
 }
 
-export const unsafeHtml = defineRule(meta, findUnsafeHtml, defaultRuleSet)
-export default unsafeHtml.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findUnsafeHtml, section)
