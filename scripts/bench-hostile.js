@@ -50,16 +50,22 @@ const bin = join(root, 'bin', 'decruft.js')
 const TIME_MARK = 'decruft-bench-maxrss-kb='
 const gnuTime = existsSync('/usr/bin/time')
 
+/**
+ * @param {string} [message]
+ * @returns {never}
+ */
 function usage(message) {
   if (message) console.error(`bench-hostile: ${message}`)
   console.error('usage: npm run bench:hostile -- [--set hostile|adversarial|all] [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]')
   process.exit(2)
 }
 
+/** @param {readonly string[]} argv */
 function parseArguments(argv) {
+  /** @type {{set: string, timeout: number, only: string[] | undefined, size: string, parse: boolean, cliArgs: string[]}} */
   const options = {set: 'hostile', timeout: 60, only: undefined, size: 'both', parse: false, cliArgs: []}
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]
+    const argument = /** @type {string} */ (argv[index])
     const [name, inline] = argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined]
     const value = () => inline ?? argv[++index] ?? usage(`${name} needs a value`)
     if (name === '--timeout') {
@@ -87,13 +93,24 @@ function parseArguments(argv) {
 /** The child that times remark-parse alone (the parser decruft uses) and reports its own peak RSS. */
 const PARSE_CHILD = `
 const {readFileSync} = await import('node:fs')
-const {createParser} = await import(${JSON.stringify(new URL(`file://${join(root, 'dist', 'index.js')}`).href)})
+const {createParser} = await import(${JSON.stringify(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)})
 const text = readFileSync(process.argv[1], 'utf8')
 createParser().parse(text)
 process.stderr.write('${TIME_MARK}' + process.resourceUsage().maxRSS + '\\n')
 `
 
-/** Run a command in its own process group, killed at `timeout` seconds; resolves with exit code, signal, wall time, stderr tail. */
+/**
+ * @typedef {{code: number | null, signal: NodeJS.Signals | null, timedOut: boolean, ms: number, stderr: string, sampledKb: number}} RunResult
+ */
+
+/**
+ * Run a command in its own process group, killed at `timeout` seconds; resolves with exit code, signal, wall time, stderr tail.
+ *
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {number} timeout
+ * @returns {Promise<RunResult>}
+ */
 function run(command, args, timeout) {
   return new Promise((resolve) => {
     const started = performance.now()
@@ -111,22 +128,32 @@ function run(command, args, timeout) {
     const timer = setTimeout(() => {
       timedOut = true
       try {
-        process.kill(-child.pid, 'SIGKILL')
+        process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL')
       } catch {
         child.kill('SIGKILL')
       }
     }, timeout * 1000)
-    const done = (code, signal) => {
+    /**
+     * @param {number | null} code
+     * @param {NodeJS.Signals | null} signal
+     * @param {string} [failure] why the command could not be started (shown as its cause)
+     */
+    const done = (code, signal, failure) => {
       clearTimeout(timer)
       clearInterval(sampler)
-      resolve({code, signal, timedOut, ms: performance.now() - started, stderr, sampledKb})
+      resolve({code, signal, timedOut, ms: performance.now() - started, stderr: failure === undefined ? stderr : `${stderr}${failure}\n`, sampledKb})
     }
     child.on('error', (error) => done(-1, null, String(error)))
     child.on('close', done)
   })
 }
 
-/** The largest VmHWM (kB) of a process and its children, from /proc; 0 where /proc is not there. */
+/**
+ * The largest VmHWM (kB) of a process and its children, from /proc; 0 where /proc is not there.
+ *
+ * @param {number | undefined} pid
+ * @returns {number}
+ */
 function peakOfTree(pid) {
   let peak = 0
   try {
@@ -141,7 +168,12 @@ function peakOfTree(pid) {
   return peak
 }
 
-/** Run `node …args` under /usr/bin/time when present; adds `rssKb` (peak RSS) to the result. */
+/**
+ * Run `node …args` under /usr/bin/time when present; adds `rssKb` (peak RSS) to the result.
+ *
+ * @param {readonly string[]} args
+ * @param {number} timeout
+ */
 async function runNode(args, timeout) {
   const result = gnuTime
     ? await run('/usr/bin/time', ['-f', `${TIME_MARK}%M`, process.execPath, ...args], timeout)
@@ -151,6 +183,7 @@ async function runNode(args, timeout) {
   return {...result, rssKb, rssSampled: marks.length === 0 && rssKb !== undefined}
 }
 
+/** @param {RunResult} result */
 function outcomeOf(result) {
   if (result.timedOut) return 'timeout'
   if (result.code === 0 || result.code === 1) return 'cleaned'
@@ -159,6 +192,10 @@ function outcomeOf(result) {
 }
 
 /** The cause the CLI printed for a refused file (`decruft: <path>:<line>:<col>: <cause>`), or the last stderr line of an error. */
+/**
+ * @param {RunResult} result
+ * @param {string} file
+ */
 function causeOf(result, file) {
   const lines = result.stderr.replace(new RegExp(`${TIME_MARK}\\d+\\s*`, 'g'), '').trim().split('\n')
   const name = basename(file)
@@ -168,10 +205,14 @@ function causeOf(result, file) {
   return text.length > 90 ? `${text.slice(0, 87)}…` : text
 }
 
-const kilobytes = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`)
-const megabytes = (kb, sampled = false) => (kb === undefined ? '?' : `${sampled ? '≥' : ''}${Math.round(kb / 1024)} MB`)
-const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
+const kilobytes = (/** @type {number} */ bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`)
+const megabytes = (/** @type {number | undefined} */ kb, sampled = false) => (kb === undefined ? '?' : `${sampled ? '≥' : ''}${Math.round(kb / 1024)} MB`)
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`
 
+/**
+ * @param {readonly (string | number)[]} cells
+ * @param {readonly number[]} widths
+ */
 function row(cells, widths) {
   console.log(`  ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' ')}`.trimEnd())
 }
@@ -198,6 +239,7 @@ async function main() {
         const out = join(work, 'out')
         const result = await runNode([bin, file, '--out', out, '--no-config', ...options.cliArgs], options.timeout)
         const outcome = outcomeOf(result)
+        /** @type {string[]} */
         let parse = []
         if (options.parse) {
           const parsed = await runNode(['--input-type=module', '-e', PARSE_CHILD, file], options.timeout)
@@ -217,7 +259,11 @@ async function main() {
 
 await main()
 
-/** The shapes of a --set. */
+/**
+ * The shapes of a --set.
+ *
+ * @returns {readonly import('./lib/hostile.js').HostileShape[]}
+ */
 function shapesOf(set = 'hostile') {
   if (set === 'adversarial') return ADVERSARIAL_SHAPES
   if (set === 'all') return [...HOSTILE_SHAPES, ...ADVERSARIAL_SHAPES]

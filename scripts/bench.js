@@ -51,21 +51,27 @@ import {generateCorpus} from './lib/generate.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+/**
+ * @param {string} [message]
+ * @returns {never}
+ */
 function usage(message) {
   if (message) console.error(`bench: ${message}`)
   console.error('usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]')
   process.exit(2)
 }
 
+/** @param {readonly string[]} argv */
 function parseArguments(argv) {
+  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, cliArgs: string[]}} */
   const options = {articles: 2000, rounds: 3, seed: 20240601, cli: true, hostile: true, cliArgs: []}
-  const count = (value, name) => {
+  const count = (/** @type {string} */ value, /** @type {string} */ name) => {
     const number = Number(value)
     if (!Number.isInteger(number) || number < 1) usage(`${name} needs a positive integer`)
     return number
   }
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]
+    const argument = /** @type {string} */ (argv[index])
     const [name, inline] = argument.includes('=') ? argument.split(/=(.*)/s) : [argument, undefined]
     const value = () => inline ?? argv[++index] ?? usage(`${name} needs a value`)
     if (name === '--articles' || name === '-n') options.articles = count(value(), name)
@@ -80,55 +86,85 @@ function parseArguments(argv) {
   return options
 }
 
+/**
+ * @param {string} label
+ * @param {string} value
+ */
 function line(label, value) {
   console.log(`  ${label.padEnd(40)} ${value}`)
 }
 
+/** @param {number} bytes */
 function megabytes(bytes) {
   return `${Math.round(bytes / 1024 / 1024)} MB`
 }
 
+/**
+ * @param {readonly number[]} values
+ * @returns {number}
+ */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/** Run `work` over every text; returns the elapsed milliseconds. */
+/**
+ * Run `work` over every text; returns the elapsed milliseconds.
+ *
+ * @param {readonly string[]} texts
+ * @param {(text: string) => unknown} work
+ */
 function timeOver(texts, work) {
   const started = performance.now()
   for (const text of texts) work(text)
   return performance.now() - started
 }
 
+/** @returns {Promise<{clean: typeof import('../dist/index.js').clean, createParser: typeof import('../dist/plugin-api.js').createParser}>} */
 async function loadClean() {
   const library = join(root, 'dist', 'index.js')
   if (!existsSync(library)) {
     console.error('bench: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  return import(new URL(`file://${library}`).href)
+  const {clean} = await import(new URL(`file://${library}`).href)
+  const {createParser} = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
+  return {clean, createParser}
 }
 
-/** Time the in-process methods; returns ms per article (median round) and the round range. */
+/**
+ * Time the in-process methods; returns ms per article (median round) and the round range.
+ *
+ * @param {readonly string[]} texts
+ * @param {ReadonlyArray<{label: string, run: (text: string) => unknown}>} methods
+ * @param {number} rounds
+ */
 function benchInProcess(texts, methods, rounds) {
   const warmUp = texts.slice(0, Math.min(texts.length, 200))
   for (const method of methods) timeOver(warmUp, method.run)
-  const times = new Map(methods.map((method) => [method.label, []]))
+  const times = new Map(methods.map((method) => [method.label, /** @type {number[]} */ ([])]))
   for (let round = 0; round < rounds; round++) {
     // Rotate the order so no method always runs first or last.
     for (let step = 0; step < methods.length; step++) {
       const method = methods[(round + step) % methods.length]
-      times.get(method.label).push(timeOver(texts, method.run) / texts.length)
+      times.get(method.label)?.push(timeOver(texts, method.run) / texts.length)
     }
   }
   return new Map(methods.map((method) => {
-    const perArticle = times.get(method.label)
+    const perArticle = /** @type {number[]} */ (times.get(method.label))
     return [method.label, {median: median(perArticle), min: Math.min(...perArticle), max: Math.max(...perArticle)}]
   }))
 }
 
-/** Run a child process; resolves with its exit code, wall time and captured stderr. */
+/**
+ * Run a child process; resolves with its exit code, wall time and captured stderr.
+ *
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {import('node:child_process').SpawnOptions} options
+ * @returns {Promise<{code: number | null, ms: number, stderr: string}>}
+ */
 function run(command, args, options) {
   return new Promise((resolve) => {
     const started = performance.now()
@@ -144,6 +180,10 @@ function run(command, args, options) {
 
 const TIME_MARK = 'decruft-bench-maxrss-kb='
 
+/**
+ * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
+ * @param {readonly string[]} extraArgs
+ */
 async function benchCli(articles, extraArgs) {
   const bin = join(root, 'bin', 'decruft.js')
   if (!existsSync(join(root, 'dist', 'node', 'batch.js')) || !existsSync(bin)) {
@@ -181,9 +221,16 @@ async function benchCli(articles, extraArgs) {
 
 const HOOK_RUNS = 9
 
-/** Median wall time of a command run HOOK_RUNS times (after one warm-up), and its last exit code. */
+/**
+ * Median wall time of a command run HOOK_RUNS times (after one warm-up), and its last exit code.
+ *
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {string} cwd
+ */
 async function wallTime(command, args, cwd) {
   await run(command, args, {cwd})
+  /** @type {number[]} */
   const times = []
   let code
   for (let index = 0; index < HOOK_RUNS; index++) {
@@ -195,6 +242,7 @@ async function wallTime(command, args, cwd) {
 }
 
 /** What a pre-commit hook pays per commit: one typical article, a fresh process, decruft check next to markdownlint-cli2. */
+/** @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles */
 async function benchHook(articles) {
   const bin = join(root, 'bin', 'decruft.js')
   if (!existsSync(join(root, 'dist', 'cli', 'check.js')) || !existsSync(bin)) {
@@ -234,6 +282,7 @@ async function main() {
   const generationMs = performance.now() - generationStarted
   const texts = articles.map((article) => article.text)
   const characters = texts.reduce((total, text) => total + text.length, 0)
+  /** @type {Record<string, number>} */
   const kinds = {}
   for (const article of articles) kinds[article.kind] = (kinds[article.kind] ?? 0) + 1
 
@@ -246,6 +295,7 @@ async function main() {
   const parseFull = library.createParser()
   const {clean} = library
   let failures = 0
+  /** @type {Array<{label: string, run: (text: string) => unknown}>} */
   const methods = [
     {label: 'remark-parse', run: (text) => parseOnly.parse(text)},
     {label: 'remark-parse + frontmatter + gfm', run: (text) => parseFull.parse(text)},
@@ -264,9 +314,10 @@ async function main() {
   for (const [label, figures] of results) {
     line(label, `${figures.median.toFixed(2)} ms/article  (rounds ${figures.min.toFixed(2)}–${figures.max.toFixed(2)}, ${Math.round(1000 / figures.median)} articles/s)`)
   }
-  const parse = results.get('remark-parse').median
-  const full = results.get('remark-parse + frontmatter + gfm').median
-  const cleaned = results.get('clean()').median
+  const medianOf = (/** @type {string} */ label) => /** @type {{median: number}} */ (results.get(label)).median
+  const parse = medianOf('remark-parse')
+  const full = medianOf('remark-parse + frontmatter + gfm')
+  const cleaned = medianOf('clean()')
   line('ratio clean() / remark-parse', `${(cleaned / parse).toFixed(2)}×`)
   line('ratio clean() / parse+frontmatter+gfm', `${(cleaned / full).toFixed(2)}×`)
   line('ratio parse+frontmatter+gfm / parse', `${(full / parse).toFixed(2)}×`)

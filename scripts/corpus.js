@@ -61,24 +61,56 @@ import {classifyLines} from './lib/markdown-lines.js'
 import {checkFrontmatter, DIALECTS} from './lib/frontmatter-check.js'
 import {findLoss, oneLine, scanSpam} from './lib/scan.js'
 
+/** @typedef {import('../dist/plugin-api.js').RuleName} RuleName */
+/** @typedef {{clean: typeof import('../dist/index.js').clean, ruleIds: readonly import('../dist/index.js').RuleId[]}} Library */
+/** @typedef {{name: string, dir: string, files: string[]}} Family */
+/** @typedef {Record<string, number>} Counts */
+/**
+ * What the corpus check found in one family.
+ *
+ * @typedef {object} FamilyResult
+ * @property {string} name
+ * @property {number} files
+ * @property {number} ms
+ * @property {boolean} ok
+ * @property {Array<{file: string, message: string}>} failures
+ * @property {Counts} removals
+ * @property {Counts} spamIn
+ * @property {Array<import('./lib/scan.js').SpamFinding & {file: string}>} residual
+ * @property {Array<{file: string, line: number, kind: string, text: string}>} lost
+ * @property {Array<{file: string}>} unstable
+ * @property {Record<string, {findings: Array<{file: string, kind: string, text: string}>, problems: Array<{file: string, line: number, column: number, reason: string}>}>} frontmatter
+ */
+/** @typedef {{dir: string, json: boolean, quiet: boolean, all: boolean, disable: RuleName[]}} Options */
+
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i
 const SHOWN = 10
 
+/**
+ * @param {string} [message]
+ * @returns {never}
+ */
 function usage(message) {
   if (message) console.error(`corpus: ${message}`)
   console.error('usage: npm run corpus -- <dir> [--json] [--quiet] [--all] [--disable rule,rule]')
   process.exit(2)
 }
 
+/**
+ * @param {readonly string[]} argv
+ * @returns {Options}
+ */
 function parseArguments(argv) {
+  /** @type {Omit<Options, 'dir'> & {dir: string | undefined}} */
   const options = {dir: undefined, json: false, quiet: false, all: false, disable: []}
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]
+    const argument = /** @type {string} */ (argv[index])
     if (argument === '--json') options.json = true
     else if (argument === '--quiet' || argument === '-q') options.quiet = true
     else if (argument === '--all') options.all = true
-    else if (argument === '--disable') options.disable.push(...(argv[++index] ?? usage('--disable needs rule ids')).split(','))
-    else if (argument.startsWith('--disable=')) options.disable.push(...argument.slice(10).split(','))
+    // Unchecked here: clean() refuses a name that is not a rule id or group.
+    else if (argument === '--disable') options.disable.push(.../** @type {RuleName[]} */ ((argv[++index] ?? usage('--disable needs rule ids')).split(',')))
+    else if (argument.startsWith('--disable=')) options.disable.push(.../** @type {RuleName[]} */ (argument.slice(10).split(',')))
     else if (argument === '--help' || argument === '-h') usage()
     else if (argument.startsWith('-')) usage(`unknown option ${argument}`)
     else if (options.dir === undefined) options.dir = argument
@@ -86,9 +118,13 @@ function parseArguments(argv) {
   }
   if (!options.dir) usage('missing <dir>')
   if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) usage(`not a folder: ${options.dir}`)
-  return options
+  return {...options, dir: options.dir}
 }
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function markdownFiles(dir, recursive = true) {
   return readdirSync(dir, {recursive, withFileTypes: true})
     .filter((entry) => entry.isFile() && MARKDOWN_FILE.test(entry.name))
@@ -103,6 +139,9 @@ const FOLDER_DOCS = /^(?:readme|changelog|license|contributing)(?:\.[a-z]+)?$/i
  * Subfolders are families; Markdown files directly in `root` (other than a
  * README and the like) form one more family, `.`; a folder without
  * subfolders is one family.
+ *
+ * @param {string} root
+ * @returns {Family[]}
  */
 function discoverFamilies(root) {
   const folders = readdirSync(root, {withFileTypes: true})
@@ -110,6 +149,7 @@ function discoverFamilies(root) {
     .map((entry) => entry.name)
     .sort()
   if (folders.length === 0) return [{name: basename(root), dir: root, files: markdownFiles(root)}]
+  /** @type {Family[]} */
   const families = []
   const topLevel = markdownFiles(root, false).filter((path) => !FOLDER_DOCS.test(basename(path)))
   if (topLevel.length > 0) families.push({name: '.', dir: root, files: topLevel})
@@ -117,16 +157,29 @@ function discoverFamilies(root) {
   return families
 }
 
+/**
+ * @param {Counts} into
+ * @param {Readonly<Counts>} counts
+ */
 function addCounts(into, counts) {
   for (const [key, value] of Object.entries(counts)) into[key] = (into[key] ?? 0) + value
 }
 
+/** @param {Readonly<Counts>} counts */
 function sum(counts) {
   return Object.values(counts).reduce((total, value) => total + value, 0)
 }
 
+/**
+ * @param {Family} family
+ * @param {Library} library
+ * @param {RuleName[]} disable
+ * @returns {FamilyResult}
+ */
 function checkFamily(family, {clean, ruleIds}, disable) {
+  /** @type {FamilyResult['frontmatter']} */
   const frontmatter = Object.fromEntries(DIALECTS.map((dialect) => [dialect, {findings: [], problems: []}]))
+  /** @type {FamilyResult} */
   const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: [], unstable: [], frontmatter}
   const started = performance.now()
   for (const path of family.files) {
@@ -164,17 +217,23 @@ function checkFamily(family, {clean, ruleIds}, disable) {
   return result
 }
 
+/** @param {Readonly<Counts>} counts */
 function formatCounts(counts) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   if (entries.length === 0) return '—'
   return `${entries.map(([key, value]) => `${key} ${value}`).join(' · ')} (total ${sum(counts)})`
 }
 
+/**
+ * @param {string} label
+ * @param {ReturnType<typeof totalsOf>} totals
+ */
 function summaryLine(label, totals) {
   const mark = totals.ok ? '✔' : '✘'
   return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable, ${totals.invalidFrontmatter} invalid frontmatter`
 }
 
+/** @param {FamilyResult} family */
 function totalsOf(family) {
   return {
     files: family.files,
@@ -188,9 +247,13 @@ function totalsOf(family) {
   }
 }
 
+/**
+ * @param {FamilyResult} family
+ * @param {Options} options
+ */
 function printFamily(family, options) {
   const limit = options.all ? Infinity : SHOWN
-  const more = (list) => (list.length > limit ? [`      … and ${list.length - limit} more (--all to list them)`] : [])
+  const more = (/** @type {readonly unknown[]} */ list) => (list.length > limit ? [`      … and ${list.length - limit} more (--all to list them)`] : [])
   if (!options.quiet) {
     const lines = [`${family.name} — ${family.files} file${family.files === 1 ? '' : 's'}, ${family.ms} ms`]
     lines.push(`  removals  ${formatCounts(family.removals)}`)
@@ -224,13 +287,15 @@ function printFamily(family, options) {
   console.log(summaryLine(family.name, totalsOf(family)))
 }
 
+/** @returns {Promise<Library>} */
 async function loadClean() {
   const library = new URL('../dist/index.js', import.meta.url)
   if (!existsSync(library)) {
     console.error('corpus: dist/index.js not found; build first (npx tsc -p tsconfig.build.json)')
     process.exit(2)
   }
-  const {clean, ruleIds} = await import(library.href)
+  const {clean} = await import(library.href)
+  const {ruleIds} = await import(new URL('../dist/plugin-api.js', import.meta.url).href)
   return {clean, ruleIds}
 }
 

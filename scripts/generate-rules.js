@@ -11,10 +11,13 @@ import {recordJsonSchema} from '../dist/record-schema.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const data = readDefaultRules(root)
+const dialects = (data.frontmatter?.dialects ?? []).map((dialect) => JSON.stringify(dialect.id)).join(' | ') || 'never'
 writeFileSync(
   `${root}src/ruleset/default-rules.ts`,
   `// Generated from rules/default/*.yaml by \`npm run rules:generate\`. Do not edit.\n` +
     `import type {RulesData} from './schema.js'\n\n` +
+    `/** The frontmatter dialects the default rules define (\`canonical\` is built in besides them). */\n` +
+    `export type DefaultDialectName = ${dialects}\n\n` +
     `export const defaultRulesData: RulesData = ${JSON.stringify(data, null, 2)}\n`,
 )
 writeFileSync(`${root}rules/schema.json`, `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`)

@@ -26,22 +26,26 @@ import type {ShapeCheckMode} from './engine/shape-check.js'
 import {formatDocument} from './format.js'
 import {findRemovalsInPasses, type Passes} from './passes.js'
 import type {FrontmatterFileData} from './rules/frontmatter/index.js'
-import {FrontmatterOptionsError, withFrontmatterOptions, type FrontmatterOptions} from './rules/frontmatter/options.js'
+import {checkFrontmatterOptions, FrontmatterOptionsError, type FrontmatterOptions} from './rules/frontmatter/options.js'
+import type {CompiledFilterLists} from './rules/filter-list/lists.js'
 import {findFrontmatterRepairs} from './rules/frontmatter/repair.js'
 import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
-import {disabledRules, inlineProtected, ruleIds, UnknownRuleError} from './pipeline.js'
+import {disabledRules, inlineProtected, ruleIds, UnknownRuleError, type RuleName} from './pipeline.js'
 import {rebase} from './engine/repaired.js'
 import {warnProtectedDirectiveRules} from './suppression-warnings.js'
 import type {RuleSet} from './ruleset/compile.js'
+import type {RunOptions} from './ruleset/run-options.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
 export interface CleanOptions {
   /** Compiled rules; the defaults when omitted (see `createRuleSet`). */
   rules?: RuleSet | undefined
+  /** Filter lists for the `filter-list` rule (see `compileFilterLists` in `decruft/filter-lists`). Default: none. */
+  filterLists?: CompiledFilterLists | undefined
   /** Rule ids or groups to switch off (wins over `enable`). */
-  disable?: readonly string[] | undefined
+  disable?: readonly RuleName[] | undefined
   /** Rule ids or groups to switch on besides the defaults (e.g. `boilerplate`, off by default). */
-  enable?: readonly string[] | undefined
+  enable?: readonly RuleName[] | undefined
   /** Re-serialise the clean Markdown with remark-stringify (canonical formatting). Default: false. */
   format?: boolean | undefined
   /** Path of the article, used in messages and as the record's `source`. */
@@ -123,15 +127,18 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     throw new CleanError(`file too large (${text.length} characters, limit ${maxLength})`, path)
   }
   if (text.includes('\u0000')) throw new CleanError('binary file (contains NUL bytes)', path)
-  let rules = options.rules ?? defaultRuleSet()
+  const rules = options.rules ?? defaultRuleSet()
+  let frontmatter: FrontmatterOptions | undefined
   if (options.frontmatter) {
     try {
-      rules = withFrontmatterOptions(rules, options.frontmatter)
+      frontmatter = checkFrontmatterOptions(rules, options.frontmatter)
     } catch (error) {
       if (error instanceof FrontmatterOptionsError) throw new CleanError(error.message, path)
       throw error
     }
   }
+  // The run's choices travel beside the rule set, not in it.
+  const run: RunOptions = {...(options.filterLists ? {filterLists: options.filterLists} : {}), ...(frontmatter ? {frontmatter} : {})}
   let disabled: Set<string>
   try {
     disabled = disabledRules(options)
@@ -153,7 +160,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     const repairs = disabled.has('frontmatter') ? {edits: [], changes: []} : findFrontmatterRepairs(readable, rules)
     const repaired = new EditMap(readable, repairs.edits)
     deadline.check()
-    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck, deadline)
+    const passes = findRemovalsInPasses(repaired.text, path, rules, disabled, options.shapeCheck, deadline, run)
     deadline.check()
     warnUnknownDirectiveRules(passes)
     const fileData = passes.file.data as FrontmatterFileData

@@ -4,10 +4,10 @@
  * does not load @ghostery/adblocker unless lists are used.
  *
  * @example
- *   import {clean, createRuleSet, withFilterLists} from 'decruft'
+ *   import {clean} from 'decruft'
  *   import {compileFilterLists} from 'decruft/filter-lists'
- *   const rules = withFilterLists(createRuleSet(), compileFilterLists([{name: 'easylist.txt', text}]))
- *   clean(markdown, {rules})
+ *   const filterLists = compileFilterLists([{name: 'easylist.txt', text}])
+ *   clean(markdown, {filterLists})
  */
 export {compileFilterLists} from './rules/filter-list/compile.js'
-export {withFilterLists, type CompiledFilterLists, type FilterListSource, type FilterListStats} from './rules/filter-list/lists.js'
+export type {CompiledFilterLists, FilterListSource, FilterListStats} from './rules/filter-list/lists.js'

@@ -29,9 +29,11 @@ import {isRemovalMessage, removalsOf, type Point, type Removal} from './engine/r
 import {pointsOf} from './engine/points.js'
 import {repairRemovals} from './engine/repair.js'
 import {repairKeepsShape, setShapeCheckMode, type ShapeCheckMode} from './engine/shape-check.js'
+import type {Shape} from './engine/shape.js'
 import {findDirectives, setInertDirectives} from './engine/suppression.js'
 import {allRules, createParser, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
+import type {RunOptions} from './ruleset/run-options.js'
 import {warnOverriddenDirectives} from './suppression-warnings.js'
 
 /** At most this many passes (the first included). */
@@ -54,7 +56,7 @@ export interface Passes {
 
 const parser = createParser()
 
-const declaredShapes = new Map(allRules.map((rule) => [rule.meta.id, rule.meta.shapes]))
+const declaredShapes = new Map<string, readonly Shape[]>(allRules.map((rule) => [rule.meta.id, rule.meta.shapes]))
 const shapesOf = (ruleId: string) => declaredShapes.get(ruleId)
 
 const ENDS_WITH_BLANK_LINE = /\n[ \t]*\r?\n$/
@@ -269,11 +271,12 @@ export function findRemovalsInPasses(
   disabled: ReadonlySet<string>,
   shapeCheck?: ShapeCheckMode,
   deadline: Deadline = NO_DEADLINE,
+  run: RunOptions = {},
 ): Passes {
   const directives = findDirectives(body)
   const inert = new Set<number>()
   for (let round = 0; ; round++) {
-    const passes = findRemovalsWith(body, path, rules, disabled, shapeCheck, (start) => inert.has(start), deadline)
+    const passes = findRemovalsWith(body, path, rules, disabled, shapeCheck, (start) => inert.has(start), deadline, run)
     const taken = directives.filter((directive) => !inert.has(directive.start) && overlapsRemoval(passes.removals, directive))
     if (taken.length === 0 || round === MAX_DIRECTIVE_ROUNDS) return passes
     for (const directive of taken) inert.add(directive.start)
@@ -294,13 +297,14 @@ function findRemovalsWith(
   shapeCheck: ShapeCheckMode | undefined,
   isInert: (start: number) => boolean,
   deadline: Deadline,
+  run: RunOptions,
 ): Passes {
   const first = new VFile({value: body, path})
   setShapeCheckMode(first, shapeCheck)
   setInertDirectives(first, isInert)
   const {text: parsed, masked} = maskGluedEndMarkers(body, rules, disabled)
   let tree = parser.parse(parsed)
-  runRules(tree, first, rules, disabled, deadline)
+  runRules(tree, first, rules, disabled, deadline, run)
   warnOverriddenDirectives(first)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
@@ -324,7 +328,7 @@ function findRemovalsWith(
     setInertDirectives(file, (start) => isInert(map(start, 'start')))
     deadline.check()
     tree = parser.parse(file)
-    runRules(tree, file, rules, later, deadline)
+    runRules(tree, file, rules, later, deadline, run)
     warnOverriddenDirectives(file)
     treeRemovals = repairRemovals(passText, tree, removalsOf(file), repairKeepsShape(file, tree, shapesOf))
     toBody = (offset) => map(offset, 'start')

@@ -11,7 +11,8 @@ import {fileURLToPath} from 'node:url'
 import {Readable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
-import {clean, createRuleSet, ruleIds} from '../src/index.js'
+import {clean, createRuleSet} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 import {listFiles, tree} from './support/temp-tree.js'
 
 const AD = [

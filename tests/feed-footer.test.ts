@@ -9,6 +9,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {clean, createRuleSet} from '../src/index.js'
+import type {RuleName} from '../src/plugin-api.js'
 
 const rules = createRuleSet()
 const footer = (text: string, hasLink = false) => rules.feedFooter.match(text, hasLink)?.id
@@ -105,7 +106,7 @@ describe('call-to-action', () => {
     expect(clean(article).removals).toEqual([])
   })
   it('runs with --enable boilerplate or call-to-action', () => {
-    for (const enable of [['boilerplate'], ['call-to-action']]) {
+    for (const enable of [['boilerplate'], ['call-to-action']] satisfies RuleName[][]) {
       expect(clean(article, {enable}).markdown).toBe('Real content here.\n')
     }
   })
@@ -164,8 +165,8 @@ describe('feed-footer and call-to-action on generated tails', () => {
         const input = build(spec)
         // duplicate-paragraph is left out: its outro window moves when two lists split by an ad merge
         // (a known issue of that rule, reproduced without any footer); every other rule runs.
-        const disable = ['duplicate-paragraph']
-        for (const enable of [[], ['boilerplate']]) {
+        const disable: RuleName[] = ['duplicate-paragraph']
+        for (const enable of [[], ['boilerplate']] satisfies RuleName[][]) {
           const once = clean(input, {enable, disable}).markdown
           expect(clean(once, {enable, disable}).markdown).toBe(once)
         }

@@ -5,17 +5,20 @@
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {Readable} from 'node:stream'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
-import {clean, createRuleSet, ruleIds, withFilterLists, type RuleSet} from '../src/index.js'
-import {compileFilterLists} from '../src/filter-lists.js'
+import {clean, createRuleSet, type CleanOptions} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
+import {compileFilterLists, type CompiledFilterLists} from '../src/filter-lists.js'
 import {tree} from './support/temp-tree.js'
 
-const onlyFilterList = {enable: ['filter-list'], disable: ruleIds.filter((id) => id !== 'filter-list')}
+const onlyFilterList: CleanOptions = {enable: ['filter-list'], disable: ruleIds.filter((id) => id !== 'filter-list')}
 
-function rulesWith(...lists: Array<[name: string, text: string]>): RuleSet {
-  return withFilterLists(createRuleSet(), compileFilterLists(lists.map(([name, text]) => ({name, text}))))
+/** Clean options with these filter lists (a run option beside the default rule set). */
+function withLists(...lists: Array<[name: string, text: string]>): {filterLists: CompiledFilterLists} {
+  return {filterLists: compileFilterLists(lists.map(([name, text]) => ({name, text})))}
 }
 
 function sink() {
@@ -71,6 +74,26 @@ describe('filter-list through the CLI', () => {
     ])
   })
 
+  it('applies the lists in check mode and on stdin too', async () => {
+    const root = tree({'lists/cosmetic.txt': '##.promo-box\n', 'post.md': '# Post\n\nReal text.\n\n<div class="promo-box">Buy now</div>\n'})
+    const checked = sink()
+    const checkCode = await main({argv: ['check', '--no-config', '--filter-list', 'lists/cosmetic.txt', 'post.md'], cwd: root, stdout: checked, stderr: sink(), env: {}, isTTY: false})
+    expect(checkCode).toBe(ExitCode.problems)
+    expect(checked.text()).toMatch(/^post\.md:5:1 {2}filter-list {2}/m)
+    const cleaned = sink()
+    const stdinCode = await main({
+      argv: ['-', '--md', '--no-config', '--filter-list', 'lists/cosmetic.txt', '--quiet'],
+      cwd: root,
+      stdin: Readable.from([Buffer.from(readFileSync(join(root, 'post.md')))]),
+      stdout: cleaned,
+      stderr: sink(),
+      env: {},
+      isTTY: false,
+    })
+    expect(stdinCode).toBe(ExitCode.ok)
+    expect(cleaned.text()).toBe('# Post\n\nReal text.\n')
+  })
+
   it('refuses a filter list it cannot read, and writes nothing', async () => {
     const root = tree({'in/gutters.md': ARTICLE})
     const stderr = sink()
@@ -115,17 +138,16 @@ describe('compileFilterLists', () => {
     expect(stats.cosmetic).toBeGreaterThanOrEqual(1)
     expect(stats.ignored).toBeGreaterThanOrEqual(8)
     expect(stats.ignoredSamples.length).toBeGreaterThan(0)
-    const rules = withFilterLists(createRuleSet(), lists)
-    const result = clean(ARTICLE, {rules, ...onlyFilterList})
+    const result = clean(ARTICLE, {filterLists: lists, ...onlyFilterList})
     expect(result.markdown).not.toContain('banner.png')
     expect(result.markdown).not.toContain('promo-box')
   })
 
   it('accepts empty lists and lists of comments only', () => {
-    const rules = rulesWith(['empty.txt', ''], ['comments.txt', '! nothing\n[Adblock Plus 2.0]\n'])
-    expect(rules.filterLists?.hasNetworkFilters).toBe(false)
-    expect(rules.filterLists?.hasCosmeticFilters).toBe(false)
-    expect(clean(ARTICLE, {rules, ...onlyFilterList}).removals).toEqual([])
+    const run = withLists(['empty.txt', ''], ['comments.txt', '! nothing\n[Adblock Plus 2.0]\n'])
+    expect(run.filterLists.hasNetworkFilters).toBe(false)
+    expect(run.filterLists.hasCosmeticFilters).toBe(false)
+    expect(clean(ARTICLE, {...run, ...onlyFilterList}).removals).toEqual([])
   })
 })
 
@@ -135,26 +157,26 @@ describe('filter-list decisions', () => {
   })
 
   it('leaves a page alone when a list allows it (`@@||site^$document`)', () => {
-    const rules = rulesWith(['a.txt', '||ads.example^\n@@||gutters.example^$document\n'])
+    const run = withLists(['a.txt', '||ads.example^\n@@||gutters.example^$document\n'])
     const onSite = ARTICLE.replace('title: Cleaning gutters', 'title: Cleaning gutters\nurl: https://www.gutters.example/cleaning')
-    expect(clean(onSite, {rules, ...onlyFilterList}).removals).toEqual([])
-    expect(clean(ARTICLE, {rules, ...onlyFilterList}).removals).toHaveLength(2)
+    expect(clean(onSite, {...run, ...onlyFilterList}).removals).toEqual([])
+    expect(clean(ARTICLE, {...run, ...onlyFilterList}).removals).toHaveLength(2)
   })
 
   it('treats every URL as third-party when the site is unknown, and decides by the site when known', () => {
-    const rules = rulesWith(['a.txt', '||cdn.gutters.example^$third-party\n'])
+    const run = withLists(['a.txt', '||cdn.gutters.example^$third-party\n'])
     const article = '---\ntitle: T\n---\n\n![Ladder](https://cdn.gutters.example/ladder.jpg)\n'
-    expect(clean(article, {rules, ...onlyFilterList}).removals).toHaveLength(1)
+    expect(clean(article, {...run, ...onlyFilterList}).removals).toHaveLength(1)
     const firstParty = article.replace('title: T', 'title: T\ncanonical: https://gutters.example/post')
-    expect(clean(firstParty, {rules, ...onlyFilterList}).removals).toEqual([])
+    expect(clean(firstParty, {...run, ...onlyFilterList}).removals).toEqual([])
     const thirdParty = article.replace('title: T', 'title: T\ncanonical: https://other.example/post')
-    expect(clean(thirdParty, {rules, ...onlyFilterList}).removals).toHaveLength(1)
+    expect(clean(thirdParty, {...run, ...onlyFilterList}).removals).toHaveLength(1)
   })
 
   it('matches links only against filters that name a host', () => {
-    const rules = rulesWith(['a.txt', '/ads/*\n||clicks.example^\n'])
+    const run = withLists(['a.txt', '/ads/*\n||clicks.example^\n'])
     const article = 'See [the ads policy](https://news.example/ads/policy) and [this deal](https://clicks.example/ads/1).\n'
-    const result = clean(article, {rules, ...onlyFilterList})
+    const result = clean(article, {...run, ...onlyFilterList})
     expect(result.markdown).toBe('See [the ads policy](https://news.example/ads/policy) and this deal.\n')
     expect(result.removals.map((removal) => removal.reason)).toEqual([
       'Link unlinked: matches filter "||clicks.example^" (a.txt)',
@@ -163,9 +185,9 @@ describe('filter-list decisions', () => {
   })
 
   it('warns instead of removing an element that spans Markdown headings', () => {
-    const rules = rulesWith(['a.txt', '##.content-area\n'])
+    const run = withLists(['a.txt', '##.content-area\n'])
     const article = '<div class="content-area">\n\n## Drying\n\nDry the seeds.\n\n</div>\n'
-    const result = clean(article, {rules, ...onlyFilterList})
+    const result = clean(article, {...run, ...onlyFilterList})
     expect(result.removals).toEqual([])
     expect(result.record.warnings.map((warning) => warning.reason)).toEqual([
       '<div> matches filter "##.content-area" (a.txt), but it holds headings, code or tables: kept',
@@ -173,16 +195,16 @@ describe('filter-list decisions', () => {
   })
 
   it('removes an element whose inner ad an earlier rule took, with that removal inside', () => {
-    const rules = rulesWith(['a.txt', '##.ad-wrapper\n'])
+    const run = withLists(['a.txt', '##.ad-wrapper\n'])
     const article = 'Intro.\n\n<div class="ad-wrapper"><small>From our partners</small>\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n</div>\n\nOutro.\n'
-    const result = clean(article, {rules})
+    const result = clean(article, {...run})
     expect(result.markdown).toBe('Intro.\n\nOutro.\n')
     expect(result.removals.map((removal) => removal.rule)).toEqual(['filter-list'])
   })
 
   it('skips selectors hast-util-select cannot evaluate', () => {
-    const rules = rulesWith(['a.txt', '##.box::before\n##.box\n'])
-    const result = clean('<div class="box">Sale!</div>\n\nText.\n', {rules, ...onlyFilterList})
+    const run = withLists(['a.txt', '##.box::before\n##.box\n'])
+    const result = clean('<div class="box">Sale!</div>\n\nText.\n', {...run, ...onlyFilterList})
     expect(result.markdown).toBe('Text.\n')
   })
 })
@@ -214,7 +236,7 @@ const PIECES = [
 const FILTERS = '||ads.example^\n||clicks.example^\n||frames.example^$subdocument\n##.promo-box\n##div[id^="ad-"]\n'
 
 describe('filter-list properties', () => {
-  const rules = rulesWith(['p.txt', FILTERS])
+  const run = withLists(['p.txt', FILTERS])
   const articles = fc
     .tuple(fc.array(fc.nat(PIECES.length - 1), {maxLength: 8}), fc.constantFrom('\n\n', '\n', '\r\n\r\n'), fc.boolean())
     .map(([picks, glue, site]) => (site ? '---\nurl: https://blog.example/p\n---\n\n' : '') + picks.map((pick) => PIECES[pick]).join(glue) + '\n')
@@ -222,8 +244,8 @@ describe('filter-list properties', () => {
   it('is idempotent and its removals put back give the input', () => {
     fc.assert(
       fc.property(articles, (input) => {
-        const once = clean(input, {rules, ...onlyFilterList})
-        expect(clean(once.markdown, {rules, ...onlyFilterList}).markdown).toBe(once.markdown)
+        const once = clean(input, {...run, ...onlyFilterList})
+        expect(clean(once.markdown, {...run, ...onlyFilterList}).markdown).toBe(once.markdown)
         for (const removal of once.removals) {
           expect(input.slice(removal.start.offset, removal.end.offset)).toBe(removal.text)
         }
@@ -278,7 +300,7 @@ function bigList(size: number): string {
 describe('filter-list cost', () => {
   it('compiles an EasyList-size list once and stays fast per article', () => {
     const started = performance.now()
-    const rules = rulesWith(['big.txt', `${bigList(20_000)}\n##.promo-box\n||ads.example^\n`])
+    const run = withLists(['big.txt', `${bigList(20_000)}\n##.promo-box\n||ads.example^\n`])
     const compileMs = performance.now() - started
     const articles = Array.from({length: 40}, (_, index) =>
       [
@@ -289,10 +311,10 @@ describe('filter-list cost', () => {
         '',
       ].join('\n'),
     )
-    for (const article of articles.slice(0, 5)) clean(article, {rules, ...onlyFilterList})
+    for (const article of articles.slice(0, 5)) clean(article, {...run, ...onlyFilterList})
     const timed = performance.now()
     for (const article of articles) {
-      const result = clean(article, {rules, ...onlyFilterList})
+      const result = clean(article, {...run, ...onlyFilterList})
       expect(result.markdown).not.toContain('promo-box')
     }
     const perArticle = (performance.now() - timed) / articles.length

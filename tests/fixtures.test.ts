@@ -19,7 +19,8 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds, withFilterLists, type CleanOptions, type RuleSet} from '../src/index.js'
+import {clean, createRuleSet, type CleanOptions, type RuleId, type RuleSet} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 import {compileFilterLists} from '../src/filter-lists.js'
 
 const root = new URL('./fixtures/', import.meta.url).pathname
@@ -62,14 +63,14 @@ for (const folder of ruleFolders) {
       const input = read(join(dir, 'input.md'))
       if (input === undefined) continue
       const extra = read(join(dir, 'rules.yaml'))
-      const baseRules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
+      const rules: RuleSet = extra === undefined ? createRuleSet() : createRuleSet({text: extra, file: join(dir, 'rules.yaml')})
       const filters = read(join(dir, 'filters.txt'))
-      const rules = filters === undefined ? baseRules : withFilterLists(baseRules, compileFilterLists([{name: 'filters.txt', text: filters}]))
+      const filterLists = filters === undefined ? undefined : compileFilterLists([{name: 'filters.txt', text: filters}])
       const options = JSON.parse(read(join(dir, 'options.json')) ?? '{}') as CleanOptions
       // Rules the case switches on besides its own (`"enable"` in options.json): the body around a kept frontmatter.
       const also = options.enable ?? []
       const disable = ruleIds.filter((id) => id !== ruleId && !also.includes(id))
-      const run = (text: string) => clean(text, {...options, rules, enable: [ruleId, ...also], disable, path: options.path ?? `${name}.md`})
+      const run = (text: string) => clean(text, {...options, rules, filterLists, enable: [ruleId as RuleId, ...also], disable, path: options.path ?? `${name}.md`})
 
       it(`${name}: output and removals`, () => {
         const result = run(input)

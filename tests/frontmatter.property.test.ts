@@ -39,7 +39,8 @@ import fc from 'fast-check'
 import {parse as parseToml, stringify as stringifyToml, TomlDate} from 'smol-toml'
 import {Document, isMap, isScalar, isSeq, parseDocument, Scalar} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {clean, defaultRuleSet, parseDate, ruleIds, type CleanResult} from '../src/index.js'
+import {clean, type CleanResult} from '../src/index.js'
+import {defaultRuleSet, parseDate, ruleIds} from '../src/plugin-api.js'
 import type {FrontmatterOptions} from '../src/rules/frontmatter/options.js'
 
 /** Runs per property and option set: 12 option sets, so 480 articles per property. */

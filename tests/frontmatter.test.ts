@@ -5,7 +5,8 @@
  * tests/frontmatter.property.test.ts.
  */
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds} from '../src/index.js'
+import {clean, createRuleSet} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 import {normalizeList} from '../src/rules/frontmatter/lists.js'
 
 const onlyFrontmatter = ruleIds.filter((id) => id !== 'frontmatter')

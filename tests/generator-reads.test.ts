@@ -13,7 +13,8 @@
  * generator is a warning.
  */
 import {describe, expect, it} from 'vitest'
-import {clean, defaultRuleSet, parseDate, ruleIds} from '../src/index.js'
+import {clean} from '../src/index.js'
+import {defaultRuleSet, parseDate, ruleIds} from '../src/plugin-api.js'
 
 const dialects = defaultRuleSet().frontmatter.dialects
 const reads = (generator: string, text: string) => dialects.get(generator)!.reads!.dates.some((pattern) => pattern.test(text))

@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds} from '../src/index.js'
+import {clean, createRuleSet, type RuleId} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 
-const only = (ids: string[]) => ({enable: ids, disable: ruleIds.filter((id) => !ids.includes(id))})
+const only = (ids: RuleId[]) => ({enable: ids, disable: ruleIds.filter((id) => !ids.includes(id))})
 const farmOnly = only(['link-farm'])
 
 function run(text: string, options: Parameters<typeof clean>[1] = farmOnly) {

@@ -1,78 +1,75 @@
 /**
- * The README stays true about the rules: every rule has its row, with its
- * group, and no row names a rule that does not exist; the frontmatter schema
- * table and each dialect's table match the rules data (with what each
- * dialect's generator reads as written).
+ * The README is the front page: short (at most 15 KB), the quick start first
+ * (the two commands it names are the package's `start` and `test` scripts,
+ * and CI runs that same test command), then a table of the rules that agrees
+ * with the rules themselves, an options table that names every option of the
+ * command line, the exit codes the command line uses, and links that resolve.
+ * The reference text it used to hold is in docs/ (tests/docs.test.ts).
  */
-import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {allRules, defaultRuleSet, defaultRulesData, ruleIds, SHAPES, type Shape} from '../src/index.js'
+import {allRules, ruleIds} from '../src/plugin-api.js'
+import {anchorsOf, proseLines, readDoc, sectionOf} from './support/docs.js'
 
-const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]
+const readme = readDoc('README.md')
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (spam|boilerplate|safety|frontmatter)(?: \(off\))? \|/gm)].map((match) => ({id: match[1]!, group: match[2]!}))
+describe('README', () => {
+  it('is at most 15 KB', () => {
+    expect(Buffer.byteLength(readme, 'utf8')).toBeLessThanOrEqual(15_000)
+  })
+  it('has the quick start as its first section, with the package scripts it names', () => {
+    const headings = proseLines(readme).filter((line) => line.startsWith('## '))
+    expect(headings[0]).toBe('## Quick start')
+    const quickStart = sectionOf(readme, '## Quick start')!
+    const commands = [...quickStart.matchAll(/^(?:npm ci && )?npm (start|test)\b/gm)].map((match) => match[1])
+    expect(commands).toEqual(['start', 'test'])
+    const scripts = (JSON.parse(readDoc('package.json')) as {scripts: Record<string, string>}).scripts
+    expect(scripts['start']).toBe('node bin/decruft.js input --out output')
+    expect(scripts['test']).toBeDefined()
+    expect(quickStart).toContain('`decruft input --out output`')
+  })
+  it('runs in CI the test command of its quick start', () => {
+    expect(readDoc('.ci/run').split('\n').map((line) => line.trim())).toContain('npm test')
+  })
+})
 
 describe('README rules table', () => {
-  it('has one row per rule, in pipeline order, with the rule group', () => {
-    expect(rows.map((row) => row.id)).toEqual(ruleIds)
-    expect(rows.map((row) => row.group)).toEqual(allRules.map((rule) => rule.meta.group))
+  const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)( \(off\))? \| [^|\n]+ \|$/gm)]
+  it('has one row per rule, in pipeline order, with the rule group, linked to its page', () => {
+    expect(rows.map((row) => row[1])).toEqual(ruleIds)
+    expect(rows.map((row) => row[2])).toEqual(ruleIds)
+    expect(rows.map((row) => row[3])).toEqual(allRules.map((rule) => rule.meta.group))
   })
   it('marks exactly the rules that are off by default', () => {
-    const off = [...readme.matchAll(/^\| `([a-z-]+)` \| [a-z]+ \(off\) \|/gm)].map((match) => match[1])
-    expect(off).toEqual(allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => rule.meta.id))
+    expect(rows.filter((row) => row[4] !== undefined).map((row) => row[1])).toEqual(allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => rule.meta.id))
   })
-  it('names every option of the command line', async () => {
+})
+
+describe('README options table', () => {
+  it('names every option of the command line, each in a one-line row', async () => {
     const {HELP} = await import('../src/cli/args.js')
-    for (const option of HELP.match(/--[a-z-]+/g) ?? []) expect(readme, option).toMatch(new RegExp('[`, ]' + option + '\\b'))
+    const table = sectionOf(readme, '## Options')!
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'))
+    for (const row of rows) expect(row, 'a one-line cell').toMatch(/^\| [^|]+ \| [^|]+ \|$/)
+    const named = rows.map((row) => row.split(' | ')[0]!).join(' ')
+    for (const option of HELP.match(/--[a-z-]+/g) ?? []) expect(named, option).toMatch(new RegExp('[`, ]' + option + '\\b'))
   })
 })
 
-describe('README removal shapes table', () => {
-  it('lists for each shape exactly the rules that declare it', () => {
-    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| ((?:`[a-z-]+`(?:, )?)+) \|$/gm)]
-      .filter((match) => (SHAPE_NAMES as readonly string[]).includes(match[1]!))
-      .map((match) => [match[1]!, [...match[2]!.matchAll(/`([a-z-]+)`/g)].map((rule) => rule[1]!)] as const)
-    expect(new Map(table)).toEqual(new Map(SHAPE_NAMES.map((shape) => [shape, ruleIds.filter((id) => allRules.find((rule) => rule.meta.id === id)!.meta.shapes.includes(shape))])))
+describe('README exit codes', () => {
+  it('lists each exit code of the command line once, in order', async () => {
+    const {ExitCode} = await import('../src/cli/main.js')
+    const codes = [...sectionOf(readme, '## Exit codes')!.matchAll(/^\| (\d) \|/gm)].map((match) => Number(match[1]))
+    expect(codes).toEqual(Object.values(ExitCode).sort())
   })
 })
 
-/** The lines of the README section that starts with `heading` (up to the next heading of the same or a higher level). */
-function section(heading: string): string {
-  const start = readme.indexOf(`\n${heading}\n`)
-  expect(start, heading).toBeGreaterThan(-1)
-  const level = /^#+/.exec(heading)![0].length
-  const rest = readme.slice(start + heading.length + 2)
-  const next = rest.search(new RegExp(`^#{1,${level}} `, 'm'))
-  return next === -1 ? rest : rest.slice(0, next)
-}
-
-describe('README frontmatter tables', () => {
-  const frontmatter = defaultRulesData.frontmatter!
-  it('list the schema keys in order, with their types, aliases and requirement', () => {
-    const rows = [...section('### The canonical schema').matchAll(/^\| `([^`]+)` \| ([a-z]+) \| (.*?) \| (.*?) \| (yes)? \|$/gm)]
-    expect(rows.map((row) => [row[1], row[2]])).toEqual(frontmatter.keys!.map((key) => [key.key, key.type]))
-    for (const [index, key] of frontmatter.keys!.entries()) {
-      const aliases = [...rows[index]![3]!.matchAll(/`([^`]+)`/g)].map((match) => match[1])
-      expect(aliases, key.key).toEqual(key.aliases ?? [])
-      expect(rows[index]![5] === 'yes', key.key).toBe(key.required === true)
-    }
+describe('README links', () => {
+  it('link to every page of docs/', () => {
+    for (const page of ['cli', 'check-and-hooks', 'rules', 'frontmatter', 'record', 'library', 'limits', 'architecture']) expect(readme).toContain(`](docs/${page}.md)`)
+    expect(readme).toContain('](CONTRIBUTING.md)')
+    expect(readme).toContain('](LICENSE)')
   })
-  it('give each dialect a table with its keys, names and shapes, in order, and its date format', () => {
-    const compiled = defaultRuleSet().frontmatter.dialects
-    for (const dialect of frontmatter.dialects!) {
-      const text = section(`#### \`${dialect.id}\``)
-      expect(text, dialect.id).toContain(`\`${dialect.dateFormat}\``)
-      const rows = [...text.matchAll(/^\| `([^`]+)` \| `([^`]+)` \| (.*?) \|$/gm)].map((row) => ({
-        field: row[1],
-        key: row[2],
-        shape: row[3] === 'always a list' ? 'list' : row[3] === 'one value' ? 'single' : undefined,
-      }))
-      expect(rows, dialect.id).toEqual(dialect.keys.map((key) => ({field: key.field, key: key.key ?? key.field, shape: key.shape})))
-      for (const required of compiled.get(dialect.id)!.required) expect(text, `${dialect.id} requires ${required}`).toContain(`\`${required}\``)
-      // What the generator reads as written is listed, by id, and the keys whose string it reads as a list.
-      for (const form of dialect.reads?.dates ?? []) expect(text, `${dialect.id} reads ${form.id}`).toContain(`\`${form.id}\``)
-      for (const key of (dialect.reads?.stringLists ?? []).flatMap((item) => item.keys)) expect(text, `${dialect.id} reads a \`${key}\` string`).toContain(`\`${key}\``)
-    }
+  it('has headings with the anchors other documents link to', () => {
+    expect(anchorsOf(readme)).toContain('quick-start')
   })
 })

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {clean, CleanError, recordSchema} from '../src/index.js'
+import {clean, CleanError} from '../src/index.js'
+import {recordSchema} from '../src/plugin-api.js'
 
 describe('the JSON record', () => {
   const input = [

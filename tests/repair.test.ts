@@ -20,7 +20,7 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {clean, type CleanResult} from '../src/index.js'
+import {clean, type CleanResult, type CleanOptions} from '../src/index.js'
 import {repairRemovals} from '../src/engine/repair.js'
 import {removalsOf} from '../src/engine/removal.js'
 import {createParser, runRules} from '../src/pipeline.js'
@@ -35,7 +35,7 @@ const SEED = process.env['FC_SEED'] === undefined ? 20240611 : Number(process.en
 const settings = {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false}
 
 /** Removal-only rules: every removal is a pure span of the input. */
-const options = {disable: ['frontmatter']}
+const options: CleanOptions = {disable: ['frontmatter']}
 
 function damageOf(input: string, result: CleanResult): string[] {
   return renderingDamage(

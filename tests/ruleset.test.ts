@@ -1,17 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {
-  clean,
-  createRuleSet,
-  defaultRulesData,
-  mergeRules,
-  parseRules,
-  recordJsonSchema,
-  recordSchema,
-  RulesError,
-  type RulesData,
-  rulesJsonSchema,
-} from '../src/index.js'
+import {clean, createRuleSet, RulesError, type RulesData} from '../src/index.js'
+import {defaultRulesData, mergeRules, parseRules, rulesJsonSchema, recordJsonSchema, recordSchema} from '../src/plugin-api.js'
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 

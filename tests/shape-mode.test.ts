@@ -9,7 +9,8 @@
 import {Readable} from 'node:stream'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {main} from '../src/cli/main.js'
-import {clean, SHAPE_CHECK_ENV} from '../src/index.js'
+import {clean} from '../src/index.js'
+import {SHAPE_CHECK_ENV} from '../src/plugin-api.js'
 import {tree} from './support/temp-tree.js'
 
 vi.mock('../src/engine/shape.js', async (importOriginal) => {

@@ -5,7 +5,8 @@
  */
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {createParser, defaultShapeCheckMode, removalsOf, reportRemoval, shapeStructure, shapeViolation, type Shape} from '../src/index.js'
+import {removalsOf} from '../src/index.js'
+import {createParser, reportRemoval, shapeStructure, shapeViolation, type Shape, defaultShapeCheckMode} from '../src/plugin-api.js'
 import {enterRule, ShapeError, setShapeCheckMode} from '../src/engine/shape-check.js'
 
 const parser = createParser()

@@ -12,15 +12,15 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, withFilterLists} from '../src/index.js'
+import {clean, type CleanOptions} from '../src/index.js'
 import {compileFilterLists} from '../src/filter-lists.js'
 import {malformedArticle} from './support/malformed-article.js'
 
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 300)
 const SEED = process.env['FC_SEED'] === undefined ? 20250611 : Number(process.env['FC_SEED'])
 
-const rules = withFilterLists(createRuleSet(), compileFilterLists([{name: 'test-list.txt', text: '||ads.example^\n##.ad-box\n'}]))
-const options = {rules, enable: ['call-to-action'], shapeCheck: 'throw' as const}
+const filterLists = compileFilterLists([{name: 'test-list.txt', text: '||ads.example^\n##.ad-box\n'}])
+const options: CleanOptions = {filterLists, enable: ['call-to-action'], shapeCheck: 'throw'}
 
 describe('removal shapes on articles with broken markup', () => {
   it('no removal breaks its shape, and every paragraph without spam survives', () => {

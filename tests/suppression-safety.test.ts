@@ -7,7 +7,8 @@
  */
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {clean, createParser, defaultRuleSet, disabledRules, removalsOf, runRules, type CleanOptions} from '../src/index.js'
+import {clean, removalsOf, type CleanOptions} from '../src/index.js'
+import {createParser, defaultRuleSet, disabledRules, runRules} from '../src/plugin-api.js'
 
 
 /** Clean, check the output cleans to itself (removals and all), return the first result. */

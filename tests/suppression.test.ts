@@ -10,7 +10,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {clean, createParser, defaultRuleSet, disabledRules, removalsOf, reportRemoval, ruleIds, runRules} from '../src/index.js'
+import {clean, removalsOf, type RuleId} from '../src/index.js'
+import {createParser, defaultRuleSet, disabledRules, reportRemoval, ruleIds, runRules} from '../src/plugin-api.js'
 import {
   directivesOf,
   findDirectives,
@@ -21,7 +22,7 @@ import {
   type Directive,
 } from '../src/engine/suppression.js'
 
-const only = (ids: string[]) => ({enable: ids, disable: ruleIds.filter((id) => !ids.includes(id))})
+const only = (ids: RuleId[]) => ({enable: ids, disable: ruleIds.filter((id) => !ids.includes(id))})
 
 /** Clean with `options`, check that the output cleans to itself, and return the result. */
 function cleanTwice(text: string, options: Parameters<typeof clean>[1] = {}) {
@@ -476,7 +477,7 @@ describe('keeps-suppressed-* fixtures', () => {
   const cases = readdirSync(root).flatMap((rule) =>
     readdirSync(join(root, rule))
       .filter((name) => name.startsWith('keeps-suppressed-'))
-      .map((name) => ({rule, name, input: readFileSync(join(root, rule, name, 'input.md'), 'utf8')})),
+      .map((name) => ({rule: rule as RuleId, name, input: readFileSync(join(root, rule, name, 'input.md'), 'utf8')})),
   )
 
   it('exist for at least three rules', () => {

@@ -7,13 +7,14 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {clean, createRuleSet, ruleIds} from '../src/index.js'
+import {clean, createRuleSet, type RuleId} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 200)
 const SEED = process.env['FC_SEED'] === undefined ? 20240601 : Number(process.env['FC_SEED'])
 
 /** Clean with one rule on and every other off. */
-function only(rule: string, text: string) {
+function only(rule: RuleId, text: string) {
   return clean(text, {enable: [rule], disable: ruleIds.filter((id) => id !== rule), path: 'test.md'})
 }
 

@@ -5,10 +5,11 @@
  * a reason that says the decoding decided it, while ordinary escaped CSS stays.
  */
 import {describe, expect, it} from 'vitest'
-import {clean, ruleIds} from '../src/index.js'
+import {clean, type CleanOptions} from '../src/index.js'
+import {ruleIds} from '../src/plugin-api.js'
 import {cssAsRead} from '../src/rules/unsafe-html/css.js'
 
-const onlySanitiser = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
+const onlySanitiser: CleanOptions = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
 
 describe('cssAsRead', () => {
   it.each([

@@ -7,10 +7,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {applyRemovals, clean, createRuleSet, removalsOf, ruleIds, unsafeHtml} from '../src/index.js'
+import {applyRemovals, clean, createRuleSet, removalsOf, type CleanOptions} from '../src/index.js'
+import {ruleIds, rulesById} from '../src/plugin-api.js'
 import {normaliseUrl} from '../src/rules/unsafe-html/urls.js'
 
-const only = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
+const only: CleanOptions = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
 
 function removed(text: string, rules = createRuleSet()) {
   return clean(text, {...only, rules}).removals.map((removal) => ({text: removal.text, reason: removal.reason}))
@@ -97,7 +98,7 @@ describe('unsafe-html', () => {
   it('runs as a unified plugin on its own; its removals applied to the source make it safe', async () => {
     const text = '# Title\n\n<div onclick="x()">Hi <script>y()</script></div>\n'
     const file = new VFile(text)
-    const processor = unified().use(remarkParse).use(remarkFrontmatter).use(unsafeHtml.plugin)
+    const processor = unified().use(remarkParse).use(remarkFrontmatter).use(rulesById['unsafe-html'].plugin)
     await processor.run(processor.parse(file), file)
     expect(applyRemovals(text, removalsOf(file))).toBe('# Title\n\n<div>Hi </div>\n')
   })

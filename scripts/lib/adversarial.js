@@ -12,10 +12,16 @@
  * the parse alone, as bench-hostile's --parse does).
  */
 
-const repeat = (unit, count) => unit.repeat(Math.max(1, Math.floor(count)))
-const lines = (count, line) => Array.from({length: count}, (_, index) => line(index)).join('')
+/** @typedef {import('./hostile.js').HostileShape} HostileShape */
 
-/** Every shape: name, what `size` counts, two benchmark sizes, the generator. */
+const repeat = (/** @type {string} */ unit, /** @type {number} */ count) => unit.repeat(Math.max(1, Math.floor(count)))
+const lines = (/** @type {number} */ count, /** @type {(index: number) => string} */ line) => Array.from({length: count}, (_, index) => line(index)).join('')
+
+/**
+ * Every shape: name, what `size` counts, two benchmark sizes, the generator.
+ *
+ * @type {readonly HostileShape[]}
+ */
 export const ADVERSARIAL_SHAPES = [
   // Unclosed openers: each must not rescan the rest of the text.
   {name: 'open-a-tags', unit: 'tags', sizes: [20_000, 80_000], make: (count) => repeat('<a ', count)},

@@ -4,9 +4,13 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {parseRules} from '../../dist/ruleset/load.js'
 import {mergeRules} from '../../dist/ruleset/merge.js'
 
-/** @param {string} root the project root, ending in `/` */
+/**
+ * @param {string} root the project root, ending in `/`
+ * @returns {import('../../dist/ruleset/schema.js').RulesData}
+ */
 export function readDefaultRules(root) {
   const names = readdirSync(`${root}rules/default`).filter((name) => name.endsWith('.yaml')).sort()
+  /** @type {import('../../dist/ruleset/schema.js').RulesData} */
   let data = {version: 1}
   for (const name of names) {
     const file = `rules/default/${name}`

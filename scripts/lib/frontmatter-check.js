@@ -12,6 +12,9 @@
  */
 import matter from 'gray-matter'
 
+/** @typedef {{kind: string, text: string}} Finding */
+/** @typedef {{dates: string[], lists: string[], date: RegExp, stringLists?: string[], empty?: string[]}} DialectExpectation */
+
 /**
  * Per dialect: the keys that hold dates and lists, and what a date may look
  * like: the dialect's own format (with its offset, or without one when no
@@ -23,9 +26,10 @@ import matter from 'gray-matter'
  */
 const ISO_DAY = String.raw`\d{4}-\d{2}-\d{2}`
 const ISO_TIME = String.raw`\d{2}:\d{2}:\d{2}(?:\.\d{3})?`
-const anyOf = (...sources) => new RegExp(`^(?:${sources.join('|')})$`, 'i')
+const anyOf = (/** @type {string[]} */ ...sources) => new RegExp(`^(?:${sources.join('|')})$`, 'i')
 const RFC_2822 = String.raw`(?:[a-z]{3}, )?\d{1,2} [a-z]{3} \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|gmt|ut|utc|z)`
 const MONTH_NAME = String.raw`(?:[a-z]+\.?,? )?(?:[a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9}\.?,?) \d{4}(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?`
+/** @type {Readonly<Record<string, DialectExpectation>>} */
 export const DIALECT_EXPECTATIONS = {
   tidy: {
     dates: ['date', 'updated'],
@@ -70,6 +74,10 @@ export const DIALECTS = Object.keys(DIALECT_EXPECTATIONS)
 
 const URL_KEYS = /(?:url|image|images|thumbnail|cover|coverimage|heroimage|canonical)$/i
 
+/**
+ * @param {unknown} value
+ * @returns {boolean}
+ */
 function isEmpty(value) {
   if (value === null || value === undefined) return true
   if (typeof value === 'string') return value.trim() === ''
@@ -80,25 +88,41 @@ function isEmpty(value) {
   return false
 }
 
-/** gray-matter turns YAML timestamps into Dates; compare their text instead. */
+/**
+ * gray-matter turns YAML timestamps into Dates; compare their text instead.
+ *
+ * @param {string} text
+ * @returns {Record<string, any>}
+ */
 function frontmatterOf(text) {
   const raw = matter(text.replace(/^\uFEFF/, ''), {})
   return raw.data
 }
 
+/** @param {unknown} value */
 function dateText(value) {
   return value instanceof Date ? undefined : String(value)
 }
 
-/** YAML 1.1 (gray-matter's js-yaml) reads an unquoted timestamp as a Date: take the text from the source line. */
+/**
+ * YAML 1.1 (gray-matter's js-yaml) reads an unquoted timestamp as a Date: take the text from the source line.
+ *
+ * @param {string} text
+ * @param {string} key
+ */
 function sourceValue(text, key) {
   const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*['"]?([^'"\\r\\n#]*?)['"]?[ \\t]*(?:#.*)?\\r?$`, 'm').exec(text)
   return match?.[1]
 }
 
-/** The top-level keys of a frontmatter block that does not parse, read line by line, with the text after each colon. */
+/**
+ * The top-level keys of a frontmatter block that does not parse, read line by line, with the text after each colon.
+ *
+ * @param {string} text
+ */
 function keysNamed(text) {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  /** @type {Record<string, string>} */
   const keys = {}
   if (lines[0]?.trimEnd() !== '---') return keys
   for (const line of lines.slice(1)) {
@@ -112,10 +136,18 @@ function keysNamed(text) {
 /**
  * Check one article under one dialect. Returns the findings (empty when the
  * output is valid) and decruft's own `strict` problems.
+ *
+ * @param {typeof import('../../dist/index.js').clean} clean
+ * @param {readonly import('../../dist/index.js').RuleId[]} ruleIds
+ * @param {string} input
+ * @param {string} file
+ * @param {string} dialect
  */
 export function checkFrontmatter(clean, ruleIds, input, file, dialect) {
   const disable = ruleIds.filter((id) => id !== 'frontmatter')
+  /** @type {import('../../dist/index.js').CleanOptions} */
   const options = {path: file, disable, frontmatter: {dialect: dialect === 'tidy' ? undefined : dialect, strict: true, derive: ['date']}}
+  /** @type {Finding[]} */
   const findings = []
   let result
   try {
@@ -138,6 +170,7 @@ export function checkFrontmatter(clean, ruleIds, input, file, dialect) {
     before = keysNamed(input)
   }
   const expect = DIALECT_EXPECTATIONS[dialect]
+  if (!expect) throw new Error(`unknown dialect ${dialect}`)
   for (const key of expect.dates) {
     if (!(key in after)) continue
     const text = dateText(after[key]) ?? sourceValue(output, key)

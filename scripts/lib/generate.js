@@ -23,6 +23,22 @@
  */
 import {createRandom} from './random.js'
 
+/** @typedef {import('./random.js').Random} Random */
+/** A piece: `(random) → Markdown block`. @typedef {(random: Random) => string} Piece */
+/** A block: a piece name (or `repeat`) and its seed. @typedef {readonly [name: string, seed: number]} Block */
+/**
+ * What {@link buildArticle} builds.
+ *
+ * @typedef {object} ArticleSpec
+ * @property {string | null | undefined} [frontmatter]
+ * @property {number | undefined} [frontmatterSeed]
+ * @property {readonly Block[]} blocks
+ * @property {boolean | undefined} [crlf]
+ * @property {boolean | undefined} [bom]
+ * @property {{text: string, at: number} | undefined} [insert] Text spliced in at the start of body line `at` (modulo the line count).
+ */
+/** @typedef {{name: string, kind: string, text: string}} GeneratedArticle */
+
 // ---------------------------------------------------------------------------
 // Vocabulary (invented; no corpus text)
 
@@ -47,10 +63,12 @@ const PRODUCTS = ['DriverDoc', 'FixPilot', 'SpoolMate', 'PixelMend', 'SyncHarbor
 const LANGUAGES = ['js', 'ts', 'python', 'bash', 'html', 'css', 'json', '']
 const SITES = ['fix-guide', 'screen-tips', 'win-help', 'gadget-notes', 'phone-care', 'print-desk']
 
+/** @param {string} text */
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/** @param {Random} r */
 function sentence(r) {
   const parts = [r.pick(VERBS), 'the', r.pick(ADJECTIVES), r.pick(NOUNS)]
   const clauses = r.int(1, 3)
@@ -61,20 +79,27 @@ function sentence(r) {
   return `${capitalise(parts.join(' '))}.`
 }
 
+/**
+ * @param {Random} r
+ * @param {number} sentences
+ */
 function proseText(r, sentences) {
   return Array.from({length: sentences}, () => sentence(r)).join(' ')
 }
 
+/** @param {Random} r */
 function title(r) {
   return `${capitalise(r.pick(VERBS))} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} ${r.pick(['in minutes', 'on any PC', 'the easy way', 'for good', 'step by step'])}`
 }
 
+/** @param {string} text */
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 }
 
+/** @param {Random} r */
 function date(r) {
-  const pad = (n) => String(n).padStart(2, '0')
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0')
   return {
     year: r.int(2019, 2025),
     month: pad(r.int(1, 12)),
@@ -83,6 +108,7 @@ function date(r) {
   }
 }
 
+/** @param {Random} r */
 function imageUrl(r) {
   return `https://img.${r.pick(['shotbox', 'pixcdn', 'snapstore'])}.example/${r.int(2018, 2024)}/${r.hex(10)}.${r.pick(['png', 'jpg', 'webp'])}`
 }
@@ -91,6 +117,7 @@ function imageUrl(r) {
 // Frontmatter styles
 
 /** Frontmatter generators by style: `hexo` (techidaily), `ghost` (freeCodeCamp), `jekyll` (techhub), `plain`. */
+/** @type {Readonly<Record<string, Piece>>} */
 export const FRONTMATTERS = {
   hexo(r) {
     const name = title(r)
@@ -161,11 +188,13 @@ export const FRONTMATTERS = {
 // ---------------------------------------------------------------------------
 // Spam pieces
 
+/** @param {Random} r */
 function impactIds(r) {
   return {account: r.digits(7), ad: r.digits(7), campaign: r.digits(5)}
 }
 
 /** The inside of an affiliate ad region, by kind. */
+/** @type {Readonly<Record<string, Piece>>} */
 const AD_CONTENTS = {
   banner(r) {
     const id = impactIds(r)
@@ -223,6 +252,7 @@ const AD_CONTENTS = {
 }
 
 /** Spam and content pieces by name: `(random) → Markdown block`. */
+/** @type {Readonly<Record<string, Piece>>} */
 export const PIECES = {
   heading(r) {
     return `${'#'.repeat(r.int(2, 4))} ${r.chance(0.5) ? `Method ${r.int(1, 9)}: ` : ''}${title(r)}`
@@ -345,6 +375,7 @@ export const PIECES = {
   },
 }
 
+/** @param {Random} r */
 function adRegion(r) {
   const kind = r.pick(['banner', 'banner', 'video', 'checkout', 'textAd', 'iframe', 'empty'])
   const content = AD_CONTENTS[kind](r)
@@ -359,13 +390,14 @@ export const FRONTMATTER_STYLES = Object.keys(FRONTMATTERS)
 /**
  * Build an article from a spec.
  *
- * @param {{frontmatter?: string | null, frontmatterSeed?: number, blocks: Array<[string, number]>, crlf?: boolean, bom?: boolean, insert?: {text: string, at: number}}} spec
+ * @param {ArticleSpec} spec
  *   A block `['repeat', k]` copies the text of an earlier block (index `k` modulo the blocks so far), the
  *   way scraped posts paste their intro again at the end. `insert` splices text in at the start of body
  *   line `at` (modulo the line count), before line endings are converted.
  * @returns {string}
  */
 export function buildArticle(spec) {
+  /** @type {string[]} */
   const texts = []
   for (const [name, seed] of spec.blocks) {
     if (name === 'repeat') {
@@ -409,6 +441,7 @@ const KINDS = [
   {kind: 'clean', weight: 0.5},
 ]
 
+/** @param {Random} r */
 function pickKind(r) {
   const total = KINDS.reduce((sum, entry) => sum + entry.weight, 0)
   let roll = r.next() * total
@@ -423,11 +456,17 @@ function pickKind(r) {
  * Draw the body plan of one article of a family: `[pieceName, seed]` blocks
  * whose text adds up to about `target` characters (the tail — AdSense units,
  * link farm, footer — is planned first so the article ends near the target).
+ *
+ * @param {Random} r
+ * @param {string} kind
+ * @param {number} target
+ * @returns {Block[]}
  */
 function planBlocks(r, kind, target) {
+  /** @type {Block[]} */
   const blocks = []
   let size = 0
-  const add = (name) => {
+  const add = (/** @type {string} */ name) => {
     // `repeat` 1 is the first paragraph of a how-to (block 0 is its heading): the intro pasted again.
     const seed = name === 'repeat' ? 1 : r.int(0, 2 ** 31 - 1)
     blocks.push([name, seed])
@@ -469,7 +508,7 @@ function planBlocks(r, kind, target) {
   } else if (kind === 'feed') {
     add('excerptEnd')
     add('feedFooter')
-    const footer = blocks.pop()
+    const footer = /** @type {Block} */ (blocks.pop())
     while (size < target) add(r.pick(['paragraph', 'paragraph', 'bulletList', 'heading', 'image']))
     blocks.push(footer)
   } else {
@@ -481,8 +520,8 @@ function planBlocks(r, kind, target) {
 /**
  * Generate the spec of one article.
  *
- * @param {ReturnType<typeof createRandom>} r
- * @returns {{kind: string, spec: Parameters<typeof buildArticle>[0]}}
+ * @param {Random} r
+ * @returns {{kind: string, spec: ArticleSpec}}
  */
 export function generateSpec(r) {
   const kind = pickKind(r)
@@ -506,7 +545,9 @@ export function generateSpec(r) {
 /**
  * Generate `count` articles from `seed`, deterministically.
  *
- * @returns {Array<{name: string, kind: string, text: string}>}
+ * @param {number} count
+ * @param {number} [seed]
+ * @returns {GeneratedArticle[]}
  */
 export function generateCorpus(count, seed = 20240601) {
   const r = createRandom(seed)

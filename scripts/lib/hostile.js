@@ -10,7 +10,23 @@
 import {buildArticle, generateSpec} from './generate.js'
 import {createRandom} from './random.js'
 
-/** An ordinary article of about `characters` characters: one frontmatter, then the blocks of many generated articles. */
+/**
+ * A hostile input shape.
+ *
+ * @typedef {object} HostileShape
+ * @property {string} name
+ * @property {string} unit What `size` counts: `depth`, `items` or `characters`.
+ * @property {readonly [number, number]} sizes The two sizes the benchmark runs (the second is the red team's).
+ * @property {(size: number) => string} make
+ */
+
+/**
+ * An ordinary article of about `characters` characters: one frontmatter, then the blocks of many generated articles.
+ *
+ * @param {number} characters
+ * @param {number} [seed]
+ * @returns {string}
+ */
 export function ordinaryArticle(characters, seed = 20240601) {
   const r = createRandom(seed)
   const first = generateSpec(r).spec
@@ -25,7 +41,11 @@ export function ordinaryArticle(characters, seed = 20240601) {
   return text.length > characters ? text.slice(0, text.lastIndexOf('\n\n', characters) + 1) : text
 }
 
-/** Every shape: name, what `size` counts, the two benchmark sizes, the generator. */
+/**
+ * Every shape: name, what `size` counts, the two benchmark sizes, the generator.
+ *
+ * @type {readonly HostileShape[]}
+ */
 export const HOSTILE_SHAPES = [
   {name: 'nested-list', unit: 'depth', sizes: [1_000, 10_000], make: (depth) => `${'- '.repeat(depth)}x\n`},
   {name: 'nested-ordered-list', unit: 'depth', sizes: [1_000, 10_000], make: (depth) => `${'1. '.repeat(depth)}x\n`},

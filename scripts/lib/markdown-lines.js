@@ -17,6 +17,22 @@
  *   → ['heading', 'blank', 'fence', 'code', 'fence', 'blank']
  */
 
+/**
+ * @typedef {'frontmatter' | 'blank' | 'text' | 'heading' | 'setext' | 'break' | 'list' | 'html' | 'pre' | 'fence' | 'code' | 'indented-code'} LineKind
+ */
+/**
+ * One classified line.
+ *
+ * @typedef {object} Line
+ * @property {LineKind} kind
+ * @property {string} text The line without its line break (and without `\r`).
+ * @property {number} start Offset of the line in the text.
+ * @property {number} end Offset of its end.
+ * @property {number} number 1-based.
+ * @property {boolean} inList
+ * @property {boolean} inQuote
+ */
+
 /** Kinds of line. `code`, `fence` and `indented-code` are code; `pre` is an HTML `<pre>` block. */
 export const CODE_KINDS = new Set(['code', 'fence', 'indented-code', 'pre'])
 
@@ -46,7 +62,11 @@ const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/
 const LIST_ITEM = /^([-+*]|\d{1,9}[.)])([ \t]+|$)/
 const QUOTE_PREFIX = /^ {0,3}> ?/
 
-/** Columns of leading white space (tabs to the next multiple of 4) and where the content starts. */
+/**
+ * Columns of leading white space (tabs to the next multiple of 4) and where the content starts.
+ *
+ * @param {string} text
+ */
 function measureIndent(text) {
   let columns = 0
   let index = 0
@@ -63,11 +83,12 @@ function measureIndent(text) {
  * Split `text` into lines and classify each one.
  *
  * @param {string} text
- * @returns {Array<{kind: string, text: string, start: number, end: number, number: number, inList: boolean, inQuote: boolean}>}
+ * @returns {Line[]}
  *   `text` is the line without its line break (and without `\r`), `start`/`end` are offsets into `text`,
  *   `number` is 1-based.
  */
 export function classifyLines(text) {
+  /** @type {Line[]} */
   const lines = []
   let offset = 0
   let number = 1
@@ -120,7 +141,7 @@ export function classifyLines(text) {
         continue
       }
       line.kind = html.pre ? 'pre' : 'html'
-      if (html.end && html.end.test(content)) html = null
+      if (html.end?.test(content)) html = null
       previous = line.kind
       continue
     }
@@ -132,10 +153,10 @@ export function classifyLines(text) {
     }
     // Leave list items the line is not indented into (a lazy continuation line stays).
     const isListItem = columns < (listColumns.at(-1) ?? 0) + 4 && LIST_ITEM.test(body) && !THEMATIC_BREAK.test(body)
-    while (listColumns.length > 0 && columns < listColumns.at(-1) && (previous === 'blank' || isListItem)) {
+    while (listColumns.length > 0 && columns < (listColumns.at(-1) ?? 0) && (previous === 'blank' || isListItem)) {
       listColumns.pop()
     }
-    const base = listColumns.length > 0 && columns >= listColumns.at(-1) ? listColumns.at(-1) : 0
+    const base = listColumns.length > 0 && columns >= (listColumns.at(-1) ?? 0) ? (listColumns.at(-1) ?? 0) : 0
     const relative = columns - base
     line.inList = listColumns.length > 0
 
@@ -144,8 +165,8 @@ export function classifyLines(text) {
       line.kind = 'indented-code'
     } else if (relative >= 4) {
       line.kind = 'text'
-    } else if (FENCE_OPEN.test(body) && !(body[0] === '`' && FENCE_OPEN.exec(body)[2].includes('`'))) {
-      const marker = FENCE_OPEN.exec(body)[1]
+    } else if (FENCE_OPEN.test(body) && !(body[0] === '`' && /** @type {RegExpExecArray} */ (FENCE_OPEN.exec(body))[2].includes('`'))) {
+      const marker = /** @type {RegExpExecArray} */ (FENCE_OPEN.exec(body))[1]
       fence = {close: new RegExp(`^${marker[0]}{${marker.length},}[ \\t]*$`)}
       line.kind = 'fence'
     } else if (ATX_HEADING.test(body)) {
@@ -161,14 +182,14 @@ export function classifyLines(text) {
       html = {end, pre: Boolean(type?.pre)}
       line.kind = html.pre ? 'pre' : 'html'
       // Types 1–5 may end on the line that starts them (after the opening construct).
-      if (end && end.test(body.slice(1))) html = null
+      if (end?.test(body.slice(1))) html = null
     } else if (isListItem) {
-      const match = LIST_ITEM.exec(body)
+      const match = /** @type {RegExpExecArray} */ (LIST_ITEM.exec(body))
       const spaces = measureIndent(match[2]).columns
       const markerWidth = match[1].length
       const rest = body.slice(match[0].length)
       const contentColumn = columns + markerWidth + (rest === '' || spaces > 4 ? 1 : Math.max(spaces, 1))
-      while (listColumns.length > 0 && columns < listColumns.at(-1)) listColumns.pop()
+      while (listColumns.length > 0 && columns < (listColumns.at(-1) ?? 0)) listColumns.pop()
       listColumns.push(contentColumn)
       line.kind = 'list'
       line.inList = true
@@ -180,6 +201,10 @@ export function classifyLines(text) {
   return lines
 }
 
+/**
+ * @param {string} body
+ * @param {boolean} paragraphOpen
+ */
 function startsHtmlBlock(body, paragraphOpen) {
   for (let type = 0; type < HTML_STARTS.length; type++) {
     if (HTML_STARTS[type].start.test(body)) return true
@@ -196,13 +221,16 @@ const METADATA_LINE = /^(?:[^\s#:-][^:]*:(?:[ \t]|$)|[ \t]|-(?:[ \t]|$)|#|$)/
  * index of the first body line. A second block stacked right on the first
  * (its fence on the next line, holding only metadata lines) is metadata too:
  * exporters write such pairs, and neither is content.
+ *
+ * @param {Line[]} lines
+ * @returns {number}
  */
 function markFrontmatter(lines) {
   const first = lines[0]?.text.replace(/^\uFEFF/, '')
   if (first === undefined) return 0
   const fence = /^(---|\+\+\+)[ \t]*$/.exec(first)?.[1]
   if (!fence) return 0
-  const isFence = (index) => index < lines.length && new RegExp(`^\\${fence[0]}{3}[ \\t]*$`).test(lines[index].text)
+  const isFence = (/** @type {number} */ index) => index < lines.length && new RegExp(`^\\${fence[0]}{3}[ \\t]*$`).test(lines[index].text)
   let end = -1
   for (let index = 1; index < lines.length; index++) {
     if (isFence(index)) {
@@ -229,6 +257,10 @@ const INLINE_HTML_CODE = /<code\b[^>]*>[\s\S]*?<\/code>/gi
 /**
  * The line with inline code removed: backtick spans (on Markdown lines) and
  * `<code>…</code>` elements (everywhere), each replaced by one space.
+ *
+ * @param {string} text
+ * @param {LineKind} kind
+ * @returns {string}
  */
 export function stripInlineCode(text, kind) {
   const result = text.replace(INLINE_HTML_CODE, ' ')
@@ -271,7 +303,7 @@ export function stripInlineCode(text, kind) {
  * code is stripped, frontmatter is dropped. Line numbers are kept (the array
  * index + 1), so findings can point at the source.
  *
- * @param {ReturnType<typeof classifyLines>} lines
+ * @param {readonly Line[]} lines
  * @returns {string[]}
  */
 export function proseLines(lines) {

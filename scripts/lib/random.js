@@ -3,7 +3,12 @@
  * Deterministic across runs and platforms: same seed, same articles.
  */
 
-/** mulberry32: a 32-bit state PRNG returning floats in [0, 1). */
+/**
+ * mulberry32: a 32-bit state PRNG returning floats in [0, 1).
+ *
+ * @param {number} seed
+ * @returns {() => number}
+ */
 export function mulberry32(seed) {
   let state = seed >>> 0
   return function next() {
@@ -16,12 +21,25 @@ export function mulberry32(seed) {
 }
 
 /**
+ * @typedef {object} Random
+ * @property {() => number} next
+ * @property {(min: number, max: number) => number} int
+ * @property {(p: number) => boolean} chance
+ * @property {<T>(items: readonly T[]) => T} pick
+ * @property {<T>(items: readonly T[], count: number) => T[]} some
+ * @property {(length: number) => string} digits
+ * @property {(length: number) => string} hex
+ */
+
+/**
  * A random source with helpers.
  *
  * @param {number} seed
+ * @returns {Random}
  */
 export function createRandom(seed) {
   const next = mulberry32(seed)
+  /** @type {Random} */
   const random = {
     next,
     /** Integer in [min, max] (both inclusive). */
@@ -29,9 +47,9 @@ export function createRandom(seed) {
     /** True with probability `p`. */
     chance: (p) => next() < p,
     /** One element of a non-empty array. */
-    pick: (items) => items[Math.floor(next() * items.length)],
+    pick: (items) => /** @type {any} */ (items[Math.floor(next() * items.length)]),
     /** `count` elements (with repeats) of a non-empty array. */
-    some: (items, count) => Array.from({length: count}, () => items[Math.floor(next() * items.length)]),
+    some: (items, count) => Array.from({length: count}, () => /** @type {any} */ (items[Math.floor(next() * items.length)])),
     /** A decimal string of `length` digits (no leading zero). */
     digits: (length) => {
       let out = String(1 + Math.floor(next() * 9))

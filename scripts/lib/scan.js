@@ -13,7 +13,16 @@
  */
 import {CODE_KINDS, classifyLines, proseLines} from './markdown-lines.js'
 
-/** Residual-spam patterns, by id. All global; `AFFILIATE=` is matched as 2Checkout writes it (upper case). */
+/** @typedef {import('./markdown-lines.js').Line} Line */
+/** @typedef {{pattern: string, line: number, excerpt: string}} SpamFinding */
+/** A piece of content and its line (1-based). @typedef {{text: string, line: number}} Item */
+/** @typedef {Item & {kind: 'heading' | 'image' | 'code' | 'paragraph' | 'table'}} LostItem */
+
+/**
+ * Residual-spam patterns, by id. All global; `AFFILIATE=` is matched as 2Checkout writes it (upper case).
+ *
+ * @type {ReadonlyArray<{id: string, pattern: RegExp, test?: (match: RegExpMatchArray) => boolean}>}
+ */
 export const SPAM_PATTERNS = [
   {id: 'ad-marker', pattern: /<!--((?:(?!-->)[\s\S]){0,160}?)-->/g, test: isAdMarkerComment},
   {id: 'adsbygoogle', pattern: /adsbygoogle/gi},
@@ -51,9 +60,12 @@ export const SPAM_PATTERNS = [
  * A link-farm label is only residual spam when links follow it: on its line
  * or within the next lines. Links to the site's own pages count
  * (`[Next post](/blog/next/)`): a "Related Reading" list is usually internal.
+ *
+ * @param {RegExpMatchArray} match
  */
 function isFarmLabel(match) {
-  const rest = match.input.slice(match.index, match.index + 600)
+  const at = match.index ?? 0
+  const rest = (match.input ?? '').slice(at, at + 600)
   const links = rest.match(/\]\((?:https?:|\.{0,2}\/)|<a\s[^>]*href=["']?(?:https?:|\.{0,2}\/)/gi) ?? []
   return links.length >= 2
 }
@@ -61,7 +73,11 @@ function isFarmLabel(match) {
 const AD_WORD = /\b(?:ads?|adverts?|advertisements?|adsense)\b|google_ad_section_(?:start|end)/i
 const BOUNDARY_WORD = /\b(?:begin|begins|start|starts|end|ends|stop)\b|_(?:start|end)\b/i
 
-/** An HTML comment that opens or closes an ad region (`<!-- affiliate ads begin -->`, `<!-- end ads -->`). */
+/**
+ * An HTML comment that opens or closes an ad region (`<!-- affiliate ads begin -->`, `<!-- end ads -->`).
+ *
+ * @param {RegExpMatchArray} match
+ */
 function isAdMarkerComment(match) {
   const value = match[1] ?? ''
   return AD_WORD.test(value) && BOUNDARY_WORD.test(value)
@@ -71,17 +87,20 @@ function isAdMarkerComment(match) {
  * Spam left outside code.
  *
  * @param {string} text A whole document.
- * @returns {Array<{pattern: string, line: number, excerpt: string}>}
+ * @param {readonly Line[]} [lines] Its lines, if classified already.
+ * @returns {SpamFinding[]}
  */
 export function scanSpam(text, lines = classifyLines(text)) {
   const prose = proseLines(lines)
   // Join so that a comment or tag spanning lines is still seen; keep line starts to map back.
+  /** @type {number[]} */
   const starts = []
   let joined = ''
   for (const line of prose) {
     starts.push(joined.length)
     joined += line + '\n'
   }
+  /** @type {SpamFinding[]} */
   const findings = []
   for (const {id, pattern, test} of SPAM_PATTERNS) {
     pattern.lastIndex = 0
@@ -94,6 +113,10 @@ export function scanSpam(text, lines = classifyLines(text)) {
   return findings.sort((a, b) => a.line - b.line)
 }
 
+/**
+ * @param {readonly number[]} starts
+ * @param {number} offset
+ */
 function lineAt(starts, offset) {
   let low = 0
   let high = starts.length - 1
@@ -105,13 +128,24 @@ function lineAt(starts, offset) {
   return low + 1
 }
 
+/**
+ * @param {string} text
+ * @param {number} index
+ * @param {number} length
+ */
 function excerptOf(text, index, length) {
   const from = Math.max(0, index - 20)
   const to = Math.min(text.length, index + Math.max(length, 40) + 20)
   return oneLine(text.slice(from, to))
 }
 
-/** Collapse white space so an excerpt prints on one line. */
+/**
+ * Collapse white space so an excerpt prints on one line.
+ *
+ * @param {string} text
+ * @param {number} [max]
+ * @returns {string}
+ */
 export function oneLine(text, max = 100) {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
@@ -137,8 +171,13 @@ const MIN_PARAGRAPH_LENGTH = 80
  * Line numbers (1-based) of the input that count as spam for the loss check:
  * marker-delimited ad regions, and any line (or whole HTML block) holding a
  * spam pattern. Content there may go.
+ *
+ * @param {readonly Line[]} lines
+ * @param {string[]} [prose] Their {@link proseLines}.
+ * @returns {Set<number>}
  */
 export function spamLineSet(lines, prose = proseLines(lines)) {
+  /** @type {Set<number>} */
   const spam = new Set()
   // Marker regions: from an ad "begin/start" comment to the next ad "end" comment.
   let openAt = -1
@@ -172,6 +211,7 @@ export function spamLineSet(lines, prose = proseLines(lines)) {
 }
 
 
+/** @param {string} text */
 function normaliseHeading(text) {
   return text
     .trim()
@@ -186,13 +226,14 @@ function normaliseHeading(text) {
  *
  * @param {string} text
  * @param {{skipSpam?: boolean}} [options] With `skipSpam`, items inside spam (see {@link spamLineSet}) are left out.
- * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} where Item = {text, line}
- *   (a table is its header row)
+ * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} (a table is its header row)
  */
 export function contentItems(text, options = {}) {
   const lines = classifyLines(text)
   const prose = proseLines(lines)
+  /** @type {Set<number>} */
   const spam = options.skipSpam ? spamLineSet(lines, prose) : new Set()
+  /** @type {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} */
   const items = {headings: [], images: [], code: [], paragraphs: [], tables: []}
   let codeStart = -1
   for (let index = 0; index < lines.length; index++) {
@@ -249,8 +290,13 @@ export function contentItems(text, options = {}) {
   return items
 }
 
-/** The trimmed lines of a document (all kinds), for paragraph presence checks. */
+/**
+ * The trimmed lines of a document (all kinds), for paragraph presence checks.
+ *
+ * @param {string} text
+ */
 function trimmedLineSet(text) {
+  /** @type {Set<string>} */
   const set = new Set()
   for (const line of text.split('\n')) set.add(line.replace(/\r$/, '').trim())
   return set
@@ -262,7 +308,9 @@ function trimmedLineSet(text) {
  * Presence, not counts: a paragraph repeated in the input is still there if
  * one copy survives (the duplicate-paragraph rule may take the other).
  *
- * @returns {Array<{kind: 'heading' | 'image' | 'code' | 'paragraph' | 'table', line: number, text: string}>}
+ * @param {string} input
+ * @param {string} output
+ * @returns {LostItem[]}
  */
 export function findLoss(input, output) {
   const before = contentItems(input, {skipSpam: true})
@@ -273,6 +321,7 @@ export function findLoss(input, output) {
     code: new Set(after.code.map((item) => item.text.replace(/\r/g, ''))),
   }
   const outputLines = trimmedLineSet(output)
+  /** @type {LostItem[]} */
   const lost = []
   for (const item of before.headings) if (!has.heading.has(item.text)) lost.push({kind: 'heading', ...item})
   for (const item of before.images) if (!has.image.has(item.text)) lost.push({kind: 'image', ...item})

@@ -3,7 +3,8 @@
  * Parsing only: nothing here touches the file system.
  */
 import {parseArgs} from 'node:util'
-import {allRules, derivableFields, disabledRules, isTimeZone, ruleGroups, ruleIds, UnknownRuleError, type DerivableField} from '../index.js'
+import {UnknownRuleError} from '../index.js'
+import {allRules, derivableFields, isTimeZone, ruleGroups, ruleIds, ruleNames, type RuleName, type DerivableField} from '../plugin-api.js'
 import {DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, MIN_MAX_MEMORY_MB} from '../node/bounded.js'
 import {DEFAULT_MAX_BYTES} from '../node/read.js'
 import {reporterNames, type ReporterName} from '../report/finding.js'
@@ -33,8 +34,8 @@ export interface CliConfig {
   json: boolean
   rules: string[]
   filterLists: string[]
-  enable: string[]
-  disable: string[]
+  enable: RuleName[]
+  disable: RuleName[]
   format: boolean
   /** Frontmatter dialect (`--frontmatter`); checked against the rules once they are loaded. */
   dialect: string | undefined
@@ -166,15 +167,14 @@ function checkOperands(config: CliConfig, bothOutputs: boolean): void {
 }
 
 /** `--disable a --disable b,c` → [a, b, c], each a known rule id or group. */
-function parseRuleNames(values: readonly string[], option: string): string[] {
+function parseRuleNames(values: readonly string[], option: string): RuleName[] {
   const names = [...new Set(values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean))]
   try {
-    disabledRules({enable: names})
+    return ruleNames(names)
   } catch (error) {
     if (error instanceof UnknownRuleError) throw new UsageError(`${option}: ${error.message}`)
     throw error
   }
-  return names
 }
 
 /** `auto`, `none`, or a name (checked against the rules' dialects once they are loaded). */

@@ -6,7 +6,9 @@
  * worker threads, one per core (as a batch is); the output is the same.
  * Each file's time and memory are bounded as in a batch (node/bounded.ts).
  */
-import {allRules, type RuleSet} from '../index.js'
+import type {RuleSet} from '../index.js'
+import type {CompiledFilterLists} from '../filter-lists.js'
+import {allRules, type RuleName} from '../plugin-api.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
 import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
@@ -30,10 +32,12 @@ export const RULES_URL = 'https://github.com/decruft/decruft#rules'
 export interface CheckContext {
   readonly cwd: string
   readonly rules: RuleSet
+  /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
+  readonly filterLists: CompiledFilterLists | undefined
   /** The rules files and filter lists as text, for worker threads. */
   readonly sources: RuleSources
-  readonly enable: readonly string[]
-  readonly disable: readonly string[]
+  readonly enable: readonly RuleName[]
+  readonly disable: readonly RuleName[]
   readonly severity: Readonly<Record<string, Severity>>
   readonly frontmatter: CheckSettings['frontmatter']
   /** Look for each article's site (`--generator` not `none`). */
@@ -74,6 +78,7 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   })
   const settings: CheckSettings = {
     rules: context.rules,
+    filterLists: context.filterLists,
     enable: context.enable,
     disable: context.disable,
     maxBytes: config.maxBytes,
@@ -146,7 +151,7 @@ function checkInProcess(isolation: Isolation, settings: CheckSettings) {
  */
 function checkOnPool(run: (input: CheckWorkerInput, display: string) => Promise<Bounded<FileReport>>, settings: CheckSettings) {
   // The compiled rules and the detector stay here: each worker compiles the pool's rule sources and has its own detector.
-  const {rules: _compiled, siteDetector: _detector, ...workerSettings} = settings
+  const {rules: _compiled, filterLists: _lists, siteDetector: _detector, ...workerSettings} = settings
   return async (file: string, display: string): Promise<FileReport> => {
     const bounded = await run({file, display, settings: workerSettings}, display)
     return bounded.ok ? bounded.value : {path: display, findings: [], fixed: false, error: bounded.message}

@@ -89,6 +89,7 @@ async function check(config: CliConfig, settings: RunSettings, cwd: string, opti
   const outcome = await runCheck(config, {
     cwd,
     rules: settings.rules,
+    filterLists: settings.filterLists,
     sources: settings.sources,
     enable: settings.enable,
     disable: settings.disable,
@@ -121,6 +122,7 @@ async function cleanStdin(
     const text = await readArticleStream(options.stdin, STDIN_NAME, {maxBytes: config.maxBytes})
     const cleanOptions = {
       rules: settings.rules,
+      filterLists: settings.filterLists,
       enable: settings.enable,
       disable: settings.disable,
       format: config.format,

@@ -6,19 +6,14 @@
  */
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
-import {
-  FrontmatterOptionsError,
-  ruleGroups,
-  RulesError,
-  withFrontmatterOptions,
-  type FrontmatterOptions,
-  type RuleSet,
-} from '../index.js'
+import {FrontmatterOptionsError, RulesError, type FrontmatterOptions, type RuleSet} from '../index.js'
+import type {CompiledFilterLists} from '../filter-lists.js'
+import {checkFrontmatterOptions, ruleGroups, type RuleName} from '../plugin-api.js'
 import {ConfigError, loadConfig, ruleSelection, type LoadedConfig} from '../node/config.js'
 import {createIgnore} from '../node/ignore.js'
 import {displayPath} from '../node/paths.js'
 import {describeSystemError} from '../node/read.js'
-import {compileRuleSources, type RuleSources} from '../node/rule-sources.js'
+import {compileRuleSources, type CompiledRuleSources, type RuleSources} from '../node/rule-sources.js'
 import type {Severity} from '../report/finding.js'
 import type {CliConfig} from './args.js'
 
@@ -28,8 +23,10 @@ export interface RunSettings {
   /** Rules files and filter lists as text (for worker threads), and compiled. */
   readonly sources: RuleSources
   readonly rules: RuleSet
-  readonly enable: string[]
-  readonly disable: string[]
+  /** The filter lists compiled, if any: a run option beside the rule set. */
+  readonly filterLists: CompiledFilterLists | undefined
+  readonly enable: RuleName[]
+  readonly disable: RuleName[]
   /** Severity per rule id (check mode). */
   readonly severity: Record<string, Severity>
   readonly frontmatter: FrontmatterOptions
@@ -46,8 +43,8 @@ const NO_CONFIG: LoadedConfig = {
 }
 
 /** Rule ids named by rule ids or group names. */
-function idsOf(names: readonly string[]): Set<string> {
-  return new Set(names.flatMap((name) => ruleGroups.get(name) ?? [name]))
+function idsOf(names: readonly RuleName[]): Set<string> {
+  return new Set<string>(names.flatMap((name): readonly string[] => ruleGroups.get(name) ?? [name]))
 }
 
 /** Read text files; undefined (after reporting) when one cannot be read. */
@@ -84,16 +81,16 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   const lists = await readTexts([...fromConfig.filterLists.map(display), ...config.filterLists.map((file) => ({path: resolve(cwd, file), display: file}))], 'filter list', report)
   if (!layers || !lists) return undefined
   const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
-  let rules: RuleSet
+  let compiled: CompiledRuleSources
   try {
-    rules = await compileRuleSources(sources)
+    compiled = await compileRuleSources(sources)
   } catch (error) {
     if (!(error instanceof RulesError)) throw error
     report(error.message)
     return undefined
   }
   if (!config.quiet) {
-    for (const list of rules.filterLists?.stats ?? []) {
+    for (const list of compiled.filterLists?.stats ?? []) {
       const ignored = list.ignored === 0 ? '' : `; ${list.ignored} lines ignored (they cannot act on static Markdown, e.g. \`${list.ignoredSamples[0] ?? ''}\`)`
       report(`${list.name}: ${list.network} network and ${list.cosmetic} element filters${ignored}`)
     }
@@ -114,7 +111,7 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   }
   // A dialect or generator may come from a rules file: check them against the loaded rules.
   try {
-    withFrontmatterOptions(rules, frontmatter)
+    checkFrontmatterOptions(compiled.rules, frontmatter)
   } catch (error) {
     if (!(error instanceof FrontmatterOptionsError)) throw error
     // A dialect or generator from the command line, or else from the config file.
@@ -131,5 +128,5 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     report(error.message)
     return undefined
   }
-  return {configFile: loaded.file, sources, rules, enable, disable, severity: selection.severity, frontmatter, detectSite: generator !== 'none', ignored}
+  return {configFile: loaded.file, sources, rules: compiled.rules, filterLists: compiled.filterLists, enable, disable, severity: selection.severity, frontmatter, detectSite: generator !== 'none', ignored}
 }

@@ -1,6 +1,6 @@
 /** The end-of-batch summary printed on stderr. */
 import type {Colors} from 'picocolors/types.js'
-import {ruleIds} from '../index.js'
+import {isRuleId, ruleIds} from '../plugin-api.js'
 import type {BatchSummary} from '../node/index.js'
 
 /**
@@ -36,7 +36,7 @@ export function formatSummary(summary: BatchSummary, options: {out: string; colo
 /** Rules in pipeline order, then any others alphabetically: the same order every run. */
 function orderRules(rules: readonly string[]): string[] {
   const known = ruleIds.filter((id) => rules.includes(id))
-  const others = rules.filter((id) => !ruleIds.includes(id)).sort()
+  const others = rules.filter((id) => !isRuleId(id)).sort()
   return [...known, ...others]
 }
 

@@ -29,9 +29,7 @@ export interface Found {
  * answer remembered: for offsets that only grow (as a left-to-right scan
  * asks), all the searches together read the text once.
  */
-export interface NextMatch {
-  (from: number): Found | undefined
-}
+export type NextMatch = (from: number) => Found | undefined
 
 /** A {@link NextMatch} for `closer` (a string, or a global/sticky-free pattern, which is copied with the `g` flag) in `text`. */
 export function nextMatch(text: string, closer: string | RegExp): NextMatch {

@@ -31,11 +31,6 @@ const NON_NESTING = new Set([
   'colgroup', 'caption', 'html', 'head', 'body',
 ])
 
-/** A measure crossing its limit: where it first did (offset into the text). */
-export interface Crossing {
-  offset: number
-}
-
 /** What one paragraph holds: the counts, the deepest nesting, and where each first crossed its limit. */
 export interface InlineCounts {
   emphasisDelimiters: number

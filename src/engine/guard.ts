@@ -21,6 +21,7 @@ import {frontmatterEnd} from './fences.js'
 import {InlineMeter, NextIndex, type InlineCounts} from './guard-inline.js'
 import type {GuardLimits, GuardViolation} from './guard-limits.js'
 
+// biome-ignore lint/suspicious/noConstEnum: module-private, so isolatedModules and esbuild inline it like tsc does.
 const enum Block {
   None,
   Paragraph,

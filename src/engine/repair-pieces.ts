@@ -65,7 +65,7 @@ export class Pieces {
     return this.lineStarts
   }
 
-  /** As `lineContentEnd(this.text, offset)`, by binary search (no scan over a long line per removal). */
+  /** Offset of the line break (`\r\n` or `\n`) that ends the line holding `offset`, or the text's end, by binary search (no scan over a long line per removal). */
   lineContentEnd(offset: number): number {
     const starts = this.starts()
     const low = firstIndexAtOrAfter(starts, offset + 1)
@@ -241,13 +241,6 @@ function isLinePrefix(text: string, offset: number): boolean {
 
 export function lineStart(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
-}
-
-/** Offset of the line break (`\r\n` or `\n`) that ends the line holding `offset`, or the text's end. */
-export function lineContentEnd(text: string, offset: number): number {
-  const lineFeed = text.indexOf('\n', offset)
-  if (lineFeed === -1) return text.length
-  return lineFeed > 0 && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed
 }
 
 /** Start of the line break that ends the line before the one starting at `start`. */

@@ -230,6 +230,7 @@ function takesRest(text: string, span: Span, structure: ShapeStructure | undefin
 
 /** A comment, declaration, processing instruction, CDATA section or tag at the start of a string. */
 const LEADING_MARKUP =
+  // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: `[^]` is "any character, line breaks too", on purpose.
   /^(?:<!--(?:-?>|[^]*?--!?>)|<!\[CDATA\[[^]*?\]\]>|<![^>]*>|<\?[^>]*>|<(\/?)([A-Za-z][\w:-]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>)/
 /** One attribute as the HTML tokenizer reads one: a name (anything but white space, `/`, `>`; `=` only first), maybe a value (maybe empty: `onclick=>`). */
 const ATTRIBUTE = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)?)?$/

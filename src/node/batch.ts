@@ -14,7 +14,9 @@
  * article past them fails alone.
  */
 import {resolve} from 'node:path'
-import type {FilterListSource, FrontmatterOptions} from '../index.js'
+import type {FrontmatterOptions} from '../index.js'
+import type {FilterListSource} from '../filter-lists.js'
+import type {RuleName} from '../plugin-api.js'
 import type {RuleSources} from './rule-sources.js'
 import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
@@ -43,9 +45,9 @@ export interface BatchOptions {
   /** Filter lists (Adblock Plus syntax) given as text. */
   filterLists?: readonly FilterListSource[] | undefined
   /** Rule ids or groups to switch on besides the defaults. */
-  enable?: readonly string[] | undefined
+  enable?: readonly RuleName[] | undefined
   /** Rule ids or groups to switch off. */
-  disable?: readonly string[] | undefined
+  disable?: readonly RuleName[] | undefined
   /** Canonical reformatting (see `clean`). Default: false. */
   format?: boolean | undefined
   /** Refuse inputs larger than this many bytes. Default: 1 MiB ({@link DEFAULT_MAX_BYTES}). */
@@ -121,7 +123,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   // Compile in this thread first: a bad rules file fails the batch before any article.
-  const rules = await compileRuleSources(sources)
+  const compiled = await compileRuleSources(sources)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
@@ -149,7 +151,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   } else {
     // One detector for the batch: each folder's config is read once.
     // In this thread, only the watchdog can end a clean that overruns.
-    const inline: CleanSettings = {...settings, rules, siteDetector: settings.detectSite ? createSiteDetector() : undefined, watchdog: true}
+    const inline: CleanSettings = {...settings, ...compiled, siteDetector: settings.detectSite ? createSiteDetector() : undefined, watchdog: true}
     const isolation = new Isolation(sources, limits)
     const run = async (task: FileTask): Promise<FileOutcome> => {
       if (!(await isolation.wants(task.absolute))) return cleanFile(task, inline)

@@ -23,7 +23,7 @@
  *   checking one, never start a thread.
  */
 import {stat} from 'node:fs/promises'
-import {timedOutReason} from '../index.js'
+import {timedOutReason} from '../plugin-api.js'
 import type {RuleSources} from './rule-sources.js'
 import {openWorkerPool, type PoolClock} from './pool.js'
 

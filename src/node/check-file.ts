@@ -7,6 +7,8 @@
  * clean text differs, and atomically. Never throws: a failure is a report.
  */
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
+import type {CompiledFilterLists} from '../filter-lists.js'
+import type {RuleName} from '../plugin-api.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFindings} from '../report/removal-finding.js'
 import type {PhaseReporter} from './bounded.js'
@@ -20,8 +22,10 @@ import {writeFileSafely} from './write.js'
 /** How to check, for every article of a run. */
 export interface CheckSettings extends SiteLookup {
   rules: RuleSet
-  enable: readonly string[]
-  disable: readonly string[]
+  /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
+  filterLists?: CompiledFilterLists | undefined
+  enable: readonly RuleName[]
+  disable: readonly RuleName[]
   maxBytes: number
   frontmatter?: CleanOptions['frontmatter']
   /** Severity per rule id; `error` when a rule is not named. */
@@ -50,6 +54,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
     const frontmatter = await frontmatterForFile(absolute, settings.frontmatter, detector)
     const options: CleanOptions = {
       rules: settings.rules,
+      filterLists: settings.filterLists,
       enable: settings.enable,
       disable: settings.disable,
       path: display,

@@ -6,6 +6,8 @@
  */
 import {sep} from 'node:path'
 import {clean, CleanError, type CleanOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
+import type {CompiledFilterLists} from '../filter-lists.js'
+import type {RuleName} from '../plugin-api.js'
 import type {PhaseReporter} from './bounded.js'
 import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
@@ -30,8 +32,10 @@ export interface FileTask {
 /** How to clean, for every article of a batch. */
 export interface CleanSettings extends SiteLookup {
   rules: RuleSet
-  enable: readonly string[]
-  disable: readonly string[]
+  /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
+  filterLists?: CompiledFilterLists | undefined
+  enable: readonly RuleName[]
+  disable: readonly RuleName[]
   format: boolean
   maxBytes: number
   fsync: boolean
@@ -88,6 +92,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings, phases?
     const frontmatter = await frontmatterForFile(task.absolute, settings.frontmatter, detector)
     const options: CleanOptions = {
       rules: settings.rules,
+      filterLists: settings.filterLists,
       enable: settings.enable,
       disable: settings.disable,
       format: settings.format,

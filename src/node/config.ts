@@ -22,7 +22,8 @@ import {pathToFileURL} from 'node:url'
 import {lilconfig, type LilconfigResult} from 'lilconfig'
 import {LineCounter, parseDocument} from 'yaml'
 import {z} from 'zod'
-import {derivableFields, isTimeZone, ruleGroups, ruleIds, UnknownRuleError, type DerivableField} from '../index.js'
+import {UnknownRuleError, type RuleId} from '../index.js'
+import {derivableFields, isRuleName, isTimeZone, ruleGroups, ruleIds, type DerivableField} from '../plugin-api.js'
 import {readRulesLayer} from '../ruleset/load.js'
 import {displayPath} from './paths.js'
 import {describeSystemError} from './read.js'
@@ -392,17 +393,17 @@ export async function loadConfig(cwd: string, explicit?: string, options: LoadCo
  * // → {enable: ['call-to-action'], disable: [], severity: {'call-to-action': 'warning'}}
  */
 export function ruleSelection(rules: Readonly<Record<string, RuleSetting>>): {
-  enable: string[]
-  disable: string[]
+  enable: RuleId[]
+  disable: RuleId[]
   severity: Record<string, 'error' | 'warning'>
 } {
   for (const name of Object.keys(rules)) {
-    if (!ruleIds.includes(name) && !ruleGroups.has(name)) {
+    if (!isRuleName(name)) {
       throw new UnknownRuleError(`unknown rule id or group \`${name}\` (rules: ${ruleIds.join(', ')}; groups: ${[...ruleGroups.keys()].join(', ')})`)
     }
   }
   const groupOf = new Map([...ruleGroups].flatMap(([group, ids]) => ids.map((id) => [id, group] as const)))
-  const selection = {enable: [] as string[], disable: [] as string[], severity: {} as Record<string, 'error' | 'warning'>}
+  const selection = {enable: [] as RuleId[], disable: [] as RuleId[], severity: {} as Record<string, 'error' | 'warning'>}
   for (const id of ruleIds) {
     const group = groupOf.get(id)
     const setting = Object.hasOwn(rules, id) ? rules[id] : group !== undefined && Object.hasOwn(rules, group) ? rules[group] : undefined

@@ -3,7 +3,7 @@
  * writing, expanding operands, batches on worker threads, and finding the
  * site generator an article is written for.
  */
-export {compileRuleSources, type RuleSources} from './rule-sources.js'
+export {compileRuleSources, type CompiledRuleSources, type RuleSources} from './rule-sources.js'
 export {runBatch, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './batch.js'
 export {displayPath} from './paths.js'
 export {checkFile, type CheckSettings} from './check-file.js'

@@ -1,5 +1,6 @@
-/** The rule set of a batch, built the same way in the main thread and in each worker. */
-import {createRuleSet, withFilterLists, type FilterListSource, type RuleSet} from '../index.js'
+/** The rule set and filter lists of a batch, built the same way in the main thread and in each worker. */
+import {createRuleSet, type RuleSet} from '../index.js'
+import type {CompiledFilterLists, FilterListSource} from '../filter-lists.js'
 
 export interface RuleSources {
   /** Rules files (their text), merged over the defaults in order. */
@@ -8,14 +9,20 @@ export interface RuleSources {
   readonly filterLists: readonly FilterListSource[]
 }
 
+/** Rule sources compiled: the rule set, and the filter lists (a run option beside it) if any were given. */
+export interface CompiledRuleSources {
+  readonly rules: RuleSet
+  readonly filterLists?: CompiledFilterLists | undefined
+}
+
 /**
  * Rules files over the defaults, plus filter lists if any. Rejects with
  * `RulesError` for a bad rules file. The adblocker is loaded only when there
  * are lists (it costs ~80 ms of start-up).
  */
-export async function compileRuleSources(sources: RuleSources): Promise<RuleSet> {
+export async function compileRuleSources(sources: RuleSources): Promise<CompiledRuleSources> {
   const rules = createRuleSet(...sources.rules)
-  if (sources.filterLists.length === 0) return rules
+  if (sources.filterLists.length === 0) return {rules}
   const {compileFilterLists} = await import('../filter-lists.js')
-  return withFilterLists(rules, compileFilterLists(sources.filterLists))
+  return {rules, filterLists: compileFilterLists(sources.filterLists)}
 }

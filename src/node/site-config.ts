@@ -10,7 +10,7 @@
  */
 import {parse as parseToml} from 'smol-toml'
 import {parse as parseYaml} from 'yaml'
-import {isTimeZone} from '../index.js'
+import {isTimeZone} from '../plugin-api.js'
 
 /** Keys of `_config.yml` that only Jekyll uses (jekyllrb.com/docs/configuration). */
 export const JEKYLL_KEYS: ReadonlySet<string> = new Set([

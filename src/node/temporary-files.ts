@@ -95,7 +95,11 @@ export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.decruft-${process.pid}-${threadId}-${counter}.tmp`)
 }
 
-/** The temporary files this thread would remove if the process were interrupted now (in the main thread: the workers' too). */
+/**
+ * The temporary files this thread would remove if the process were interrupted now (in the main thread: the workers' too).
+ *
+ * @lintignore tests/write.test.ts calls it from dist/ in a child process.
+ */
 export function temporaryFilesInFlight(): string[] {
   return [...inFlight]
 }

@@ -13,7 +13,8 @@
  * (see bounded.ts).
  */
 import {createContext, runInContext, type Context} from 'node:vm'
-import {CleanError, timedOutReason} from '../index.js'
+import {CleanError} from '../index.js'
+import {timedOutReason} from '../plugin-api.js'
 
 let context: Context | undefined
 

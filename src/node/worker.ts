@@ -15,19 +15,20 @@
  * bounded.ts): a task past its time is ended with its worker.
  */
 import Tinypool, {workerId} from 'tinypool'
-import type {FrontmatterOptions, RuleSet} from '../index.js'
+import type {FrontmatterOptions} from '../index.js'
+import type {RuleName} from '../plugin-api.js'
 import type {FileReport} from '../report/finding.js'
 import {phaseReporter, type PhaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import type {PoolData} from './pool.js'
-import {compileRuleSources} from './rule-sources.js'
+import {compileRuleSources, type CompiledRuleSources} from './rule-sources.js'
 import {createSiteDetector, type SiteDetector} from './site.js'
 
 /** The settings of a batch as plain data (the rules come with the pool). */
 export interface WorkerSettings {
-  enable: readonly string[]
-  disable: readonly string[]
+  enable: readonly RuleName[]
+  disable: readonly RuleName[]
   format: boolean
   maxBytes: number
   fsync: boolean
@@ -48,12 +49,12 @@ export interface WorkerInput extends Timed {
   settings: WorkerSettings
 }
 
-let compiled: Promise<RuleSet> | undefined
+let compiled: Promise<CompiledRuleSources> | undefined
 /** This worker's site detector: a pool lives for one run, so its cache does too. */
 let siteDetector: SiteDetector | undefined
 
-/** This worker's rule set, compiled from the pool's rule sources on first use. */
-function rules(): Promise<RuleSet> {
+/** This worker's rule set and filter lists, compiled from the pool's rule sources on first use. */
+function rules(): Promise<CompiledRuleSources> {
   const data = Tinypool.workerData as PoolData | undefined
   if (!data) throw new Error('decruft worker started without rule sources (open the pool with openWorkerPool)')
   compiled ??= compileRuleSources(data.sources)
@@ -74,14 +75,14 @@ export default async function cleanInWorker({task, settings, seq}: WorkerInput):
   const reporter = phases(seq)
   try {
     // The clock starts once the rules are compiled (cleanFile says when): compiling is the run's cost, not the file's.
-    return await cleanFile(task, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+    return await cleanFile(task, {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
   } finally {
     reporter?.('write')
   }
 }
 
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
-export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'siteDetector'>
+export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'filterLists' | 'siteDetector'>
 
 export interface CheckWorkerInput extends Timed {
   /** Absolute path of the article. */
@@ -95,7 +96,7 @@ export interface CheckWorkerInput extends Timed {
 export async function checkInWorker({file, display, settings, seq}: CheckWorkerInput): Promise<FileReport> {
   const reporter = phases(seq)
   try {
-    return await checkFile(file, display, {...settings, rules: await rules(), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+    return await checkFile(file, display, {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
   } finally {
     reporter?.('write')
   }

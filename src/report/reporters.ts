@@ -17,10 +17,7 @@ import {createJsonReporter} from './json.js'
 import {createPrettyReporter} from './pretty.js'
 import {createSarifReporter} from './sarif.js'
 
-export {createGithubReporter, escapeGithubData, escapeGithubProperty} from './github.js'
-export {createJsonReporter, JSON_REPORT_VERSION, type JsonFile, type JsonFinding, type JsonReport} from './json.js'
-export {byPosition, createPrettyReporter, failurePlace, formatCount} from './pretty.js'
-export {createSarifReporter, DECRUFT_URI, SARIF_SCHEMA_URI, toSarifUri} from './sarif.js'
+export {toSarifUri} from './sarif.js'
 
 /** A new reporter (each keeps its own state: use one per run). */
 export function createReporter(name: ReporterName, options: ReporterOptions): Reporter {

@@ -1,6 +1,9 @@
 // Generated from rules/default/*.yaml by `npm run rules:generate`. Do not edit.
 import type {RulesData} from './schema.js'
 
+/** The frontmatter dialects the default rules define (`canonical` is built in besides them). */
+export type DefaultDialectName = "hugo" | "jekyll" | "hexo" | "astro"
+
 export const defaultRulesData: RulesData = {
   "version": 1,
   "adBlock": {

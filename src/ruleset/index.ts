@@ -5,11 +5,10 @@ import {readRulesLayer, validateRules} from './load.js'
 import {mergeRules} from './merge.js'
 import type {RulesData} from './schema.js'
 
-export {compileRules, hostPattern, type RuleSet} from './compile.js'
+export {compileRules, type RuleSet} from './compile.js'
 export {defaultRulesData} from './default-rules.js'
-export {parseRules, readRulesLayer, RulesError, validateRules, type RulesLayer} from './load.js'
+export {parseRules, RulesError} from './load.js'
 export {mergeRules} from './merge.js'
-export {withFilterLists, type CompiledFilterLists, type FilterListSource} from '../rules/filter-list/lists.js'
 export {rulesJsonSchema, rulesSchema, type RulesData} from './schema.js'
 
 let defaults: RuleSet | undefined

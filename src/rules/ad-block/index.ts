@@ -21,7 +21,7 @@
  *   Step two.
  *   → "Step one.\n\nStep two.\n"
  */
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -107,5 +107,5 @@ function mergeRegions(regions: readonly Region[]): Region[] {
   return merged
 }
 
-export const adBlock = defineRule(meta, findAdBlocks, defaultRuleSet)
-export default adBlock.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findAdBlocks, section)

@@ -1,6 +1,7 @@
 /** Rules section `adBlock`: comment pairs that wrap an ad region. */
 import {z} from 'zod'
 import {enabled, entry, pattern, regex, type Matcher} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 export const adMarkerSchema = z
   .object({
@@ -26,3 +27,6 @@ export interface AdBlockRules {
 export function compile(data: z.input<typeof schema> | undefined): AdBlockRules {
   return {markers: enabled(data?.markers).map((m) => ({id: m.id, note: m.note, begin: regex(m.begin), end: regex(m.end)}))}
 }
+
+/** The `adBlock` section of a rules file. */
+export const section = defineSection('adBlock', schema, compile)

@@ -54,7 +54,7 @@ import {shapeStructureOf} from '../../engine/shape-check.js'
 import {blockSpan, inlineSpan, type Span} from '../../engine/span.js'
 import type {ElementMatcher, LabelMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {toString} from 'mdast-util-to-string'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'ad-slot',
@@ -299,5 +299,5 @@ function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]):
   }
 }
 
-export const adSlot = defineRule(meta, findAdSlots, defaultRuleSet)
-export default adSlot.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findAdSlots, section)

@@ -1,6 +1,7 @@
 /** Rules section `adSlot`: ad units, ad-serving hosts and tracking pixels. */
 import {z} from 'zod'
 import {enabled, entry, hostSchema, labelMatcher, labelSchema, pattern, regex, urlMatcher, type LabelMatcher, type Matcher, type UrlMatcher} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 export const adElementSchema = z
   .object({
@@ -58,3 +59,6 @@ export function compile(data: z.input<typeof schema> | undefined): AdSlotRules {
     pixelMaxSize: data?.pixelMaxSize ?? 1,
   }
 }
+
+/** The `adSlot` section of a rules file. */
+export const section = defineSection('adSlot', schema, compile)

@@ -47,7 +47,7 @@ import {spansMarkdownBlocks, type Shape} from '../../engine/shape.js'
 import {shapeStructureOf} from '../../engine/shape-check.js'
 import {blockSpan, type Span} from '../../engine/span.js'
 import type {RuleSet, UrlMatcher} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'affiliate-link',
@@ -386,5 +386,5 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
   for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
-export const affiliateLink = defineRule(meta, findAffiliateLinks, defaultRuleSet)
-export default affiliateLink.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findAffiliateLinks, section)

@@ -14,6 +14,7 @@ import {
   type LabelMatcher,
   type UrlMatcher,
 } from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 /** A folder name: letters, digits, dashes and underscores (`go`, `recommends`). */
 const folderName = z.string().regex(/^[a-z0-9_-]+$/i, 'a folder name: letters, digits, dashes and underscores')
@@ -72,3 +73,6 @@ export function compile(data: z.input<typeof schema> | undefined): AffiliateLink
     buttons: enabled(data?.buttons).map(labelMatcher),
   }
 }
+
+/** The `affiliateLink` section of a rules file. */
+export const section = defineSection('affiliateLink', schema, compile)

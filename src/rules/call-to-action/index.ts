@@ -40,7 +40,7 @@ import type {VFile} from 'vfile'
 import {defineRule} from '../../engine/rule.js'
 import {findTailBoilerplate} from '../../core/tail.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 import {isFeedFooter, isFooter, withoutGluedFooter} from '../feed-footer/index.js'
 
 export const meta = {
@@ -73,5 +73,5 @@ export function findCallsToAction(tree: Root, file: VFile, rules: RuleSet): void
   })
 }
 
-export const callToAction = defineRule(meta, findCallsToAction, defaultRuleSet)
-export default callToAction.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findCallsToAction, section)

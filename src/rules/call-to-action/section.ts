@@ -13,6 +13,7 @@
 import {z} from 'zod'
 import {enabled, entry, hostSchema, pattern, urlMatcher, type UrlMatcher} from '../../ruleset/matchers.js'
 import {holdsWord} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 /**
  * Words (any case) one of which a sentence must hold for the pattern to be
@@ -213,3 +214,6 @@ export function compile(data: z.input<typeof schema> | undefined): CallToActionR
     },
   }
 }
+
+/** The `callToAction` section of a rules file. */
+export const section = defineSection('callToAction', schema, compile)

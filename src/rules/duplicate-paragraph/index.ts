@@ -50,7 +50,7 @@ import {defineRule} from '../../engine/rule.js'
 import {blockSpan} from '../../engine/span.js'
 import {countWords} from '../../core/text.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'duplicate-paragraph',
@@ -200,5 +200,5 @@ export function findDuplicateParagraphs(tree: Root, file: VFile, rules: RuleSet)
   }
 }
 
-export const duplicateParagraph = defineRule(meta, findDuplicateParagraphs, defaultRuleSet)
-export default duplicateParagraph.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findDuplicateParagraphs, section)

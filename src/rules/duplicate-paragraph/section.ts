@@ -1,5 +1,6 @@
 /** Rules section `duplicateParagraph`: thresholds for repeated paragraphs. */
 import {z} from 'zod'
+import {defineSection} from '../../ruleset/section.js'
 
 export const schema = z
   .object({
@@ -37,3 +38,6 @@ export function compile(data: z.input<typeof schema> | undefined): DuplicatePara
     minIntroWords: data?.minIntroWords ?? 10,
   }
 }
+
+/** The `duplicateParagraph` section of a rules file. */
+export const section = defineSection('duplicateParagraph', schema, compile)

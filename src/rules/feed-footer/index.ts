@@ -60,7 +60,7 @@ import {defineRule} from '../../engine/rule.js'
 import {blockSpan} from '../../engine/span.js'
 import {findTailBoilerplate, type TailBlock, type TextBlock} from '../../core/tail.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'feed-footer',
@@ -244,5 +244,5 @@ function removeCopiesOfFooters(tree: Root, file: VFile, source: string): void {
   }
 }
 
-export const feedFooter = defineRule(meta, findFeedFooters, defaultRuleSet)
-export default feedFooter.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findFeedFooters, section)

@@ -5,6 +5,7 @@
  */
 import {z} from 'zod'
 import {enabled, entry, holdsWord, pattern} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 export const footerPatternSchema = z
   .object({
@@ -107,3 +108,6 @@ export function compile(data: z.input<typeof schema> | undefined): FeedFooterRul
     matchEnd: (text, hasLink) => find(trailing, text, hasLink),
   }
 }
+
+/** The `feedFooter` section of a rules file. */
+export const section = defineSection('feedFooter', schema, compile)

@@ -57,6 +57,7 @@ import {defineRule} from '../../engine/rule.js'
 import type {Shape} from '../../engine/shape.js'
 import {blockSpan, type Span} from '../../engine/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
+import type {RunOptions} from '../../ruleset/run-options.js'
 import {
   elementKeys,
   meetsRequirements,
@@ -65,7 +66,7 @@ import {
   type ResourceKind,
   type Site,
 } from './lists.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {noSection} from '../../ruleset/section.js'
 
 export const meta = {
   id: 'filter-list',
@@ -376,7 +377,7 @@ function elementExtent(
   if (parts.closing || VOID_ELEMENTS.has(element.tagName) || !parts.opening) return {...span, crosses: false}
   // Not closed in its fragment: its close tag may stand after Markdown in between.
   const paired = sourceElements().get(parts.opening.start)
-  if (paired && paired.closed && paired.name === element.tagName && paired.end > fragment.end) {
+  if (paired?.closed && paired.name === element.tagName && paired.end > fragment.end) {
     return {start: span.start, end: paired.end, crosses: true}
   }
   return {...span, crosses: false}
@@ -387,7 +388,7 @@ function outermostElement(element: HastElement, parents: ReadonlyMap<HastElement
   let node = element
   for (;;) {
     const parent = parents.get(node)
-    if (!parent || parent.type !== 'element' || !HTML_WRAPPERS.has(parent.tagName)) return node
+    if (parent?.type !== 'element' || !HTML_WRAPPERS.has(parent.tagName)) return node
     if (!elementParts(parent).closing) return node
     if (!parent.children.every((child) => child === node || isEmptyNode(child as HastNodes))) return node
     node = parent
@@ -513,8 +514,8 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
 // ---------------------------------------------------------------------------
 
 /** Report every span the filter lists block. */
-export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): void {
-  const lists = rules.filterLists
+export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, run: RunOptions): void {
+  const lists = run.filterLists
   if (!lists || (!lists.hasNetworkFilters && !lists.hasCosmeticFilters)) return
   const text = String(file.value)
   const siteUrl = frontmatterUrl(tree)
@@ -534,5 +535,15 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet): 
   for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
-export const filterList = defineRule(meta, findFilterListMatches, defaultRuleSet)
-export default filterList.plugin
+/**
+ * Why the rule has no rules-file section: what it blocks is the filter lists
+ * given for the run (`--filter-list`, `RunOptions.filterLists`), in their own
+ * syntax. The rest it reads is not policy a rules file should change: the
+ * retail button labels are the `affiliateLink` section's, and the frontmatter
+ * keys that name the article's URL (`SITE_KEYS`) are a fixed vocabulary
+ * paired with a fast pre-check (`SITE_KEY_HINT`).
+ */
+export const NO_SECTION = 'what it blocks comes from the filter lists given for the run (--filter-list), not from the rules file'
+
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findFilterListMatches, noSection(NO_SECTION))

@@ -1,7 +1,7 @@
 /**
  * Adblock Plus / EasyList filter lists (`--filter-list`), compiled once per
- * rule set and carried on it (`RuleSet.filterLists`) for the `filter-list`
- * rule.
+ * run and handed to the rules beside the rule set (`RunOptions.filterLists`)
+ * for the `filter-list` rule.
  *
  * Parsing and matching are @ghostery/adblocker's (isomorphic: no Node
  * imports): every list is parsed with `parseFilters`, and all usable filters
@@ -23,8 +23,6 @@
  * filters that never block (`$csp`, `$removeparam`, `$replace`). None of
  * them can act on static Markdown.
  */
-import type {RuleSet} from '../../ruleset/compile.js'
-
 /** A filter list as given: its name (file path) and text. */
 export interface FilterListSource {
   readonly name: string
@@ -173,8 +171,3 @@ export function meetsRequirements(
   return false
 }
 
-/** The parts of a selector AST this module reads (the AST is @ghostery/adblocker-extended-selectors'). */
-/** The rule set with these filter lists added (the rule set itself is not changed). */
-export function withFilterLists(rules: RuleSet, lists: CompiledFilterLists): RuleSet {
-  return Object.freeze({...rules, filterLists: lists})
-}

@@ -12,7 +12,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {Document, isAlias, isMap, isNode, isScalar, isSeq, visit, type Pair} from 'yaml'
+import {type Document, isAlias, isMap, isNode, isScalar, isSeq, visit, type Pair} from 'yaml'
 import {parseYaml as parseYamlText} from './yaml-document.js'
 import {reportWarning} from '../../engine/removal.js'
 import {readToml} from './toml.js'

@@ -53,12 +53,13 @@ import type {VFile} from 'vfile'
 import {isRemoved, reportRemoval, reportWarning, type RemovalSeverity} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import type {RunOptions} from '../../ruleset/run-options.js'
+import {section} from './section.js'
 import {CANONICAL_DATE_FORMAT, type CompiledDialect, type CompiledFrontmatterKey, type CompiledReads} from './section.js'
 import {findBlock, placeOf, readEntries, type Block, type Entries, type Entry, type Unreadable} from './block.js'
 import {firstParagraphText, slugFromPath, slugify, summarize} from './derive.js'
 import {decodeCharacterReferences} from './entities.js'
-import {frontmatterOptionsOf, type FrontmatterOptions} from './options.js'
+import type {FrontmatterOptions} from './options.js'
 import type {YamlRepairKind} from './repair-yaml.js'
 import {typeProblem, type StrictProblem} from './strict.js'
 import {isEmptyValue, normalizeValue, type ValueContext} from './values.js'
@@ -519,8 +520,8 @@ function keepUnreadable(block: Block, read: Unreadable, options: FrontmatterOpti
 }
 
 /** Normalise the frontmatter: report each change, store the data, changes and problems. */
-export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): void {
-  const options = frontmatterOptionsOf(rules)
+export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet, run: RunOptions): void {
+  const options = run.frontmatter ?? {}
   let dialect = options.dialect === undefined ? undefined : rules.frontmatter.dialects.get(options.dialect)
   const data: FrontmatterData = {}
   const fileData = dataOf(file)
@@ -586,5 +587,5 @@ export function normalizeFrontmatter(tree: Root, file: VFile, rules: RuleSet): v
   if (options.strict) fileData.frontmatterProblems = checkStrict(states, rules, dialect, block)
 }
 
-export const frontmatter = defineRule(meta, normalizeFrontmatter, defaultRuleSet)
-export default frontmatter.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, normalizeFrontmatter, section)

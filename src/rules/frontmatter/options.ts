@@ -2,15 +2,28 @@
  * How one run writes frontmatter: the dialect (`hugo`, `jekyll` … or none,
  * which tidies values in place), the site generator whose reading of values
  * is respected, the zone of dates written without one, `strict` validation
- * and the derived fields. They travel on the rule set (see
- * {@link withFrontmatterOptions}), so every plugin keeps one option.
+ * and the derived fields. They are the run's choices and travel beside the
+ * rule set (`RunOptions.frontmatter`); {@link checkFrontmatterOptions}
+ * checks them against it.
  */
 import type {RuleSet} from '../../ruleset/compile.js'
+import type {DefaultDialectName} from '../../ruleset/default-rules.js'
 import {isTimeZone} from './dates.js'
+import type {CANONICAL_DIALECT} from './section.js'
 
 /** Fields decruft can fill in when they are missing. */
 export const derivableFields = ['slug', 'description', 'date'] as const
 export type DerivableField = (typeof derivableFields)[number]
+
+/**
+ * A frontmatter dialect's name: `canonical`, one of the default rules'
+ * (`hugo`, `jekyll`, `hexo`, `astro`), or one a rules file defines (any
+ * string, checked against the rule set by {@link checkFrontmatterOptions}).
+ */
+export type DialectName = typeof CANONICAL_DIALECT | DefaultDialectName | (string & {})
+
+/** A site generator's name: a dialect that says how its generator reads values (the default rules': `hugo`, `jekyll`, `hexo`, `astro`), or one a rules file defines. */
+export type GeneratorName = DefaultDialectName | (string & {})
 
 export interface FrontmatterOptions {
   /**
@@ -19,7 +32,7 @@ export interface FrontmatterOptions {
    * defined in a rules file). Default: none — values are tidied in place and
    * the author's key names and order stay.
    */
-  readonly dialect?: string | undefined
+  readonly dialect?: DialectName | undefined
   /**
    * The site generator the article is for (`jekyll`, `hugo`, `hexo`, `astro`:
    * a dialect with `reads`), as `decruft/node` detects it from the site's
@@ -29,7 +42,7 @@ export interface FrontmatterOptions {
    * written in its format. The values are still tidied in place (key names,
    * order and bytes stay); a `dialect` wins over it. Default: none.
    */
-  readonly generator?: string | undefined
+  readonly generator?: GeneratorName | undefined
   /**
    * The zone of dates written without one (the site's `timezone`, or
    * `--timezone`), and the zone dates are printed in. Default: the rules'
@@ -55,8 +68,12 @@ export class FrontmatterOptionsError extends Error {
   }
 }
 
-/** The rule set with these frontmatter options; throws {@link FrontmatterOptionsError} for an unknown dialect or generator. */
-export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): RuleSet {
+/**
+ * The options, checked against the rule set (a dialect or generator may be
+ * defined in a rules file); throws {@link FrontmatterOptionsError} for an
+ * unknown dialect, generator, zone or derivable field.
+ */
+export function checkFrontmatterOptions(rules: RuleSet, options: FrontmatterOptions): FrontmatterOptions {
   if (options.dialect !== undefined && !rules.frontmatter.dialects.has(options.dialect)) {
     throw new FrontmatterOptionsError(
       `unknown frontmatter dialect \`${options.dialect}\` (known: ${[...rules.frontmatter.dialects.keys()].join(', ')})`,
@@ -77,10 +94,5 @@ export function withFrontmatterOptions(rules: RuleSet, options: FrontmatterOptio
       throw new FrontmatterOptionsError(`cannot derive \`${String(field)}\` (derivable: ${derivableFields.join(', ')})`, 'derive')
     }
   }
-  return Object.freeze({...rules, frontmatterOptions: options})
-}
-
-/** The frontmatter options a rule set carries (none: the defaults). */
-export function frontmatterOptionsOf(rules: RuleSet): FrontmatterOptions {
-  return rules.frontmatterOptions ?? {}
+  return options
 }

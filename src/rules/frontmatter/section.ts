@@ -9,6 +9,7 @@
 import {z} from 'zod'
 import {isTimeZone} from './dates.js'
 import {enabled, entry, labelSchema, pattern, regex} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 /** What a value is; each type has default transforms (see `DEFAULT_TRANSFORMS`). */
 export const fieldTypes = ['string', 'list', 'date', 'url', 'boolean', 'any'] as const
@@ -135,7 +136,6 @@ export const schema = z
   })
   .strict()
 
-export type FrontmatterKey = z.output<typeof frontmatterKeySchema>
 export type FrontmatterDuplicate = z.output<typeof frontmatterDuplicateSchema>
 export type FrontmatterDialectData = z.output<typeof dialectSchema>
 
@@ -273,3 +273,5 @@ export function compile(data: z.input<typeof schema> | undefined): FrontmatterRu
   }
 }
 
+/** The `frontmatter` section of a rules file. */
+export const section = defineSection('frontmatter', schema, compile)

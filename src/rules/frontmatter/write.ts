@@ -76,7 +76,7 @@ export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined
   if (reuse && around.header.trim() !== '') parts.push(around.header)
   for (const entry of out) {
     const from = entry.from
-    if (reuse && block && from && from.editable && block.format === 'yaml') {
+    if (reuse && block && from?.editable && block.format === 'yaml') {
       if (!entry.changed && from.name === entry.key) {
         parts.push(block.text.slice(from.lead, from.tail))
         continue
@@ -106,11 +106,11 @@ export function tomlBlockText(out: readonly OutEntry[], block: Block, around: {h
     // Decided by the value written: a `[[keywords]]` table reduced to names is a plain key now.
     const isTable = isTomlTable(entry.value)
     const into = isTable ? tables : plain
-    if (from && from.editable && block.format === 'toml' && !entry.changed && from.name === entry.key) {
+    if (from?.editable && block.format === 'toml' && !entry.changed && from.name === entry.key) {
       into.push(block.text.slice(from.lead, from.tail))
       continue
     }
-    if (from && from.editable && block.format === 'toml' && !entry.changed && !isTable) {
+    if (from?.editable && block.format === 'toml' && !entry.changed && !isTable) {
       // Renamed only: the value keeps its bytes (a TOML date its spelling).
       const equals = block.text.indexOf('=', from.start)
       if (equals !== -1 && equals < from.end) {

@@ -80,7 +80,7 @@ import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import {blockSpan, firstAtOrAfter, type Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 import {
   ENTITY,
   LIST_WRAPPERS,
@@ -507,5 +507,5 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
   }
 }
 
-export const linkFarm = defineRule(meta, findLinkFarms, defaultRuleSet)
-export default linkFarm.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findLinkFarms, section)

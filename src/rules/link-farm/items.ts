@@ -32,6 +32,7 @@ export const SEPARATOR = /^[\s\p{P}\p{S}]*$/u
 export const ENTITY = /&(?:nbsp|#160|#xa0);/gi
 const WHITE_SPACE = /\s+/g
 /** Punctuation, symbols, emoji and zero-width characters around a label ("👉 Also read:", "— Related —"). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+FE0F (emoji presentation) is stripped alone, wherever it stands.
 const LABEL_DECORATION = /^[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+|[\s\p{P}\p{S}\u200b-\u200d\ufe0f]+$/gu
 const HTML_ANCHOR_OPEN = /^<a\s[^>]*href/i
 const HTML_ANCHOR_CLOSE = /^<\/a\s*>$/i
@@ -310,7 +311,7 @@ function elementAt(elements: readonly Element[], offset: number): Element | unde
 /** An HTML list, or wrappers holding only a list (`<aside><div><ul>…`), starting at `offset`. */
 export function htmlListAt(context: SourceContext, offset: number, depth = 0): LinkList | undefined {
   const element = elementAt(context.elements, offset)
-  if (!element || !element.closed) return undefined
+  if (!element?.closed) return undefined
   if (element.name === 'ul' || element.name === 'ol') return htmlLinkList(context, element)
   if (!LIST_WRAPPERS.has(element.name) || depth >= MAX_WRAPPER_DEPTH) return undefined
   const inner = htmlListAt(context, skipBlank(context.text, element.contentStart), depth + 1)

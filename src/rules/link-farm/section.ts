@@ -5,6 +5,7 @@
  */
 import {z} from 'zod'
 import {enabled, hostSchema, labelMatcher, labelSchema, urlMatcher, type LabelMatcher, type UrlMatcher} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 const labelless = z
   .object({
@@ -100,3 +101,6 @@ export function compile(data: z.input<typeof schema> | undefined): LinkFarmRules
     },
   }
 }
+
+/** The `linkFarm` section of a rules file. */
+export const section = defineSection('linkFarm', schema, compile)

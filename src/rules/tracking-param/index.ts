@@ -40,7 +40,7 @@ import {defineRule} from '../../engine/rule.js'
 import type {Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import type {TrackingParamMatcher} from './section.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'tracking-param',
@@ -434,5 +434,5 @@ export function findTrackingParams(tree: Root, file: VFile, rules: RuleSet): voi
   }
 }
 
-export const trackingParam = defineRule(meta, findTrackingParams, defaultRuleSet)
-export default trackingParam.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findTrackingParams, section)

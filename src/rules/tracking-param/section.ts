@@ -1,6 +1,7 @@
 /** Rules section `trackingParam`: query parameters that only track, stripped from kept links. */
 import {z} from 'zod'
 import {enabled, entry, host, hostPattern, pattern, regex, type Matcher} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 /** A query parameter name (or name prefix) as written in URLs. */
 const paramName = z.string().regex(/^[A-Za-z0-9_.~-]+$/, 'a query parameter name: letters, digits, `_`, `.`, `~` and `-`')
@@ -89,3 +90,6 @@ export function compile(data: z.input<typeof schema> | undefined): TrackingParam
   const mayHold = names.length === 0 ? NOTHING : new RegExp(`[?&;](?:${names.join('|')})`, 'im')
   return {params, mayHold}
 }
+
+/** The `trackingParam` section of a rules file. */
+export const section = defineSection('trackingParam', schema, compile)

@@ -71,12 +71,12 @@ import {removalsOf, removedSpans} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import type {Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
-import {defaultRuleSet} from '../../ruleset/index.js'
 import type {Cut} from './cut.js'
 import {coversFragment, isInert, outside, sanitiseFragment, spansWithin} from './fragments.js'
 import {keepsBlockEnd, wholeHtmlNodes} from './html-nodes.js'
 import {findMarkdownUrls} from './markdown.js'
 import {reportCuts} from './report.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'unsafe-html',
@@ -117,5 +117,5 @@ export function findUnsafeHtml(tree: Root, file: VFile, rules: RuleSet): void {
   if (cuts.length > 0) reportCuts(file, meta.id, text, cuts)
 }
 
-export const unsafeHtml = defineRule(meta, findUnsafeHtml, defaultRuleSet)
-export default unsafeHtml.plugin
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findUnsafeHtml, section)

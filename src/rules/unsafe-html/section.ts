@@ -12,6 +12,7 @@ import rehypeSanitize, {type Options as SanitizeSchema} from 'rehype-sanitize'
 import {unified} from 'unified'
 import {z} from 'zod'
 import {enabled, entry, hostSchema, pattern, urlMatcher, type UrlMatcher} from '../../ruleset/matchers.js'
+import {defineSection} from '../../ruleset/section.js'
 
 const tagName = z.string().regex(/^[a-z][a-z0-9-]*$/i, 'a tag name: letters, digits and dashes')
 const attributeName = z
@@ -227,3 +228,6 @@ export function compile(data: z.input<typeof schema> | undefined): UnsafeHtmlRul
     embeds: enabled(data?.embeds).map(urlMatcher),
   }
 }
+
+/** The `unsafeHtml` section of a rules file. */
+export const section = defineSection('unsafeHtml', schema, compile)
