@@ -6,9 +6,9 @@
 import type {Nodes, Root} from 'mdast'
 import type {VFileMessage} from 'vfile-message'
 import {countRemovals} from './engine/group.js'
-import {frontmatterEnd} from './core/fences.js'
+import {frontmatterEnd} from './engine/fences.js'
+import {countWords, readingMinutes} from './core/text.js'
 import type {Removal} from './engine/removal.js'
-import {readingMinutes} from './rules/frontmatter/derive.js'
 import type {FrontmatterChange, FrontmatterData} from './rules/frontmatter/index.js'
 import type {StrictProblem} from './rules/frontmatter/strict.js'
 
@@ -81,13 +81,6 @@ export interface ArticleRecord {
 const encoder = new TextEncoder()
 const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]{}"']+/g
 const TRAILING_PUNCTUATION = /[.,:;!?*_~]+$/
-
-/** Count words: runs of letters/digits, and each CJK character as a word. */
-export function countWords(text: string): number {
-  let count = 0
-  for (const _ of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) count++
-  return count
-}
 
 /** The body of a Markdown document: what follows its frontmatter block. */
 export function bodyOf(markdown: string): string {

@@ -6,7 +6,8 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {firstParagraphText, readingMinutes, slugFromPath, slugify, summarize} from '../src/rules/frontmatter/derive.js'
+import {firstParagraphText, slugFromPath, slugify, summarize} from '../src/rules/frontmatter/derive.js'
+import {readingMinutes} from '../src/core/text.js'
 
 const parse = (markdown: string): Root => unified().use(remarkParse).parse(markdown)
 const nothingRemoved = (): boolean => false

@@ -9,7 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {applyRemovals, clean, createRuleSet, removalsOf, type CleanOptions} from '../src/index.js'
 import {ruleIds, rulesById} from '../src/plugin-api.js'
-import {normaliseUrl} from '../src/rules/unsafe-html/index.js'
+import {normaliseUrl} from '../src/rules/unsafe-html/urls.js'
 
 const only: CleanOptions = {enable: ['unsafe-html'], disable: ruleIds.filter((id) => id !== 'unsafe-html')}
 

@@ -21,6 +21,7 @@ import type {CheckWorkerInput} from '../node/worker.js'
 import type {CheckSummary, FileReport, ReporterName, RuleDescription, Severity} from '../report/finding.js'
 import {createReporter} from '../report/reporters.js'
 import type {CliConfig} from './args.js'
+import type {Output} from './output.js'
 
 /** Files checked at once: enough to overlap reading and writing with cleaning. */
 const IN_FLIGHT = 8
@@ -45,7 +46,7 @@ export interface CheckContext {
   readonly ignored: (absolute: string) => boolean
   readonly colors: boolean
   readonly version: string
-  readonly stdout: {write(chunk: string): unknown}
+  readonly stdout: Output
   readonly report: (message: string) => void
 }
 

@@ -21,6 +21,7 @@ import {withinTime} from '../node/watchdog.js'
 import {escapeControl} from '../report/escape.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
+import type {Output} from './output.js'
 import {resolveSettings, type RunSettings} from './settings.js'
 
 /** The exit codes of decruft. */
@@ -37,10 +38,6 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
 /** What a stream needs to be written to. */
-export interface Output {
-  write(chunk: string): unknown
-}
-
 export interface MainOptions {
   /** Arguments, without `node` and the script. */
   argv: readonly string[]

@@ -4,7 +4,7 @@
  * take a while; failures are logged above it so it never garbles them.
  */
 import cliProgress from 'cli-progress'
-import type {Output} from './main.js'
+import type {Output} from './output.js'
 
 /** A batch needs more articles than this to get a progress bar. */
 export const PROGRESS_THRESHOLD = 20

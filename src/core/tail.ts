@@ -17,13 +17,14 @@
  * patterns see it ({@link normaliseText}), the URLs they link and whether
  * they hold code (then they are never boilerplate).
  */
-import type {Definition, List, ListItem, Nodes, Root, RootContent} from 'mdast'
+import type {List, ListItem, Nodes, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from './context.js'
 import {replaceBeforeLastCloser, replaceComments, replaceDelimited} from './delimited.js'
 import type {Element} from './html.js'
+import {linkIndex, type LinkIndex} from './links.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from '../engine/removal.js'
 import type {Shape} from '../engine/shape.js'
 import {blockSpan, firstAtOrAfter} from '../engine/span.js'
@@ -143,20 +144,20 @@ function bareUrls(value: string): string[] {
   return value.match(BARE_URL) ?? []
 }
 
-/** Lazily built map of link definitions, for the URLs of link references. */
+/**
+ * The URLs of link references: what the file's {@link linkIndex} says their
+ * definitions are (asked for only when a block's URLs are, and a reference
+ * is among them). Identifiers are compared as the parser normalised them.
+ */
 class LinkDefinitions {
-  #map: Map<string, string> | undefined
-  constructor(private readonly tree: Root) {}
+  #index: LinkIndex | undefined
+  constructor(
+    private readonly tree: Root,
+    private readonly file: VFile,
+  ) {}
   get(identifier: string): string | undefined {
-    if (!this.#map) {
-      const map = new Map<string, string>()
-      visit(this.tree, 'definition', (node: Definition) => {
-        const key = node.identifier.toLowerCase()
-        if (!map.has(key)) map.set(key, node.url)
-      })
-      this.#map = map
-    }
-    return this.#map.get(identifier.toLowerCase())
+    this.#index ??= linkIndex(this.tree, this.file)
+    return this.#index.definitionOf(identifier)?.url
   }
 }
 
@@ -507,7 +508,7 @@ export function findTailBoilerplate(tree: Root, file: VFile, options: TailOption
   const context = sourceContext(tree, file)
   const {text} = context
   const removed = removedSpans(file)
-  const definitions = new LinkDefinitions(tree)
+  const definitions = new LinkDefinitions(tree, file)
   const candidate = (block: TextBlock) => !block.hasCode && block.text.length > 0
   // A Markdown block goes as whole blocks; an element of an HTML block as HTML.
   const shapeOf = (block: TailBlock): Shape => (block.node ? 'block' : 'html')

@@ -17,7 +17,7 @@
  *
  * Portable: no Node imports.
  */
-import {frontmatterEnd} from '../core/fences.js'
+import {frontmatterEnd} from './fences.js'
 import {InlineMeter, NextIndex, type InlineCounts} from './guard-inline.js'
 import type {GuardLimits, GuardViolation} from './guard-limits.js'
 

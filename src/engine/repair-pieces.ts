@@ -7,7 +7,7 @@
  */
 import type {Nodes} from 'mdast'
 import type {Removal} from './removal.js'
-import {firstIndexAtOrAfter} from '../core/offsets.js'
+import {firstIndexAtOrAfter} from './offsets.js'
 
 /** One removal being repaired: its current span and what was done to it. */
 export interface Piece {

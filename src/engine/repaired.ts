@@ -4,30 +4,36 @@
  * the input — removals (merged with the repairs they overlap, the other
  * repairs as removals of their own), warnings, `strict` problems and the
  * lines of the record — so that every offset, line and column in the
- * record is the input's.
+ * record is the input's. Generic over the repair and the problem types, so
+ * the engine knows no rule (the frontmatter rule's repairs and `strict`
+ * problems are what clean.ts passes).
  */
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import type {EditMap} from './edit-map.js'
+import type {EditMap, RecordedEdit} from './edit-map.js'
 import {pointsOf} from './points.js'
 import type {Removal} from './removal.js'
-import type {FrontmatterRepair} from '../rules/frontmatter/repair.js'
-import type {StrictProblem} from '../rules/frontmatter/strict.js'
+
+/** A problem found at a line and column (a `strict` frontmatter problem). */
+interface PlacedProblem {
+  readonly line: number
+  readonly column: number
+}
 
 /** The finds on the repaired text, in the input's offsets, lines and columns. */
-export interface Rebased {
+export interface Rebased<P extends PlacedProblem> {
   removals: Removal[]
   warnings: VFileMessage[]
-  problems: StrictProblem[]
+  problems: P[]
   /** Offset in the repaired text → offset in the input. */
   toInput(offset: number): number
 }
 
 /** Carry removals, warnings and problems found on `map.text` back to `map.original`. */
-export function rebase(
-  map: EditMap<FrontmatterRepair>,
-  found: {removals: readonly Removal[]; warnings: readonly VFileMessage[]; problems: readonly StrictProblem[]},
-): Rebased {
+export function rebase<P extends PlacedProblem>(
+  map: EditMap<RecordedEdit>,
+  found: {removals: readonly Removal[]; warnings: readonly VFileMessage[]; problems: readonly P[]},
+): Rebased<P> {
   const point = pointsOf(map.original)
   const removals = map.composeRemovals(found.removals, point, (edit) => edit)
   const repairedPlace = location(map.text)

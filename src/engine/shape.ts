@@ -42,7 +42,7 @@
  * back to the text alone: "inside one block" becomes "holds no blank line".
  */
 import type {Nodes, Root} from 'mdast'
-import {frontmatterEnd} from '../core/fences.js'
+import {frontmatterEnd} from './fences.js'
 import {firstAtOrAfter, type Span} from './span.js'
 
 /** The shapes a removal may have; see the module comment for each one's definition. */

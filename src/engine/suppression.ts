@@ -45,7 +45,7 @@
  *   takes ({@link setInertDirectives}): the comment is gone from the output,
  *   so it must not act on the first clean either, or the second clean would
  *   do what the first did not. Which directives are inert is settled by the
- *   caller (`engine/passes.ts`): clean with every directive, mark those a removal
+ *   caller (`src/passes.ts`): clean with every directive, mark those a removal
  *   overlaps inert, clean again, until no more go. A directive that keeps
  *   the very removal that would take it (`decruft-disable-line ad-slot` on
  *   the ad's own line) stays in force: that removal is not made, so nothing

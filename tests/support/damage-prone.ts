@@ -20,7 +20,7 @@
  *   `[Buy it](…)***` → `Buy it***`;
  * - Markdown glued below an HTML block that runs to a blank line (`<ins>`,
  *   `<NA>` alone on a line): it is HTML until the block goes, then Markdown
- *   (src/engine/passes.ts's concern); such blocks get a blank line after them.
+ *   (src/passes.ts's concern); such blocks get a blank line after them.
  */
 import fc from 'fast-check'
 

@@ -13,7 +13,7 @@
  *
  * HTML blocks that a removal touched are not held to their type, nor is the
  * Markdown they free: what is glued below an ad region is part of its HTML
- * block until the region goes (see src/engine/passes.ts), and is meant to become
+ * block until the region goes (see src/passes.ts), and is meant to become
  * Markdown then.
  */
 import type {Nodes, Root} from 'mdast'

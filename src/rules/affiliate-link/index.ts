@@ -33,7 +33,7 @@
  *   Fix it with [**Driver Easy**](https://tools.example-aff.com/de/) today.
  *   → "Fix it with **Driver Easy** today."
  */
-import type {Definition, Link, LinkReference, Nodes, Parents, Root, Text} from 'mdast'
+import type {Link, LinkReference, Nodes, Parents, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
 import {replaceTags} from '../../core/delimited.js'
@@ -41,6 +41,7 @@ import {decodeCharacterReferences, type Element} from '../../core/html.js'
 import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {findInSource} from '../../core/source.js'
 import {closingBracket, outermost, settleFindings, wholeNodeShape} from '../../core/link.js'
+import {linkIndex, type LinkSite} from '../../core/links.js'
 import {defineRule} from '../../engine/rule.js'
 import {spansMarkdownBlocks, type Shape} from '../../engine/shape.js'
 import {shapeStructureOf} from '../../engine/shape-check.js'
@@ -139,6 +140,8 @@ interface Context {
   text: string
   /** Source spans of nodes the parser left without a position (see {@link locateChildren}). */
   located: Map<Nodes, Span>
+  /** The parents whose children {@link locateChildren} has placed. */
+  placed: Set<Parents>
   /** Whether `[start, end)` touches a span an earlier rule removed. */
   overlapsRemoved: (start: number, end: number) => boolean
   rules: RuleSet['affiliateLink']
@@ -161,11 +164,24 @@ function isButton(words: string, rules: RuleSet['affiliateLink']): string | unde
   return label ? rules.buttons.find((button) => button.pattern.test(label))?.id : undefined
 }
 
-/** The source span of a node, from its position or from {@link locateChildren}. */
-function spanOf(context: Context, node: Nodes): Span | undefined {
+/**
+ * The source span of a node, from its position or, for a node the parser
+ * left without one, from {@link locateChildren} over its `parent`.
+ */
+function spanOf(context: Context, node: Nodes, parent: Parents | undefined): Span | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  return start !== undefined && end !== undefined ? {start, end} : context.located.get(node)
+  if (start !== undefined && end !== undefined) return {start, end}
+  if (parent && !context.placed.has(parent)) {
+    context.placed.add(parent)
+    locateChildren(context.text, parent, context.located)
+  }
+  return context.located.get(node)
+}
+
+/** The parent of `node`, which is `start` or one of `ancestors` (root first). */
+function parentOf(node: Nodes, start: Nodes, ancestors: readonly Parents[]): Parents | undefined {
+  return node === start ? ancestors.at(-1) : ancestors[ancestors.lastIndexOf(node as Parents) - 1]
 }
 
 /**
@@ -203,12 +219,12 @@ function handleLink(
   id: string,
 ): void {
   const {text, findings} = context
-  const span = spanOf(context, node)
+  const span = spanOf(context, node, ancestors.at(-1))
   if (!span || context.overlapsRemoved(span.start, span.end)) return
   const {start, end} = span
   const whole = (reason: string) => {
     const outer = outermost(node, ancestors)
-    const target = spanOf(context, outer)
+    const target = spanOf(context, outer, parentOf(outer, node, ancestors))
     findings.push(target ? {...target, reason, shape: wholeNodeShape(outer), whole: true} : {...span, reason, shape: 'inline', whole: true})
   }
   const opener = text.charCodeAt(start)
@@ -240,8 +256,8 @@ function handleLink(
  * Affiliate URLs written out in text that GFM did not link (after a tag, say)
  * go whole too: once the markup next to them is gone they would be links.
  */
-function findUrlsInText(context: Context, node: Text): void {
-  const span = spanOf(context, node)
+function findUrlsInText(context: Context, node: Text, ancestors: readonly Parents[]): void {
+  const span = spanOf(context, node, ancestors.at(-1))
   if (!span) return
   const {start, end} = span
   const value = context.text.slice(start, end)
@@ -314,51 +330,37 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
     classify: createClassifier(options),
     findings: [],
     located: new Map(),
+    placed: new Set(),
   }
-  const definitions: Definition[] = []
-  const references: Array<{node: LinkReference; ancestors: Parents[]}> = []
+  const links = linkIndex(tree, file)
+  const references: Array<LinkSite<LinkReference>> = []
   const imageIdentifiers = new Set<string>()
-
-  const walk = (node: Nodes, ancestors: Parents[]): void => {
+  // What stands in a link's words is that link's business, not another finding.
+  for (const site of links.sites) {
+    if (site.inLink) continue
+    const node = site.node
     switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-      case 'yaml':
-        return
-      case 'definition':
-        definitions.push(node)
-        return
       case 'imageReference':
         imageIdentifiers.add(node.identifier)
-        return
+        break
       case 'linkReference':
-        references.push({node, ancestors: [...ancestors]})
-        return
+        references.push({...site, node})
+        break
       case 'text':
-        findUrlsInText(context, node)
-        return
+        findUrlsInText(context, node, site.ancestors)
+        break
       case 'link': {
         const id = context.classify(node.url)
-        if (id !== undefined) handleLink(context, node, ancestors, id)
-        return
+        if (id !== undefined) handleLink(context, node, site.ancestors, id)
+        break
       }
       default:
         break
     }
-    if (!('children' in node)) return
-    if (node.children.some((child) => !child.position)) locateChildren(text, node, context.located)
-    ancestors.push(node)
-    for (const child of node.children) walk(child as Nodes, ancestors)
-    ancestors.pop()
   }
-  walk(tree, [])
 
-  // The first definition of a label is the one references use.
-  const effective = new Map<string, {id: string | undefined}>()
-  for (const definition of definitions) {
+  for (const definition of links.definitions) {
     const id = context.classify(definition.url)
-    if (!effective.has(definition.identifier)) effective.set(definition.identifier, {id})
     const start = definition.position?.start.offset
     const end = definition.position?.end.offset
     if (id === undefined || start === undefined || end === undefined || context.overlapsRemoved(start, end)) continue
@@ -367,7 +369,8 @@ export function findAffiliateLinks(tree: Root, file: VFile, rules: RuleSet): voi
     context.findings.push({...blockSpan(text, start, end), reason: `Affiliate link definition (${id}) removed`, shape: 'block'})
   }
   for (const {node, ancestors} of references) {
-    const id = effective.get(node.identifier)?.id
+    const definition = links.definitionOf(node.identifier)
+    const id = definition === undefined ? undefined : context.classify(definition.url)
     if (id !== undefined) handleLink(context, node, ancestors, id)
   }
 

@@ -48,7 +48,7 @@ import type {VFile} from 'vfile'
 import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import {blockSpan} from '../../engine/span.js'
-import {countWords} from '../../record.js'
+import {countWords} from '../../core/text.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {section} from './section.js'
 

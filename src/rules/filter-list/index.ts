@@ -44,7 +44,7 @@
  */
 import type {Element as HastElement, Nodes as HastNodes, Parents as HastParents} from 'hast'
 import {selectAll} from 'hast-util-select'
-import type {Definition, Image, ImageReference, Link, LinkReference, Nodes, Parents, Root} from 'mdast'
+import type {Definition, ImageReference, Link, LinkReference, Nodes, Parents, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
 import {replaceTags} from '../../core/delimited.js'
@@ -52,6 +52,7 @@ import {VOID_ELEMENTS, type Element as SourceElement} from '../../core/html.js'
 import {elementParts, hastSpan, htmlFragments, type HtmlFragment} from '../../core/html-tree.js'
 import {removedSpans, reportRemoval, reportWarning, type RemovedSpans} from '../../engine/removal.js'
 import {closingBracket, outermost, settleFindings, wholeNodeShape} from '../../core/link.js'
+import {linkIndex, type LinkIndex, type LinkSite} from '../../core/links.js'
 import {defineRule} from '../../engine/rule.js'
 import type {Shape} from '../../engine/shape.js'
 import {blockSpan, type Span} from '../../engine/span.js'
@@ -245,30 +246,19 @@ function handleLink(context: Context, node: Link | LinkReference, ancestors: rea
   context.findings.push({start: span.start, end: span.start + 1, reason, shape: 'inline', group: span.start}, {start: close, end: span.end, reason, shape: 'inline', group: span.start})
 }
 
-function findInMarkdown(tree: Root, context: Context): void {
-  const definitions: Definition[] = []
-  const references: Array<{node: LinkReference | ImageReference; ancestors: Parents[]}> = []
-
-  const walk = (node: Nodes, ancestors: Parents[]): void => {
+function findInMarkdown(links: LinkIndex, context: Context): void {
+  const references: Array<LinkSite<LinkReference | ImageReference>> = []
+  for (const site of links.sites) {
+    const {node, ancestors} = site
     switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-      case 'yaml':
-        return
-      case 'definition':
-        definitions.push(node)
-        return
       case 'imageReference':
-        references.push({node, ancestors: [...ancestors]})
-        return
       case 'linkReference':
-        references.push({node, ancestors: [...ancestors]})
+        references.push({...site, node})
         break
       case 'image': {
-        const match = checkUrl(context, (node as Image).url, 'image')
+        const match = checkUrl(context, node.url, 'image')
         if (match) removeWhole(context, node, ancestors, `Image removed: ${because(match)}`)
-        return
+        break
       }
       case 'link': {
         const match = checkUrl(context, node.url, 'document')
@@ -278,13 +268,8 @@ function findInMarkdown(tree: Root, context: Context): void {
       default:
         break
     }
-    if (!('children' in node)) return
-    ancestors.push(node)
-    for (const child of node.children) walk(child as Nodes, ancestors)
-    ancestors.pop()
   }
-  walk(tree, [])
-  if (definitions.length === 0) return
+  if (links.definitions.length === 0) return
 
   // The first definition of a label is the one references use; a later one is dead, and goes if blocked.
   interface Entry {
@@ -294,21 +279,19 @@ function findInMarkdown(tree: Root, context: Context): void {
     links: number
     images: number
   }
-  const byLabel = new Map<string, Entry>()
-  const entries: Entry[] = []
-  for (const definition of definitions) {
-    const entry: Entry = {
+  const entries = new Map<Definition, Entry>()
+  for (const definition of links.definitions) {
+    entries.set(definition, {
       definition,
       link: checkUrl(context, definition.url, 'document'),
       image: checkUrl(context, definition.url, 'image'),
       links: 0,
       images: 0,
-    }
-    entries.push(entry)
-    if (!byLabel.has(definition.identifier)) byLabel.set(definition.identifier, entry)
+    })
   }
   for (const {node, ancestors} of references) {
-    const entry = byLabel.get(node.identifier)
+    const definition = links.definitionOf(node.identifier)
+    const entry = definition && entries.get(definition)
     if (!entry) continue
     if (node.type === 'imageReference') {
       entry.images++
@@ -318,7 +301,7 @@ function findInMarkdown(tree: Root, context: Context): void {
       if (entry.link) handleLink(context, node, ancestors, entry.link)
     }
   }
-  for (const entry of entries) {
+  for (const entry of entries.values()) {
     const match = entry.link ?? entry.image
     // Remove a definition only once nothing still uses it.
     if (!match || (entry.links > 0 && !entry.link) || (entry.images > 0 && !entry.image)) continue
@@ -547,7 +530,7 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, r
     cache: new Map(),
     findings: [],
   }
-  if (context.network) findInMarkdown(tree, context)
+  if (context.network) findInMarkdown(linkIndex(tree, file), context)
   if (text.includes('<')) findInHtml(tree, file, context)
   for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }

@@ -1,24 +1,21 @@
 /**
  * Frontmatter fields derived from an article, each opt-in for the caller: a
- * URL slug (from the title, or from the file path), a description (the first
- * real paragraph, shortened), and a reading time. All pure; no `node:*`.
+ * URL slug (from the title, or from the file path) and a description (the
+ * first real paragraph, shortened). All pure; no `node:*`. (Word counts and
+ * the reading time are the record's, in `core/text.ts`.)
  *
  * Keeps: slugs to ASCII `[a-z0-9-]` only, so a title with no Latin letters or
  * digits (Chinese, Cyrillic) gives `undefined` and the caller falls back to
  * the file name. A description never cuts inside a word and never ends on a
  * dangling `,` or `:` before its `…`.
  *
- * `countWords` comes from `../../record.js`; that module has only type
- * imports, so importing it here makes no runtime cycle.
- *
  * @example
  *   slugify('Ärger mit Straßen & Brücken!')    // → 'arger-mit-strassen-brucken'
  *   slugFromPath('content\\posts\\2024-06-21-gpu-fix\\index.md') // → 'gpu-fix'
  *   summarize('One. Two is longer than it looks.', 10) // → 'One.'
- *   readingMinutes(231)                          // → 2
  */
 import type {Nodes, Paragraph, Root} from 'mdast'
-import {countWords} from '../../record.js'
+import {countWords} from '../../core/text.js'
 
 function assertPositiveInteger(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`)
@@ -247,22 +244,4 @@ export function summarize(text: string, maxLength = 160): string {
   // One word longer than the limit: cut it, but never between a surrogate pair.
   const cut = /[\uD800-\uDBFF]/.test(clean[limit - 1] ?? '') ? limit - 1 : limit
   return `${clean.slice(0, cut)}…`
-}
-
-// ---------------------------------------------------------------------------
-// Reading time
-
-/**
- * Reading time in whole minutes: `words / wordsPerMinute` (default 230)
- * rounded up, so any non-zero count reads in at least 1 minute; 0 words is 0.
- *
- * @throws RangeError for a negative or non-finite word count, or a
- *   `wordsPerMinute` that is not a positive finite number.
- */
-export function readingMinutes(words: number, wordsPerMinute = 230): number {
-  if (!Number.isFinite(words) || words < 0) throw new RangeError(`words must be a non-negative number, got ${words}`)
-  if (!Number.isFinite(wordsPerMinute) || wordsPerMinute <= 0) {
-    throw new RangeError(`wordsPerMinute must be a positive number, got ${wordsPerMinute}`)
-  }
-  return Math.ceil(words / wordsPerMinute)
 }

@@ -54,9 +54,9 @@
  * tables, and anything in code.
  *
  * Modules: this one is the entry point — the rule (`meta`, `findLinkFarms`)
- * and the labelled farms; `link-farm-labelless.ts` holds the farms without a
+ * and the labelled farms; `labelless.ts` holds the farms without a
  * label (top-level blocks, link targets, introduction and position);
- * `link-farm-items.ts` what both build on (the scan, label matching, reading
+ * `items.ts` what both build on (the scan, label matching, reading
  * lists and runs of links).
  *
  * @example
@@ -75,6 +75,7 @@ import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
 import {replaceTags} from '../../core/delimited.js'
 import {classesOf, type Element} from '../../core/html.js'
+import {linkIndex} from '../../core/links.js'
 import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import {blockSpan, firstAtOrAfter, type Span} from '../../engine/span.js'
@@ -415,13 +416,12 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
   const text = context.text
   const lists = new Map<number, List>()
   const paragraphs = new Map<number, ParagraphEntry>()
-  const definitions = new Map<string, string>()
   const scan: Scan = {
     context,
     text,
     rules: options,
     removed: removedSpans(file),
-    definitions,
+    definitions: linkIndex(tree, file),
     lists,
     paragraphs,
     cut: new Map(),
@@ -440,10 +440,6 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start !== undefined && end !== undefined) htmlBlocks.push({start, end})
-    }
-    if (node.type === 'definition') {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url)
-      return SKIP
     }
     if (node.type === 'list') {
       const start = node.position?.start.offset

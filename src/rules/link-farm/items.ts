@@ -1,6 +1,6 @@
 /**
  * link-farm items: what the labelled and the label-less detection of the
- * link-farm rule (`link-farm.ts`, `link-farm-labelless.ts`) both build on —
+ * link-farm rule (`index.ts`, `labelless.ts`) both build on —
  * the per-file scan and the shapes they pass around, label matching, and
  * reading links: which phrasing holds only links, and where a Markdown list,
  * an HTML list (inside its wrappers) or a paragraph of link lines is a block
@@ -13,6 +13,7 @@
 import type {List, Nodes, Paragraph, PhrasingContent} from 'mdast'
 import type {SourceContext} from '../../core/context.js'
 import type {Element, Token} from '../../core/html.js'
+import type {LinkIndex} from '../../core/links.js'
 import {firstAtOrAfter} from '../../engine/span.js'
 import type {RemovedSpans} from '../../engine/removal.js'
 import {findInSource} from '../../core/source.js'
@@ -73,14 +74,17 @@ export interface ParagraphEntry {
   index: number
 }
 
+/** Which definition a link reference uses. */
+export type Definitions = Pick<LinkIndex, 'definitionOf'>
+
 /** What every finder of one file shares. */
 export interface Scan {
   readonly context: SourceContext
   readonly text: string
   readonly rules: LinkFarmRules
   readonly removed: RemovedSpans
-  /** Link reference definitions: identifier → URL. */
-  readonly definitions: ReadonlyMap<string, string>
+  /** The link definitions a reference uses (the file's {@link LinkIndex}). */
+  readonly definitions: Definitions
   /** Markdown lists and paragraphs by start offset. */
   readonly lists: ReadonlyMap<number, List>
   readonly paragraphs: ReadonlyMap<number, ParagraphEntry>
@@ -164,7 +168,7 @@ function hrefOf(tag: string): string {
  * (white space, punctuation, `<br>`); false when there is anything else.
  * A raw `<a href>…</a>` counts as a link, other bare tags as separators.
  */
-function collectLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>, targets: string[]): boolean {
+function collectLinks(nodes: readonly PhrasingContent[], definitions: Definitions, targets: string[]): boolean {
   let htmlAnchor = false
   for (const node of nodes) {
     switch (node.type) {
@@ -177,7 +181,7 @@ function collectLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMa
         targets.push(node.url)
         break
       case 'linkReference':
-        targets.push(definitions.get(node.identifier) ?? `#${node.identifier}`)
+        targets.push(definitions.definitionOf(node.identifier)?.url ?? `#${node.identifier}`)
         break
       case 'html':
         if (HTML_ANCHOR_OPEN.test(node.value)) {
@@ -202,7 +206,7 @@ function collectLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMa
 }
 
 /** The number of links in phrasing nodes that hold only links and separators; -1 when there is anything else. */
-export function countLinks(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): number {
+export function countLinks(nodes: readonly PhrasingContent[], definitions: Definitions): number {
   const targets: string[] = []
   return collectLinks(nodes, definitions, targets) ? targets.length : -1
 }
@@ -214,7 +218,7 @@ function soleTarget(targets: readonly string[]): string | undefined {
 }
 
 /** The target of phrasing nodes that are one link and nothing else but separators and wrappers. */
-function linkOnlyTarget(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string>): string | undefined {
+function linkOnlyTarget(nodes: readonly PhrasingContent[], definitions: Definitions): string | undefined {
   const targets: string[] = []
   return collectLinks(nodes, definitions, targets) ? soleTarget(targets) : undefined
 }

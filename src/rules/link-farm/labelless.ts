@@ -1,7 +1,7 @@
 /**
  * link-farm without a label (`linkFarm.labelless`): blocks of links that
  * stand like a farm though nothing names them — the guess described in the
- * header of `link-farm.ts`. It holds the top-level block model (links,
+ * header of `index.ts`. It holds the top-level block model (links,
  * paragraphs, headings, and what is transparent: removed spans, rules, empty
  * HTML), the classification of link targets (an article on one site, not a
  * home page, a file or reference material) and the introduction and position
@@ -10,14 +10,14 @@
  * It lives apart from the labelled detection because it answers a different
  * question — where a block stands and where its links go, not what it is
  * called — and only shares the reading of blocks of links
- * (`link-farm-items.ts`) with it. `findLinkFarms` runs it last, over the
+ * (`items.ts`) with it. `findLinkFarms` runs it last, over the
  * farms found so far.
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {replaceComments, replaceTags} from '../../core/delimited.js'
 import type {Span} from '../../engine/span.js'
-import {countWords} from '../../record.js'
+import {countWords} from '../../core/text.js'
 import {
   ENTITY,
   htmlListAt,
@@ -284,7 +284,7 @@ function spamAfter(scan: Scan, end: number): boolean {
 
 /**
  * Find blocks of links without a label that stand like a farm (see the
- * header of `link-farm.ts`): density, target, introduction and position all
+ * header of `index.ts`): density, target, introduction and position all
  * have to agree. Takes the farms found so far (their spans are transparent,
  * as removed ones are) and adds what it finds to them.
  */
@@ -308,7 +308,7 @@ function findLabellessFarmsOnce(scan: Scan, tree: Root, farms: Farm[]): void {
   // when only removed blocks stand between them (they will be consecutive in the output, and
   // cleaning it again must find nothing new); the farm's removal then holds those removed
   // blocks, as a labelled farm's does. Lists that a removal joins into one are seen joined in
-  // a second pass (engine/passes.ts: `changesStructure`).
+  // a second pass (src/passes.ts: `changesStructure`).
   const units = new Map<number, Unit>()
   let enough = false
   for (let index = 0; index < blocks.length; index++) {

@@ -34,6 +34,7 @@ import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
 import {nextMatch, type Found} from '../../core/delimited.js'
 import {ATTRIBUTE, decodeCharacterReferences, type Tag} from '../../core/html.js'
+import {linkIndex, nearestAncestor, type LinkIndex} from '../../core/links.js'
 import {removedSpans, reportRemoval, type RemovedSpans} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import type {Span} from '../../engine/span.js'
@@ -249,37 +250,30 @@ function urlsInText(text: string, span: Span, block: Span | undefined, into: Can
   }
 }
 
+/** Blocks whose words tell whether they talk about a URL's parameters. */
+const TALKING_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell'])
+
 /** The URLs of Markdown links, images, definitions and bare URLs in text, outside code and HTML. */
-function markdownUrls(tree: Root, text: string): Candidate[] {
+function markdownUrls(links: LinkIndex, text: string): Candidate[] {
   const found: Candidate[] = []
-  const walk = (node: Nodes, block: Span | undefined): void => {
-    switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-      case 'yaml':
-        return
-      case 'text': {
-        const span = spanOf(node)
-        if (span) urlsInText(text, span, block, found)
-        return
-      }
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const span = spanOf(node)
-        const destination = span && markdownDestination(text, node, span.start, span.end)
-        if (destination) found.push({...destination, block})
-        break
-      }
-      default:
-        break
+  // Siblings share their block: look it up once per run of them.
+  let talking: Nodes | undefined
+  let block: Span | undefined
+  for (const {node, ancestors} of links.sites) {
+    if (node.type === 'html' || node.type === 'linkReference' || node.type === 'imageReference') continue
+    const span = spanOf(node)
+    if (!span) continue
+    const nearest = nearestAncestor(ancestors, TALKING_BLOCKS)
+    if (nearest !== talking) {
+      talking = nearest
+      block = nearest && spanOf(nearest)
     }
-    if (!('children' in node)) return
-    const own = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' ? spanOf(node) : block
-    for (const child of node.children) walk(child as Nodes, own)
+    if (node.type === 'text') urlsInText(text, span, block, found)
+    else {
+      const destination = markdownDestination(text, node, span.start, span.end)
+      if (destination) found.push({...destination, block})
+    }
   }
-  walk(tree, undefined)
   return found
 }
 
@@ -431,7 +425,7 @@ export function findTrackingParams(tree: Root, file: VFile, rules: RuleSet): voi
   if (!mayHold.test(text)) return
   const context = sourceContext(tree, file)
   const removed: RemovedSpans = removedSpans(file)
-  const candidates = [...markdownUrls(tree, text), ...htmlUrls(context)].sort((a, b) => a.start - b.start)
+  const candidates = [...markdownUrls(linkIndex(tree, file), text), ...htmlUrls(context)].sort((a, b) => a.start - b.start)
   const blocks = new Map<string, BlockWords>()
   for (const candidate of candidates) {
     if (candidate.end <= candidate.start || removed.overlaps(candidate.start, candidate.end)) continue

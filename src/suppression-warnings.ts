@@ -16,9 +16,9 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {reportWarning} from './removal.js'
-import {directivesOf, overriddenDirectives, protectedDirectiveRules} from './suppression.js'
-import {inlineProtected} from '../pipeline.js'
+import {reportWarning} from './engine/removal.js'
+import {directivesOf, overriddenDirectives, protectedDirectiveRules} from './engine/suppression.js'
+import {inlineProtected} from './pipeline.js'
 
 const GROUPS = () => [...inlineProtected.groups].map((group) => `\`${group}\``).join(', ')
 

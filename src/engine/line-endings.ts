@@ -13,7 +13,7 @@
  * @example
  *   readableLineEndings('---\rtitle: A\r---\rBody\r') // → '---\ntitle: A\n---\nBody\n'
  */
-import type {Removal} from '../engine/removal.js'
+import type {Removal} from './removal.js'
 
 const LONE_CR = /\r(?!\n)/g
 
