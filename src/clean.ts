@@ -113,7 +113,7 @@ export class CleanError extends Error {
 const BOM = 0xfeff
 /**
  * Default size limit: 1 MiB. A 1 MB article costs remark-parse alone some
- * 250 MB and seconds; 5 MB, over a gigabyte (see the README's "Limits").
+ * 250 MB and seconds; 5 MB, over a gigabyte (see docs/limits.md).
  */
 export const DEFAULT_MAX_LENGTH = 1024 * 1024
 

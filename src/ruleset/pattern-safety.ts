@@ -14,7 +14,7 @@
  * Parsed with regjsparser (the parser Babel uses, Unicode mode as the rules
  * compile: `iu`). Not caught: overlapping alternatives under a star
  * (`(a|a)*`) and polynomial chains of adjacent stars (`.*a.*a.*a`); see
- * README "Rules files".
+ * docs/rules.md, "Rules files".
  *
  * @example
  *   catastrophicBacktracking('(a+)+$')        // '`a+` repeats inside `(a+)+`, …'
