@@ -56,7 +56,9 @@ const gnuTime = existsSync('/usr/bin/time')
  */
 function usage(message) {
   if (message) console.error(`bench-hostile: ${message}`)
-  console.error('usage: npm run bench:hostile -- [--set hostile|adversarial|all] [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]')
+  console.error(
+    'usage: npm run bench:hostile -- [--set hostile|adversarial|all] [--timeout S] [--only shape,…] [--size small|large|both] [--parse] [--root DIR] [--cli-args "…"]',
+  )
   process.exit(2)
 }
 
@@ -141,7 +143,14 @@ function run(command, args, timeout) {
     const done = (code, signal, failure) => {
       clearTimeout(timer)
       clearInterval(sampler)
-      resolve({code, signal, timedOut, ms: performance.now() - started, stderr: failure === undefined ? stderr : `${stderr}${failure}\n`, sampledKb})
+      resolve({
+        code,
+        signal,
+        timedOut,
+        ms: performance.now() - started,
+        stderr: failure === undefined ? stderr : `${stderr}${failure}\n`,
+        sampledKb,
+      })
     }
     child.on('error', (error) => done(-1, null, String(error)))
     child.on('close', done)
@@ -197,16 +206,22 @@ function outcomeOf(result) {
  * @param {string} file
  */
 function causeOf(result, file) {
-  const lines = result.stderr.replace(new RegExp(`${TIME_MARK}\\d+\\s*`, 'g'), '').trim().split('\n')
+  const lines = result.stderr
+    .replace(new RegExp(`${TIME_MARK}\\d+\\s*`, 'g'), '')
+    .trim()
+    .split('\n')
   const name = basename(file)
   const named = lines.find((text) => text.includes(name))
   // `decruft: ../../tmp/…/shape.md:1:129: cause` → `1:129: cause`
-  const text = (named ?? lines.filter(Boolean).at(-1) ?? '').replace(/^decruft: /, '').replace(new RegExp(`^.*?${name.replace(/[.]/g, '\\.')}:?`), '')
+  const text = (named ?? lines.filter(Boolean).at(-1) ?? '')
+    .replace(/^decruft: /, '')
+    .replace(new RegExp(`^.*?${name.replace(/[.]/g, '\\.')}:?`), '')
   return text.length > 90 ? `${text.slice(0, 87)}…` : text
 }
 
 const kilobytes = (/** @type {number} */ bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`)
-const megabytes = (/** @type {number | undefined} */ kb, sampled = false) => (kb === undefined ? '?' : `${sampled ? '≥' : ''}${Math.round(kb / 1024)} MB`)
+const megabytes = (/** @type {number | undefined} */ kb, sampled = false) =>
+  kb === undefined ? '?' : `${sampled ? '≥' : ''}${Math.round(kb / 1024)} MB`
 const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`
 
 /**
@@ -225,7 +240,9 @@ async function main() {
   }
   const shapes = shapesOf(options.set).filter((shape) => !options.only || options.only.includes(shape.name))
   const sizeIndexes = options.size === 'small' ? [0] : options.size === 'large' ? [1] : [0, 1]
-  console.log(`decruft hostile-input bench — each file cleaned by the CLI in a child process, limit ${options.timeout} s, node ${process.version}${root === here ? '' : `, checkout ${root}`}`)
+  console.log(
+    `decruft hostile-input bench — each file cleaned by the CLI in a child process, limit ${options.timeout} s, node ${process.version}${root === here ? '' : `, checkout ${root}`}`,
+  )
   const widths = [20, 17, 9, 8, 8, 9, ...(options.parse ? [18] : []), 0]
   row(['shape', 'size', 'input', 'outcome', 'wall', 'peak RSS', ...(options.parse ? ['remark-parse alone'] : []), 'cause'], widths)
   const work = mkdtempSync(join(tmpdir(), 'decruft-bench-hostile-'))
@@ -247,7 +264,19 @@ async function main() {
           parse = [`${parseOutcome}${seconds(parsed.ms)} ${megabytes(parsed.rssKb, parsed.rssSampled)}`]
         }
         const cause = outcome === 'cleaned' ? '' : outcome === 'timeout' ? `killed at ${options.timeout} s` : causeOf(result, file)
-        row([shape.name, `${size} ${shape.unit}`, kilobytes(bytes), outcome, seconds(result.ms), megabytes(result.rssKb, result.rssSampled), ...parse, cause], widths)
+        row(
+          [
+            shape.name,
+            `${size} ${shape.unit}`,
+            kilobytes(bytes),
+            outcome,
+            seconds(result.ms),
+            megabytes(result.rssKb, result.rssSampled),
+            ...parse,
+            cause,
+          ],
+          widths,
+        )
         rmSync(file, {force: true})
         rmSync(out, {recursive: true, force: true})
       }

@@ -151,10 +151,12 @@ function benchInProcess(texts, methods, rounds) {
       times.get(method.label)?.push(timeOver(texts, method.run) / texts.length)
     }
   }
-  return new Map(methods.map((method) => {
-    const perArticle = /** @type {number[]} */ (times.get(method.label))
-    return [method.label, {median: median(perArticle), min: Math.min(...perArticle), max: Math.max(...perArticle)}]
-  }))
+  return new Map(
+    methods.map((method) => {
+      const perArticle = /** @type {number[]} */ (times.get(method.label))
+      return [method.label, {median: median(perArticle), min: Math.min(...perArticle), max: Math.max(...perArticle)}]
+    }),
+  )
 }
 
 /**
@@ -209,9 +211,16 @@ async function benchCli(articles, extraArgs) {
     const rate = Math.round(articles.length / seconds)
     const memory = rss ? `, child peak RSS ${megabytes(Number(rss) * 1024)}` : ' (peak RSS unknown: no /usr/bin/time)'
     const status = result.code === 0 ? '' : `  [exit code ${result.code}]`
-    line(`CLI batch (bin/decruft.js${extraArgs.length ? ` ${extraArgs.join(' ')}` : ''})`, `${articles.length} files in ${seconds.toFixed(2)} s = ${rate} files/s${memory}${status}`)
+    line(
+      `CLI batch (bin/decruft.js${extraArgs.length ? ` ${extraArgs.join(' ')}` : ''})`,
+      `${articles.length} files in ${seconds.toFixed(2)} s = ${rate} files/s${memory}${status}`,
+    )
     if (result.code !== 0 && result.code !== 1) {
-      const tail = result.stderr.replace(new RegExp(`${TIME_MARK}\\d+\\s*`), '').trim().split('\n').slice(-5)
+      const tail = result.stderr
+        .replace(new RegExp(`${TIME_MARK}\\d+\\s*`), '')
+        .trim()
+        .split('\n')
+        .slice(-5)
       for (const text of tail) console.log(`      ${text}`)
     }
   } finally {
@@ -258,11 +267,17 @@ async function benchHook(articles) {
     writeFileSync(file, article.text)
     // --no-config: the bench's own tree must not change what is measured.
     const decruft = await wallTime(process.execPath, [bin, 'check', '--no-config', file], work)
-    line('check one article (hook)', `decruft check ${decruft.ms.toFixed(0)} ms  (runs ${decruft.min.toFixed(0)}–${decruft.max.toFixed(0)}, ${(article.text.length / 1000).toFixed(1)} K characters, exit ${decruft.code})`)
+    line(
+      'check one article (hook)',
+      `decruft check ${decruft.ms.toFixed(0)} ms  (runs ${decruft.min.toFixed(0)}–${decruft.max.toFixed(0)}, ${(article.text.length / 1000).toFixed(1)} K characters, exit ${decruft.code})`,
+    )
     const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
     if (existsSync(markdownlint)) {
       const lint = await wallTime(process.execPath, [markdownlint, file], work)
-      line('  same file, markdownlint-cli2', `${lint.ms.toFixed(0)} ms  (runs ${lint.min.toFixed(0)}–${lint.max.toFixed(0)}, exit ${lint.code})`)
+      line(
+        '  same file, markdownlint-cli2',
+        `${lint.ms.toFixed(0)} ms  (runs ${lint.min.toFixed(0)}–${lint.max.toFixed(0)}, exit ${lint.code})`,
+      )
       line('  ratio decruft / markdownlint-cli2', `${(decruft.ms / lint.ms).toFixed(2)}×`)
     } else {
       line('  same file, markdownlint-cli2', 'skipped: not installed (npm ci installs it as a devDependency)')
@@ -287,8 +302,16 @@ async function main() {
   for (const article of articles) kinds[article.kind] = (kinds[article.kind] ?? 0) + 1
 
   console.log(`decruft bench — ${texts.length} generated articles (seed ${options.seed}), node ${process.version}`)
-  line('corpus', `${(characters / 1e6).toFixed(1)} M characters, mean ${(characters / texts.length / 1000).toFixed(1)} K, generated in ${(generationMs / 1000).toFixed(1)} s`)
-  line('families', Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`).join(' · '))
+  line(
+    'corpus',
+    `${(characters / 1e6).toFixed(1)} M characters, mean ${(characters / texts.length / 1000).toFixed(1)} K, generated in ${(generationMs / 1000).toFixed(1)} s`,
+  )
+  line(
+    'families',
+    Object.entries(kinds)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(' · '),
+  )
   const rssBefore = process.resourceUsage().maxRSS * 1024
 
   const parseOnly = unified().use(remarkParse)
@@ -312,7 +335,10 @@ async function main() {
   ]
   const results = benchInProcess(texts, methods, options.rounds)
   for (const [label, figures] of results) {
-    line(label, `${figures.median.toFixed(2)} ms/article  (rounds ${figures.min.toFixed(2)}–${figures.max.toFixed(2)}, ${Math.round(1000 / figures.median)} articles/s)`)
+    line(
+      label,
+      `${figures.median.toFixed(2)} ms/article  (rounds ${figures.min.toFixed(2)}–${figures.max.toFixed(2)}, ${Math.round(1000 / figures.median)} articles/s)`,
+    )
   }
   const medianOf = (/** @type {string} */ label) => /** @type {{median: number}} */ (results.get(label)).median
   const parse = medianOf('remark-parse')

@@ -109,7 +109,8 @@ function parseArguments(argv) {
     else if (argument === '--quiet' || argument === '-q') options.quiet = true
     else if (argument === '--all') options.all = true
     // Unchecked here: clean() refuses a name that is not a rule id or group.
-    else if (argument === '--disable') options.disable.push(.../** @type {RuleName[]} */ ((argv[++index] ?? usage('--disable needs rule ids')).split(',')))
+    else if (argument === '--disable')
+      options.disable.push(.../** @type {RuleName[]} */ ((argv[++index] ?? usage('--disable needs rule ids')).split(',')))
     else if (argument.startsWith('--disable=')) options.disable.push(.../** @type {RuleName[]} */ (argument.slice(10).split(',')))
     else if (argument === '--help' || argument === '-h') usage()
     else if (argument.startsWith('-')) usage(`unknown option ${argument}`)
@@ -180,7 +181,19 @@ function checkFamily(family, {clean, ruleIds}, disable) {
   /** @type {FamilyResult['frontmatter']} */
   const frontmatter = Object.fromEntries(DIALECTS.map((dialect) => [dialect, {findings: [], problems: []}]))
   /** @type {FamilyResult} */
-  const result = {name: family.name, files: family.files.length, ms: 0, ok: true, failures: [], removals: {}, spamIn: {}, residual: [], lost: [], unstable: [], frontmatter}
+  const result = {
+    name: family.name,
+    files: family.files.length,
+    ms: 0,
+    ok: true,
+    failures: [],
+    removals: {},
+    spamIn: {},
+    residual: [],
+    lost: [],
+    unstable: [],
+    frontmatter,
+  }
   const started = performance.now()
   for (const path of family.files) {
     const file = relative(family.dir, path)
@@ -204,7 +217,8 @@ function checkFamily(family, {clean, ruleIds}, disable) {
     for (const dialect of DIALECTS) {
       const checked = checkFrontmatter(clean, ruleIds, input, file, dialect)
       for (const finding of checked.findings) frontmatter[dialect].findings.push({file, ...finding})
-      for (const problem of checked.problems) frontmatter[dialect].problems.push({file, line: problem.line, column: problem.column, reason: problem.reason})
+      for (const problem of checked.problems)
+        frontmatter[dialect].problems.push({file, line: problem.line, column: problem.column, reason: problem.reason})
     }
   }
   result.ms = Math.round(performance.now() - started)
@@ -253,13 +267,16 @@ function totalsOf(family) {
  */
 function printFamily(family, options) {
   const limit = options.all ? Infinity : SHOWN
-  const more = (/** @type {readonly unknown[]} */ list) => (list.length > limit ? [`      … and ${list.length - limit} more (--all to list them)`] : [])
+  const more = (/** @type {readonly unknown[]} */ list) =>
+    list.length > limit ? [`      … and ${list.length - limit} more (--all to list them)`] : []
   if (!options.quiet) {
     const lines = [`${family.name} — ${family.files} file${family.files === 1 ? '' : 's'}, ${family.ms} ms`]
     lines.push(`  removals  ${formatCounts(family.removals)}`)
     lines.push(`  spam in   ${formatCounts(family.spamIn)}`)
     const residualFiles = new Set(family.residual.map((finding) => finding.file)).size
-    lines.push(`  residual  ${family.residual.length}${family.residual.length ? ` in ${residualFiles} file${residualFiles === 1 ? '' : 's'}` : ''}`)
+    lines.push(
+      `  residual  ${family.residual.length}${family.residual.length ? ` in ${residualFiles} file${residualFiles === 1 ? '' : 's'}` : ''}`,
+    )
     for (const finding of family.residual.slice(0, limit)) {
       lines.push(`      ${finding.file}:${finding.line}  ${finding.pattern}  ${finding.excerpt}`)
     }
@@ -267,7 +284,9 @@ function printFamily(family, options) {
     lines.push(`  lost      ${family.lost.length}`)
     for (const item of family.lost.slice(0, limit)) lines.push(`      ${item.file}:${item.line}  ${item.kind}  ${oneLine(item.text, 80)}`)
     lines.push(...more(family.lost))
-    lines.push(`  unstable  ${family.unstable.length}${family.unstable.length ? ` (cleaning the output again changes it): ${family.unstable.map((item) => item.file).join(', ')}` : ''}`)
+    lines.push(
+      `  unstable  ${family.unstable.length}${family.unstable.length ? ` (cleaning the output again changes it): ${family.unstable.map((item) => item.file).join(', ')}` : ''}`,
+    )
     lines.push(`  failures  ${family.failures.length}`)
     for (const failure of family.failures.slice(0, limit)) lines.push(`      ${failure.file}: ${failure.message}`)
     lines.push(...more(family.failures))
@@ -276,7 +295,8 @@ function printFamily(family, options) {
     lines.push(`  frontmatter  invalid: ${invalid}`)
     lines.push(`               strict problems: ${problems}`)
     const findings = DIALECTS.flatMap((dialect) => family.frontmatter[dialect].findings.map((finding) => ({dialect, ...finding})))
-    for (const finding of findings.slice(0, limit)) lines.push(`      ${finding.dialect}  ${finding.file}  ${finding.kind}  ${oneLine(finding.text, 80)}`)
+    for (const finding of findings.slice(0, limit))
+      lines.push(`      ${finding.dialect}  ${finding.file}  ${finding.kind}  ${oneLine(finding.text, 80)}`)
     lines.push(...more(findings))
     const problemList = DIALECTS.flatMap((dialect) => family.frontmatter[dialect].problems.map((problem) => ({dialect, ...problem})))
     for (const problem of problemList.slice(0, options.all ? Infinity : 3)) {

@@ -117,7 +117,6 @@ const BOM = 0xfeff
  */
 export const DEFAULT_MAX_LENGTH = 1024 * 1024
 
-
 /** Clean one article. Throws {@link CleanError} when the input cannot be cleaned. */
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const path = options.path ?? 'input.md'
@@ -236,7 +235,9 @@ function messagesOf(text: string, removals: readonly RecordRemoval[], warnings: 
   const messages = removalGroups(removals).map((parts) => {
     const first = parts[0]!
     const last = parts[parts.length - 1]!
-    const message = withoutStack(() => new VFileMessage(first.reason, {place: {start: first.start, end: last.end}, ruleId: first.rule, source: SOURCE}))
+    const message = withoutStack(
+      () => new VFileMessage(first.reason, {place: {start: first.start, end: last.end}, ruleId: first.rule, source: SOURCE}),
+    )
     message.file = path
     if (parts.length === 1) {
       message.actual = first.text
@@ -254,7 +255,9 @@ function messagesOf(text: string, removals: readonly RecordRemoval[], warnings: 
 /** `strict` problems as messages (fatal: false, so a reporter can tell them from warnings by `fatal`). */
 function problemMessages(record: ArticleRecord, path: string): VFileMessage[] {
   return record.problems.map((problem) => {
-    const message = withoutStack(() => new VFileMessage(problem.reason, {place: {line: problem.line, column: problem.column}, ruleId: problem.rule, source: SOURCE}))
+    const message = withoutStack(
+      () => new VFileMessage(problem.reason, {place: {line: problem.line, column: problem.column}, ruleId: problem.rule, source: SOURCE}),
+    )
     message.file = path
     message.fatal = false
     return message

@@ -117,7 +117,11 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     // Only a removal from a line's start can take whole blocks (checked first: most are inline).
     if (removal.start.offset === 0 || text.charCodeAt(removal.start.offset - 1) === 10) {
       let through = index
-      while (removals[through + 1] && removals[through + 1]!.replacement === undefined && isBlankBetween(text, removals[through]!.end.offset, removals[through + 1]!.start.offset)) {
+      while (
+        removals[through + 1] &&
+        removals[through + 1]!.replacement === undefined &&
+        isBlankBetween(text, removals[through]!.end.offset, removals[through + 1]!.start.offset)
+      ) {
         through++
       }
       const end = removals[through]!.end.offset
@@ -154,7 +158,8 @@ export function changesStructure(text: string, removals: readonly Removal[], mas
     if (ENDS_WITH_BLANK_LINE.test(last.text) || last.end.offset >= text.length) continue
     // Its end marker was blanked for the parse, and a blank line came before
     // it: what follows was parsed just as it will stand in the output.
-    if (masked.has(last.end.offset) && (removal.start.offset === 0 || isBlankLine(text, lineStartOf(text, removal.start.offset - 1)))) continue
+    if (masked.has(last.end.offset) && (removal.start.offset === 0 || isBlankLine(text, lineStartOf(text, removal.start.offset - 1))))
+      continue
     // What follows is on the span's own line or glued on the next one.
     if (!isBlankLine(text, last.end.offset) || !isBlankLine(text, nextLineStart(text, last.end.offset))) return true
   }
@@ -319,7 +324,10 @@ function findRemovalsWith(
   for (let pass = 1; pass < MAX_PASSES && changesStructure(passText, treeRemovals, pass === 1 ? masked : undefined); pass++) {
     const pure = all.filter((removal) => removal.replacement === undefined)
     // The text this pass reads, and its offsets mapped back to the body: at a gap, a start maps past it, an end before it.
-    const edited = new EditMap(body, pure.map((removal) => ({start: removal.start.offset, end: removal.end.offset, replacement: ''})))
+    const edited = new EditMap(
+      body,
+      pure.map((removal) => ({start: removal.start.offset, end: removal.end.offset, replacement: ''})),
+    )
     const gaps = edited.edits
     const map = (offset: number, side: 'start' | 'end') => edited.toOriginal(offset, side)
     passText = edited.text

@@ -54,7 +54,13 @@ export {bodyOf, type RecordWarning} from './record.js'
 export {countWords} from './core/text.js'
 export {compileRules, defaultRuleSet, defaultRulesData, mergeRules, parseRules, rulesJsonSchema, rulesSchema} from './ruleset/index.js'
 export type {FrontmatterChange, FrontmatterData, FrontmatterFileData} from './rules/frontmatter/index.js'
-export {checkFrontmatterOptions, derivableFields, type DerivableField, type DialectName, type GeneratorName} from './rules/frontmatter/options.js'
+export {
+  checkFrontmatterOptions,
+  derivableFields,
+  type DerivableField,
+  type DialectName,
+  type GeneratorName,
+} from './rules/frontmatter/options.js'
 export {formatDate, isTimeZone, parseDate, type ParsedDate} from './rules/frontmatter/dates.js'
 export type {StrictProblem} from './rules/frontmatter/strict.js'
 export {recordJsonSchema, recordSchema} from './record-schema.js'

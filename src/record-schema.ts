@@ -25,7 +25,9 @@ export const recordSchema = z
       bytesIn: z.number().int().min(0),
       bytesOut: z.number().int().min(0),
       readingMinutes: z.number().int().min(0).describe('Reading time at 230 words a minute, rounded up'),
-      removals: z.record(z.string(), z.number().int().min(1)).describe('Removals per rule id; a removal of several parts (entries sharing a `group`) counts once'),
+      removals: z
+        .record(z.string(), z.number().int().min(1))
+        .describe('Removals per rule id; a removal of several parts (entries sharing a `group`) counts once'),
     }),
     removals: z.array(
       z
@@ -52,7 +54,9 @@ export const recordSchema = z
           adjusted: z
             .string()
             .optional()
-            .describe('How the span was widened or adjusted so the Markdown around it renders as before (e.g. "widened to the strong emphasis it emptied")'),
+            .describe(
+              'How the span was widened or adjusted so the Markdown around it renders as before (e.g. "widened to the strong emphasis it emptied")',
+            ),
         })
         .strict(),
     ),

@@ -37,7 +37,9 @@ function decruft(args: readonly string[], cwd: string, options: {pipeTo?: string
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}))
+    child.on('close', (code) =>
+      resolve({code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}),
+    )
   })
 }
 
@@ -73,13 +75,20 @@ describe('bin/decruft.js (the bundle)', () => {
 
   it('cleans a batch above the pool threshold on worker threads, as clean() does', async () => {
     const files = Object.fromEntries(
-      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [`posts/${String(index).padStart(3, '0')}.md`, index % 2 === 0 ? SPAMMY_ARTICLE : CLEAN_ARTICLE]),
+      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [
+        `posts/${String(index).padStart(3, '0')}.md`,
+        index % 2 === 0 ? SPAMMY_ARTICLE : CLEAN_ARTICLE,
+      ]),
     )
     const root = tree(files)
     const result = await decruft(['posts', '--out', 'out', '--md', '--concurrency', '2'], root)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toMatch(/worker threads/)
-    expect(listFiles(join(root, 'out'))).toEqual(Object.keys(files).map((path) => path.replace(/^posts\//, '')).sort())
+    expect(listFiles(join(root, 'out'))).toEqual(
+      Object.keys(files)
+        .map((path) => path.replace(/^posts\//, ''))
+        .sort(),
+    )
     for (const [path, text] of Object.entries(files)) {
       expect(readFileSync(join(root, 'out', path.replace(/^posts\//, '')), 'utf8'), path).toBe(clean(text).markdown)
     }
@@ -87,7 +96,10 @@ describe('bin/decruft.js (the bundle)', () => {
 
   it('checks and fixes a run above the pool threshold on worker threads, with the same report as in-process', async () => {
     const files = Object.fromEntries(
-      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [`posts/${String(index).padStart(3, '0')}.md`, index % 3 === 0 ? CLEAN_ARTICLE : SPAMMY_ARTICLE]),
+      Array.from({length: POOL_THRESHOLD + 10}, (_, index) => [
+        `posts/${String(index).padStart(3, '0')}.md`,
+        index % 3 === 0 ? CLEAN_ARTICLE : SPAMMY_ARTICLE,
+      ]),
     )
     const root = tree(files)
     const inline = await decruft(['check', '--no-config', '--concurrency', '1', 'posts'], root)
@@ -95,7 +107,9 @@ describe('bin/decruft.js (the bundle)', () => {
     expect(inline.code).toBe(1)
     expect(threaded).toEqual(inline)
     const spammy = Object.values(files).filter((text) => text === SPAMMY_ARTICLE).length
-    expect(inline.stdout.trimEnd().split('\n').at(-1)).toBe(`${spammy * clean(SPAMMY_ARTICLE).removals.length} errors, 0 warnings in ${POOL_THRESHOLD + 10} files`)
+    expect(inline.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${spammy * clean(SPAMMY_ARTICLE).removals.length} errors, 0 warnings in ${POOL_THRESHOLD + 10} files`,
+    )
 
     const fix = await decruft(['check', '--write', '--no-config', '--concurrency', '2', 'posts'], root)
     expect(fix.code, fix.stderr).toBe(0)
@@ -121,11 +135,13 @@ describe('bin/decruft.js (the bundle)', () => {
   })
 
   it('gives the rules files and filter lists to each worker thread', async () => {
-    const post = '# Post\n\nReal text.\n\n<div class="sponsor-box">Buy now</div>\n\nMore real text about [oiling](https://go.example.test/out/oil).\n'
+    const post =
+      '# Post\n\nReal text.\n\n<div class="sponsor-box">Buy now</div>\n\nMore real text about [oiling](https://go.example.test/out/oil).\n'
     const count = POOL_THRESHOLD + 5
     const root = tree({
       'lists/easylist.txt': '[Adblock Plus 2.0]\n##.sponsor-box\n',
-      'rules/site.yaml': "affiliateLink:\n  hosts:\n    - id: my-redirector\n      note: Our own redirector.\n      host: go.example.test\n      path: '^/out/'\n",
+      'rules/site.yaml':
+        "affiliateLink:\n  hosts:\n    - id: my-redirector\n      note: Our own redirector.\n      host: go.example.test\n      path: '^/out/'\n",
       ...Object.fromEntries(Array.from({length: count}, (_, index) => [`posts/${index}.md`, post])),
     })
     const args = ['check', '--no-config', '--filter-list', 'lists/easylist.txt', '--rules', 'rules/site.yaml', 'posts']
@@ -137,7 +153,10 @@ describe('bin/decruft.js (the bundle)', () => {
 
   it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
     // Thousands of findings: far more output than a pipe holds once the reader has gone.
-    const links = Array.from({length: 3000}, (_, index) => `- [Part ${index}](https://docs.example.test/part-${index}?utm_source=feed&utm_medium=rss)`)
+    const links = Array.from(
+      {length: 3000},
+      (_, index) => `- [Part ${index}](https://docs.example.test/part-${index}?utm_source=feed&utm_medium=rss)`,
+    )
     const root = tree({'long.md': `# A long list\n\n${links.join('\n')}\n`})
     const result = await decruft(['check', '--no-config', 'long.md'], root, {pipeTo: 'head -c 1 >/dev/null'})
     expect(result.stderr).toBe('')

@@ -63,7 +63,10 @@ describe('check mode', () => {
     expect(result.code).toBe(ExitCode.problems)
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines.some((line) => line.startsWith('posts/spammy.md:7:1  ad-block  '))).toBe(true)
-    expect(lines.filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}[a-z-]+ {2}\S/.test(line)).map((line) => line.split('  ')[1])).toEqual(['ad-block', 'link-farm'])
+    expect(lines.filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}[a-z-]+ {2}\S/.test(line)).map((line) => line.split('  ')[1])).toEqual([
+      'ad-block',
+      'link-farm',
+    ])
     expect(lines.some((line) => line.startsWith('posts/clean.md'))).toBe(false)
     expect(lines.at(-1)).toBe('2 errors, 0 warnings in 2 files')
     expect(readFileSync(join(root, 'posts/spammy.md'), 'utf8')).toBe(SPAMMY)
@@ -87,7 +90,8 @@ describe('check mode', () => {
   })
 
   it('reports an unlinked link once (its `[` and `](url)` are one removal), in the line and in the count, and over 50 files on workers too', async () => {
-    const article = '# Oil\n\nUse [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
+    const article =
+      '# Oil\n\nUse [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
     expect(clean(article).removals.filter((removal) => removal.rule === 'affiliate-link')).toHaveLength(4)
     const root = tree({'oil.md': article})
     const result = await run(['check', 'oil.md'], root)
@@ -102,7 +106,9 @@ describe('check mode', () => {
     const pooled = await run(['check', '--reporter', 'json', '--concurrency', '2', 'posts'], many)
     const document = JSON.parse(pooled.stdout) as {summary: {errors: number}; files: Array<{findings: Array<{parts?: unknown[]}>}>}
     expect(document.summary.errors).toBe(102)
-    expect(document.files.every((file) => file.findings.length === 2 && file.findings.every((found) => found.parts?.length === 2))).toBe(true)
+    expect(document.files.every((file) => file.findings.length === 2 && file.findings.every((found) => found.parts?.length === 2))).toBe(
+      true,
+    )
   })
 
   it('--check is the same as the check command', async () => {
@@ -144,7 +150,10 @@ describe('check mode', () => {
   })
 
   it('reports YAML it cannot repair as a warning (an error with --strict), and a repair as an error', async () => {
-    const root = tree({'kept.md': '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n', 'repaired.md': '---\ntitle: Fix: the driver\n---\n\nBody.\n'})
+    const root = tree({
+      'kept.md': '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n',
+      'repaired.md': '---\ntitle: Fix: the driver\n---\n\nBody.\n',
+    })
     const kept = await run(['check', 'kept.md'], root)
     expect(kept.code).toBe(ExitCode.ok)
     expect(kept.stdout).toMatch(/^kept\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m)
@@ -153,7 +162,7 @@ describe('check mode', () => {
     expect(strict.code).toBe(ExitCode.problems)
     const repaired = await run(['check', 'repaired.md'], root)
     expect(repaired.code).toBe(ExitCode.problems)
-    expect(repaired.stdout).toContain("repaired.md:2:8  frontmatter  title: YAML repaired: value quoted, as it holds `: `")
+    expect(repaired.stdout).toContain('repaired.md:2:8  frontmatter  title: YAML repaired: value quoted, as it holds `: `')
   })
 
   it('refuses outputs and stdin in check mode', async () => {
@@ -266,6 +275,7 @@ describe('the shared corpus', () => {
     const document = JSON.parse(result.stdout)
     expect(document.files.length).toBeGreaterThanOrEqual(70)
     // The corpus README documents the corpus; every article has something to report.
-    for (const file of document.files.filter((file: {path: string}) => !file.path.endsWith('README.md'))) expect(file.findings.length, file.path).toBeGreaterThan(0)
+    for (const file of document.files.filter((file: {path: string}) => !file.path.endsWith('README.md')))
+      expect(file.findings.length, file.path).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -40,7 +40,6 @@ function article(title: string, eol = '\n'): string {
   ].join(eol)
 }
 
-
 interface Run {
   code: number
   stdout: string
@@ -104,7 +103,8 @@ describe('batch', () => {
   })
 
   it('counts an unlinked link once in the summary and the record (its two parts are one removal)', async () => {
-    const linked = 'Use [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
+    const linked =
+      'Use [Hinge Oil](https://www.amazon.com/dp/B01/?tag=shop-20) or <a href="https://www.amazon.com/dp/B02?tag=shop-20">grease</a>.\n'
     const root = tree({'in/a.md': linked, 'in/b.md': linked})
     const result = await run(['in', '--out', 'out', '--disable', 'frontmatter'], {cwd: root})
     expect(result.code).toBe(ExitCode.ok)
@@ -141,7 +141,7 @@ describe('batch', () => {
   })
 
   it('refuses, before any work, an --out that is an input folder, sits inside one or holds one (exit 2)', async () => {
-    const root = tree({'in/a.md': article('A'), 'in/drafts/a.md': 'the author\'s draft\n', 'in/posts/b.md': article('B')})
+    const root = tree({'in/a.md': article('A'), 'in/drafts/a.md': "the author's draft\n", 'in/posts/b.md': article('B')})
     const before = listFiles(root)
     for (const [argv, message] of [
       [['in', '--out', 'in'], /^decruft: --out is the input folder in: /],
@@ -235,7 +235,9 @@ describe('frontmatter options', () => {
     const root = tree({'in/2024-06-21-oiling-hinges.md': '---\ntitle: Oiling Hinges\n---\n\nBody.\n'})
     const result = await run(['in', '--out', 'out', '--md', '--derive', 'slug,date'], {cwd: root})
     expect(result.code).toBe(ExitCode.ok)
-    expect(readFileSync(join(root, 'out/2024-06-21-oiling-hinges.md'), 'utf8')).toBe('---\ntitle: Oiling Hinges\nslug: oiling-hinges\ndate: 2024-06-21\n---\n\nBody.\n')
+    expect(readFileSync(join(root, 'out/2024-06-21-oiling-hinges.md'), 'utf8')).toBe(
+      '---\ntitle: Oiling Hinges\nslug: oiling-hinges\ndate: 2024-06-21\n---\n\nBody.\n',
+    )
   })
 
   it('--strict prints each problem as path:line:col rule message, writes the article and exits 1', async () => {
@@ -263,7 +265,11 @@ describe('frontmatter options', () => {
 
   it('exits 2 on an unknown dialect, zone or derivable field', async () => {
     const root = tree({'in/a.md': messy})
-    for (const argv of [['--frontmatter', 'gatsby'], ['--timezone', 'Mars/Olympus'], ['--derive', 'author']]) {
+    for (const argv of [
+      ['--frontmatter', 'gatsby'],
+      ['--timezone', 'Mars/Olympus'],
+      ['--derive', 'author'],
+    ]) {
       const result = await run(['in', '--out', 'out', ...argv], {cwd: root})
       expect(result.code, argv.join(' ')).toBe(ExitCode.usage)
       expect(result.stderr, argv.join(' ')).toMatch(new RegExp(`^decruft: ${argv[0]}: `))
@@ -272,11 +278,14 @@ describe('frontmatter options', () => {
   })
 
   it('takes a dialect defined in a rules file', async () => {
-    const rulesText = 'frontmatter:\n  dialects:\n    - id: mysite\n      dateFormat: YYYY-MM-DD\n      keys:\n        - field: tags\n          key: labels\n'
+    const rulesText =
+      'frontmatter:\n  dialects:\n    - id: mysite\n      dateFormat: YYYY-MM-DD\n      keys:\n        - field: tags\n          key: labels\n'
     const root = tree({'in/a.md': messy, 'site.yaml': rulesText})
     const result = await run(['in', '--out', 'out', '--md', '--rules', 'site.yaml', '--frontmatter', 'mysite'], {cwd: root})
     expect(result.code).toBe(ExitCode.ok)
-    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toMatch(/^---\nlabels:\n {2}- oil\n {2}- hinges\ntitle: Hinges\ndate: 2024-06-30\n---\n/)
+    expect(readFileSync(join(root, 'out/a.md'), 'utf8')).toMatch(
+      /^---\nlabels:\n {2}- oil\n {2}- hinges\ntitle: Hinges\ndate: 2024-06-30\n---\n/,
+    )
   })
 })
 
@@ -313,8 +322,12 @@ describe('failing articles', () => {
     expect(result.code).toBe(ExitCode.ok)
     expect(listFiles(join(root, 'out'))).toEqual(['bad.json', 'bad.md', 'good.json', 'good.md'])
     expect(readFileSync(join(root, 'out', 'bad.md'), 'utf8')).toBe(bad.replace('?utm_source=feed', ''))
-    const record = JSON.parse(readFileSync(join(root, 'out', 'bad.json'), 'utf8')) as {warnings: Array<{rule: string; line: number; reason: string}>}
-    expect(record.warnings).toEqual([expect.objectContaining({rule: 'frontmatter', line: 3, reason: expect.stringMatching(/^Invalid YAML in the frontmatter/)})])
+    const record = JSON.parse(readFileSync(join(root, 'out', 'bad.json'), 'utf8')) as {
+      warnings: Array<{rule: string; line: number; reason: string}>
+    }
+    expect(record.warnings).toEqual([
+      expect.objectContaining({rule: 'frontmatter', line: 3, reason: expect.stringMatching(/^Invalid YAML in the frontmatter/)}),
+    ])
     const strict = await run(['in', '--out', 'strict', '--strict'], {cwd: root})
     expect(strict.code).toBe(ExitCode.problems)
     expect(strict.stderr).toMatch(/^in\/bad\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter/m)
@@ -510,7 +523,7 @@ describe('rules and options', () => {
   })
 
   it('exits 2 when --out is a file', async () => {
-    const root = tree({'in/a.md': article('A'), 'out': 'a file'})
+    const root = tree({'in/a.md': article('A'), out: 'a file'})
     const result = await run(['in', '--out', 'out'], {cwd: root})
     expect(result.code).toBe(ExitCode.usage)
     expect(result.stderr).toContain('decruft: out: output exists and is not a directory')
@@ -568,6 +581,12 @@ describe('progress', () => {
 function runAsNobody(argv: string[], cwd: string): {code: number | null; stderr: string} {
   chmodSync(cwd, 0o755)
   const bin = fileURLToPath(new URL('../bin/decruft.js', import.meta.url))
-  const child = spawnSync(process.execPath, [bin, ...argv], {cwd, uid: 65534, gid: 65534, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const child = spawnSync(process.execPath, [bin, ...argv], {
+    cwd,
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+  })
   return {code: child.status, stderr: child.stderr}
 }

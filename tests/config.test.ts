@@ -186,7 +186,9 @@ describe('config errors name the file, the line and the key', () => {
 
   test('an unknown top-level key', async () => {
     const error = await failing('.decruftrc.yaml', 'rules:\n  link-farm: warn\nrulez:\n  spam: off\n')
-    expect(error.message).toMatch(/^\.decruftrc\.yaml:3:1: rulez: unknown setting \(expected one of: rules, rulesFiles, filterLists, ignore, frontmatter\)$/)
+    expect(error.message).toMatch(
+      /^\.decruftrc\.yaml:3:1: rulez: unknown setting \(expected one of: rules, rulesFiles, filterLists, ignore, frontmatter\)$/,
+    )
     expect([error.key, error.line, error.column]).toEqual(['rulez', 3, 1])
     expect(error.file).toMatch(/[\\/]\.decruftrc\.yaml$/)
   })
@@ -201,7 +203,9 @@ describe('config errors name the file, the line and the key', () => {
 
   test('a bad severity', async () => {
     const error = await failing('.decruftrc.yaml', 'rules:\n  spam: warning\n')
-    expect(error.message).toBe('.decruftrc.yaml:2:9: rules.spam: not a rule setting: `warning` (expected off, warn or error; true is error, false is off)')
+    expect(error.message).toBe(
+      '.decruftrc.yaml:2:9: rules.spam: not a rule setting: `warning` (expected off, warn or error; true is error, false is off)',
+    )
   })
 
   test('a bad time zone', async () => {
@@ -219,7 +223,9 @@ describe('config errors name the file, the line and the key', () => {
   })
 
   test('a rules file or filter list that does not exist names the key and the resolved path', async () => {
-    const rules = await failing('.decruftrc.yaml', 'rulesFiles:\n  - rules/site.yaml\n  - rules/missing.yaml\n', {'rules/site.yaml': 'version: 1\n'})
+    const rules = await failing('.decruftrc.yaml', 'rulesFiles:\n  - rules/site.yaml\n  - rules/missing.yaml\n', {
+      'rules/site.yaml': 'version: 1\n',
+    })
     expect([rules.key, rules.line, rules.column]).toEqual(['rulesFiles.1', 3, 5])
     expect(rules.reason.startsWith(`rules file ${join(dirname(rules.file), 'rules', 'missing.yaml')}: `)).toBe(true)
     const lists = await failing('decruft.config.json', '{\n  "filterLists": [\n    "lists/none.txt"\n  ]\n}\n')
@@ -278,7 +284,9 @@ describe('config errors name the file, the line and the key', () => {
 
   test('a decruft key of the wrong type in package.json, and errors under it', async () => {
     const type = await failing('package.json', '{\n  "name": "site",\n  "decruft": "strict"\n}\n')
-    expect(type.message).toBe('package.json:3:14: decruft: decruft settings are a mapping (rules, rulesFiles, filterLists, ignore, frontmatter), not string `strict`')
+    expect(type.message).toBe(
+      'package.json:3:14: decruft: decruft settings are a mapping (rules, rulesFiles, filterLists, ignore, frontmatter), not string `strict`',
+    )
     const falsy = await failing('package.json', JSON.stringify({decruft: false}))
     expect(falsy.key).toBe('decruft')
     const nested = await failing('package.json', '{\n  "decruft": {\n    "rules": {"spam": "on"}\n  }\n}\n')
@@ -310,7 +318,10 @@ describe('ruleSelection', () => {
   test('a rule id wins over its group, whatever the order of the keys', () => {
     expect(spam.length).toBeGreaterThan(2)
     expect(spam).toContain('link-farm')
-    for (const rules of [{spam: 'off', 'link-farm': 'warn'}, {'link-farm': 'warn', spam: 'off'}] satisfies Array<Record<string, RuleSetting>>) {
+    for (const rules of [
+      {spam: 'off', 'link-farm': 'warn'},
+      {'link-farm': 'warn', spam: 'off'},
+    ] satisfies Array<Record<string, RuleSetting>>) {
       const selection = ruleSelection(rules)
       expect(selection.enable).toEqual(['link-farm'])
       expect(selection.disable).toEqual(spam.filter((id) => id !== 'link-farm'))

@@ -5,13 +5,28 @@ import {blockSpan} from '../src/engine/span.js'
 
 describe('applyEdits', () => {
   it('splices edits and keeps every other byte', () => {
-    expect(applyEdits('a-b-c', [{start: 1, end: 2}, {start: 3, end: 4, replacement: '+'}])).toBe('ab+c')
+    expect(
+      applyEdits('a-b-c', [
+        {start: 1, end: 2},
+        {start: 3, end: 4, replacement: '+'},
+      ]),
+    ).toBe('ab+c')
   })
   it('drops an edit inside an earlier one', () => {
-    expect(applyEdits('abcdef', [{start: 1, end: 5}, {start: 2, end: 3}])).toBe('af')
+    expect(
+      applyEdits('abcdef', [
+        {start: 1, end: 5},
+        {start: 2, end: 3},
+      ]),
+    ).toBe('af')
   })
   it('throws on partly overlapping edits', () => {
-    expect(() => applyEdits('abcdef', [{start: 1, end: 4}, {start: 3, end: 5}])).toThrow(/overlapping/)
+    expect(() =>
+      applyEdits('abcdef', [
+        {start: 1, end: 4},
+        {start: 3, end: 5},
+      ]),
+    ).toThrow(/overlapping/)
   })
 })
 
@@ -55,20 +70,24 @@ describe('HTML scanner', () => {
     expect(elements[1]!.closed).toBe(true)
   })
   it('skips backslash-escaped tags', () => {
-    expect(scanHtml('\\<span class="x"> and \\\\<b>').map((token) => token.kind === 'comment' ? '' : token.name)).toEqual(['b'])
+    expect(scanHtml('\\<span class="x"> and \\\\<b>').map((token) => (token.kind === 'comment' ? '' : token.name))).toEqual(['b'])
   })
   it('finds comments', () => {
     const tokens = scanHtml('x <!-- affiliate ads begin --> y')
     expect(tokens).toEqual([{kind: 'comment', value: ' affiliate ads begin ', start: 2, end: 30}])
   })
-  const names = (tokens: ReturnType<typeof scanHtml>) => tokens.map((token) => (token.kind === 'comment' ? '!' : `${token.kind === 'close' ? '/' : ''}${token.name}`))
+  const names = (tokens: ReturnType<typeof scanHtml>) =>
+    tokens.map((token) => (token.kind === 'comment' ? '!' : `${token.kind === 'close' ? '/' : ''}${token.name}`))
   it('takes no tag that holds a blank line (a quote left open runs over paragraphs)', () => {
     const text = '[A](https://x.example/">A</a> / <a href="https://x.example/?u=1)\n\n## Next\n\n[B](https://x.example/?u=2">B</a>'
     expect(names(scanHtml(text))).toEqual(['/a', '/a'])
   })
   it('takes no tag or comment that runs into code', () => {
     const text = '<ins class="ad"\n```\ndata-x="1">\n```\n<!-- a\n`-->`'
-    const code: Array<[number, number]> = [[text.indexOf('```'), text.lastIndexOf('```') + 3], [text.lastIndexOf('`-->`'), text.length]]
+    const code: Array<[number, number]> = [
+      [text.indexOf('```'), text.lastIndexOf('```') + 3],
+      [text.lastIndexOf('`-->`'), text.length],
+    ]
     expect(names(scanHtml(text, code))).toEqual([])
   })
   it('reads a `<` in text before a tag as text, not as an attribute name', () => {
@@ -77,7 +96,10 @@ describe('HTML scanner', () => {
   })
   it('takes no tag that runs past the end of the block it starts in', () => {
     const text = '<ins class="ad"\n  data-x="1"\n><b>quoted</b>'
-    const blocks: Array<[number, number]> = [[0, text.indexOf('\n>')], [text.indexOf('\n>') + 3, text.length]]
+    const blocks: Array<[number, number]> = [
+      [0, text.indexOf('\n>')],
+      [text.indexOf('\n>') + 3, text.length],
+    ]
     expect(names(scanHtml(text, [], blocks))).toEqual(['b', '/b'])
   })
 })

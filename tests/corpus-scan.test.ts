@@ -41,7 +41,12 @@ describe('classifyLines', () => {
     expect(kinds('\uFEFF---\r\ntitle: x\r\n---\r\n')).toEqual(['frontmatter', 'frontmatter', 'frontmatter'])
     // A second block stacked on the first is metadata too; a rule and a paragraph are not.
     expect(kinds('---\na: 1\n---\n---\ntitle: x: y\n---\nBody\n')).toEqual([...Array(6).fill('frontmatter'), 'text'])
-    expect(kinds('---\na: 1\n---\n---\nJust a paragraph.\n---\n').slice(0, 4)).toEqual(['frontmatter', 'frontmatter', 'frontmatter', 'break'])
+    expect(kinds('---\na: 1\n---\n---\nJust a paragraph.\n---\n').slice(0, 4)).toEqual([
+      'frontmatter',
+      'frontmatter',
+      'frontmatter',
+      'break',
+    ])
   })
 
   it('agrees with remark on code and heading lines of generated articles', () => {
@@ -111,7 +116,9 @@ describe('scanSpam: patterns beyond one network', () => {
     expect(found('[Deal](https://example.com/product)')).toEqual([])
   })
   it('finds feed footers in several languages, not mentions in prose', () => {
-    expect(found('The post <a href="https://a.example/x">X</a> appeared first on <a href="https://a.example">A</a>.')).toEqual(['feed-footer'])
+    expect(found('The post <a href="https://a.example/x">X</a> appeared first on <a href="https://a.example">A</a>.')).toEqual([
+      'feed-footer',
+    ])
     expect(found('Der Beitrag X erschien zuerst auf Y.')).toEqual(['feed-footer'])
     expect(found('*Originally published at [my blog](https://me.example/p).*')).toEqual(['feed-footer'])
     expect(found('The paper was originally published in 1998 by the ACM.')).toEqual([])
@@ -120,7 +127,7 @@ describe('scanSpam: patterns beyond one network', () => {
     expect(found('**Lire aussi :**\n\n- [Un](https://s.example/1)\n- [Deux](https://s.example/2)\n')).toEqual(['link-farm-label'])
     expect(found('See also the manual, which explains it well.\n')).toEqual([])
   })
-  it('counts links to the site\'s own pages after a label, and names the label\'s line', () => {
+  it("counts links to the site's own pages after a label, and names the label's line", () => {
     const text = 'Text.\n\n## Related Reading\n\n- [One](/blog/one/)\n- [Two](../two/)\n'
     expect(scanSpam(text).map((finding) => `${finding.line}:${finding.pattern}`)).toEqual(['3:link-farm-label'])
   })
@@ -169,7 +176,8 @@ describe('findLoss', () => {
   })
 
   it('counts a multi-line spam element as spam to its end, and data: images as no content', () => {
-    const card = 'Intro.\n\n<AffiliateCard\n  description="A long description of the product that would count as a paragraph of prose."\n/>\n\n![](data:image/svg+xml;base64,PHN2Zz4=)\n'
+    const card =
+      'Intro.\n\n<AffiliateCard\n  description="A long description of the product that would count as a paragraph of prose."\n/>\n\n![](data:image/svg+xml;base64,PHN2Zz4=)\n'
     expect(findLoss(card, 'Intro.\n')).toEqual([])
     expect(findLoss('![a](https://img.example/a.png)\n', '')).toHaveLength(1)
   })
@@ -196,7 +204,9 @@ describe('npm run corpus (scripts/corpus.js on dist/)', () => {
   it('counts an unlinked link once: its `[` and `](url)` are one removal', () => {
     const sentence = (index: number) =>
       `Step ${index}: use [the oil](https://www.amazon.com/dp/B0${index}/?tag=shop-20) or <a href="https://www.amazon.com/dp/C0${index}?tag=shop-20">grease</a>.`
-    const article = ['# Hinges', '', sentence(1), '', sentence(2), '', '[Buy Now](https://www.amazon.com/dp/D01/?tag=shop-20)', ''].join('\n')
+    const article = ['# Hinges', '', sentence(1), '', sentence(2), '', '[Buy Now](https://www.amazon.com/dp/D01/?tag=shop-20)', ''].join(
+      '\n',
+    )
     const parts = clean(article, {disable: ['frontmatter']}).removals
     expect(parts.filter((removal) => removal.rule === 'affiliate-link')).toHaveLength(9)
     const root = tree({'family/hinges.md': article})

@@ -197,7 +197,17 @@ describe('parseDate', () => {
       expect(date.zone).toBe('given')
       expect(formatDate(date, ISO)).toBe(expected)
     }
-    for (const value of [0, 12345, 12345678, 17170000000, 17170000000000, 1717000000.5, -1717000000, Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const value of [
+      0,
+      12345,
+      12345678,
+      17170000000,
+      17170000000000,
+      1717000000.5,
+      -1717000000,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]) {
       expect(parseDate(value), String(value)).toBeUndefined()
     }
   })
@@ -280,12 +290,18 @@ describe('formatDate', () => {
 })
 
 describe('isTimeZone', () => {
-  it.each(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', '+05:30', '-0800', '+00:00', '-23:59'])('%s is a zone', (zone) => {
-    expect(isTimeZone(zone)).toBe(true)
-  })
-  it.each(['', 'Mars/Olympus', 'Europe/Pariss', ' Europe/Paris', '+5', '+05', '+05:60', '+24:00', 'UTC+1', '05:30'])('%j is not a zone', (zone) => {
-    expect(isTimeZone(zone)).toBe(false)
-  })
+  it.each(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', '+05:30', '-0800', '+00:00', '-23:59'])(
+    '%s is a zone',
+    (zone) => {
+      expect(isTimeZone(zone)).toBe(true)
+    },
+  )
+  it.each(['', 'Mars/Olympus', 'Europe/Pariss', ' Europe/Paris', '+5', '+05', '+05:60', '+24:00', 'UTC+1', '05:30'])(
+    '%j is not a zone',
+    (zone) => {
+      expect(isTimeZone(zone)).toBe(false)
+    },
+  )
 })
 
 describe('does not depend on the machine time zone', () => {
@@ -308,7 +324,8 @@ describe('does not depend on the machine time zone', () => {
 
   it('never reads or sets a Date in local time', () => {
     const source = readFileSync(new URL('../src/rules/frontmatter/dates.ts', import.meta.url), 'utf8')
-    const local = /\.(?:get|set)(?:FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset)\(|\.toString\(|\.toLocale\w*\(|Date\.parse\(/g
+    const local =
+      /\.(?:get|set)(?:FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset)\(|\.toString\(|\.toLocale\w*\(|Date\.parse\(/g
     expect(source.match(local)).toBeNull()
   })
 })

@@ -131,9 +131,7 @@ describe('firstParagraphText', () => {
         'Reinstalling the driver from the vendor fixes most [spooler](https://example.com/s) errors for good.',
       ].join('\n'),
     )
-    expect(firstParagraphText(tree, nothingRemoved)).toBe(
-      'Reinstalling the driver from the vendor fixes most spooler errors for good.',
-    )
+    expect(firstParagraphText(tree, nothingRemoved)).toBe('Reinstalling the driver from the vendor fixes most spooler errors for good.')
   })
 
   it('skips a paragraph of inline code and HTML only', () => {
@@ -184,7 +182,15 @@ describe('firstParagraphText', () => {
   })
 
   it('reads only top-level paragraphs and honours minWords', () => {
-    const tree = parse(['> A quoted paragraph that is long enough to count as prose here.', '', '- A list item that is also long enough to count as prose.', '', 'Short one here.'].join('\n'))
+    const tree = parse(
+      [
+        '> A quoted paragraph that is long enough to count as prose here.',
+        '',
+        '- A list item that is also long enough to count as prose.',
+        '',
+        'Short one here.',
+      ].join('\n'),
+    )
     expect(firstParagraphText(tree, nothingRemoved)).toBeUndefined()
     expect(firstParagraphText(tree, nothingRemoved, 3)).toBe('Short one here.')
     expect(firstParagraphText(tree, nothingRemoved, 4)).toBeUndefined()

@@ -10,7 +10,10 @@ import {allRules, ruleIds} from '../src/plugin-api.js'
 import {renderRuleDocs} from '../scripts/lib/rule-docs.js'
 import {readDoc, root} from './support/docs.js'
 
-const pages = renderRuleDocs(root, allRules.map((rule) => rule.meta))
+const pages = renderRuleDocs(
+  root,
+  allRules.map((rule) => rule.meta),
+)
 
 describe('docs/rules/', () => {
   it('holds exactly one page per rule', () => {
@@ -27,7 +30,10 @@ describe('docs/rules/', () => {
       expect(cases.length, id).toBeGreaterThan(0)
       const headings = [...pages.get(`${id}.md`)!.matchAll(/^#### (.+)$/gm)].map((match) => match[1])
       expect(headings.sort(), id).toEqual(cases.sort())
-      for (const name of cases) expect(pages.get(`${id}.md`), `${id}/${name} input`).toContain(readDoc(`tests/fixtures/${id}/${name}/input.md`).replace('\uFEFF', '').trimEnd())
+      for (const name of cases)
+        expect(pages.get(`${id}.md`), `${id}/${name} input`).toContain(
+          readDoc(`tests/fixtures/${id}/${name}/input.md`).replace('\uFEFF', '').trimEnd(),
+        )
     }
   })
 })

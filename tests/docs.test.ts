@@ -17,7 +17,9 @@ const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]
 
 describe('docs/rules.md rules table', () => {
   const rules = readDoc('docs/rules.md')
-  const rows = [...rules.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)(?: \(off\))? \|/gm)].map((match) => ({id: match[1]!, page: match[2]!, group: match[3]!}))
+  const rows = [
+    ...rules.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)(?: \(off\))? \|/gm),
+  ].map((match) => ({id: match[1]!, page: match[2]!, group: match[3]!}))
   it('has one row per rule, in pipeline order, with the rule group, linked to its page', () => {
     expect(rows.map((row) => row.id)).toEqual(ruleIds)
     expect(rows.map((row) => row.page)).toEqual(ruleIds)
@@ -47,8 +49,14 @@ describe('docs/check-and-hooks.md', () => {
     const {HELP} = await import('../src/cli/args.js')
     const checkOptions = HELP.slice(HELP.indexOf('Check mode'), HELP.indexOf('Options:')).match(/--[a-z-]+/g) ?? []
     expect(checkOptions.length).toBeGreaterThan(0)
-    const rows = readDoc('docs/check-and-hooks.md').split('\n').filter((line) => line.startsWith('| `--'))
-    for (const option of checkOptions) expect(rows.some((row) => row.startsWith(`| \`${option}`)), option).toBe(true)
+    const rows = readDoc('docs/check-and-hooks.md')
+      .split('\n')
+      .filter((line) => line.startsWith('| `--'))
+    for (const option of checkOptions)
+      expect(
+        rows.some((row) => row.startsWith(`| \`${option}`)),
+        option,
+      ).toBe(true)
   })
 })
 
@@ -57,7 +65,14 @@ describe('docs/architecture.md removal shapes table', () => {
     const table = [...readDoc('docs/architecture.md').matchAll(/^\| `([a-z-]+)` \| [^|]+ \| ((?:`[a-z-]+`(?:, )?)+) \|$/gm)]
       .filter((match) => (SHAPE_NAMES as readonly string[]).includes(match[1]!))
       .map((match) => [match[1]!, [...match[2]!.matchAll(/`([a-z-]+)`/g)].map((rule) => rule[1]!)] as const)
-    expect(new Map(table)).toEqual(new Map(SHAPE_NAMES.map((shape) => [shape, ruleIds.filter((id) => allRules.find((rule) => rule.meta.id === id)!.meta.shapes.includes(shape))])))
+    expect(new Map(table)).toEqual(
+      new Map(
+        SHAPE_NAMES.map((shape) => [
+          shape,
+          ruleIds.filter((id) => allRules.find((rule) => rule.meta.id === id)!.meta.shapes.includes(shape)),
+        ]),
+      ),
+    )
   })
 })
 
@@ -90,10 +105,12 @@ describe('docs/frontmatter.md tables', () => {
         shape: row[3] === 'always a list' ? 'list' : row[3] === 'one value' ? 'single' : undefined,
       }))
       expect(rows, dialect.id).toEqual(dialect.keys.map((key) => ({field: key.field, key: key.key ?? key.field, shape: key.shape})))
-      for (const required of compiled.get(dialect.id)!.required) expect(text, `${dialect.id} requires ${required}`).toContain(`\`${required}\``)
+      for (const required of compiled.get(dialect.id)!.required)
+        expect(text, `${dialect.id} requires ${required}`).toContain(`\`${required}\``)
       // What the generator reads as written is listed, by id, and the keys whose string it reads as a list.
       for (const form of dialect.reads?.dates ?? []) expect(text, `${dialect.id} reads ${form.id}`).toContain(`\`${form.id}\``)
-      for (const key of (dialect.reads?.stringLists ?? []).flatMap((item) => item.keys)) expect(text, `${dialect.id} reads a \`${key}\` string`).toContain(`\`${key}\``)
+      for (const key of (dialect.reads?.stringLists ?? []).flatMap((item) => item.keys))
+        expect(text, `${dialect.id} reads a \`${key}\` string`).toContain(`\`${key}\``)
     }
   })
 })
@@ -101,7 +118,9 @@ describe('docs/frontmatter.md tables', () => {
 /** The project's hand-written and generated Markdown documents. */
 function documents(): string[] {
   const docs = (dir: string): string[] =>
-    readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? docs(`${dir}/${entry.name}`) : entry.name.endsWith('.md') ? [`${dir}/${entry.name}`] : []))
+    readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) =>
+      entry.isDirectory() ? docs(`${dir}/${entry.name}`) : entry.name.endsWith('.md') ? [`${dir}/${entry.name}`] : [],
+    )
   return ['README.md', 'CONTRIBUTING.md', ...docs('docs')]
 }
 
@@ -116,7 +135,10 @@ describe('links', () => {
           broken.push(`${doc}:${line}: ${target}: no such file`)
           continue
         }
-        if (anchor !== undefined && !(statSync(join(root, file)).isFile() && file.endsWith('.md') && anchorsOf(readDoc(file)).has(anchor))) {
+        if (
+          anchor !== undefined &&
+          !(statSync(join(root, file)).isFile() && file.endsWith('.md') && anchorsOf(readDoc(file)).has(anchor))
+        ) {
           broken.push(`${doc}:${line}: ${target}: no heading #${anchor} in ${file}`)
         }
       }

@@ -21,7 +21,20 @@ const FORGED = 'a.md:1:1  ad-block  fine\nother.md:9:9  link-farm  \u001b[31mfor
 const report: FileReport = {
   path: FORGED,
   fixed: false,
-  findings: [{path: FORGED, line: 3, column: 1, endLine: 3, endColumn: 9, rule: 'ad-block', severity: 'error', message: 'An ad.', removed: 'ad text', range: [10, 17]}],
+  findings: [
+    {
+      path: FORGED,
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 9,
+      rule: 'ad-block',
+      severity: 'error',
+      message: 'An ad.',
+      removed: 'ad text',
+      range: [10, 17],
+    },
+  ],
 }
 const failed: FileReport = {path: FORGED, fixed: false, findings: [], error: `${FORGED}:2:1: not valid UTF-8`}
 const summary: CheckSummary = {files: 2, errors: 1, warnings: 0, failed: 1, fixed: 0, write: false}
@@ -34,7 +47,9 @@ function expectNoControls(text: string): void {
 
 describe('escapeControl', () => {
   it('writes C0, DEL, C1 and the Unicode separators as escapes, and leaves the rest', () => {
-    expect(escapeControl('a\nb\rc\td\u001be\u0000f\u007fg\u009bh\u2028i é 文 \\n')).toBe('a\\nb\\rc\\td\\x1be\\x00f\\x7fg\\x9bh\\u2028i é 文 \\n')
+    expect(escapeControl('a\nb\rc\td\u001be\u0000f\u007fg\u009bh\u2028i é 文 \\n')).toBe(
+      'a\\nb\\rc\\td\\x1be\\x00f\\x7fg\\x9bh\\u2028i é 文 \\n',
+    )
   })
 })
 
@@ -56,7 +71,9 @@ describe('reporters escape file names', () => {
     expectNoControls(text)
     const lines = text.split('\n')
     expect(lines).toHaveLength(4)
-    expect(lines[0]).toMatch(/^::error file=a\.md%3A1%3A1  ad-block  fine%0Aother\.md%3A9%3A9  link-farm  \\x1b\[31mforged%0D\\tend\.md,line=3,/)
+    expect(lines[0]).toMatch(
+      /^::error file=a\.md%3A1%3A1  ad-block  fine%0Aother\.md%3A9%3A9  link-farm  \\x1b\[31mforged%0D\\tend\.md,line=3,/,
+    )
     expect(lines[1]).toMatch(/^::error file=.*,line=2,col=1::a\.md:1:1  ad-block  fine%0Aother/)
   })
 
@@ -84,10 +101,18 @@ describe('batch messages on stderr escape file names', () => {
     const root = tree({'in/ok.md': '# Fine\n'})
     writeFileSync(join(root, 'in', name), Buffer.from([0xc3, 0x28]))
     const err: string[] = []
-    const code = await main({argv: ['--no-config', 'in', '--out', 'out'], cwd: root, stdout: {write: () => true}, stderr: {write: (chunk: string) => err.push(chunk)}, env: {}})
+    const code = await main({
+      argv: ['--no-config', 'in', '--out', 'out'],
+      cwd: root,
+      stdout: {write: () => true},
+      stderr: {write: (chunk: string) => err.push(chunk)},
+      env: {},
+    })
     expect(code).toBe(ExitCode.failures)
     const stderr = err.join('')
     expectNoControls(stderr)
-    expect(stderr.split('\n')[0]).toBe('decruft: in/bad\\nforged.md:1:1  ad-block  x\\x1b[2J.md:1:1: not valid UTF-8 (byte 0xC3 at offset 0); save the file as UTF-8')
+    expect(stderr.split('\n')[0]).toBe(
+      'decruft: in/bad\\nforged.md:1:1  ad-block  x\\x1b[2J.md:1:1: not valid UTF-8 (byte 0xC3 at offset 0); save the file as UTF-8',
+    )
   })
 })

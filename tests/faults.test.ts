@@ -78,7 +78,8 @@ function decruft(args: readonly string[], cwd: string, options: RunOptions = {})
 /** `count` generated articles (seeded), as `posts/NNN.md`, plus `extra`. */
 function articles(count: number, extra: Record<string, string> = {}): Record<string, string> {
   const files: Record<string, string> = {}
-  for (const [index, article] of generateCorpus(count, 20260105).entries()) files[`posts/${String(index).padStart(3, '0')}.md`] = article.text
+  for (const [index, article] of generateCorpus(count, 20260105).entries())
+    files[`posts/${String(index).padStart(3, '0')}.md`] = article.text
   return {...files, ...extra}
 }
 
@@ -115,7 +116,11 @@ const MODES = [
  * failed with `message` (exit 3, a summary, `how` the run went); `out`
  * holds what `reference` (a clean run) holds but that article's outputs.
  */
-function expectFailedAlone(root: string, result: {code: number | null; stderr: string}, {name, message, files, how}: {name: string; message: string; files: number; how: RegExp}): void {
+function expectFailedAlone(
+  root: string,
+  result: {code: number | null; stderr: string},
+  {name, message, files, how}: {name: string; message: string; files: number; how: RegExp},
+): void {
   expect(result.code, result.stderr).toBe(3)
   expect(failures(result.stderr)).toEqual([`decruft: posts/${name}: ${message}`])
   expect(summaryOf(result.stderr)).toEqual({files: files + 1, written: files, failed: 1})
@@ -138,7 +143,9 @@ describe('SIGKILL in the middle of a batch', () => {
       const expected = contents(join(root, 'reference'))
       expect(expected.size).toBe(480)
 
-      const killed = await decruft(['posts', '--out', 'out', ...args], root, {killWhen: () => listFiles(join(root, 'out')).filter((path) => !TEMPORARY.test(path)).length >= 4})
+      const killed = await decruft(['posts', '--out', 'out', ...args], root, {
+        killWhen: () => listFiles(join(root, 'out')).filter((path) => !TEMPORARY.test(path)).length >= 4,
+      })
       expect(killed.signal, `the batch ended before it could be killed: ${killed.stderr}`).toBe('SIGKILL')
       const left = contents(join(root, 'out'))
       // A SIGKILL between creating a temporary file and renaming it can leave that hidden file (no process can
@@ -233,7 +240,9 @@ describe('a runaway article', () => {
         expect(result.code, result.stderr).toBe(3)
         const report = JSON.parse(result.stdout) as {files: Array<{path: string; error?: string}>}
         expect(report.files).toHaveLength(files + 1)
-        expect(report.files.filter((file) => file.error !== undefined)).toEqual([{path: 'posts/stuck.md', fixed: false, findings: [], error: 'posts/stuck.md: timed out after 5 s'}])
+        expect(report.files.filter((file) => file.error !== undefined)).toEqual([
+          {path: 'posts/stuck.md', fixed: false, findings: [], error: 'posts/stuck.md: timed out after 5 s'},
+        ])
       }
     },
     3 * SLOW,

@@ -50,7 +50,7 @@ describe('feedFooter patterns', () => {
     ['This idea was originally published at MIT in 1980.', false],
     ['Originally published at blog.example.com on May 3, 2018.', false],
     ['Originally published in 1925.', false],
-    ['Read the full tutorial on Jesse\'s blog', true],
+    ["Read the full tutorial on Jesse's blog", true],
     ['Read the entire article', false],
     ['We read the entire article twice before we understood it.', true],
     ['The post office appeared first on the map in 1802, long before the station.', false],
@@ -135,7 +135,8 @@ const PIECES: Readonly<Record<string, string>> = {
   footerWp: 'The post [Caching 101](https://blog.example.org/caching) appeared first on [Example Blog](https://blog.example.org).',
   footerFeed: 'This post appeared first on "Cache Weekly". [Read the entire article here](https://cache.example.com/a)',
   footerMedium: '*Originally published at [cache.example.com](https://cache.example.com/b) on May 3, 2018.*',
-  footerHtml: '<p>The post <a href="https://blog.example.org/c">Caching</a> appeared first on <a href="https://blog.example.org">Example</a>.</p>',
+  footerHtml:
+    '<p>The post <a href="https://blog.example.org/c">Caching</a> appeared first on <a href="https://blog.example.org">Example</a>.</p>',
   glued: 'Measure again tomorrow. This post appeared first on "Cache Weekly". [Read the entire article here](https://cache.example.com/a)',
   ctaFrench: 'Si cet article vous a aidé, abonnez-vous à notre newsletter.',
   cta: 'If you liked this, give it a clap 👏 and follow me on Twitter for more!',

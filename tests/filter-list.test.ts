@@ -77,7 +77,14 @@ describe('filter-list through the CLI', () => {
   it('applies the lists in check mode and on stdin too', async () => {
     const root = tree({'lists/cosmetic.txt': '##.promo-box\n', 'post.md': '# Post\n\nReal text.\n\n<div class="promo-box">Buy now</div>\n'})
     const checked = sink()
-    const checkCode = await main({argv: ['check', '--no-config', '--filter-list', 'lists/cosmetic.txt', 'post.md'], cwd: root, stdout: checked, stderr: sink(), env: {}, isTTY: false})
+    const checkCode = await main({
+      argv: ['check', '--no-config', '--filter-list', 'lists/cosmetic.txt', 'post.md'],
+      cwd: root,
+      stdout: checked,
+      stderr: sink(),
+      env: {},
+      isTTY: false,
+    })
     expect(checkCode).toBe(ExitCode.problems)
     expect(checked.text()).toMatch(/^post\.md:5:1 {2}filter-list {2}/m)
     const cleaned = sink()
@@ -126,7 +133,7 @@ describe('compileFilterLists', () => {
       'example.com##.box:style(color: red)',
       '#?#div:-abp-contains(Advertisement)',
       'example.org#$#.foo { display: none }',
-      '||csp.example^$csp=script-src \'none\'',
+      "||csp.example^$csp=script-src 'none'",
       '\u0000\u0001 binary garbage \uFFFD',
       '##[',
       '/unclosed(regex/',
@@ -196,7 +203,8 @@ describe('filter-list decisions', () => {
 
   it('removes an element whose inner ad an earlier rule took, with that removal inside', () => {
     const run = withLists(['a.txt', '##.ad-wrapper\n'])
-    const article = 'Intro.\n\n<div class="ad-wrapper"><small>From our partners</small>\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n</div>\n\nOutro.\n'
+    const article =
+      'Intro.\n\n<div class="ad-wrapper"><small>From our partners</small>\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n</div>\n\nOutro.\n'
     const result = clean(article, {...run})
     expect(result.markdown).toBe('Intro.\n\nOutro.\n')
     expect(result.removals.map((removal) => removal.rule)).toEqual(['filter-list'])
@@ -239,7 +247,10 @@ describe('filter-list properties', () => {
   const run = withLists(['p.txt', FILTERS])
   const articles = fc
     .tuple(fc.array(fc.nat(PIECES.length - 1), {maxLength: 8}), fc.constantFrom('\n\n', '\n', '\r\n\r\n'), fc.boolean())
-    .map(([picks, glue, site]) => (site ? '---\nurl: https://blog.example/p\n---\n\n' : '') + picks.map((pick) => PIECES[pick]).join(glue) + '\n')
+    .map(
+      ([picks, glue, site]) =>
+        (site ? '---\nurl: https://blog.example/p\n---\n\n' : '') + picks.map((pick) => PIECES[pick]).join(glue) + '\n',
+    )
 
   it('is idempotent and its removals put back give the input', () => {
     fc.assert(
@@ -261,7 +272,10 @@ describe('filter-list properties', () => {
         rebuilt += once.markdown.slice(kept)
         expect(rebuilt).toBe(input)
       }),
-      {numRuns: Number(process.env['FC_RUNS'] ?? 150), seed: process.env['FC_SEED'] === undefined ? 20240607 : Number(process.env['FC_SEED'])},
+      {
+        numRuns: Number(process.env['FC_RUNS'] ?? 150),
+        seed: process.env['FC_SEED'] === undefined ? 20240607 : Number(process.env['FC_SEED']),
+      },
     )
   })
 })

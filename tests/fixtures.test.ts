@@ -49,8 +49,14 @@ describe('fixture folders', () => {
   it('give every rule both removes-* and keeps-* cases', () => {
     for (const id of ruleIds) {
       const cases = existsSync(join(root, id)) ? readdirSync(join(root, id)) : []
-      expect(cases.some((name) => name.startsWith('removes-')), `${id} has a removes-* case`).toBe(true)
-      expect(cases.some((name) => name.startsWith('keeps-')), `${id} has a keeps-* case`).toBe(true)
+      expect(
+        cases.some((name) => name.startsWith('removes-')),
+        `${id} has a removes-* case`,
+      ).toBe(true)
+      expect(
+        cases.some((name) => name.startsWith('keeps-')),
+        `${id} has a keeps-* case`,
+      ).toBe(true)
     }
   })
 })
@@ -70,7 +76,8 @@ for (const folder of ruleFolders) {
       // Rules the case switches on besides its own (`"enable"` in options.json): the body around a kept frontmatter.
       const also = options.enable ?? []
       const disable = ruleIds.filter((id) => id !== ruleId && !also.includes(id))
-      const run = (text: string) => clean(text, {...options, rules, filterLists, enable: [ruleId as RuleId, ...also], disable, path: options.path ?? `${name}.md`})
+      const run = (text: string) =>
+        clean(text, {...options, rules, filterLists, enable: [ruleId as RuleId, ...also], disable, path: options.path ?? `${name}.md`})
 
       it(`${name}: output and removals`, () => {
         const result = run(input)

@@ -32,10 +32,31 @@ const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 300)
 const SEED = process.env['FC_SEED'] === undefined ? 20241105 : Number(process.env['FC_SEED'])
 
 type Damage = 'none' | 'colon' | 'inner-quotes' | 'indicator' | 'tabs'
-const REPAIR_OF: Record<Exclude<Damage, 'none'>, string> = {colon: 'quote-value', 'inner-quotes': 'escape-quotes', indicator: 'quote-value', tabs: 'tab-indent'}
+const REPAIR_OF: Record<Exclude<Damage, 'none'>, string> = {
+  colon: 'quote-value',
+  'inner-quotes': 'escape-quotes',
+  indicator: 'quote-value',
+  tabs: 'tab-indent',
+}
 
 /** Words a scraped value is made of: digits, times, `#` and `&` inside words, apostrophes. */
-const WORD = fc.constantFrom('alpha', 'Beta', 'news', 'release', '2024', 'v2.4', '23:59', 'C#', 'Q&A', 'AT&T', "it's", 'x-ray', 'Sep', '17th)', '(Tue,')
+const WORD = fc.constantFrom(
+  'alpha',
+  'Beta',
+  'news',
+  'release',
+  '2024',
+  'v2.4',
+  '23:59',
+  'C#',
+  'Q&A',
+  'AT&T',
+  "it's",
+  'x-ray',
+  'Sep',
+  '17th)',
+  '(Tue,',
+)
 const words = (min: number, max: number) => fc.array(WORD, {minLength: min, maxLength: max}).map((list) => list.join(' '))
 const INDICATORS = ['@', '`', '%', '!', '*', '&amp; ', '[x] ', '{y} ', '| ', '> '] as const
 
@@ -68,9 +89,9 @@ function entry(key: string): fc.Arbitrary<Entry> {
       const value = `${indicator}${rest}`
       return {key, written: `${key}: ${value}`, meant: value, damage: 'indicator'}
     }),
-    fc.array(fc.constantFrom('kitchen', 'knives', 'care', 'steel'), {minLength: 1, maxLength: 3}).map(
-      (items): Entry => ({key, written: `${key}:\n${items.map((item) => `\t- ${item}`).join('\n')}`, meant: items, damage: 'tabs'}),
-    ),
+    fc
+      .array(fc.constantFrom('kitchen', 'knives', 'care', 'steel'), {minLength: 1, maxLength: 3})
+      .map((items): Entry => ({key, written: `${key}:\n${items.map((item) => `\t- ${item}`).join('\n')}`, meant: items, damage: 'tabs'})),
   )
 }
 
@@ -103,7 +124,10 @@ const article: fc.Arbitrary<Article> = fc
       const titleValue = colon ? `${a}: ${b}${entity}` : `Guide to ${a}${entity}`
       const titleWritten = colon ? `title: ${titleValue}` : `title: ${JSON.stringify(titleValue)}`
       const written = entries.map((item) => item.written)
-      const head = stacked === -1 ? ['---', titleWritten, ...written] : ['---', ...written.slice(0, stacked), '---', '---', titleWritten, ...written.slice(stacked)]
+      const head =
+        stacked === -1
+          ? ['---', titleWritten, ...written]
+          : ['---', ...written.slice(0, stacked), '---', '---', titleWritten, ...written.slice(stacked)]
       const body =
         fence === 'before-heading'
           ? ['# Getting started', '', 'Read [the notes](https://example.com/notes?utm_source=feed&id=7) first.']
@@ -190,10 +214,15 @@ describe('repairing scrapers’ frontmatter (properties)', () => {
         }
         if (title.damaged) expect(record.changes).toContainEqual(expect.objectContaining({key: 'title', repair: 'quote-value'}))
         if (fence !== 'closed') {
-          const inserted = record.removals.filter((removal) => removal.rule === 'frontmatter' && removal.text === '' && /^---\r?\n$/.test(removal.replacement ?? ''))
+          const inserted = record.removals.filter(
+            (removal) => removal.rule === 'frontmatter' && removal.text === '' && /^---\r?\n$/.test(removal.replacement ?? ''),
+          )
           expect(inserted).toHaveLength(1)
           expect(inserted[0]!.reason).toMatch(/closing `---` fence/)
-          if (fence === 'before-heading') expect(record.headings).toEqual([{depth: 1, text: 'Getting started', line: text.slice(0, text.indexOf('# Getting')).split('\n').length}])
+          if (fence === 'before-heading')
+            expect(record.headings).toEqual([
+              {depth: 1, text: 'Getting started', line: text.slice(0, text.indexOf('# Getting')).split('\n').length},
+            ])
         }
         if (stacked !== -1) {
           // Alone, or taken into a rewrite of the block that spans it.

@@ -24,7 +24,9 @@ const repaired = (yaml: string) => {
 
 describe('repairYaml', () => {
   it('quotes a single-line value that does not parse, whole', () => {
-    expect(repaired('source: Storm Center, InfoCON: green\ndate: 2024-01-01')).toBe("source: 'Storm Center, InfoCON: green'\ndate: 2024-01-01")
+    expect(repaired('source: Storm Center, InfoCON: green\ndate: 2024-01-01')).toBe(
+      "source: 'Storm Center, InfoCON: green'\ndate: 2024-01-01",
+    )
     expect(repaired('title: A: B # not a comment')).toBe("title: 'A: B # not a comment'")
     expect(repaired("title: It's: here")).toBe('title: "It\'s: here"')
     expect(repaired('title: "Quoted" and more')).toBe(`title: '"Quoted" and more'`)
@@ -33,7 +35,19 @@ describe('repairYaml', () => {
   })
 
   it('quotes a value that starts with a YAML indicator', () => {
-    for (const value of ['@user says', '`code` first', '%PDF', '| pipe', '> arrow', '!Breaking news', '&amp; Co', '*nix tools', '[Update] New', '{x} y', ', comma']) {
+    for (const value of [
+      '@user says',
+      '`code` first',
+      '%PDF',
+      '| pipe',
+      '> arrow',
+      '!Breaking news',
+      '&amp; Co',
+      '*nix tools',
+      '[Update] New',
+      '{x} y',
+      ', comma',
+    ]) {
       const out = repaired(`title: ${value}`)
       expect(out, value).toBeDefined()
       expect(out).not.toBe(`title: ${value}`)
@@ -56,11 +70,21 @@ describe('repairYaml', () => {
   it('repairs nested values and list items, and only the lines that fail', () => {
     expect(repaired('author:\n  name: A: B\n  url: https://x.org/a:b')).toBe("author:\n  name: 'A: B'\n  url: https://x.org/a:b")
     expect(repaired('tags:\n  - @one\n  - two: three')).toBe("tags:\n  - '@one'\n  - two: three")
-    expect(repaired('title: x\ndescription: |\n  a: b\n  &amp; c\nbad: A: B')).toBe("title: x\ndescription: |\n  a: b\n  &amp; c\nbad: 'A: B'")
+    expect(repaired('title: x\ndescription: |\n  a: b\n  &amp; c\nbad: A: B')).toBe(
+      "title: x\ndescription: |\n  a: b\n  &amp; c\nbad: 'A: B'",
+    )
   })
 
   it('returns no repairs for YAML that reads, valid colons, times and URLs included', () => {
-    for (const yaml of ['title: "A: B"', "title: 'He said: \"x\"'", 'time: 10:30', 'url: https://example.org/a?b=1#c', 'note: C# and 16:9', 'a: &x 1\nb: *x', '']) {
+    for (const yaml of [
+      'title: "A: B"',
+      'title: \'He said: "x"\'',
+      'time: 10:30',
+      'url: https://example.org/a?b=1#c',
+      'note: C# and 16:9',
+      'a: &x 1\nb: *x',
+      '',
+    ]) {
       expect(repairYaml(yaml, {textKeys}), yaml).toEqual([])
     }
   })
@@ -73,7 +97,16 @@ describe('repairYaml', () => {
 
   it('records what it did: kind, key, the value as written and as read', () => {
     expect(repairYaml('title: ""AI" and more"', {textKeys})).toEqual([
-      {kind: 'escape-quotes', start: 7, end: 22, replacement: '"\\"AI\\" and more"', key: 'title', reason: 'YAML repaired: quotes inside the quoted value escaped', old: '""AI" and more"', new: '"AI" and more'},
+      {
+        kind: 'escape-quotes',
+        start: 7,
+        end: 22,
+        replacement: '"\\"AI\\" and more"',
+        key: 'title',
+        reason: 'YAML repaired: quotes inside the quoted value escaped',
+        old: '""AI" and more"',
+        new: '"AI" and more',
+      },
     ])
   })
 })
@@ -82,9 +115,15 @@ describe('findFrontmatterRepairs', () => {
   const rules = defaultRuleSet()
   const kinds = (text: string) => findFrontmatterRepairs(text, rules).edits.map((edit) => edit.kind)
   it('puts a closing fence before the first heading, or before a blank line and Markdown', () => {
-    expect(findFrontmatterRepairs('---\ntitle: x\n# Heading\n', rules).edits).toEqual([expect.objectContaining({kind: 'closing-fence', start: 13, end: 13, replacement: '---\n'})])
-    expect(findFrontmatterRepairs('---\r\ntitle: x\r\n\r\nText.\r\n\r\n---\r\n', rules).edits).toEqual([expect.objectContaining({kind: 'closing-fence', start: 15, end: 15, replacement: '---\r\n'})])
-    expect(findFrontmatterRepairs('---\ntitle: x', rules).edits).toEqual([expect.objectContaining({kind: 'closing-fence', start: 12, replacement: '\n---'})])
+    expect(findFrontmatterRepairs('---\ntitle: x\n# Heading\n', rules).edits).toEqual([
+      expect.objectContaining({kind: 'closing-fence', start: 13, end: 13, replacement: '---\n'}),
+    ])
+    expect(findFrontmatterRepairs('---\r\ntitle: x\r\n\r\nText.\r\n\r\n---\r\n', rules).edits).toEqual([
+      expect.objectContaining({kind: 'closing-fence', start: 15, end: 15, replacement: '---\r\n'}),
+    ])
+    expect(findFrontmatterRepairs('---\ntitle: x', rules).edits).toEqual([
+      expect.objectContaining({kind: 'closing-fence', start: 12, replacement: '\n---'}),
+    ])
   })
   it('leaves a thematic break before Markdown alone, and a fence closing a damaged entry', () => {
     expect(kinds('---\nNote: this is not frontmatter.\n\nText.\n')).toEqual([])
@@ -150,7 +189,10 @@ describe('EditMap', () => {
   })
 
   it('maps offsets back: inside an edit a start goes to its start, an end to its end; around a deletion, a start after it, an end before', () => {
-    const map = new EditMap('abcdef', [{start: 1, end: 2, replacement: 'XYZ'}, {start: 4, end: 5, replacement: ''}])
+    const map = new EditMap('abcdef', [
+      {start: 1, end: 2, replacement: 'XYZ'},
+      {start: 4, end: 5, replacement: ''},
+    ])
     expect(map.text).toBe('aXYZcdf')
     expect([0, 1, 2, 4, 5, 6, 7].map((offset) => map.toOriginal(offset, 'start'))).toEqual([0, 1, 1, 2, 3, 5, 6])
     expect([1, 2, 4, 6].map((offset) => map.toOriginal(offset, 'end'))).toEqual([1, 2, 2, 4])
@@ -172,7 +214,11 @@ describe('EditMap', () => {
         fc.record({
           text: fc.constant(text),
           edits: spans(text.length, 3).chain((cuts) =>
-            fc.tuple(...cuts.map(([start, end]) => fc.string({unit: fc.constantFrom('Q', "'", '-'), maxLength: 4}).map((replacement): TextEdit => ({start, end, replacement})))),
+            fc.tuple(
+              ...cuts.map(([start, end]) =>
+                fc.string({unit: fc.constantFrom('Q', "'", '-'), maxLength: 4}).map((replacement): TextEdit => ({start, end, replacement})),
+              ),
+            ),
           ),
         }),
       )
@@ -181,7 +227,13 @@ describe('EditMap', () => {
         return fc.record({
           map: fc.constant(map),
           removals: spans(map.text.length, 4).chain((cuts) =>
-            fc.tuple(...cuts.map(([start, end]) => fc.option(fc.string({unit: fc.constantFrom('z', '\n'), maxLength: 3}), {nil: undefined}).map((replacement) => removal(start, end, map.text, replacement)))),
+            fc.tuple(
+              ...cuts.map(([start, end]) =>
+                fc
+                  .option(fc.string({unit: fc.constantFrom('z', '\n'), maxLength: 3}), {nil: undefined})
+                  .map((replacement) => removal(start, end, map.text, replacement)),
+              ),
+            ),
           ),
         })
       })
@@ -194,7 +246,9 @@ describe('EditMap', () => {
         // Every edit is in some composed removal.
         for (const edit of map.edits) {
           if (edit.start === edit.end && edit.replacement === '') continue
-          expect(composed.some((item) => item.start.offset <= edit.start && edit.end <= item.end.offset && item.replacement !== undefined)).toBe(true)
+          expect(
+            composed.some((item) => item.start.offset <= edit.start && edit.end <= item.end.offset && item.replacement !== undefined),
+          ).toBe(true)
         }
       }),
       {numRuns: 2000, seed: 7},

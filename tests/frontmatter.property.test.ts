@@ -89,7 +89,23 @@ interface Case {
 
 const ws = fc.constantFrom('', '', '', ' ', '  ', '\t')
 
-const WORDS = ['Printers', 'printer fix', 'Driver Update', 'web', 'Tech', 'how-to', 'C++', 'Node.js', 'data science', 'AI', 'été', '日本語', 'Open Source', 'yes', 'null']
+const WORDS = [
+  'Printers',
+  'printer fix',
+  'Driver Update',
+  'web',
+  'Tech',
+  'how-to',
+  'C++',
+  'Node.js',
+  'data science',
+  'AI',
+  'été',
+  '日本語',
+  'Open Source',
+  'yes',
+  'null',
+]
 const PROMPT_ITEMS = ['Here are some keywords:', 'Analyze the main topics of the title', 'long-tail keywords for printers', 'Certainly']
 
 /** A list item as a messy author writes it: odd case, padding, doubled inner spaces. */
@@ -107,7 +123,11 @@ const listItem = fc.oneof(
   {weight: 1, arbitrary: fc.constantFrom('', ' ')},
 )
 
-const slugOf = (text: string) => text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')
+const slugOf = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
 
 const listValue: fc.Arbitrary<unknown> = fc.oneof(
   fc
@@ -123,7 +143,20 @@ const listValue: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 const pad2 = (value: number) => String(value).padStart(2, '0')
 
 interface DateParts {
@@ -164,20 +197,16 @@ const dateParts: fc.Arbitrary<DateParts> = fc.record({
   ms: fc.constantFrom(0, 0, 0, 250),
 })
 
-const readableDate = fc.tuple(dateParts, fc.integer({min: 0, max: DATE_FORMATS.length - 1})).map(([parts, format]) => DATE_FORMATS[format]!(parts))
+const readableDate = fc
+  .tuple(dateParts, fc.integer({min: 0, max: DATE_FORMATS.length - 1}))
+  .map(([parts, format]) => DATE_FORMATS[format]!(parts))
 const GARBAGE_DATES = ['soon', 'yesterday', 'TBD', '05/03/2025', '2024-02-30', '2024-13-01', 'next week']
 
 const DESCRIPTIONS = ['A short guide to fixing printers.', 'How we rebuilt the site in a weekend', 'Notes: on caching, and why it matters']
 
 /** The same text, re-spaced: what `sameValue` must still see as the same. */
 const respaced = (text: string) =>
-  fc.constantFrom(
-    text,
-    `  ${text} `,
-    text.replace(' ', '  '),
-    text.replace(' ', '\n'),
-    text.replaceAll(' ', '\t'),
-  )
+  fc.constantFrom(text, `  ${text} `, text.replace(' ', '  '), text.replace(' ', '\n'), text.replaceAll(' ', '\t'))
 
 const URLS = ['https://cdn.example.com/img/cover.png', 'https://example.org/a.jpg?w=800', 'https://example.net/path/hero.webp#top']
 const urlValue = fc
@@ -205,7 +234,14 @@ const unknownScalar = fc.oneof(
 const unknownValue: fc.Arbitrary<unknown> = fc.oneof(
   {weight: 4, arbitrary: unknownScalar},
   {weight: 1, arbitrary: fc.array(unknownScalar, {maxLength: 3})},
-  {weight: 1, arbitrary: fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/).filter((k) => !/^(?:null|true|false)$/.test(k)), fc.oneof(unknownScalar, fc.array(unknownScalar, {maxLength: 2})), {maxKeys: 3})},
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(
+      fc.stringMatching(/^[a-z]{1,5}$/).filter((k) => !/^(?:null|true|false)$/.test(k)),
+      fc.oneof(unknownScalar, fc.array(unknownScalar, {maxLength: 2})),
+      {maxKeys: 3},
+    ),
+  },
 )
 
 interface Field {
@@ -218,16 +254,32 @@ function fields(description: string): Field[] {
   const descriptionValue = fc.oneof({weight: 3, arbitrary: respaced(description)}, {weight: 1, arbitrary: fc.constantFrom(...DESCRIPTIONS)})
   const dateValue = fc.oneof({weight: 5, arbitrary: readableDate}, {weight: 1, arbitrary: fc.constantFrom(...GARBAGE_DATES)})
   return [
-    {keys: ['title', 'Title', 'TITLE'], value: fc.oneof(fc.constantFrom('Hello  World', '  Fixing printers ', 'Post: part 2', 'Multi\nline title'), fc.constant(404))},
+    {
+      keys: ['title', 'Title', 'TITLE'],
+      value: fc.oneof(fc.constantFrom('Hello  World', '  Fixing printers ', 'Post: part 2', 'Multi\nline title'), fc.constant(404)),
+    },
     {keys: ['slug', 'Slug'], value: fc.constantFrom('my-post', ' my-post ')},
     {keys: ['date', 'Date', 'DATE', 'pubDate', 'published', 'publishDate', 'created_at', 'datePublished'], value: dateValue, date: true},
-    {keys: ['updated', 'Updated', 'lastmod', 'LastMod', 'modified', 'updatedDate', 'last_modified_at', 'dateModified'], value: dateValue, date: true},
-    {keys: ['author', 'Author'], value: fc.constantFrom<unknown>('Jane Doe', ['Jane', 'Ann '], {name: 'Jane', url: 'https://jane.example'})},
-    {keys: ['description', 'Description', 'seo_desc', 'meta_description', 'seoDescription', 'excerpt', 'EXCERPT', 'summary', 'Summary'], value: descriptionValue},
+    {
+      keys: ['updated', 'Updated', 'lastmod', 'LastMod', 'modified', 'updatedDate', 'last_modified_at', 'dateModified'],
+      value: dateValue,
+      date: true,
+    },
+    {
+      keys: ['author', 'Author'],
+      value: fc.constantFrom<unknown>('Jane Doe', ['Jane', 'Ann '], {name: 'Jane', url: 'https://jane.example'}),
+    },
+    {
+      keys: ['description', 'Description', 'seo_desc', 'meta_description', 'seoDescription', 'excerpt', 'EXCERPT', 'summary', 'Summary'],
+      value: descriptionValue,
+    },
     {keys: ['tags', 'tag', 'Tags', 'TAGS'], value: listValue},
     {keys: ['categories', 'category', 'Categories'], value: listValue},
     {keys: ['keywords', 'keyword', 'Keywords', 'meta_keywords'], value: listValue},
-    {keys: ['image', 'Image', 'images', 'thumbnail', 'coverImage', 'heroImage', 'cover', 'og_image', 'featured_image'], value: fc.oneof(urlValue, fc.array(urlValue, {minLength: 1, maxLength: 2}))},
+    {
+      keys: ['image', 'Image', 'images', 'thumbnail', 'coverImage', 'heroImage', 'cover', 'og_image', 'featured_image'],
+      value: fc.oneof(urlValue, fc.array(urlValue, {minLength: 1, maxLength: 2})),
+    },
     {keys: ['canonical_url', 'canonical', 'canonicalURL'], value: urlValue},
     {keys: ['lang', 'language', 'locale'], value: fc.constantFrom('en', ' en-US ')},
     {keys: ['draft', 'Draft'], value: fc.constantFrom<unknown>(true, false, 'yes', 'no', 'true', 'False', 'off', 'maybe')},
@@ -249,12 +301,20 @@ function entryOf(description: string): fc.Arbitrary<GenEntry> {
     fc
       .record({
         key: fc.constantFrom(...field.keys),
-        value: fc.oneof({weight: 6, arbitrary: field.value.map((value) => ({value, readable: field.date === true && !GARBAGE_DATES.includes(value as string)}))}, {weight: 1, arbitrary: emptyValue.map((value) => ({value, readable: false}))}),
+        value: fc.oneof(
+          {
+            weight: 6,
+            arbitrary: field.value.map((value) => ({value, readable: field.date === true && !GARBAGE_DATES.includes(value as string)})),
+          },
+          {weight: 1, arbitrary: emptyValue.map((value) => ({value, readable: false}))},
+        ),
         style: entryStyle,
       })
       .map(({key, value, style}): GenEntry => ({key, value: value.value, readableDate: value.readable, style})),
   )
-  const unknown = fc.record({key: unknownKey, value: fc.oneof({weight: 5, arbitrary: unknownValue}, {weight: 1, arbitrary: emptyValue}), style: entryStyle}).map(({key, value, style}): GenEntry => ({key, value, readableDate: false, style}))
+  const unknown = fc
+    .record({key: unknownKey, value: fc.oneof({weight: 5, arbitrary: unknownValue}, {weight: 1, arbitrary: emptyValue}), style: entryStyle})
+    .map(({key, value, style}): GenEntry => ({key, value, readableDate: false, style}))
   return fc.oneof({weight: 4, arbitrary: fc.oneof(...known)}, {weight: 1, arbitrary: unknown})
 }
 
@@ -322,8 +382,18 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
       // An indented comment right after a block scalar would be part of it: such a comment starts its line.
       const lines = entries.map((entry, index) => {
         const previous = entries[index - 1]
-        const afterBlockScalar = previous !== undefined && /:\s*[|>]/.test(yamlEntry(previous).split('\n').find((line) => !line.startsWith('#') && !line.startsWith(' ')) ?? '')
-        return yamlEntry(afterBlockScalar && entry.style.comment !== null ? {...entry, style: {...entry.style, comment: entry.style.comment.trimStart()}} : entry)
+        const afterBlockScalar =
+          previous !== undefined &&
+          /:\s*[|>]/.test(
+            yamlEntry(previous)
+              .split('\n')
+              .find((line) => !line.startsWith('#') && !line.startsWith(' ')) ?? '',
+          )
+        return yamlEntry(
+          afterBlockScalar && entry.style.comment !== null
+            ? {...entry, style: {...entry.style, comment: entry.style.comment.trimStart()}}
+            : entry,
+        )
       })
       if (leadComment !== null) lines.push(leadComment)
       front = lines.length === 0 ? '' : `${lines.join('\n')}\n`
@@ -331,7 +401,8 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
       // TOML has no null; ISO-like dates may become native TOML dates.
       for (const entry of entries) {
         if (entry.value === null) continue
-        const value = tomlDates && entry.readableDate && TOML_DATE.test(entry.value as string) ? new TomlDate(entry.value as string) : entry.value
+        const value =
+          tomlDates && entry.readableDate && TOML_DATE.test(entry.value as string) ? new TomlDate(entry.value as string) : entry.value
         data[entry.key] = value
       }
       front = (leadComment === null ? '' : `${leadComment}\n`) + stringifyToml(data)
@@ -396,7 +467,10 @@ function readFront({fence, front}: SplitDocument): Array<[string, unknown]> {
   if (document.errors.length > 0) throw new Error(`output YAML does not parse: ${document.errors[0]!.message}\n${front}`)
   if (document.contents === null) return []
   if (!isMap(document.contents)) throw new Error(`output YAML is not a mapping:\n${front}`)
-  return document.contents.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), (pair.value as {toJS?: (doc: Document) => unknown} | null)?.toJS?.(document) ?? (isScalar(pair.value) ? pair.value.value : null)])
+  return document.contents.items.map((pair) => [
+    String(isScalar(pair.key) ? pair.key.value : pair.key),
+    (pair.value as {toJS?: (doc: Document) => unknown} | null)?.toJS?.(document) ?? (isScalar(pair.value) ? pair.value.value : null),
+  ])
 }
 
 function isDate(value: unknown): value is Date {
@@ -418,7 +492,10 @@ function sameData(a: unknown, b: unknown): boolean {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keysA = Object.keys(a)
     const keysB = Object.keys(b)
-    return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    return (
+      keysA.length === keysB.length &&
+      keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    )
   }
   return Object.is(a, b)
 }
@@ -446,7 +523,8 @@ function listItems(key: string, value: unknown): string[] | undefined {
   const items: string[] = []
   for (const item of value) {
     if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') items.push(String(item))
-    else if (item !== null && typeof item === 'object' && typeof (item as {name?: unknown}).name === 'string') items.push((item as {name: string}).name)
+    else if (item !== null && typeof item === 'object' && typeof (item as {name?: unknown}).name === 'string')
+      items.push((item as {name: string}).name)
     else if (item !== null) return undefined
   }
   return items
@@ -477,7 +555,13 @@ const SAME_AS = /same as `([^`]+)`/
  * Where an input key's data is in the output: its output key, or (for a key
  * dropped as a copy) the output key of the key it copies. Fails when neither.
  */
-function whereIs(inputKey: string, inputValue: unknown, result: CleanResult, output: Record<string, unknown>, context: string): string | undefined {
+function whereIs(
+  inputKey: string,
+  inputValue: unknown,
+  result: CleanResult,
+  output: Record<string, unknown>,
+  context: string,
+): string | undefined {
   const direct = outputKeyOf(inputKey, result, output)
   if (direct !== undefined) return direct
   const dropped = result.record.changes.find((change) => (change.from ?? change.key) === inputKey && !('new' in change))
@@ -489,8 +573,15 @@ function whereIs(inputKey: string, inputValue: unknown, result: CleanResult, out
   }
   // Only leaked prompt text, all of it named in the change: the key may go.
   const items = (listItems(inputKey, inputValue) ?? []).filter((item) => item.trim() !== '')
-  if (dropped && /prompt text/.test(dropped.reason) && items.every((item) => dropped.reason.toLowerCase().includes(`"${normalItem(item)}"`))) return undefined
-  expect.fail(`${context}: input key \`${inputKey}\` holds data but is not in the output, renamed or dropped as a copy (changes: ${show(result.record.changes)})`)
+  if (
+    dropped &&
+    /prompt text/.test(dropped.reason) &&
+    items.every((item) => dropped.reason.toLowerCase().includes(`"${normalItem(item)}"`))
+  )
+    return undefined
+  expect.fail(
+    `${context}: input key \`${inputKey}\` holds data but is not in the output, renamed or dropped as a copy (changes: ${show(result.record.changes)})`,
+  )
 }
 
 // ---------------------------------------------------------------------------
@@ -616,13 +707,18 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
             const target = whereIs(key, value, result, output, context)
             if (target === undefined) continue
             if (fieldOf(key) === undefined) {
-              expect(sameData(output[target], value), `${context}: unknown key \`${key}\` changed: ${show(value)} → ${show(output[target])}`).toBe(true)
+              expect(
+                sameData(output[target], value),
+                `${context}: unknown key \`${key}\` changed: ${show(value)} → ${show(output[target])}`,
+              ).toBe(true)
             }
             const items = listItems(key, value)
             const outItems = listItems(key, output[target])
             if (!items || !outItems) continue
             const kept = new Set(outItems.map(normalItem))
-            const promptReasons = result.record.changes.filter((change) => (change.key === target || change.key === key || change.from === key) && /prompt text/.test(change.reason)).map((change) => change.reason.toLowerCase())
+            const promptReasons = result.record.changes
+              .filter((change) => (change.key === target || change.key === key || change.from === key) && /prompt text/.test(change.reason))
+              .map((change) => change.reason.toLowerCase())
             for (const item of items.map(normalItem)) {
               if (item === '' || kept.has(item) || promptReasons.some((reason) => reason.includes(`"${item}"`))) continue
               expect.fail(`${context}: item "${item}" of \`${key}\` lost: ${show(value)} → \`${target}\`: ${show(output[target])}`)
@@ -644,7 +740,10 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
         expect(after.rest).toBe(before.rest)
         expect(after.fence).toBe(input.format === 'toml' && (dialect === undefined || dialect.keepToml) ? '+++' : '---')
         const written = Object.fromEntries(readFront(after))
-        expect(sameData(written, result.record.frontmatter), `written ${show(written)}\n≠ recorded ${show(result.record.frontmatter)}`).toBe(true)
+        expect(
+          sameData(written, result.record.frontmatter),
+          `written ${show(written)}\n≠ recorded ${show(result.record.frontmatter)}`,
+        ).toBe(true)
       }),
       settings,
     )
@@ -658,11 +757,23 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
         expectDialectOrder(Object.keys(result.record.frontmatter), options.dialect!, `${what}, record`)
         const written = readFront(splitDocument(result.markdown))
         if (splitDocument(result.markdown).fence === '---') {
-          expectDialectOrder(written.map(([key]) => key), options.dialect!, `${what}, file`)
+          expectDialectOrder(
+            written.map(([key]) => key),
+            options.dialect!,
+            `${what}, file`,
+          )
         } else {
           // TOML puts tables after plain keys: the order holds within each group.
-          expectDialectOrder(written.filter(([, value]) => !isTable(value)).map(([key]) => key), options.dialect!, `${what}, file (plain keys)`)
-          expectDialectOrder(written.filter(([, value]) => isTable(value)).map(([key]) => key), options.dialect!, `${what}, file (tables)`)
+          expectDialectOrder(
+            written.filter(([, value]) => !isTable(value)).map(([key]) => key),
+            options.dialect!,
+            `${what}, file (plain keys)`,
+          )
+          expectDialectOrder(
+            written.filter(([, value]) => isTable(value)).map(([key]) => key),
+            options.dialect!,
+            `${what}, file (tables)`,
+          )
         }
       }),
       settings,
@@ -695,16 +806,26 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
             const written = input.data[key]
             if (reads && text === written && reads.dates.some((form) => form.test((text as string).trim()))) continue
             // An offset the format has no place for, and no zone to convert it to: kept, with a warning.
-            if (options.zone === undefined && format !== undefined && !format.includes('Z') && (typeof written === 'string' || isDate(written)) && parseDate(written)?.zone === 'given') {
+            if (
+              options.zone === undefined &&
+              format !== undefined &&
+              !format.includes('Z') &&
+              (typeof written === 'string' || isDate(written)) &&
+              parseDate(written)?.zone === 'given'
+            ) {
               expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toBe(isDate(written) ? written.toISOString() : written)
-              expect(result.record.warnings.some((warning) => warning.reason.includes(`\`${key}\` names its offset`)), `${what}: a warning for \`${key}\``).toBe(true)
+              expect(
+                result.record.warnings.some((warning) => warning.reason.includes(`\`${key}\` names its offset`)),
+                `${what}: a warning for \`${key}\``,
+              ).toBe(true)
               continue
             }
             const zoneless = options.zone === undefined && typeof written === 'string' && parseDate(written)?.zone === 'default'
             if (zoneless) {
               // Never silently UTC: no offset is made up.
               if (text !== written) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`: ${written})`).not.toMatch(OFFSET)
-              if (text !== written || format !== undefined) expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(local)
+              if (text !== written || format !== undefined)
+                expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(local)
               continue
             }
             expect(text, `${what}, ${where}: \`${target}\` (from \`${key}\`)`).toMatch(pattern)
@@ -716,4 +837,3 @@ describe.each(OPTION_SETS.map((options) => [label(options), options] as const))(
     )
   })
 })
-

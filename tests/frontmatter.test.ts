@@ -26,7 +26,15 @@ describe('normalizeList', () => {
     expect(normalizeList('  ', comma)).toEqual({value: [], notes: ['empty string made an empty list'], junk: false})
   })
   it('reduces tag objects to their trimmed names', () => {
-    expect(normalizeList([{name: 'tech ', slug: 'tech'}, {name: 'Web', slug: 'web'}], comma)).toEqual({
+    expect(
+      normalizeList(
+        [
+          {name: 'tech ', slug: 'tech'},
+          {name: 'Web', slug: 'web'},
+        ],
+        comma,
+      ),
+    ).toEqual({
       value: ['tech', 'Web'],
       notes: ['2 tag objects reduced to their names', '1 item trimmed'],
       junk: true,
@@ -82,7 +90,9 @@ describe('frontmatter rule', () => {
     const text = '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n'
     const {result, warnings} = unreadable(text, {frontmatter: {strict: true}})
     expect(warnings).toEqual([])
-    expect(result.record.problems).toEqual([expect.objectContaining({rule: 'frontmatter', reason: expect.stringMatching(/^Invalid YAML in the frontmatter: /)})])
+    expect(result.record.problems).toEqual([
+      expect.objectContaining({rule: 'frontmatter', reason: expect.stringMatching(/^Invalid YAML in the frontmatter: /)}),
+    ])
     expect(result.markdown).toBe(text)
   })
 
@@ -90,7 +100,9 @@ describe('frontmatter rule', () => {
     const text = '---\ntitle: One\ndate: 2024-01-01\ntitle: Two\n---\nBody.\n'
     const {result, warnings} = unreadable(text)
     expect(result.markdown).toBe(text)
-    expect(warnings).toEqual([{rule: 'frontmatter', reason: 'Duplicate key `title` in the frontmatter; the frontmatter is kept as written', line: 4, column: 1}])
+    expect(warnings).toEqual([
+      {rule: 'frontmatter', reason: 'Duplicate key `title` in the frontmatter; the frontmatter is kept as written', line: 4, column: 1},
+    ])
   })
 
   it('keeps invalid TOML, naming the line in the file', () => {
@@ -233,7 +245,7 @@ describe('frontmatter rule', () => {
   it('is idempotent on what it writes', () => {
     const text = "---\nTags: 'x , y,X'\ndate: 2024-9-1 8:05:00 +02:00\ncategories:\n- name: ' a'\n---\nBody.\n"
     const once = run(text).markdown
-    expect(once).toBe("---\ntags:\n  - x\n  - y\ndate: 2024-09-01T08:05:00+02:00\ncategories:\n- a\n---\nBody.\n")
+    expect(once).toBe('---\ntags:\n  - x\n  - y\ndate: 2024-09-01T08:05:00+02:00\ncategories:\n- a\n---\nBody.\n')
     expect(run(once).removals).toEqual([])
   })
 })

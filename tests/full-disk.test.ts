@@ -25,7 +25,11 @@ const LIMIT_KIB = 8
 
 function underLimit(args: readonly string[], cwd: string) {
   const script = `ulimit -f ${LIMIT_KIB} && exec "$0" "$@"`
-  const result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+  })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -66,7 +70,11 @@ describe('a full file system (a 64 KiB tmpfs)', () => {
     try {
       // The article takes over half the file system: its rewritten copy cannot fit beside it.
       writeFileSync(join(mountPoint, 'post.md'), LONG_ARTICLE)
-      const result = spawnSync(process.execPath, [BIN, 'check', '--write', '--no-config', 'post.md'], {cwd: mountPoint, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      const result = spawnSync(process.execPath, [BIN, 'check', '--write', '--no-config', 'post.md'], {
+        cwd: mountPoint,
+        encoding: 'utf8',
+        env: {...process.env, NO_COLOR: '1'},
+      })
       expect(result.status).toBe(3)
       expect(result.stdout).toMatch(/post\.md: cannot write .*post\.md: no space left on device/)
       expect(readFileSync(join(mountPoint, 'post.md'), 'utf8')).toBe(LONG_ARTICLE)
@@ -87,9 +95,15 @@ describe('a read-only file system', () => {
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', mountPoint], {encoding: 'utf8'})
     expect(mount.status, mount.stderr).toBe(0)
     try {
-      const result = spawnSync(process.execPath, [BIN, '--no-config', 'in', '--out', 'ro/out'], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+      const result = spawnSync(process.execPath, [BIN, '--no-config', 'in', '--out', 'ro/out'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: {...process.env, NO_COLOR: '1'},
+      })
       expect(result.status).toBe(2)
-      expect(result.stderr).toMatch(/^decruft: ro\/out: cannot write to the output directory \(.*ro, where it would be created\): read-only file system\n/)
+      expect(result.stderr).toMatch(
+        /^decruft: ro\/out: cannot write to the output directory \(.*ro, where it would be created\): read-only file system\n/,
+      )
     } finally {
       spawnSync('umount', [mountPoint])
     }

@@ -76,17 +76,36 @@ describe('Hexo and Astro: JavaScript’s Date reads every date they keep as decr
 
 describe('Jekyll and Hugo: their documented forms are kept, others are not', () => {
   it('Jekyll: `YYYY-MM-DD HH:MM:SS +/-TTTT` with the time, seconds and offset optional, and ISO 8601', () => {
-    for (const text of ['2024-05-02 09:30:00 +0200', '2015-11-17 16:16:01 -0600', '2024-05-02 09:30:00', '2024-05-02 09:30', '2024-05-02', '2024-05-02T09:30:00+02:00', '2016-03-23T10:20:00Z']) {
+    for (const text of [
+      '2024-05-02 09:30:00 +0200',
+      '2015-11-17 16:16:01 -0600',
+      '2024-05-02 09:30:00',
+      '2024-05-02 09:30',
+      '2024-05-02',
+      '2024-05-02T09:30:00+02:00',
+      '2016-03-23T10:20:00Z',
+    ]) {
       expect(reads('jekyll', text), text).toBe(true)
     }
     for (const text of ['May 2, 2024', '2024/05/02', '02.05.2024']) expect(reads('jekyll', text), text).toBe(false)
   })
 
   it('Hugo: the forms of its time.AsTime table, and the layouts it tries; not a time without seconds', () => {
-    for (const text of ['2023-10-15T13:18:50-07:00', '2023-10-15T13:18:50-0700', '2023-10-15T13:18:50Z', '2023-10-15T13:18:50', '2023-10-15', '15 Oct 2023', '2023-10-15 13:18:50', '2023-10-15 13:18:50 -07:00', 'Sun, 15 Oct 2023 13:18:50 -0700']) {
+    for (const text of [
+      '2023-10-15T13:18:50-07:00',
+      '2023-10-15T13:18:50-0700',
+      '2023-10-15T13:18:50Z',
+      '2023-10-15T13:18:50',
+      '2023-10-15',
+      '15 Oct 2023',
+      '2023-10-15 13:18:50',
+      '2023-10-15 13:18:50 -07:00',
+      'Sun, 15 Oct 2023 13:18:50 -0700',
+    ]) {
       expect(reads('hugo', text), text).toBe(true)
     }
-    for (const text of ['2023-10-15 13:18', '2023-10-15T13:18Z', 'Oct 15, 2023', '2023/10/15']) expect(reads('hugo', text), text).toBe(false)
+    for (const text of ['2023-10-15 13:18', '2023-10-15T13:18Z', 'Oct 15, 2023', '2023/10/15'])
+      expect(reads('hugo', text), text).toBe(false)
   })
 })
 
@@ -106,7 +125,10 @@ describe('the frontmatter rule with a generator', () => {
       expect(kept.markdown, generator).toBe(post(date))
       expect(kept.removals, generator).toEqual([])
       const generic = clean(post(date), {disable: onlyFrontmatter})
-      expect(generic.removals.map((removal) => removal.severity), generator).toEqual(['warning'])
+      expect(
+        generic.removals.map((removal) => removal.severity),
+        generator,
+      ).toEqual(['warning'])
     }
   })
 
@@ -114,12 +136,17 @@ describe('the frontmatter rule with a generator', () => {
     const text = '---\ntitle: Two weeks\ndate: 2024-05-02 09:30:00 +0200\ncategories: travel portugal\n---\n\nBody.\n'
     expect(clean(text, {disable: onlyFrontmatter, frontmatter: {generator: 'jekyll', strict: true}}).record.problems).toEqual([])
     expect(clean(text, {disable: onlyFrontmatter, frontmatter: {strict: true}}).record.problems).toEqual([])
-    expect(clean('---\ntitle: x\ncategories: 42\n---\n', {disable: onlyFrontmatter, frontmatter: {generator: 'jekyll', strict: true}}).record.problems.map((problem) => problem.reason)).toEqual([
-      'Frontmatter `categories` should be a list, not a number',
-    ])
+    expect(
+      clean('---\ntitle: x\ncategories: 42\n---\n', {
+        disable: onlyFrontmatter,
+        frontmatter: {generator: 'jekyll', strict: true},
+      }).record.problems.map((problem) => problem.reason),
+    ).toEqual(['Frontmatter `categories` should be a list, not a number'])
   })
 
   it('refuses a generator that is not one', () => {
-    expect(() => clean(post('2024-01-01'), {frontmatter: {generator: 'canonical'}})).toThrow(/unknown site generator `canonical` \(known: hugo, jekyll, hexo, astro\)/)
+    expect(() => clean(post('2024-01-01'), {frontmatter: {generator: 'canonical'}})).toThrow(
+      /unknown site generator `canonical` \(known: hugo, jekyll, hexo, astro\)/,
+    )
   })
 })

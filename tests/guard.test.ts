@@ -60,7 +60,9 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
     })
   }
   it('the red team’s sizes too: a list 10,000 deep, block quotes 100,000 deep, 1.2 million tiny items', () => {
-    expect(expectGuardRefusal(`${'- '.repeat(10_000)}x\n`, EXPECTED['nested-list']!).reason).toBe('too deeply nested: lists 10000 deep (limit 64)')
+    expect(expectGuardRefusal(`${'- '.repeat(10_000)}x\n`, EXPECTED['nested-list']!).reason).toBe(
+      'too deeply nested: lists 10000 deep (limit 64)',
+    )
     expect(expectGuardRefusal(`${'> '.repeat(100_000)}x\n`, EXPECTED['nested-blockquote']!).message).toBe(
       'bad.md:1:129: too deeply nested: block quotes 100000 deep (limit 64)',
     )
@@ -86,17 +88,23 @@ describe('every hostile shape is refused by the guard, before parsing', () => {
   })
   it('many paragraphs each under the per-paragraph limits add up (the sum of their squares): refused at the paragraph that crosses', () => {
     const paragraph = `${'a* '.repeat(2500)}\n\n`
-    const error = expectGuardRefusal(paragraph.repeat(20), /^too costly to parse: 106250000 units of inline parsing work \(per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length \/ 2\), by this paragraph \(limit 100000000\)$/)
+    const error = expectGuardRefusal(
+      paragraph.repeat(20),
+      /^too costly to parse: 106250000 units of inline parsing work \(per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length \/ 2\), by this paragraph \(limit 100000000\)$/,
+    )
     expect([error.line, error.column]).toEqual([33, 2])
     expect(findParseHazard(paragraph.repeat(16), limits)).toBeUndefined()
   })
   it('lines deep inside containers add up: each line counts once per list or block quote it is in', () => {
     const text = `${'> '.repeat(64)}x\n`.repeat(1100)
-    const error = expectGuardRefusal(text, /^too large to parse safely: 65600 lines in lists and block quotes, counting each line once per level \(limit 65536\)$/)
+    const error = expectGuardRefusal(
+      text,
+      /^too large to parse safely: 65600 lines in lists and block quotes, counting each line once per level \(limit 65536\)$/,
+    )
     expect([error.line, error.column]).toEqual([1025, 1])
     expect(findParseHazard(`${'> '.repeat(64)}x\n`.repeat(1000), limits)).toBeUndefined()
   })
-  it('unclosed inline HTML (comments, instructions, declarations, CDATA) counts its number times the paragraph\'s length: the parser reads to the end for each', () => {
+  it("unclosed inline HTML (comments, instructions, declarations, CDATA) counts its number times the paragraph's length: the parser reads to the end for each", () => {
     for (const opener of ['<!-- x ', '<? x ', '<!a x ', '<![CDATA[ x ']) {
       expectGuardRefusal(`text ${opener.repeat(8000)}\n`, /^too costly to parse: \d+ units of inline parsing work .*\(limit 100000000\)$/)
     }
@@ -123,7 +131,10 @@ describe('ordinary articles pass', () => {
     '',
     'Open the *Settings* app, then **Devices** and ***Printers***; see [the guide](https://example.com/guide) and [![logo](https://example.com/logo.png)](https://example.com).',
     '',
-    ...Array.from({length: 10}, (_, depth) => `${'  '.repeat(depth)}- step ${depth + 1}: *check* the [cable](https://example.com/${depth})`),
+    ...Array.from(
+      {length: 10},
+      (_, depth) => `${'  '.repeat(depth)}- step ${depth + 1}: *check* the [cable](https://example.com/${depth})`,
+    ),
     '',
     ...Array.from({length: 10}, (_, depth) => `${'> '.repeat(depth + 1)}quoted ${depth + 1}`),
     '',
@@ -131,7 +142,11 @@ describe('ordinary articles pass', () => {
     '',
     '| name | link |',
     '| --- | --- |',
-    ...Array.from({length: 400}, (_, row) => `| row ${row} | [item *${row}*](https://example.com/${row}) [b](https://example.com/b) [c](https://example.com/c) [d](https://example.com/d) |`),
+    ...Array.from(
+      {length: 400},
+      (_, row) =>
+        `| row ${row} | [item *${row}*](https://example.com/${row}) [b](https://example.com/b) [c](https://example.com/c) [d](https://example.com/d) |`,
+    ),
     '',
     '```c',
     ...Array.from({length: 2000}, (_, line) => `int *p${line} = a[${line}] * b[${line}]; /* - - - */`),
@@ -166,7 +181,10 @@ describe('ordinary articles pass', () => {
     expect(findParseHazard(`${'word '.repeat(200_000)}\n`, limits)).toBeUndefined()
   })
   it('never refuses a paragraph whose counts stay at their limits (property, seeded)', () => {
-    const settings = {numRuns: Number(process.env['FC_RUNS'] ?? 50), seed: process.env['FC_SEED'] === undefined ? 20261205 : Number(process.env['FC_SEED'])}
+    const settings = {
+      numRuns: Number(process.env['FC_RUNS'] ?? 50),
+      seed: process.env['FC_SEED'] === undefined ? 20261205 : Number(process.env['FC_SEED']),
+    }
     fc.assert(
       fc.property(fc.integer({min: 1, max: 64}), fc.integer({min: 1, max: 64}), fc.integer({min: 1, max: 1500}), (quotes, lists, pairs) => {
         const text = `${'> '.repeat(quotes)}text\n\n${'- '.repeat(lists)}item\n\n${'*a* '.repeat(pairs)}\n`
@@ -179,7 +197,14 @@ describe('ordinary articles pass', () => {
 
 describe('limits are options', () => {
   it('documents its defaults', () => {
-    expect(DEFAULT_GUARD_LIMITS).toEqual({containerDepth: 64, bracketDepth: 64, htmlDepth: 256, emphasisDelimiters: 3000, closingBrackets: 3000, inlineWork: 100_000_000})
+    expect(DEFAULT_GUARD_LIMITS).toEqual({
+      containerDepth: 64,
+      bracketDepth: 64,
+      htmlDepth: 256,
+      emphasisDelimiters: 3000,
+      closingBrackets: 3000,
+      inlineWork: 100_000_000,
+    })
     expect(guardLimits(1024 * 1024)).toMatchObject({lines: 32_768, listItems: 10_486, nestedLines: 65_536})
   })
   it('a lower limit refuses, a higher one lets the document through to the parser', () => {
@@ -206,11 +231,21 @@ describe('on the command line', () => {
     })
     const chunks: string[] = []
     const stderr = {write: (chunk: string) => chunks.push(chunk)}
-    const code = await main({argv: ['in', '--out', 'out', '--quiet'], cwd: root, stdin: undefined, stdout: {write: () => true}, stderr, env: {}, isTTY: false})
+    const code = await main({
+      argv: ['in', '--out', 'out', '--quiet'],
+      cwd: root,
+      stdin: undefined,
+      stdout: {write: () => true},
+      stderr,
+      env: {},
+      isTTY: false,
+    })
     expect(code).toBe(ExitCode.failures)
     const text = chunks.join('')
     expect(text).toMatch(/^decruft: in\/deep\.md:3:129: too deeply nested: block quotes 100000 deep \(limit 64\)$/m)
-    expect(text).toMatch(/^decruft: in\/stars\.md:1:3001: too costly to parse: 100000 emphasis delimiters in one paragraph \(limit 3000\)$/m)
+    expect(text).toMatch(
+      /^decruft: in\/stars\.md:1:3001: too costly to parse: 100000 emphasis delimiters in one paragraph \(limit 3000\)$/m,
+    )
     expect(listFiles(join(root, 'out'))).toEqual(['fine.json', 'fine.md'])
   })
 })

@@ -23,7 +23,11 @@ function importsOf(folder: string): Array<{file: string; target: string; typeOnl
     for (const match of readFileSync(path, 'utf8').matchAll(IMPORT)) {
       const specifier = match[3]!
       if (!specifier.startsWith('.')) continue
-      found.push({file: `${folder}/${name}`, target: relative(SRC, resolve(join(SRC, folder), specifier)), typeOnly: match[2] !== undefined})
+      found.push({
+        file: `${folder}/${name}`,
+        target: relative(SRC, resolve(join(SRC, folder), specifier)),
+        typeOnly: match[2] !== undefined,
+      })
     }
   }
   return found
@@ -31,7 +35,10 @@ function importsOf(folder: string): Array<{file: string; target: string; typeOnl
 
 function outside(folder: string, allowed: readonly string[], typesFrom: readonly string[]): string[] {
   return importsOf(folder)
-    .filter(({target, typeOnly}) => !allowed.some((top) => target.startsWith(`${top}/`)) && !(typeOnly && typesFrom.some((top) => target.startsWith(`${top}/`))))
+    .filter(
+      ({target, typeOnly}) =>
+        !allowed.some((top) => target.startsWith(`${top}/`)) && !(typeOnly && typesFrom.some((top) => target.startsWith(`${top}/`))),
+    )
     .map(({file, target}) => `${file} → ${target}`)
 }
 

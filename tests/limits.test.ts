@@ -13,7 +13,9 @@ import {clockInterval, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, Isolation, iso
 import {withinTime} from '../src/node/watchdog.js'
 import {tree} from './support/temp-tree.js'
 
-const ARTICLE = ['---', 'title: A post', '---', '', '# A post', '', 'Read [the docs](https://example.com/docs?utm_source=feed).', ''].join('\n')
+const ARTICLE = ['---', 'title: A post', '---', '', '# A post', '', 'Read [the docs](https://example.com/docs?utm_source=feed).', ''].join(
+  '\n',
+)
 
 describe('clean({timeout})', () => {
   it('gives up between steps once the budget is spent: a CleanError naming the file', () => {

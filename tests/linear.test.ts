@@ -15,18 +15,29 @@ import {scanHtml} from '../src/core/html.js'
 
 const settings = {numRuns: Number(process.env['FC_RUNS'] ?? 300), seed: Number(process.env['FC_SEED'] ?? 12)}
 /** Text made of the pieces that matter to tags and comments. */
-const markup = fc.array(fc.constantFrom('<', '>', '<!--', '-->', '--', '<a ', '</a>', 'x', ' ', '\n', '"', '<script>', '</script>', '<style ', '</STYLE >'), {maxLength: 40}).map((parts) => parts.join(''))
+const markup = fc
+  .array(
+    fc.constantFrom('<', '>', '<!--', '-->', '--', '<a ', '</a>', 'x', ' ', '\n', '"', '<script>', '</script>', '<style ', '</STYLE >'),
+    {maxLength: 40},
+  )
+  .map((parts) => parts.join(''))
 
 describe('linear replacements match the regular expressions they replace', () => {
   it('replaceTags is text.replace(/<[^>]*>/g, …)', () => {
-    fc.assert(fc.property(markup, (text) => {
-      expect(replaceTags(text, ' ')).toBe(text.replace(/<[^>]*>/g, ' '))
-    }), settings)
+    fc.assert(
+      fc.property(markup, (text) => {
+        expect(replaceTags(text, ' ')).toBe(text.replace(/<[^>]*>/g, ' '))
+      }),
+      settings,
+    )
   })
   it('replaceComments is text.replace(/<!--[\\s\\S]*?-->/g, …)', () => {
-    fc.assert(fc.property(markup, (text) => {
-      expect(replaceComments(text, ' ')).toBe(text.replace(/<!--[\s\S]*?-->/g, ' '))
-    }), settings)
+    fc.assert(
+      fc.property(markup, (text) => {
+        expect(replaceComments(text, ' ')).toBe(text.replace(/<!--[\s\S]*?-->/g, ' '))
+      }),
+      settings,
+    )
   })
   it('replaceDelimited with a closer per opener is /<(script|style)\\b[\\s\\S]*?<\\/\\1\\s*>/gi', () => {
     const close = (open: RegExpExecArray) => (open[1]!.toLowerCase() === 'script' ? /<\/script\s*>/gi : /<\/style\s*>/gi)
@@ -72,12 +83,17 @@ describe('scanHtml finds what the one regular expression found', () => {
     return found
   }
   const html = fc
-    .array(fc.constantFrom('<', '>', '<!--', '-->', '<a ', '<a b="', '"', "'", '</a>', '<b/>', 'x', ' ', '\n', '\n\n', '\\', '='), {maxLength: 40})
+    .array(fc.constantFrom('<', '>', '<!--', '-->', '<a ', '<a b="', '"', "'", '</a>', '<b/>', 'x', ' ', '\n', '\n\n', '\\', '='), {
+      maxLength: 40,
+    })
     .map((parts) => parts.join(''))
   it('same tokens at the same offsets', () => {
-    fc.assert(fc.property(html, (text) => {
-      expect(scanHtml(text).map((token) => [token.start, token.end])).toEqual(oldScan(text))
-    }), settings)
+    fc.assert(
+      fc.property(html, (text) => {
+        expect(scanHtml(text).map((token) => [token.start, token.end])).toEqual(oldScan(text))
+      }),
+      settings,
+    )
   })
 })
 
@@ -88,7 +104,7 @@ describe('unclosed openers cost one scan, not one each', () => {
   })
   it('250,000 `<a ` in an HTML block, and unclosed tags stripped from a slice', () => {
     const text = `<div>\n${'<a '.repeat(250_000)}`
-    expect(scanHtml(text).map((token) => token.kind === 'comment' ? '' : token.name)).toEqual(['div'])
+    expect(scanHtml(text).map((token) => (token.kind === 'comment' ? '' : token.name))).toEqual(['div'])
     expect(replaceTags(text)).toBe(`\n${'<a '.repeat(250_000)}`)
     expect(replaceComments('<!-- x'.repeat(200_000))).toBe('<!-- x'.repeat(200_000))
   })

@@ -28,17 +28,66 @@ const sameSite = (n = 3, host = 'https://notes.example.com') =>
 
 describe('labels', () => {
   const labels = [
-    'Also read:', 'Read more', 'Related', 'Related posts', 'Related articles:', 'Related reading', 'See also', 'You may also like',
-    'You might also enjoy', 'Recommended', 'Recommended reading', 'More from The Garden Blog', 'Read next', 'Keep reading',
-    '👉 Also read', '— Related —', '[See also]',
-    'Lire aussi', 'À lire aussi :', 'Voir aussi', 'À lire également', 'Articles similaires', 'Sur le même sujet', 'Vous aimerez aussi',
-    'Leer también', 'Lee también:', 'Te puede interesar', '¿Te puede interesar?', 'Artículos relacionados', 'Ver también',
-    'Auch interessant', 'Das könnte dich auch interessieren', 'Das könnte Sie auch interessieren', 'Siehe auch', 'Mehr zum Thema',
-    'Mehr zum Thema Fahrrad', 'Weitere Artikel', 'Lesen Sie auch',
-    'Leia também', 'Veja também', 'Leia mais', 'Artigos relacionados', 'Você também pode gostar',
-    '相关文章', '相關文章：', '延伸阅读', '推荐阅读', '猜你喜欢', '相关推荐',
-    'Leggi anche', 'Articoli correlati', 'Lees ook', 'Zie ook', '関連記事', 'あわせて読みたい', 'Читайте также', 'Похожие статьи',
-    '관련 글', 'Czytaj także', 'İlgili yazılar',
+    'Also read:',
+    'Read more',
+    'Related',
+    'Related posts',
+    'Related articles:',
+    'Related reading',
+    'See also',
+    'You may also like',
+    'You might also enjoy',
+    'Recommended',
+    'Recommended reading',
+    'More from The Garden Blog',
+    'Read next',
+    'Keep reading',
+    '👉 Also read',
+    '— Related —',
+    '[See also]',
+    'Lire aussi',
+    'À lire aussi :',
+    'Voir aussi',
+    'À lire également',
+    'Articles similaires',
+    'Sur le même sujet',
+    'Vous aimerez aussi',
+    'Leer también',
+    'Lee también:',
+    'Te puede interesar',
+    '¿Te puede interesar?',
+    'Artículos relacionados',
+    'Ver también',
+    'Auch interessant',
+    'Das könnte dich auch interessieren',
+    'Das könnte Sie auch interessieren',
+    'Siehe auch',
+    'Mehr zum Thema',
+    'Mehr zum Thema Fahrrad',
+    'Weitere Artikel',
+    'Lesen Sie auch',
+    'Leia também',
+    'Veja também',
+    'Leia mais',
+    'Artigos relacionados',
+    'Você também pode gostar',
+    '相关文章',
+    '相關文章：',
+    '延伸阅读',
+    '推荐阅读',
+    '猜你喜欢',
+    '相关推荐',
+    'Leggi anche',
+    'Articoli correlati',
+    'Lees ook',
+    'Zie ook',
+    '関連記事',
+    'あわせて読みたい',
+    'Читайте также',
+    'Похожие статьи',
+    '관련 글',
+    'Czytaj także',
+    'İlgili yazılar',
   ]
   for (const label of labels) {
     it(`removes a list under "${label}"`, () => {
@@ -47,9 +96,28 @@ describe('labels', () => {
     })
   }
   const notLabels = [
-    'Further reading', 'References', 'Sources', 'Resources', 'Resources and Links', 'Learn more', 'Bibliography', 'Pour aller plus loin',
-    'Références', 'Quellen', 'Weiterführende Links', 'Referencias', 'Fuentes', 'Referências', 'Saiba mais', '参考资料', '参考文献',
-    'Источники', 'See also the manual', 'Related work', 'Also read the manual first', 'Read more about pH',
+    'Further reading',
+    'References',
+    'Sources',
+    'Resources',
+    'Resources and Links',
+    'Learn more',
+    'Bibliography',
+    'Pour aller plus loin',
+    'Références',
+    'Quellen',
+    'Weiterführende Links',
+    'Referencias',
+    'Fuentes',
+    'Referências',
+    'Saiba mais',
+    '参考资料',
+    '参考文献',
+    'Источники',
+    'See also the manual',
+    'Related work',
+    'Also read the manual first',
+    'Read more about pH',
   ]
   for (const label of notLabels) {
     it(`keeps a list under "${label}"`, () => {
@@ -81,8 +149,16 @@ describe('label-less farms', () => {
     expect(farmRemovals(text)).toHaveLength(1)
   })
   it('removes relative links and percent-encoded or non-ASCII slugs', () => {
-    expect(farmRemovals(end('- [Un](/blog/premier-article/)\n- [Deux](/blog/deuxieme-article/)\n- [Trois](/blog/troisieme-article/)'))).toHaveLength(1)
-    expect(farmRemovals(end('- [一](https://zh.example.cn/文章一/)\n- [二](https://zh.example.cn/%E6%96%87%E7%AB%A0/)\n- [三](https://zh.example.cn/第三篇文章/)'))).toHaveLength(1)
+    expect(
+      farmRemovals(end('- [Un](/blog/premier-article/)\n- [Deux](/blog/deuxieme-article/)\n- [Trois](/blog/troisieme-article/)')),
+    ).toHaveLength(1)
+    expect(
+      farmRemovals(
+        end(
+          '- [一](https://zh.example.cn/文章一/)\n- [二](https://zh.example.cn/%E6%96%87%E7%AB%A0/)\n- [三](https://zh.example.cn/第三篇文章/)',
+        ),
+      ),
+    ).toHaveLength(1)
   })
   it('removes a list between two ads, anywhere', () => {
     const ad = '<ins class="adsbygoogle" data-ad-client="ca-pub-0000000000000000" data-ad-slot="1"></ins>'
@@ -91,7 +167,9 @@ describe('label-less farms', () => {
     expect(removals).toHaveLength(1)
     expect(removals[0]!.reason).toContain('between removed spans')
     // With one ad only, in the middle of the article, the list stays.
-    expect(farmRemovals(`# Title\n\n${prose}\n\n${ad}\n\n${sameSite()}\n\n## Next step\n\n${prose}\n`, only(['ad-slot', 'link-farm']))).toEqual([])
+    expect(
+      farmRemovals(`# Title\n\n${prose}\n\n${ad}\n\n${sameSite()}\n\n## Next step\n\n${prose}\n`, only(['ad-slot', 'link-farm'])),
+    ).toEqual([])
   })
 
   const keeps: Array<[string, string]> = [
@@ -103,22 +181,45 @@ describe('label-less farms', () => {
     ['right after the title', `# Title\n\n${sameSite()}\n`],
     ['alone in the document', `${sameSite()}\n`],
     ['with only two links', end(sameSite(2))],
-    ['linking to several sites', end('- [A](https://one.example.com/first-post/)\n- [B](https://two.example.org/second-post/)\n- [C](https://three.example.net/third-post/)')],
+    [
+      'linking to several sites',
+      end(
+        '- [A](https://one.example.com/first-post/)\n- [B](https://two.example.org/second-post/)\n- [C](https://three.example.net/third-post/)',
+      ),
+    ],
     ['linking to an encyclopaedia', end(sameSite(3, 'https://en.wikipedia.org/wiki'))],
     ['linking to a code host', end(sameSite(3, 'https://github.com/someone'))],
     ['linking to documentation paths', end(sameSite(3, 'https://tool.example.com/docs'))],
-    ['linking to files', end('- [A](https://x.example.com/files/user-guide.pdf)\n- [B](https://x.example.com/files/admin-guide.pdf)\n- [C](https://x.example.com/files/api-guide.pdf)')],
-    ['linking to a home page and sections', end('- [Home](https://x.example.com/)\n- [About](https://x.example.com/about/)\n- [Contact](https://x.example.com/contact)')],
+    [
+      'linking to files',
+      end(
+        '- [A](https://x.example.com/files/user-guide.pdf)\n- [B](https://x.example.com/files/admin-guide.pdf)\n- [C](https://x.example.com/files/api-guide.pdf)',
+      ),
+    ],
+    [
+      'linking to a home page and sections',
+      end('- [Home](https://x.example.com/)\n- [About](https://x.example.com/about/)\n- [Contact](https://x.example.com/contact)'),
+    ],
     ['linking to anchors', end('- [One](#step-one)\n- [Two](#step-two)\n- [Three](#step-three)')],
     ['with prose in an item', end(`${sameSite(2)}\n- [Guide three](https://notes.example.com/guide-three/), the long one`)],
-    ['with a nested list', end(`${sameSite(2)}\n- [Guide three](https://notes.example.com/guide-three/)\n  - [Part](https://notes.example.com/guide-three-part/)`)],
+    [
+      'with a nested list',
+      end(
+        `${sameSite(2)}\n- [Guide three](https://notes.example.com/guide-three/)\n  - [Part](https://notes.example.com/guide-three-part/)`,
+      ),
+    ],
     ['in a block quote', end(sameSite().replace(/^/gm, '> '))],
     ['in a list item', end(sameSite().replace(/^/gm, '  ').replace(/^ {2}/, '- Step:\n\n  '))],
     ['in code', end(`\`\`\`md\n${sameSite()}\n\`\`\``)],
     ['followed by a long paragraph', end(sameSite(), prose, `\n${prose} ${prose}\n`)],
     ['followed by a heading', end(sameSite(), prose, '\n## Comments\n')],
     ['followed by a table', end(sameSite(), prose, '\n| a | b |\n| - | - |\n| 1 | 2 |\n')],
-    ['as a table', end('| Post |\n| --- |\n| [A](https://n.example.com/post-a-b/) |\n| [B](https://n.example.com/post-c-d/) |\n| [C](https://n.example.com/post-e-f/) |')],
+    [
+      'as a table',
+      end(
+        '| Post |\n| --- |\n| [A](https://n.example.com/post-a-b/) |\n| [B](https://n.example.com/post-c-d/) |\n| [C](https://n.example.com/post-e-f/) |',
+      ),
+    ],
   ]
   for (const [name, text] of keeps) {
     it(`keeps a list of links ${name}`, () => {

@@ -49,13 +49,16 @@ interface Repo {
  */
 async function repoWith(command: string, articles: Record<string, string>): Promise<Repo> {
   const pkg = {name: 'articles', private: true, 'lint-staged': {'*.md': command}}
-  const dir = tree({
-    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
-    'README.txt': 'Articles for the site.\n',
-    '.shim/decruft': `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(DECRUFT)} "$@"\n`,
-    '.gitignore': '.shim/\n',
-    ...articles,
-  }, 'decruft-lint-staged-')
+  const dir = tree(
+    {
+      'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
+      'README.txt': 'Articles for the site.\n',
+      '.shim/decruft': `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(DECRUFT)} "$@"\n`,
+      '.gitignore': '.shim/\n',
+      ...articles,
+    },
+    'decruft-lint-staged-',
+  )
   chmodSync(join(dir, '.shim', 'decruft'), 0o755)
   const env = hookEnvironment({PATH: `${join(dir, '.shim')}${delimiter}${process.env['PATH'] ?? ''}`, FORCE_COLOR: '0'})
   const git = gitIn(dir, env)
@@ -74,46 +77,58 @@ describe('lint-staged recipe', () => {
     expect(clean(CLEAN).markdown).toBe(CLEAN)
   })
 
-  it('"decruft check" fails on a staged spammy article, prints its findings, and changes nothing', async (context) => {
-    needs(context, git)
-    const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    await repo.git('add', 'spammy.md', 'clean.md')
-    const result = await repo.lintStaged()
-    expect(result.code, result.output).not.toBe(0)
-    const messages = clean(SPAMMY).messages
-    expect(messages.length).toBeGreaterThanOrEqual(2)
-    for (const message of messages) {
-      expect(result.output).toMatch(findingLine('spammy.md', message.line ?? 0, message.column ?? 0, message.ruleId ?? ''))
-    }
-    expect(result.output).not.toMatch(/clean\.md:\d+:\d+/)
-    expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
-    expect(await repo.git('show', ':spammy.md')).toBe(SPAMMY)
-  }, TEST_TIMEOUT)
+  it(
+    '"decruft check" fails on a staged spammy article, prints its findings, and changes nothing',
+    async (context) => {
+      needs(context, git)
+      const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      await repo.git('add', 'spammy.md', 'clean.md')
+      const result = await repo.lintStaged()
+      expect(result.code, result.output).not.toBe(0)
+      const messages = clean(SPAMMY).messages
+      expect(messages.length).toBeGreaterThanOrEqual(2)
+      for (const message of messages) {
+        expect(result.output).toMatch(findingLine('spammy.md', message.line ?? 0, message.column ?? 0, message.ruleId ?? ''))
+      }
+      expect(result.output).not.toMatch(/clean\.md:\d+:\d+/)
+      expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
+      expect(await repo.git('show', ':spammy.md')).toBe(SPAMMY)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('"decruft check" passes when only the clean article is staged', async (context) => {
-    needs(context, git)
-    const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    await repo.git('add', 'clean.md')
-    const result = await repo.lintStaged()
-    expect(result.code, result.output).toBe(0)
-    // The unstaged spammy article is not lint-staged's business, and stays as it was.
-    expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
-    expect(await repo.git('status', '--porcelain', '--', 'spammy.md')).toBe('?? spammy.md\n')
-  }, TEST_TIMEOUT)
+  it(
+    '"decruft check" passes when only the clean article is staged',
+    async (context) => {
+      needs(context, git)
+      const repo = await repoWith('decruft check', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      await repo.git('add', 'clean.md')
+      const result = await repo.lintStaged()
+      expect(result.code, result.output).toBe(0)
+      // The unstaged spammy article is not lint-staged's business, and stays as it was.
+      expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(SPAMMY)
+      expect(await repo.git('status', '--porcelain', '--', 'spammy.md')).toBe('?? spammy.md\n')
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('"decruft check --write" fixes the staged spammy article, re-stages it, and passes', async (context) => {
-    needs(context, git)
-    const repo = await repoWith('decruft check --write', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    await repo.git('add', 'spammy.md', 'clean.md')
-    const result = await repo.lintStaged()
-    expect(result.code, result.output).toBe(0)
-    const expected = clean(SPAMMY).markdown
-    expect(expected).not.toContain('affiliate ads')
-    expect(expected).not.toContain('Also read')
-    expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(expected)
-    // lint-staged adds what the task changed: the index holds the clean text, nothing is left unstaged.
-    expect(await repo.git('show', ':spammy.md')).toBe(expected)
-    expect(await repo.git('diff', '--name-only')).toBe('')
-    expect(await repo.git('show', ':clean.md')).toBe(CLEAN)
-  }, TEST_TIMEOUT)
+  it(
+    '"decruft check --write" fixes the staged spammy article, re-stages it, and passes',
+    async (context) => {
+      needs(context, git)
+      const repo = await repoWith('decruft check --write', {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      await repo.git('add', 'spammy.md', 'clean.md')
+      const result = await repo.lintStaged()
+      expect(result.code, result.output).toBe(0)
+      const expected = clean(SPAMMY).markdown
+      expect(expected).not.toContain('affiliate ads')
+      expect(expected).not.toContain('Also read')
+      expect(readFileSync(join(repo.dir, 'spammy.md'), 'utf8')).toBe(expected)
+      // lint-staged adds what the task changed: the index holds the clean text, nothing is left unstaged.
+      expect(await repo.git('show', ':spammy.md')).toBe(expected)
+      expect(await repo.git('diff', '--name-only')).toBe('')
+      expect(await repo.git('show', ':clean.md')).toBe(CLEAN)
+    },
+    TEST_TIMEOUT,
+  )
 })

@@ -21,7 +21,6 @@ import {
 import {runOrdered} from '../src/node/ordered.js'
 import {listFiles, tree} from './support/temp-tree.js'
 
-
 async function readError(path: string, options = {}): Promise<CleanError> {
   const error = await readArticle(path, 'shown.md', options).then(
     () => undefined,
@@ -208,7 +207,12 @@ describe('runOrdered', () => {
 
   it('rejects when a task rejects', async () => {
     await expect(
-      runOrdered(3, async (index) => (index === 1 ? Promise.reject(new Error('boom')) : index), () => {}, {concurrency: 2, window: 2}),
+      runOrdered(
+        3,
+        async (index) => (index === 1 ? Promise.reject(new Error('boom')) : index),
+        () => {},
+        {concurrency: 2, window: 2},
+      ),
     ).rejects.toThrow('boom')
   })
 })

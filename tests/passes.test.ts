@@ -64,7 +64,8 @@ describe('lists that a removal joins', () => {
   })
 
   it('are judged joined when what stood between them was a farm with a label', () => {
-    const label = '**Also read:**\n\n<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
+    const label =
+      '**Also read:**\n\n<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
     for (const eol of ['\n', '\r\n']) {
       const input = `${prose}\n\n${two(1)}\n\n${label}\n\n${two(3)}\n`.replace(/\n/g, eol)
       const result = clean(input)
@@ -104,7 +105,8 @@ describe('paragraphs of links that a removal makes consecutive', () => {
   })
 
   it('are one run under a label past an ad and another farm found between them', () => {
-    const farm = 'See also:\n\n- [Guide 1](https://notes.example.com/how-to-guide-1/)\n- [Guide 2](https://notes.example.com/how-to-guide-2/)\n- [Guide 3](https://notes.example.com/how-to-guide-3/)'
+    const farm =
+      'See also:\n\n- [Guide 1](https://notes.example.com/how-to-guide-1/)\n- [Guide 2](https://notes.example.com/how-to-guide-2/)\n- [Guide 3](https://notes.example.com/how-to-guide-3/)'
     const input = `Intro prose that stays.\n\nLire aussi :\n\n[One](https://n.example.com/one-post/)\n\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n\n${farm}\n\n[Two](https://n.example.com/two-post/)\n\n[Three](https://n.example.com/three-post/)\n`
     const result = clean(input)
     expect(result.markdown).toBe('Intro prose that stays.\n')
@@ -116,7 +118,17 @@ describe('blocks that a later rule removes', () => {
   it('bring a label and its links together in one call (an intro pasted again between them)', () => {
     const intro = 'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.'
     const list = [1, 2, 3].map((n) => `- [Guide number ${n}](https://notes.example.com/how-to-guide-${n}/)`).join('\n')
-    const blocks = ['# Title', intro, 'Short line.', '**Also read:**', intro, list, '[One](https://n.example.com/one-post/)', '---', '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>']
+    const blocks = [
+      '# Title',
+      intro,
+      'Short line.',
+      '**Also read:**',
+      intro,
+      list,
+      '[One](https://n.example.com/one-post/)',
+      '---',
+      '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>',
+    ]
     const input = `${blocks.join('\n\n')}\n`
     const result = clean(input)
     expect(result.removals.map((removal) => removal.rule)).toEqual(['link-farm', 'duplicate-paragraph', 'link-farm', 'ad-slot'])
@@ -128,9 +140,21 @@ describe('blocks that a later rule removes', () => {
 
 describe('a farm without a label found between link lines', () => {
   it('joins the link lines on either side of it into one run, in one call', () => {
-    const htmlFarm = '<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
+    const htmlFarm =
+      '<div><ul><li><a href="https://n.example.com/a-b/">A</a></li><li><a href="https://n.example.com/c-d/">C</a></li><li><a href="https://n.example.com/e-f/">E</a></li></ul></div>'
     const unit = '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>'
-    const blocks = ['# Title', 'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.', '[Two](https://n.example.com/two-post/)', region.trimEnd(), htmlFarm, unit, region.trimEnd(), '[One](https://n.example.com/one-post/)', '[One](https://n.example.com/one-post/)', 'Lire aussi :']
+    const blocks = [
+      '# Title',
+      'Turn the dial to the left until it clicks, then wait for the light to turn green before you start.',
+      '[Two](https://n.example.com/two-post/)',
+      region.trimEnd(),
+      htmlFarm,
+      unit,
+      region.trimEnd(),
+      '[One](https://n.example.com/one-post/)',
+      '[One](https://n.example.com/one-post/)',
+      'Lire aussi :',
+    ]
     for (const eol of ['\n', '\r\n']) {
       const input = `${blocks.join('\n\n')}\n`.replace(/\n/g, eol)
       const result = clean(input)

@@ -12,7 +12,8 @@ import {defaultRulesData, rulesSchema} from '../src/plugin-api.js'
 import {catastrophicBacktracking} from '../src/ruleset/pattern-safety.js'
 import {tree} from './support/temp-tree.js'
 
-const AD_RULES = (begin: string) => ['version: 1', 'adBlock:', '  markers:', '    - id: my-ads', `      begin: '${begin}'`, "      end: 'my ads end'", ''].join('\n')
+const AD_RULES = (begin: string) =>
+  ['version: 1', 'adBlock:', '  markers:', '    - id: my-ads', `      begin: '${begin}'`, "      end: 'my ads end'", ''].join('\n')
 
 describe('catastrophicBacktracking', () => {
   it.each(['(a+)+$', '^(\\w+\\s?)*$', '(?:x*y*)+z', '(?:\\d+){1,100}', '(?:a+a)+', '((ab)*)+c'])('refuses %s', (source) => {
@@ -47,7 +48,9 @@ describe('rules files', () => {
     expect(error).toBeInstanceOf(RulesError)
     const rules = error as RulesError
     expect([rules.file, rules.line, rules.column, rules.path]).toEqual(['my-rules.yaml', 5, 14, 'adBlock.markers.0.begin'])
-    expect(rules.message).toMatch(/^my-rules\.yaml:5:14: adBlock\.markers\.0\.begin: unsafe regular expression: `a\+` repeats inside `\(a\+\)\+`/)
+    expect(rules.message).toMatch(
+      /^my-rules\.yaml:5:14: adBlock\.markers\.0\.begin: unsafe regular expression: `a\+` repeats inside `\(a\+\)\+`/,
+    )
   })
 
   it('a safe user pattern loads', () => {
@@ -58,7 +61,15 @@ describe('rules files', () => {
     const root = tree({'in/a.md': '# A\n\nText.\n', 'my-rules.yaml': AD_RULES('(a+)+$')})
     const chunks: string[] = []
     const sink = {write: (chunk: string) => chunks.push(chunk)}
-    const code = await main({argv: ['in', '--out', 'out', '--rules', 'my-rules.yaml'], cwd: root, stdin: undefined, stdout: {write: () => true}, stderr: sink, env: {}, isTTY: false} as never)
+    const code = await main({
+      argv: ['in', '--out', 'out', '--rules', 'my-rules.yaml'],
+      cwd: root,
+      stdin: undefined,
+      stdout: {write: () => true},
+      stderr: sink,
+      env: {},
+      isTTY: false,
+    } as never)
     expect(code).toBe(ExitCode.usage)
     expect(chunks.join('')).toMatch(/^decruft: my-rules\.yaml:5:14: adBlock\.markers\.0\.begin: unsafe regular expression/m)
     expect(existsSync(join(root, 'out'))).toBe(false)

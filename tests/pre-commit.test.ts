@@ -207,93 +207,125 @@ afterAll(async () => {
 }, CLEANUP_TIMEOUT)
 
 describe('pre-commit hooks', () => {
-  it('installs the hooks into an environment on the Node found on PATH (none downloaded)', (context) => {
-    const hooks = hooksFor(context)
-    console.info(`${hooks.version}: hook environment built in ${(hooks.buildMs / 1000).toFixed(1)} s`)
-    const store = join(hooks.shared, 'store')
-    const environments = readdirSync(store, {withFileTypes: true})
-      .filter((entry) => entry.isDirectory())
-      .flatMap((entry) => readdirSync(join(store, entry.name)).filter((name) => name.startsWith('node_env-')).map((name) => join(store, entry.name, name)))
-    expect(environments.map((path) => basename(path))).toEqual(['node_env-system'])
-    const [environmentDir = ''] = environments
-    expect(existsSync(join(environmentDir, 'bin', 'decruft'))).toBe(true)
-  }, TEST_TIMEOUT)
+  it(
+    'installs the hooks into an environment on the Node found on PATH (none downloaded)',
+    (context) => {
+      const hooks = hooksFor(context)
+      console.info(`${hooks.version}: hook environment built in ${(hooks.buildMs / 1000).toFixed(1)} s`)
+      const store = join(hooks.shared, 'store')
+      const environments = readdirSync(store, {withFileTypes: true})
+        .filter((entry) => entry.isDirectory())
+        .flatMap((entry) =>
+          readdirSync(join(store, entry.name))
+            .filter((name) => name.startsWith('node_env-'))
+            .map((name) => join(store, entry.name, name)),
+        )
+      expect(environments.map((path) => basename(path))).toEqual(['node_env-system'])
+      const [environmentDir = ''] = environments
+      expect(existsSync(join(environmentDir, 'bin', 'decruft'))).toBe(true)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('decruft-check fails on the spammy article, names its findings, and changes nothing', async (context) => {
-    const {repo, preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    const result = await preCommit('run', 'decruft-check', '--files', 'spammy.md', 'clean.md')
-    expect(result.code, result.output).not.toBe(0)
-    expect(result.output).toMatch(/decruft check\.*Failed/)
-    const messages = clean(SPAMMY).messages
-    expect(messages.length).toBeGreaterThanOrEqual(2)
-    for (const message of messages) {
-      expect(result.output).toMatch(findingLine('spammy.md', message.line ?? 0, message.column ?? 0, message.ruleId ?? ''))
-    }
-    expect(result.output).not.toMatch(/clean\.md:\d+:\d+/)
-    expect(readFileSync(join(repo, 'spammy.md'), 'utf8')).toBe(SPAMMY)
-    expect(readFileSync(join(repo, 'clean.md'), 'utf8')).toBe(CLEAN)
-  }, TEST_TIMEOUT)
+  it(
+    'decruft-check fails on the spammy article, names its findings, and changes nothing',
+    async (context) => {
+      const {repo, preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      const result = await preCommit('run', 'decruft-check', '--files', 'spammy.md', 'clean.md')
+      expect(result.code, result.output).not.toBe(0)
+      expect(result.output).toMatch(/decruft check\.*Failed/)
+      const messages = clean(SPAMMY).messages
+      expect(messages.length).toBeGreaterThanOrEqual(2)
+      for (const message of messages) {
+        expect(result.output).toMatch(findingLine('spammy.md', message.line ?? 0, message.column ?? 0, message.ruleId ?? ''))
+      }
+      expect(result.output).not.toMatch(/clean\.md:\d+:\d+/)
+      expect(readFileSync(join(repo, 'spammy.md'), 'utf8')).toBe(SPAMMY)
+      expect(readFileSync(join(repo, 'clean.md'), 'utf8')).toBe(CLEAN)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('decruft-check passes on the clean article alone', async (context) => {
-    const {preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    const result = await preCommit('run', 'decruft-check', '--files', 'clean.md')
-    expect(result.code, result.output).toBe(0)
-    expect(result.output).toMatch(/decruft check\.*Passed/)
-  }, TEST_TIMEOUT)
+  it(
+    'decruft-check passes on the clean article alone',
+    async (context) => {
+      const {preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      const result = await preCommit('run', 'decruft-check', '--files', 'clean.md')
+      expect(result.code, result.output).toBe(0)
+      expect(result.output).toMatch(/decruft check\.*Passed/)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('decruft-check skips files that are not Markdown', async (context) => {
-    const {preCommit} = await withHooks(context, {'notes.txt': SPAMMY})
-    const result = await preCommit('run', 'decruft-check', '--files', 'notes.txt')
-    expect(result.code, result.output).toBe(0)
-    expect(result.output).toMatch(/decruft check\.*\(no files to check\)Skipped/)
-  }, TEST_TIMEOUT)
+  it(
+    'decruft-check skips files that are not Markdown',
+    async (context) => {
+      const {preCommit} = await withHooks(context, {'notes.txt': SPAMMY})
+      const result = await preCommit('run', 'decruft-check', '--files', 'notes.txt')
+      expect(result.code, result.output).toBe(0)
+      expect(result.output).toMatch(/decruft check\.*\(no files to check\)Skipped/)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('decruft-fix cleans the spammy article in place and fails the run so the fix gets staged', async (context) => {
-    const {repo, preCommit} = await withHooks(context, {'spammy.md': SPAMMY})
-    const fix = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'spammy.md')
-    expect(fix.code, fix.output).not.toBe(0)
-    expect(fix.output).toMatch(/decruft fix\.*Failed/)
-    expect(fix.output).toContain('files were modified by this hook')
+  it(
+    'decruft-fix cleans the spammy article in place and fails the run so the fix gets staged',
+    async (context) => {
+      const {repo, preCommit} = await withHooks(context, {'spammy.md': SPAMMY})
+      const fix = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'spammy.md')
+      expect(fix.code, fix.output).not.toBe(0)
+      expect(fix.output).toMatch(/decruft fix\.*Failed/)
+      expect(fix.output).toContain('files were modified by this hook')
 
-    const fixed = readFileSync(join(repo, 'spammy.md'), 'utf8')
-    expect(fixed).toBe(clean(SPAMMY).markdown)
-    expect(fixed).not.toContain('affiliate ads')
-    expect(fixed).not.toContain('Also read')
-    // pre-commit does not stage what a hook changed: the index still has the spammy text.
-    expect(await git(repo, 'show', ':spammy.md')).toBe(SPAMMY)
+      const fixed = readFileSync(join(repo, 'spammy.md'), 'utf8')
+      expect(fixed).toBe(clean(SPAMMY).markdown)
+      expect(fixed).not.toContain('affiliate ads')
+      expect(fixed).not.toContain('Also read')
+      // pre-commit does not stage what a hook changed: the index still has the spammy text.
+      expect(await git(repo, 'show', ':spammy.md')).toBe(SPAMMY)
 
-    await git(repo, 'add', 'spammy.md')
-    const check = await preCommit('run', 'decruft-check', '--files', 'spammy.md')
-    expect(check.code, check.output).toBe(0)
-    const again = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'spammy.md')
-    expect(again.code, again.output).toBe(0)
-  }, TEST_TIMEOUT)
+      await git(repo, 'add', 'spammy.md')
+      const check = await preCommit('run', 'decruft-check', '--files', 'spammy.md')
+      expect(check.code, check.output).toBe(0)
+      const again = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'spammy.md')
+      expect(again.code, again.output).toBe(0)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('decruft-fix passes and leaves a clean article untouched', async (context) => {
-    const {repo, preCommit} = await withHooks(context, {'clean.md': CLEAN})
-    const before = statSync(join(repo, 'clean.md')).mtimeMs
-    const result = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'clean.md')
-    expect(result.code, result.output).toBe(0)
-    expect(readFileSync(join(repo, 'clean.md'), 'utf8')).toBe(CLEAN)
-    expect(statSync(join(repo, 'clean.md')).mtimeMs).toBe(before)
-  }, TEST_TIMEOUT)
+  it(
+    'decruft-fix passes and leaves a clean article untouched',
+    async (context) => {
+      const {repo, preCommit} = await withHooks(context, {'clean.md': CLEAN})
+      const before = statSync(join(repo, 'clean.md')).mtimeMs
+      const result = await preCommit('run', 'decruft-fix', '--hook-stage', 'manual', '--files', 'clean.md')
+      expect(result.code, result.output).toBe(0)
+      expect(readFileSync(join(repo, 'clean.md'), 'utf8')).toBe(CLEAN)
+      expect(statSync(join(repo, 'clean.md')).mtimeMs).toBe(before)
+    },
+    TEST_TIMEOUT,
+  )
 
-  it('as a git hook, refuses a commit that adds the spammy article and lets the clean one through', async (context) => {
-    const {repo, hooks, preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
-    const install = await preCommit('install')
-    expect(install.code, install.output).toBe(0)
+  it(
+    'as a git hook, refuses a commit that adds the spammy article and lets the clean one through',
+    async (context) => {
+      const {repo, hooks, preCommit} = await withHooks(context, {'spammy.md': SPAMMY, 'clean.md': CLEAN})
+      const install = await preCommit('install')
+      expect(install.code, install.output).toBe(0)
 
-    const refused = await run('git', ['commit', '-q', '-m', 'add articles'], {cwd: repo, env: hooks.env})
-    expect(refused.code, refused.output).not.toBe(0)
-    const [first] = clean(SPAMMY).messages
-    expect(refused.output).toMatch(findingLine('spammy.md', first?.line ?? 0, first?.column ?? 0, first?.ruleId ?? ''))
-    expect((await run('git', ['rev-parse', '--verify', '-q', 'HEAD'], {cwd: repo})).code).not.toBe(0)
+      const refused = await run('git', ['commit', '-q', '-m', 'add articles'], {cwd: repo, env: hooks.env})
+      expect(refused.code, refused.output).not.toBe(0)
+      const [first] = clean(SPAMMY).messages
+      expect(refused.output).toMatch(findingLine('spammy.md', first?.line ?? 0, first?.column ?? 0, first?.ruleId ?? ''))
+      expect((await run('git', ['rev-parse', '--verify', '-q', 'HEAD'], {cwd: repo})).code).not.toBe(0)
 
-    await git(repo, 'rm', '-q', '--cached', 'spammy.md')
-    const accepted = await run('git', ['commit', '-q', '-m', 'add the clean article'], {cwd: repo, env: hooks.env})
-    expect(accepted.code, accepted.output).toBe(0)
-    const committed = (await git(repo, 'ls-tree', '--name-only', 'HEAD')).split('\n')
-    expect(committed).toContain('clean.md')
-    expect(committed).not.toContain('spammy.md')
-  }, TEST_TIMEOUT)
+      await git(repo, 'rm', '-q', '--cached', 'spammy.md')
+      const accepted = await run('git', ['commit', '-q', '-m', 'add the clean article'], {cwd: repo, env: hooks.env})
+      expect(accepted.code, accepted.output).toBe(0)
+      const committed = (await git(repo, 'ls-tree', '--name-only', 'HEAD')).split('\n')
+      expect(committed).toContain('clean.md')
+      expect(committed).not.toContain('spammy.md')
+    },
+    TEST_TIMEOUT,
+  )
 })

@@ -43,9 +43,39 @@ const REMOVAL_ONLY: RuleId[] = ['frontmatter']
 const noise = fc
   .array(
     fc.constantFrom(
-      '<', '>', '!', '-', '*', '`', '```', '\n', '\r\n', ' ', '    ', '#', '[', ']', '(', ')', 'a', 'word', '1.',
-      '<!--', '-->', '<!-- ads end -->', '<ins class="adsbygoogle">', '</ins>', '<a href="https://x.pxf.io/c/1">', '</a>',
-      '|', '---', '\t', '<div>', '</div>', '&amp;', '\\',
+      '<',
+      '>',
+      '!',
+      '-',
+      '*',
+      '`',
+      '```',
+      '\n',
+      '\r\n',
+      ' ',
+      '    ',
+      '#',
+      '[',
+      ']',
+      '(',
+      ')',
+      'a',
+      'word',
+      '1.',
+      '<!--',
+      '-->',
+      '<!-- ads end -->',
+      '<ins class="adsbygoogle">',
+      '</ins>',
+      '<a href="https://x.pxf.io/c/1">',
+      '</a>',
+      '|',
+      '---',
+      '\t',
+      '<div>',
+      '</div>',
+      '&amp;',
+      '\\',
     ),
     {maxLength: 12},
   )
@@ -223,7 +253,7 @@ describe('properties of clean()', () => {
     )
   })
 
-  it('groups only parts of one removal: two or more, of one rule and reason, the group the first part\'s start; counted once', () => {
+  it("groups only parts of one removal: two or more, of one rule and reason, the group the first part's start; counted once", () => {
     fc.assert(
       fc.property(article, (input) => {
         const result = clean(input)

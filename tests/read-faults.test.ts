@@ -47,18 +47,29 @@ describe('a named pipe where an article was', () => {
     expect((error as CleanError).message).toBe('pipe.md: not a regular file (a named pipe)')
   })
 
-  it.each(['inline', 'workers'] as const)('a batch (%s) whose file became a pipe after the search completes with one failure', async (pool) => {
-    const root = tree({'in/a.md': ARTICLE, 'in/b.md': ARTICLE, 'in/c.md': ARTICLE})
-    const {files} = await expandOperands(['in'], {cwd: root})
-    expect(files).toHaveLength(3)
-    rmSync(join(root, 'in/b.md'))
-    mkfifo(join(root, 'in/b.md'))
-    const outcomes: FileOutcome[] = []
-    const summary = await runBatch(files, {outDir: join(root, 'out'), cwd: root, pool, concurrency: 2, onFile: (outcome) => outcomes.push(outcome)})
-    expect(summary).toMatchObject({files: 3, written: 2, failed: 1})
-    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([{ok: false, path: 'in/b.md', message: 'in/b.md: not a regular file (a named pipe)'}])
-    expect(listFiles(join(root, 'out'))).toEqual(['a.json', 'a.md', 'c.json', 'c.md'])
-  })
+  it.each(['inline', 'workers'] as const)(
+    'a batch (%s) whose file became a pipe after the search completes with one failure',
+    async (pool) => {
+      const root = tree({'in/a.md': ARTICLE, 'in/b.md': ARTICLE, 'in/c.md': ARTICLE})
+      const {files} = await expandOperands(['in'], {cwd: root})
+      expect(files).toHaveLength(3)
+      rmSync(join(root, 'in/b.md'))
+      mkfifo(join(root, 'in/b.md'))
+      const outcomes: FileOutcome[] = []
+      const summary = await runBatch(files, {
+        outDir: join(root, 'out'),
+        cwd: root,
+        pool,
+        concurrency: 2,
+        onFile: (outcome) => outcomes.push(outcome),
+      })
+      expect(summary).toMatchObject({files: 3, written: 2, failed: 1})
+      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([
+        {ok: false, path: 'in/b.md', message: 'in/b.md: not a regular file (a named pipe)'},
+      ])
+      expect(listFiles(join(root, 'out'))).toEqual(['a.json', 'a.md', 'c.json', 'c.md'])
+    },
+  )
 
   it('a pipe met in a folder is skipped with a note', async () => {
     const root = tree({'in/a.md': ARTICLE})

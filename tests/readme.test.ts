@@ -28,19 +28,29 @@ describe('README', () => {
     expect(quickStart).toContain('`decruft input --out output`')
   })
   it('runs in CI the test command of its quick start', () => {
-    expect(readDoc('.ci/run').split('\n').map((line) => line.trim())).toContain('npm test')
+    expect(
+      readDoc('.ci/run')
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toContain('npm test')
   })
 })
 
 describe('README rules table', () => {
-  const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)( \(off\))? \| [^|\n]+ \|$/gm)]
+  const rows = [
+    ...readme.matchAll(
+      /^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)( \(off\))? \| [^|\n]+ \|$/gm,
+    ),
+  ]
   it('has one row per rule, in pipeline order, with the rule group, linked to its page', () => {
     expect(rows.map((row) => row[1])).toEqual(ruleIds)
     expect(rows.map((row) => row[2])).toEqual(ruleIds)
     expect(rows.map((row) => row[3])).toEqual(allRules.map((rule) => rule.meta.group))
   })
   it('marks exactly the rules that are off by default', () => {
-    expect(rows.filter((row) => row[4] !== undefined).map((row) => row[1])).toEqual(allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => rule.meta.id))
+    expect(rows.filter((row) => row[4] !== undefined).map((row) => row[1])).toEqual(
+      allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => rule.meta.id),
+    )
   })
 })
 
@@ -65,7 +75,8 @@ describe('README exit codes', () => {
 
 describe('README links', () => {
   it('link to every page of docs/', () => {
-    for (const page of ['cli', 'check-and-hooks', 'rules', 'frontmatter', 'record', 'library', 'limits', 'architecture']) expect(readme).toContain(`](docs/${page}.md)`)
+    for (const page of ['cli', 'check-and-hooks', 'rules', 'frontmatter', 'record', 'library', 'limits', 'architecture'])
+      expect(readme).toContain(`](docs/${page}.md)`)
     expect(readme).toContain('](CONTRIBUTING.md)')
     expect(readme).toContain('](LICENSE)')
   })

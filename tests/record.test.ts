@@ -49,7 +49,7 @@ describe('the JSON record', () => {
     expect(record.text).not.toContain('banner')
   })
   it('counts removals per rule (an unlinked link, two parts, is one) and bytes in and out', () => {
-    expect(record.stats.removals).toEqual({'frontmatter': 1, 'affiliate-link': 1, 'ad-block': 1})
+    expect(record.stats.removals).toEqual({frontmatter: 1, 'affiliate-link': 1, 'ad-block': 1})
     expect(record.stats.bytesIn).toBe(new TextEncoder().encode(input).length)
     expect(record.stats.bytesOut).toBeLessThan(record.stats.bytesIn)
     expect(record.stats.words).toBeGreaterThan(10)
@@ -70,11 +70,13 @@ describe('the JSON record', () => {
     expect(parts.map((part) => part.group)).toEqual([opening, opening])
     expect(parts[0]?.start.offset).toBe(opening)
     // A removal of one span has no group.
-    expect(record.removals.filter((removal) => removal.rule !== 'affiliate-link').every((removal) => removal.group === undefined)).toBe(true)
+    expect(record.removals.filter((removal) => removal.rule !== 'affiliate-link').every((removal) => removal.group === undefined)).toBe(
+      true,
+    )
   })
   it('counts a group once per rule even after a BOM, whose offset it counts', () => {
     const withBom = clean(`\uFEFF${input}`, {path: 'posts/a.md'}).record
-    expect(withBom.stats.removals).toEqual({'frontmatter': 2, 'affiliate-link': 1, 'ad-block': 1})
+    expect(withBom.stats.removals).toEqual({frontmatter: 2, 'affiliate-link': 1, 'ad-block': 1})
     const parts = withBom.removals.filter((removal) => removal.rule === 'affiliate-link')
     expect(parts.map((part) => part.group)).toEqual([input.indexOf('[Tool]') + 1, input.indexOf('[Tool]') + 1])
     expect(parts[0]?.start.offset).toBe(input.indexOf('[Tool]') + 1)

@@ -13,16 +13,36 @@ import {removalFinding, removalFindings, shownRange} from '../src/report/removal
 describe('shownRange', () => {
   it('starts at the first character that is not white space and ends after the last', () => {
     // "\n**Also read:**\n- [a](/a)\n" starting at 12:30 (the end of a line).
-    expect(shownRange('\n**Also read:**\n- [a](/a)\n', {line: 12, column: 30}, {line: 15, column: 1})).toEqual({line: 13, column: 1, endLine: 14, endColumn: 10})
+    expect(shownRange('\n**Also read:**\n- [a](/a)\n', {line: 12, column: 30}, {line: 15, column: 1})).toEqual({
+      line: 13,
+      column: 1,
+      endLine: 14,
+      endColumn: 10,
+    })
   })
 
   it('keeps a span without white space around it as it is', () => {
-    expect(shownRange('?utm_source=x', {line: 5, column: 10}, {line: 5, column: 23})).toEqual({line: 5, column: 10, endLine: 5, endColumn: 23})
+    expect(shownRange('?utm_source=x', {line: 5, column: 10}, {line: 5, column: 23})).toEqual({
+      line: 5,
+      column: 10,
+      endLine: 5,
+      endColumn: 23,
+    })
   })
 
   it('counts CRLF and a lone CR as one line break', () => {
-    expect(shownRange('\r\n\r\n  <ins>ad</ins>\r\n', {line: 3, column: 7}, {line: 6, column: 1})).toEqual({line: 5, column: 3, endLine: 5, endColumn: 16})
-    expect(shownRange('\r<ins>ad</ins>', {line: 3, column: 7}, {line: 4, column: 14})).toEqual({line: 4, column: 1, endLine: 4, endColumn: 14})
+    expect(shownRange('\r\n\r\n  <ins>ad</ins>\r\n', {line: 3, column: 7}, {line: 6, column: 1})).toEqual({
+      line: 5,
+      column: 3,
+      endLine: 5,
+      endColumn: 16,
+    })
+    expect(shownRange('\r<ins>ad</ins>', {line: 3, column: 7}, {line: 4, column: 14})).toEqual({
+      line: 4,
+      column: 1,
+      endLine: 4,
+      endColumn: 14,
+    })
   })
 
   it('shows a span of white space alone (blank lines, a byte-order mark) where it is', () => {
@@ -33,24 +53,28 @@ describe('shownRange', () => {
   it('on any text: the shown start is the first non-white character, found by counting lines by hand', () => {
     const piece = fc.constantFrom('a', 'b c', ' ', '\t', '\n', '\r\n', '  x', '\n\n')
     fc.assert(
-      fc.property(fc.array(piece, {maxLength: 12}).map((parts) => parts.join('')), fc.array(piece, {minLength: 1, maxLength: 12}).map((parts) => parts.join('')), (before, removed) => {
-        const text = before + removed
-        const pointOf = (offset: number) => {
-          const lines = text.slice(0, offset).replace(/\r\n/g, '\n').split('\n')
-          return {line: lines.length, column: lines.at(-1)!.length + 1}
-        }
-        const start = pointOf(before.length)
-        const end = pointOf(text.length)
-        const shown = shownRange(removed, start, end)
-        const lead = removed.length - removed.trimStart().length
-        if (lead === removed.length) {
-          expect(shown).toEqual({line: start.line, column: start.column, endLine: end.line, endColumn: end.column})
-          return
-        }
-        const first = pointOf(before.length + lead)
-        const last = pointOf(before.length + removed.trimEnd().length)
-        expect(shown).toEqual({line: first.line, column: first.column, endLine: last.line, endColumn: last.column})
-      }),
+      fc.property(
+        fc.array(piece, {maxLength: 12}).map((parts) => parts.join('')),
+        fc.array(piece, {minLength: 1, maxLength: 12}).map((parts) => parts.join('')),
+        (before, removed) => {
+          const text = before + removed
+          const pointOf = (offset: number) => {
+            const lines = text.slice(0, offset).replace(/\r\n/g, '\n').split('\n')
+            return {line: lines.length, column: lines.at(-1)!.length + 1}
+          }
+          const start = pointOf(before.length)
+          const end = pointOf(text.length)
+          const shown = shownRange(removed, start, end)
+          const lead = removed.length - removed.trimStart().length
+          if (lead === removed.length) {
+            expect(shown).toEqual({line: start.line, column: start.column, endLine: end.line, endColumn: end.column})
+            return
+          }
+          const first = pointOf(before.length + lead)
+          const last = pointOf(before.length + removed.trimEnd().length)
+          expect(shown).toEqual({line: first.line, column: first.column, endLine: last.line, endColumn: last.column})
+        },
+      ),
       {numRuns: Number(process.env['FC_RUNS'] ?? 100), seed: Number(process.env['FC_SEED'] ?? 7)},
     )
   })
@@ -58,12 +82,19 @@ describe('shownRange', () => {
 
 describe('removalFinding', () => {
   it('keeps the exact span in range and removed, so that a fix can apply it', () => {
-    const text = '# Notes\n\nSome prose about oiling a hinge.\n\n**Also read:**\n\n- [One](https://farm.example.test/one)\n- [Two](https://farm.example.test/two)\n- [Three](https://farm.example.test/three)\n\nThe end of the notes.\n'
+    const text =
+      '# Notes\n\nSome prose about oiling a hinge.\n\n**Also read:**\n\n- [One](https://farm.example.test/one)\n- [Two](https://farm.example.test/two)\n- [Three](https://farm.example.test/three)\n\nThe end of the notes.\n'
     const result = clean(text)
     expect(result.removals.length).toBeGreaterThan(0)
     for (const removal of result.removals) {
       const finding = removalFinding('notes.md', removal, 'warning')
-      expect(finding).toMatchObject({path: 'notes.md', rule: removal.rule, severity: 'warning', message: removal.reason, removed: removal.text})
+      expect(finding).toMatchObject({
+        path: 'notes.md',
+        rule: removal.rule,
+        severity: 'warning',
+        message: removal.reason,
+        removed: removal.text,
+      })
       expect(text.slice(...finding.range!)).toBe(finding.removed)
       const lines = text.split('\n')
       expect(lines[finding.line - 1]!.slice(finding.column - 1)).toMatch(/^\S/)
@@ -114,7 +145,9 @@ describe('removalFindings', () => {
     expect(findings[2]?.parts).toBeUndefined()
     const byParts = applyEdits(
       text,
-      findings.flatMap((finding) => (finding.parts ?? [{range: finding.range!, removed: finding.removed!}]).map((part) => ({start: part.range[0], end: part.range[1]}))),
+      findings.flatMap((finding) =>
+        (finding.parts ?? [{range: finding.range!, removed: finding.removed!}]).map((part) => ({start: part.range[0], end: part.range[1]})),
+      ),
     )
     const byCover = applyEdits(
       text,
@@ -139,7 +172,9 @@ describe('removalFindings', () => {
         const shown = removalFindings('g.md', input, cleaned.removals, () => 'error')
         const groups = new Set(cleaned.removals.map((removal, index) => removal.group ?? `single ${index}`))
         expect(shown).toHaveLength(groups.size)
-        expect(cleaned.messages.filter((message) => message.source === 'decruft' && typeof message.actual === 'string')).toHaveLength(groups.size)
+        expect(cleaned.messages.filter((message) => message.source === 'decruft' && typeof message.actual === 'string')).toHaveLength(
+          groups.size,
+        )
         const counted = Object.values(cleaned.record.stats.removals).reduce((sum, count) => sum + count, 0)
         expect(counted).toBe(groups.size)
         for (const finding of shown) {

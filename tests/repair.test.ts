@@ -102,7 +102,7 @@ describe('removals leave the Markdown around them as it was', () => {
     expect(result.record.stats.removals).toEqual({'affiliate-link': 1})
   })
 
-  it('holds a widened span to its rule\'s shapes together with the removal it touches (found with seed 11)', () => {
+  it("holds a widened span to its rule's shapes together with the removal it touches (found with seed 11)", () => {
     // The two `<NA>` removals empty the list item between them: the first, widened to the item's marker, is a block only with the second.
     const input = 'Intro text\n1. <NA>- <NA>\n\nText.\n'
     const result = clean(input, {...options, shapeCheck: 'throw'})

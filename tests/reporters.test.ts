@@ -93,7 +93,12 @@ function summarize(reports: readonly FileReport[], write = false): CheckSummary 
   }
 }
 
-function run(name: (typeof reporterNames)[number], reports: readonly FileReport[], options: Partial<ReporterOptions> = {}, write = false): string {
+function run(
+  name: (typeof reporterNames)[number],
+  reports: readonly FileReport[],
+  options: Partial<ReporterOptions> = {},
+  write = false,
+): string {
   return renderReport(createReporter(name, {...OPTIONS, ...options}), reports, summarize(reports, write))
 }
 
@@ -156,7 +161,7 @@ describe('pretty', () => {
     const plain = run('pretty', REPORTS, {colors: false})
     expect(coloured).toMatch(ANSI)
     expect(plain).not.toMatch(ANSI)
-        expect(coloured.replace(/\u001b\[\d+(;\d+)*m/g, '')).toBe(plain)
+    expect(coloured.replace(/\u001b\[\d+(;\d+)*m/g, '')).toBe(plain)
   })
 })
 
@@ -177,7 +182,9 @@ describe('github', () => {
     const path = 'a:b,c%d\r\ne.md'
     const report: FileReport = {
       path,
-      findings: [finding(path, {line: 1, column: 1, endLine: 1, endColumn: 2, rule: 'ad-block', severity: 'error', message: 'x: y, 100%\r\n'})],
+      findings: [
+        finding(path, {line: 1, column: 1, endLine: 1, endColumn: 2, rule: 'ad-block', severity: 'error', message: 'x: y, 100%\r\n'}),
+      ],
       fixed: false,
     }
     expect(run('github', [report]).split('\n')[0]).toBe(
@@ -230,8 +237,24 @@ describe('json', () => {
     expect(tidyFile).toEqual({path: 'posts/tidy.md', fixed: false, findings: []})
     expect(brokenFile).toEqual({path: 'posts/broken.md', fixed: false, error: broken.error, findings: []})
     expect(Object.keys(brokenFile ?? {})).toEqual(['path', 'fixed', 'error', 'findings'])
-    expect(Object.keys(dealFile?.findings[0] ?? {})).toEqual(['line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'removed', 'replacement'])
-    expect(dealFile?.findings[2]).toMatchObject({line: 14, column: 3, rule: 'ad-block', removed: '<div class="ad">Buy now</div>\n\n', range: [310, 341]})
+    expect(Object.keys(dealFile?.findings[0] ?? {})).toEqual([
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'rule',
+      'severity',
+      'message',
+      'removed',
+      'replacement',
+    ])
+    expect(dealFile?.findings[2]).toMatchObject({
+      line: 14,
+      column: 3,
+      rule: 'ad-block',
+      removed: '<div class="ad">Buy now</div>\n\n',
+      range: [310, 341],
+    })
   })
 
   it('records fixed files', () => {

@@ -7,7 +7,9 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 
 describe('generated files are in sync (run `npm run rules:generate`)', () => {
   it('src/ruleset/default-rules.ts matches rules/default/*.yaml', () => {
-    const names = readdirSync(new URL('../rules/default', import.meta.url)).filter((name) => name.endsWith('.yaml')).sort()
+    const names = readdirSync(new URL('../rules/default', import.meta.url))
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
     let data: RulesData = {version: 1}
     for (const name of names) data = mergeRules(data, parseRules(read(`rules/default/${name}`), `rules/default/${name}`))
     expect(defaultRulesData).toEqual(data)
@@ -101,7 +103,10 @@ describe('user rules merge over the defaults by id', () => {
     expect(rulesError.path).toMatch(/^adBlock\.markers\.[01]/)
   })
   it('user markers work without code changes', () => {
-    const rules = createRuleSet({text: 'adBlock:\n  markers:\n    - {id: promo, begin: "^promo start$", end: "^promo end$"}\n', file: 'promo.yaml'})
+    const rules = createRuleSet({
+      text: 'adBlock:\n  markers:\n    - {id: promo, begin: "^promo start$", end: "^promo end$"}\n',
+      file: 'promo.yaml',
+    })
     const result = clean('keep\n\n<!--promo start-->\nbuy!\n<!--promo end-->\n\nkeep too\n', {rules})
     expect(result.markdown).toBe('keep\n\nkeep too\n')
     expect(result.removals[0]?.reason).toContain('promo')

@@ -101,11 +101,19 @@ function attribute(name: string, value: string, q: string): string {
 }
 
 const eventAttribute = fc
-  .tuple(fc.constantFrom('onclick', 'onerror', 'onload', 'ONMOUSEOVER', 'onFocus', 'onanimationstart', 'onbegin', 'onpointerenter'), fc.constantFrom('alert(1)', 'x()', ''), quote)
+  .tuple(
+    fc.constantFrom('onclick', 'onerror', 'onload', 'ONMOUSEOVER', 'onFocus', 'onanimationstart', 'onbegin', 'onpointerenter'),
+    fc.constantFrom('alert(1)', 'x()', ''),
+    quote,
+  )
   .map(([name, value, q]) => attribute(name, value, q))
 
 const urlAttribute = fc
-  .tuple(fc.constantFrom('href', 'src', 'action', 'formaction', 'srcset', 'poster', 'xlink:href', 'data', 'background', 'HREF', 'Src'), htmlUrl, quote)
+  .tuple(
+    fc.constantFrom('href', 'src', 'action', 'formaction', 'srcset', 'poster', 'xlink:href', 'data', 'background', 'HREF', 'Src'),
+    htmlUrl,
+    quote,
+  )
   .map(([name, value, q]) => attribute(name, value, q))
 
 const otherAttribute = fc.constantFrom(
@@ -126,15 +134,79 @@ const otherAttribute = fc.constantFrom(
 const anyAttribute = fc.oneof(eventAttribute, urlAttribute, otherAttribute)
 
 const tagName = fc.constantFrom(
-  'a', 'img', 'iframe', 'script', 'style', 'svg', 'math', 'div', 'span', 'p', 'b', 'u', 'kbd', 'details', 'summary',
-  'form', 'input', 'button', 'textarea', 'noscript', 'template', 'object', 'embed', 'select', 'option', 'font', 'blink',
-  'video', 'source', 'table', 'td', 'base', 'meta', 'link', 'xmp', 'title', 'animate', 'set', 'foreignObject', 'use',
-  'image', 'noembed', 'plaintext', 'pre', 'A', 'SCRIPT', 'Img',
+  'a',
+  'img',
+  'iframe',
+  'script',
+  'style',
+  'svg',
+  'math',
+  'div',
+  'span',
+  'p',
+  'b',
+  'u',
+  'kbd',
+  'details',
+  'summary',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'select',
+  'option',
+  'font',
+  'blink',
+  'video',
+  'source',
+  'table',
+  'td',
+  'base',
+  'meta',
+  'link',
+  'xmp',
+  'title',
+  'animate',
+  'set',
+  'foreignObject',
+  'use',
+  'image',
+  'noembed',
+  'plaintext',
+  'pre',
+  'A',
+  'SCRIPT',
+  'Img',
 )
 
 const textPiece = fc.constantFrom(
-  'x', 'hello', ' ', '&lt;script&gt;', '<', '>', '"', "'", '-->', '<!--', '--!>', 'alert(1)', 'javascript:alert(1)', '\n',
-  '<!-- note -->', '</script>', '</textarea>', '</iframe>', ']]>', '<![CDATA[', '<?x', '&', '<b',
+  'x',
+  'hello',
+  ' ',
+  '&lt;script&gt;',
+  '<',
+  '>',
+  '"',
+  "'",
+  '-->',
+  '<!--',
+  '--!>',
+  'alert(1)',
+  'javascript:alert(1)',
+  '\n',
+  '<!-- note -->',
+  '</script>',
+  '</textarea>',
+  '</iframe>',
+  ']]>',
+  '<![CDATA[',
+  '<?x',
+  '&',
+  '<b',
 )
 
 interface HtmlNode {
@@ -142,7 +214,11 @@ interface HtmlNode {
 }
 
 const htmlTree = fc.letrec<{node: HtmlNode; element: HtmlNode}>((tie) => ({
-  node: fc.oneof({depthSize: 'small', withCrossShrink: true}, textPiece.map((html) => ({html})), tie('element')),
+  node: fc.oneof(
+    {depthSize: 'small', withCrossShrink: true},
+    textPiece.map((html) => ({html})),
+    tie('element'),
+  ),
   element: fc
     .record({
       tag: tagName,
@@ -183,7 +259,13 @@ const block = fc.oneof(
 
 const documentArbitrary = fc
   .tuple(fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n', '\r\n\r\n')), {minLength: 1, maxLength: 5}), fc.boolean())
-  .map(([blocks, finalNewline]) => blocks.map(([value, gap]) => value + gap).join('').trimEnd() + (finalNewline ? '\n' : ''))
+  .map(
+    ([blocks, finalNewline]) =>
+      blocks
+        .map(([value, gap]) => value + gap)
+        .join('')
+        .trimEnd() + (finalNewline ? '\n' : ''),
+  )
 
 // ---------------------------------------------------------------------------
 // Renderers and checks
@@ -207,7 +289,8 @@ function renderAsString(markdown: string): HastRoot {
 const BANNED_ELEMENTS = new Set(['script', 'style', 'object', 'embed', 'base'])
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'srcSet', 'data']
 const DANGEROUS_URL = /^(?:javascript|vbscript|data):/
-const ALLOWED_IFRAME = /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com\/embed\/|youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/i
+const ALLOWED_IFRAME =
+  /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*(?:youtube\.com\/embed\/|youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/i
 
 /** What runs script in a rendered tree; empty when nothing does. */
 function problemsIn(tree: HastNodes): string[] {

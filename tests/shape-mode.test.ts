@@ -35,12 +35,19 @@ describe('a removal that breaks its shape', () => {
     expect(result.markdown).toBe(text)
     expect(result.removals).toEqual([])
     expect(result.record.warnings).toEqual([
-      {rule: 'tracking-param', reason: expect.stringMatching(/^Removal dropped: it breaks the `url-part` shape \(inside one URL.*\): forced by the test$/), line: 1, column: 46},
+      {
+        rule: 'tracking-param',
+        reason: expect.stringMatching(/^Removal dropped: it breaks the `url-part` shape \(inside one URL.*\): forced by the test$/),
+        line: 1,
+        column: 46,
+      },
     ])
   })
 
   it('fails the article in the throw mode', () => {
-    expect(() => clean(text, {shapeCheck: 'throw'})).toThrow(/tracking-param: removal 45–61 "\?utm_source=feed": it breaks the `url-part` shape/)
+    expect(() => clean(text, {shapeCheck: 'throw'})).toThrow(
+      /tracking-param: removal 45–61 "\?utm_source=feed": it breaks the `url-part` shape/,
+    )
   })
 
   it('shows as a warning in check mode, which passes', async () => {

@@ -47,7 +47,8 @@ describe('inline', () => {
 })
 
 describe('block', () => {
-  const text = 'Keep this.\nRelated posts:\n- [A](https://a.example/)\n- [B](https://b.example/)\n\n> Quoted words.\n\n```\ncode one\ncode two\n```\n\nBuy [it](https://x.example) See also: [C](https://c.example/) [D](https://d.example/)\n'
+  const text =
+    'Keep this.\nRelated posts:\n- [A](https://a.example/)\n- [B](https://b.example/)\n\n> Quoted words.\n\n```\ncode one\ncode two\n```\n\nBuy [it](https://x.example) See also: [C](https://c.example/) [D](https://d.example/)\n'
   it('keeps whole lines: a paragraph, a label on the last line of one and its list, after container markers', () => {
     expect(violation(text, 'Related posts:\n- [A](https://a.example/)\n- [B](https://b.example/)\n\n', 'block')).toBeUndefined()
     expect(violation(text, 'Quoted words.\n', 'block')).toBeUndefined()
@@ -66,7 +67,8 @@ describe('block', () => {
 })
 
 describe('html', () => {
-  const text = 'Text <span onclick="x()">here</span> and <b>bold</b>.\n\n<div class="ad">\n\nSome words.\n\n</div>\n\n<!-- ads begin -->\n\nAd.\n\n<!-- ads end -->\n\nThe end.\n'
+  const text =
+    'Text <span onclick="x()">here</span> and <b>bold</b>.\n\n<div class="ad">\n\nSome words.\n\n</div>\n\n<!-- ads begin -->\n\nAd.\n\n<!-- ads end -->\n\nThe end.\n'
   it('keeps markup inside one block', () => {
     expect(violation(text, '<b>bold</b>', 'html')).toBeUndefined()
     expect(violation(text, '<span onclick="x()">', 'html')).toBeUndefined()
@@ -130,9 +132,15 @@ describe('reportRemoval and shapes', () => {
     const file = new VFile({value: text})
     enterRule(file, tree, {id: 'link-farm', shapes: ['block']})
     expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', start: 0, end: text.indexOf('Another')})).toBe(true)
-    expect(() => reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'inline', start: text.indexOf('Another'), end: text.indexOf(' one')})).toThrow(
-      /does not declare the `inline` shape/,
-    )
+    expect(() =>
+      reportRemoval(file, {
+        ruleId: 'link-farm',
+        reason: 'test',
+        shape: 'inline',
+        start: text.indexOf('Another'),
+        end: text.indexOf(' one'),
+      }),
+    ).toThrow(/does not declare the `inline` shape/)
   })
   it('asks a removal outside a rule to name its shape', () => {
     const file = new VFile({value: text})

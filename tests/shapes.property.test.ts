@@ -23,14 +23,18 @@ const filterLists = compileFilterLists([{name: 'test-list.txt', text: '||ads.exa
 const options: CleanOptions = {filterLists, enable: ['call-to-action'], shapeCheck: 'throw'}
 
 describe('removal shapes on articles with broken markup', () => {
-  it('no removal breaks its shape, and every paragraph without spam survives', () => {
-    fc.assert(
-      fc.property(malformedArticle, (article) => {
-        const result = clean(article.text, options)
-        for (const paragraph of article.clean) expect(result.markdown).toContain(paragraph)
-      }),
-      {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false},
-    )
-    // Explorations with thousands of runs take minutes on a loaded machine.
-  }, Math.max(60_000, NUM_RUNS * 100))
+  it(
+    'no removal breaks its shape, and every paragraph without spam survives',
+    () => {
+      fc.assert(
+        fc.property(malformedArticle, (article) => {
+          const result = clean(article.text, options)
+          for (const paragraph of article.clean) expect(result.markdown).toContain(paragraph)
+        }),
+        {numRuns: NUM_RUNS, seed: SEED, endOnFailure: false},
+      )
+      // Explorations with thousands of runs take minutes on a loaded machine.
+    },
+    Math.max(60_000, NUM_RUNS * 100),
+  )
 })

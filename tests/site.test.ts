@@ -29,7 +29,13 @@ const HEXO_PACKAGE = JSON.stringify({name: 'blog', hexo: {version: '7.3.0'}, dep
 describe('site detection: each generator', () => {
   it('finds Jekyll by _config.yml and a Gemfile naming jekyll, with its timezone', async () => {
     const root = repo({'_config.yml': 'title: Notes\ntimezone: Europe/Berlin\n', Gemfile: GEMFILE, '_posts/2024-01-01-a.md': ''})
-    expect(await detect(root, '_posts')).toEqual({kind: 'site', generator: 'jekyll', root, evidence: ['_config.yml', 'Gemfile'], zone: 'Europe/Berlin'})
+    expect(await detect(root, '_posts')).toEqual({
+      kind: 'site',
+      generator: 'jekyll',
+      root,
+      evidence: ['_config.yml', 'Gemfile'],
+      zone: 'Europe/Berlin',
+    })
   })
 
   it('finds Jekyll without a Gemfile (GitHub Pages) by its _posts folder or its keys', async () => {
@@ -43,18 +49,38 @@ describe('site detection: each generator', () => {
 
   it('finds Hexo by _config.yml and hexo in package.json, or by keys only Hexo uses', async () => {
     const strong = repo({'_config.yml': 'title: Diary\ntimezone: Asia/Tokyo\n', 'package.json': HEXO_PACKAGE, 'source/_posts/a.md': ''})
-    expect(await detect(strong, 'source/_posts')).toEqual({kind: 'site', generator: 'hexo', root: strong, evidence: ['_config.yml', 'package.json'], zone: 'Asia/Tokyo'})
+    expect(await detect(strong, 'source/_posts')).toEqual({
+      kind: 'site',
+      generator: 'hexo',
+      root: strong,
+      evidence: ['_config.yml', 'package.json'],
+      zone: 'Asia/Tokyo',
+    })
     const keys = repo({'_config.yml': 'title: Diary\nnew_post_name: :title.md\nsource_dir: source\n', 'source/_posts/a.md': ''})
-    expect(await detect(keys, 'source/_posts')).toMatchObject({kind: 'site', generator: 'hexo', evidence: ['_config.yml', '_config.yml keys']})
+    expect(await detect(keys, 'source/_posts')).toMatchObject({
+      kind: 'site',
+      generator: 'hexo',
+      evidence: ['_config.yml', '_config.yml keys'],
+    })
   })
 
   it('finds Hugo by hugo.toml (its timeZone), hugo.yaml (UTC when unset), a config folder, or config.toml with Hugo keys', async () => {
     const toml = repo({'hugo.toml': "baseURL = 'https://example.org/'\ntimeZone = 'Europe/Oslo'\n", 'content/posts/a.md': ''})
-    expect(await detect(toml, 'content/posts')).toEqual({kind: 'site', generator: 'hugo', root: toml, evidence: ['hugo.toml'], zone: 'Europe/Oslo'})
+    expect(await detect(toml, 'content/posts')).toEqual({
+      kind: 'site',
+      generator: 'hugo',
+      root: toml,
+      evidence: ['hugo.toml'],
+      zone: 'Europe/Oslo',
+    })
     const yaml = repo({'hugo.yaml': 'baseURL: https://example.org/\ntitle: Log\n', 'content/a.md': ''})
     expect(await detect(yaml, 'content')).toMatchObject({generator: 'hugo', zone: 'UTC'})
     const folder = repo({'config/_default/hugo.toml': "timezone = 'America/Chicago'\n", 'content/a.md': ''})
-    expect(await detect(folder, 'content')).toMatchObject({generator: 'hugo', evidence: ['config/_default/hugo.toml'], zone: 'America/Chicago'})
+    expect(await detect(folder, 'content')).toMatchObject({
+      generator: 'hugo',
+      evidence: ['config/_default/hugo.toml'],
+      zone: 'America/Chicago',
+    })
     const legacy = repo({'config.toml': "baseurl = 'https://example.org/'\nlanguageCode = 'en-us'\n", 'content/a.md': ''})
     expect(await detect(legacy, 'content')).toMatchObject({generator: 'hugo', evidence: ['config.toml']})
   })
@@ -115,10 +141,16 @@ describe('site detection: where it looks', () => {
   })
 
   it('stops at the repository root: a site above it is not the article’s', async () => {
-    const outer = tree({'hugo.toml': "baseURL = 'https://example.org/'\n", 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/posts/a.md': ''}, 'decruft-site-')
+    const outer = tree(
+      {'hugo.toml': "baseURL = 'https://example.org/'\n", 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/posts/a.md': ''},
+      'decruft-site-',
+    )
     expect(await detect(outer, 'repo/posts')).toBeUndefined()
     // A `.git` file (a worktree or submodule) marks a root too.
-    const worktree = tree({'hugo.toml': "baseURL = 'https://example.org/'\n", 'wt/.git': 'gitdir: ../x\n', 'wt/posts/a.md': ''}, 'decruft-site-')
+    const worktree = tree(
+      {'hugo.toml': "baseURL = 'https://example.org/'\n", 'wt/.git': 'gitdir: ../x\n', 'wt/posts/a.md': ''},
+      'decruft-site-',
+    )
     expect(await detect(worktree, 'wt/posts')).toBeUndefined()
   })
 

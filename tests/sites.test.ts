@@ -53,7 +53,9 @@ async function check(cwd: string, operands: string[], options: string[] = []): P
 
 /** Findings as `path:line rule severity message`, for readable comparisons. */
 function lines(report: JsonReport): string[] {
-  return report.files.flatMap((file) => file.findings.map((finding) => `${file.path}:${finding.line} ${finding.rule} ${finding.severity} ${finding.message}`))
+  return report.files.flatMap((file) =>
+    file.findings.map((finding) => `${file.path}:${finding.line} ${finding.rule} ${finding.severity} ${finding.message}`),
+  )
 }
 
 /** The site's Markdown files, copied into a temporary repository with no site files: the same posts outside any site. */
@@ -79,7 +81,8 @@ describe('hand-written posts in each generator’s own style, checked where they
       expect(report.summary.errors, lines(report).join('\n')).toBe(0)
       expect(code).toBe(ExitCode.ok)
       // Hexo themes take `keywords` as one comma string; decruft still makes it a list, as a warning.
-      const expected = generator === 'hexo' ? ['hexo/source/_posts/standings.md:5 frontmatter warning keywords: comma string split into a list'] : []
+      const expected =
+        generator === 'hexo' ? ['hexo/source/_posts/standings.md:5 frontmatter warning keywords: comma string split into a list'] : []
       expect(lines(report)).toEqual(expected)
     })
   }
@@ -107,15 +110,25 @@ describe('the same posts outside any site', () => {
       expect(lines(none), generator).toEqual(outside[generator])
     }
     // Jekyll's own date format becomes ISO 8601 (keeping its offset); a space-separated string becomes one item.
-    expect(outside['jekyll']).toContain('_posts/2024-05-02-two-weeks-in-portugal.md:4 frontmatter warning date: `2024-05-02 09:30:00 +0200` written as `2024-05-02T09:30:00+02:00`')
-    expect(outside['jekyll']).toContain('_posts/2024-05-02-two-weeks-in-portugal.md:5 frontmatter warning categories: string made a one-item list')
+    expect(outside['jekyll']).toContain(
+      '_posts/2024-05-02-two-weeks-in-portugal.md:4 frontmatter warning date: `2024-05-02 09:30:00 +0200` written as `2024-05-02T09:30:00+02:00`',
+    )
+    expect(outside['jekyll']).toContain(
+      '_posts/2024-05-02-two-weeks-in-portugal.md:5 frontmatter warning categories: string made a one-item list',
+    )
     // A date without a zone is not taken as UTC: it stays without one.
-    expect(outside['hexo']).toContain('source/_posts/night-game.md:3 frontmatter warning date: `2024-08-12 22:40:00` written as `2024-08-12T22:40:00`')
+    expect(outside['hexo']).toContain(
+      'source/_posts/night-game.md:3 frontmatter warning date: `2024-08-12 22:40:00` written as `2024-08-12T22:40:00`',
+    )
     // Astro's `Jul 08 2022` is rewritten, as a warning.
-    expect(outside['astro']).toContain('src/content/blog/first-tide.md:4 frontmatter warning pubDate: `Jul 08 2022` written as `2022-07-08`')
+    expect(outside['astro']).toContain(
+      'src/content/blog/first-tide.md:4 frontmatter warning pubDate: `Jul 08 2022` written as `2022-07-08`',
+    )
     // Outside Hexo, the empty `tags:` its scaffold writes is an empty key: junk, an error.
     expect(outside['hexo']).toContain('source/_posts/rest-day.md:4 frontmatter error tags: empty, dropped')
-    const errors = Object.values(outside).flat().filter((line) => line.includes(' error '))
+    const errors = Object.values(outside)
+      .flat()
+      .filter((line) => line.includes(' error '))
     expect(errors).toEqual(['source/_posts/rest-day.md:4 frontmatter error tags: empty, dropped'])
   })
 })
@@ -141,7 +154,11 @@ describe('dates without a zone in a site with one', () => {
   })
 
   it('Hexo (timezone: Europe/Berlin): a date naming its offset is written as Berlin wall-clock time, which Hexo reads', async () => {
-    const files = {'package.json': '{"dependencies": {"hexo": "^7.3.0"}}', 'source/_posts/a.md': POST('2025-03-05T10:30:00+01:00'), 'source/_posts/b.md': POST('2025-03-05 10:30:00')}
+    const files = {
+      'package.json': '{"dependencies": {"hexo": "^7.3.0"}}',
+      'source/_posts/a.md': POST('2025-03-05T10:30:00+01:00'),
+      'source/_posts/b.md': POST('2025-03-05 10:30:00'),
+    }
     const berlin = site({'_config.yml': 'title: Diary\ntimezone: Europe/Berlin\n', ...files})
     await run(['check', '--write', '--no-config', '.'], berlin)
     expect(readFileSync(join(berlin, 'source/_posts/a.md'), 'utf8')).toBe(POST('2025-03-05 10:30:00'))
@@ -157,7 +174,10 @@ describe('dates without a zone in a site with one', () => {
   })
 
   it('Hugo (timeZone, UTC when unset): a date it cannot read is written with the site’s offset', async () => {
-    const oslo = site({'hugo.toml': "baseURL = 'https://example.org/'\ntimeZone = 'Europe/Oslo'\n", 'content/posts/a.md': POST('2024-05-02 09:30')})
+    const oslo = site({
+      'hugo.toml': "baseURL = 'https://example.org/'\ntimeZone = 'Europe/Oslo'\n",
+      'content/posts/a.md': POST('2024-05-02 09:30'),
+    })
     await run(['check', '--write', '--no-config', '.'], oslo)
     expect(readFileSync(join(oslo, 'content/posts/a.md'), 'utf8')).toBe(POST('2024-05-02T09:30:00+02:00'))
     const utc = site({'hugo.toml': "baseURL = 'https://example.org/'\n", 'content/posts/a.md': POST('2024-05-02 09:30')})
@@ -166,14 +186,19 @@ describe('dates without a zone in a site with one', () => {
   })
 
   it('lets --timezone win over the site’s zone', async () => {
-    const root = site({'_config.yml': 'timezone: Europe/Berlin\n', Gemfile: 'gem "jekyll"\n', '_posts/a.md': POST('March 5, 2025 10:30 AM')})
+    const root = site({
+      '_config.yml': 'timezone: Europe/Berlin\n',
+      Gemfile: 'gem "jekyll"\n',
+      '_posts/a.md': POST('March 5, 2025 10:30 AM'),
+    })
     await run(['check', '--write', '--no-config', '--timezone', 'America/New_York', '_posts'], root)
     expect(readFileSync(join(root, '_posts/a.md'), 'utf8')).toBe(POST('2025-03-05 10:30:00 -0500'))
   })
 })
 
 describe('Jekyll’s space-separated categories', () => {
-  const POST = '---\ntitle: Two weeks in Portugal\ndate: 2024-05-02 09:30:00 +0200\ncategories: travel portugal\ntags: lisbon trains\n---\n\nBody.\n'
+  const POST =
+    '---\ntitle: Two weeks in Portugal\ndate: 2024-05-02 09:30:00 +0200\ncategories: travel portugal\ntags: lisbon trains\n---\n\nBody.\n'
   const JEKYLL = {'_config.yml': 'title: Notes\n', Gemfile: 'gem "jekyll"\n'}
 
   it('keep their meaning: left as Jekyll reads them, in a check, a fix, a batch and under --frontmatter jekyll', async () => {
@@ -186,7 +211,9 @@ describe('Jekyll’s space-separated categories', () => {
     expect(batch.code).toBe(ExitCode.ok)
     expect(readFileSync(join(root, 'out/2024-05-02-portugal.md'), 'utf8')).toBe(POST)
     await run(['--no-config', '--md', '--frontmatter', 'jekyll', '_posts', '--out', 'dialect'], root)
-    expect(readFileSync(join(root, 'dialect/2024-05-02-portugal.md'), 'utf8')).toContain('\ncategories: travel portugal\ntags: lisbon trains\n')
+    expect(readFileSync(join(root, 'dialect/2024-05-02-portugal.md'), 'utf8')).toContain(
+      '\ncategories: travel portugal\ntags: lisbon trains\n',
+    )
   })
 
   it('with --generator jekyll, keep their meaning where no site is found', async () => {
@@ -200,7 +227,8 @@ describe('Jekyll’s space-separated categories', () => {
 
 describe('severity in a site', () => {
   it('keeps junk an error (a tracking parameter, an empty key), and a rule set to warn makes it a warning', async () => {
-    const post = '---\ntitle: A post\ndate: 2024-05-02 09:30:00 +0200\nimage: https://img.example.org/a.jpg?utm_source=feed\nsubtitle: ""\n---\n\nBody.\n'
+    const post =
+      '---\ntitle: A post\ndate: 2024-05-02 09:30:00 +0200\nimage: https://img.example.org/a.jpg?utm_source=feed\nsubtitle: ""\n---\n\nBody.\n'
     const root = site({'_config.yml': 'title: Notes\n', Gemfile: 'gem "jekyll"\n', '_posts/a.md': post})
     const {code, report} = await check(root, ['_posts'])
     expect(code).toBe(ExitCode.problems)
@@ -208,7 +236,12 @@ describe('severity in a site', () => {
       '_posts/a.md:4 frontmatter error image: tracking parameter `utm_source=feed` removed',
       '_posts/a.md:5 frontmatter error subtitle: empty, dropped',
     ])
-    const relaxed = site({'_config.yml': 'title: Notes\n', Gemfile: 'gem "jekyll"\n', '_posts/a.md': post, '.decruftrc.yaml': 'rules:\n  frontmatter: warn\n'})
+    const relaxed = site({
+      '_config.yml': 'title: Notes\n',
+      Gemfile: 'gem "jekyll"\n',
+      '_posts/a.md': post,
+      '.decruftrc.yaml': 'rules:\n  frontmatter: warn\n',
+    })
     const result = await run(['check', '--reporter', 'json', '_posts'], relaxed)
     expect(result.code).toBe(ExitCode.ok)
     expect((JSON.parse(result.stdout) as JsonReport).summary).toMatchObject({errors: 0, warnings: 2})
@@ -223,7 +256,9 @@ describe('options', () => {
     expect(lines((await check(detected, ['_posts'])).report)).toEqual([])
     const off = site({...files, '.decruftrc.yaml': 'frontmatter:\n  generator: none\n'})
     const result = await run(['check', '--reporter', 'json', '_posts'], off)
-    expect(lines(JSON.parse(result.stdout) as JsonReport)).toEqual(['_posts/a.md:3 frontmatter warning date: `2024-05-02 09:30:00 +0200` written as `2024-05-02T09:30:00+02:00`'])
+    expect(lines(JSON.parse(result.stdout) as JsonReport)).toEqual([
+      '_posts/a.md:3 frontmatter warning date: `2024-05-02 09:30:00 +0200` written as `2024-05-02T09:30:00+02:00`',
+    ])
   })
 
   it('refuse an unknown generator, naming the option', async () => {
@@ -242,7 +277,8 @@ describe('many files, on worker threads', () => {
   it('find the site in each worker, as in one thread', async () => {
     const files: Record<string, string> = {'_config.yml': 'title: Notes\n', Gemfile: 'gem "jekyll"\n'}
     for (let index = 0; index < 60; index++) {
-      files[`_posts/2024-01-${String((index % 28) + 1).padStart(2, '0')}-post-${index}.md`] = `---\ntitle: Post ${index}\ndate: 2024-01-01 09:30:00 +0200\ncategories: travel notes\n---\n\nBody ${index}.\n`
+      files[`_posts/2024-01-${String((index % 28) + 1).padStart(2, '0')}-post-${index}.md`] =
+        `---\ntitle: Post ${index}\ndate: 2024-01-01 09:30:00 +0200\ncategories: travel notes\n---\n\nBody ${index}.\n`
     }
     const root = site(files)
     expect(readdirSync(join(root, '_posts'))).toHaveLength(60)

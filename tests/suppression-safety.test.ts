@@ -10,7 +10,6 @@ import {describe, expect, it} from 'vitest'
 import {clean, removalsOf, type CleanOptions} from '../src/index.js'
 import {createParser, defaultRuleSet, disabledRules, runRules} from '../src/plugin-api.js'
 
-
 /** Clean, check the output cleans to itself (removals and all), return the first result. */
 function cleanTwice(text: string, options: CleanOptions = {}) {
   const result = clean(text, options)
@@ -23,7 +22,14 @@ function cleanTwice(text: string, options: CleanOptions = {}) {
 const suppressionWarnings = (result: ReturnType<typeof clean>) =>
   result.record.warnings.filter((warning) => warning.rule === 'suppression').map((warning) => `${warning.line}: ${warning.reason}`)
 
-const payload = ['<script>steal()</script>', '', '<img src="/a.png" alt="A" onerror="steal()">', '', 'A [link](javascript:steal()) here.', ''].join('\n')
+const payload = [
+  '<script>steal()</script>',
+  '',
+  '<img src="/a.png" alt="A" onerror="steal()">',
+  '',
+  'A [link](javascript:steal()) here.',
+  '',
+].join('\n')
 
 describe('suppression comments and the safety group', () => {
   for (const comment of [
@@ -55,7 +61,11 @@ describe('suppression comments and the safety group', () => {
     ].join('\n')
     const result = cleanTwice(text)
     expect(result.markdown).not.toMatch(/onerror|<script|onclick/)
-    expect(suppressionWarnings(result).map((warning) => Number(warning.split(':')[0])).sort((a, b) => a - b)).toEqual([1, 3, 6])
+    expect(
+      suppressionWarnings(result)
+        .map((warning) => Number(warning.split(':')[0]))
+        .sort((a, b) => a - b),
+    ).toEqual([1, 3, 6])
   })
 
   it('still lets a bare comment keep spam, and warns only where a safety removal fell in its scope', () => {

@@ -215,7 +215,9 @@ describe('findDirectives', () => {
       if (!directive.scope) continue
       const lfScope = fromLf[index]!.scope!
       expect(lineOf(crlf, directive.scope.end)).toBe(lineOf(lf, lfScope.end))
-      expect(crlf.slice(directive.scope.start, directive.scope.end).replace(/\r\n/g, '\n').trimEnd()).toBe(lf.slice(lfScope.start, lfScope.end).trimEnd())
+      expect(crlf.slice(directive.scope.start, directive.scope.end).replace(/\r\n/g, '\n').trimEnd()).toBe(
+        lf.slice(lfScope.start, lfScope.end).trimEnd(),
+      )
     }
   })
 })
@@ -284,7 +286,9 @@ describe('reportRemoval', () => {
   it('judges by where the removal starts: one starting before the scope is recorded', () => {
     const file = new VFile({value: text})
     expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'block', start: 0, end: init.end})).toBe(true)
-    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'block', start: text.indexOf('After'), end: text.length})).toBe(true)
+    expect(reportRemoval(file, {ruleId: 'link-farm', reason: 'test', shape: 'block', start: text.indexOf('After'), end: text.length})).toBe(
+      true,
+    )
     expect(suppressedCount(file)).toBe(0)
   })
 
@@ -307,7 +311,9 @@ describe('reportRemoval', () => {
 
 describe('unknownDirectiveRules', () => {
   it('lists the ids that are not rules, with their directive', () => {
-    const directives = findDirectives('<!-- decruft-disable link-farm, linkfarm -->\n<!-- decruft-enable -->\n<!-- decruft-disable-line ads -->')
+    const directives = findDirectives(
+      '<!-- decruft-disable link-farm, linkfarm -->\n<!-- decruft-enable -->\n<!-- decruft-disable-line ads -->',
+    )
     const unknown = unknownDirectiveRules(directives, ruleIds)
     expect(unknown.map(({ruleId, directive}) => [ruleId, directive.line])).toEqual([
       ['linkfarm', 1],
@@ -413,7 +419,8 @@ describe('clean with suppression comments', () => {
   it('holds in the second pass, on what only a re-parse shows', () => {
     // The ad's wrapper opens an HTML block that swallows the glued lines: the
     // farm label is HTML to the first pass and Markdown once the ad is gone.
-    const article = (between: string) => `# Notes\n\nSome prose.\n\n<div class="ad-wrap">\n${adUnit}</div>\n${between}\n${farm('late')}\nThe end.\n`
+    const article = (between: string) =>
+      `# Notes\n\nSome prose.\n\n<div class="ad-wrap">\n${adUnit}</div>\n${between}\n${farm('late')}\nThe end.\n`
     const suppressed = article('<!-- decruft-disable-next-line link-farm -->')
     const control = article('<!-- just a comment -->')
 
@@ -459,7 +466,9 @@ describe('clean with suppression comments', () => {
     const fromLf = cleanTwice(text)
     const fromCrlf = cleanTwice(text.replace(/\n/g, '\r\n'))
     expect(fromCrlf.markdown.replace(/\r\n/g, '\n')).toBe(fromLf.markdown)
-    expect(fromCrlf.removals.map((removal) => [removal.rule, removal.start.line])).toEqual(fromLf.removals.map((removal) => [removal.rule, removal.start.line]))
+    expect(fromCrlf.removals.map((removal) => [removal.rule, removal.start.line])).toEqual(
+      fromLf.removals.map((removal) => [removal.rule, removal.start.line]),
+    )
     expect(fromLf.markdown).toContain('kept-getting-started')
   })
 

@@ -101,14 +101,9 @@ describe('readToml: spans of plain entries', () => {
   })
 
   it('spans multi-line arrays with comments, nested arrays and a trailing comma', () => {
-    const tags = [
-      'tags = [',
-      '  "a]",   # a comment with ] and [ and "',
-      "  'b#',",
-      '  [1, [2, 3]],',
-      '  # a comment line = x',
-      ']',
-    ].join('\n')
+    const tags = ['tags = [', '  "a]",   # a comment with ] and [ and "', "  'b#',", '  [1, [2, 3]],', '  # a comment line = x', ']'].join(
+      '\n',
+    )
     const text = `${tags} # trailing\nnext = true\n`
     const {data, entries} = read(text)
     expect(spans(text)).toEqual({tags, next: 'next = true'})
@@ -458,7 +453,9 @@ describe('readToml: property', () => {
       fc.property(documentArbitrary, ({pairs, tables, separators, crlf}) => {
         const tableKeys = new Set(tables.map((table) => table.key))
         const pieces = [
-          ...pairs.filter((pair) => !tableKeys.has(pair.key)).map((pair) => ({key: pair.key, text: renderPair(pair.key, pair.value, pair.style)})),
+          ...pairs
+            .filter((pair) => !tableKeys.has(pair.key))
+            .map((pair) => ({key: pair.key, text: renderPair(pair.key, pair.value, pair.style)})),
           ...tables.map((table) => ({key: table.key, text: renderTable(table.key, table.members)})),
         ]
         const eol = crlf ? '\r\n' : '\n'

@@ -68,7 +68,10 @@ describe('tracking-param with the other rules', () => {
 describe('tracking-param on generated queries', () => {
   const kept = fc.constantFrom('id=3', 'page=2', 'q=a+b', 'lang=en', 'v=abc', 'flag', 'ref=42')
   const tracking = fc.constantFrom('utm_source=feed', 'utm_medium=email', 'fbclid=IwAR0', 'gclid=1', 'mc_eid=9', 'ref=producthunt')
-  const param = fc.oneof(kept.map((text) => ({text, kept: true})), tracking.map((text) => ({text, kept: false})))
+  const param = fc.oneof(
+    kept.map((text) => ({text, kept: true})),
+    tracking.map((text) => ({text, kept: false})),
+  )
   const separator = fc.constantFrom('&', '&amp;', '&#038;')
 
   it('removes exactly the tracking parameters, in any order, with any separator', () => {
@@ -83,7 +86,11 @@ describe('tracking-param on generated queries', () => {
           const keptParams = params.filter((p) => p.kept).map((p) => p.text)
           const expected = `https://site.example/path${keptParams.length > 0 ? `?${keptParams.join(sep)}` : ''}${fragment}`
           const wrap = (href: string) =>
-            form === 'markdown' ? `See [the page](${href}) now.\n` : form === 'html' ? `<p><a href="${href}">the page</a></p>\n` : `See ${href} now.\n`
+            form === 'markdown'
+              ? `See [the page](${href}) now.\n`
+              : form === 'html'
+                ? `<p><a href="${href}">the page</a></p>\n`
+                : `See ${href} now.\n`
           const once = only('tracking-param', wrap(url))
           expect(once.markdown).toBe(wrap(expected))
           expect(only('tracking-param', once.markdown).removals).toEqual([])

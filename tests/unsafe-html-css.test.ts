@@ -60,7 +60,9 @@ describe('escaped CSS through clean', () => {
 
   it('gives the plain reason when the raw value already matched', () => {
     const result = clean('<p style="width: expression(alert(1))">Words.</p>\n', onlySanitiser)
-    expect(result.removals.map((removal) => removal.reason)).toEqual(['Attribute `style` removed from `<p>` (value denied by `css-expression`)'])
+    expect(result.removals.map((removal) => removal.reason)).toEqual([
+      'Attribute `style` removed from `<p>` (value denied by `css-expression`)',
+    ])
   })
 
   it('keeps ordinary CSS that uses escapes and comments', () => {

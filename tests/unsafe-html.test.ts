@@ -59,7 +59,9 @@ describe('unsafe-html', () => {
 
   it('keeps relative URLs, fragments and allowed schemes', () => {
     expect(
-      removed('<a href="/docs">a</a> <a href="#top">b</a> <a href="?q=1">c</a> <a href="mailto:x@example.com">d</a> <a href="HTTPS://example.com">e</a>\n'),
+      removed(
+        '<a href="/docs">a</a> <a href="#top">b</a> <a href="?q=1">c</a> <a href="mailto:x@example.com">d</a> <a href="HTTPS://example.com">e</a>\n',
+      ),
     ).toEqual([])
   })
 
@@ -74,9 +76,7 @@ describe('unsafe-html', () => {
   it('removes comments when a rules file says so, and keeps them by default', () => {
     const text = 'Intro.\n\n<!-- more -->\n\nBody.\n'
     expect(removed(text)).toEqual([])
-    expect(removed(text, createRuleSet({unsafeHtml: {comments: false}}))).toEqual([
-      {text: '<!-- more -->\n\n', reason: 'Comment removed'},
-    ])
+    expect(removed(text, createRuleSet({unsafeHtml: {comments: false}}))).toEqual([{text: '<!-- more -->\n\n', reason: 'Comment removed'}])
   })
 
   it('never unwraps raw-text elements, even when a rules file drops them from `strip`', () => {

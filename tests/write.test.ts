@@ -78,7 +78,9 @@ describe('writeFileSafely', () => {
       },
     }))
     const error = await failure(writeFileSafely(join(root, 'a.md'), NEW, {fs}))
-    expect(error.message).toBe(`cannot write ${join(root, 'a.md')}: no space left on device (short write: 4096 of ${Buffer.byteLength(NEW)} bytes written)`)
+    expect(error.message).toBe(
+      `cannot write ${join(root, 'a.md')}: no space left on device (short write: 4096 of ${Buffer.byteLength(NEW)} bytes written)`,
+    )
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)
     expect(listFiles(root)).toEqual(['a.md'])
   })
@@ -166,9 +168,11 @@ describe('writeFileSafely', () => {
 })
 
 describe('making the folders of an output', () => {
-  it('ends with an error where the file system refuses a folder its parent holds (Node\'s recursive mkdir loops forever on /proc)', async (context) => {
+  it("ends with an error where the file system refuses a folder its parent holds (Node's recursive mkdir loops forever on /proc)", async (context) => {
     if (!existsSync('/proc/self')) context.skip('no /proc on this system')
-    await expect(writeFileSafely('/proc/decruft-test/deeper/a.md', 'x\n')).rejects.toThrow(/cannot write \/proc\/decruft-test\/deeper\/a\.md: no such file or directory/)
+    await expect(writeFileSafely('/proc/decruft-test/deeper/a.md', 'x\n')).rejects.toThrow(
+      /cannot write \/proc\/decruft-test\/deeper\/a\.md: no such file or directory/,
+    )
   })
 
   it('makes every missing level, and a folder made meanwhile is no error', async () => {
@@ -187,7 +191,7 @@ describe('temporary files a killed run left behind', () => {
       [`out/.a.md.decruft-${dead}-0-1.tmp`]: 'half an outp',
       [`out/.b.json.decruft-${dead}-3-7.tmp`]: '{"half":',
       [`out/.c.md.decruft-${process.pid}-0-999.tmp`]: 'in flight',
-      'out/.notes.tmp': 'not the writer\'s',
+      'out/.notes.tmp': "not the writer's",
     })
     await writeFileSafely(join(root, 'out/a.md'), 'new\n')
     expect(listFiles(root)).toEqual(['out/.c.md.decruft-' + process.pid + '-0-999.tmp', 'out/.notes.tmp', 'out/a.md'])
@@ -277,7 +281,7 @@ describe('check --write (checkFile)', () => {
 })
 
 describe('an interrupted write on a worker thread', () => {
-  it('the main thread removes the worker\'s temporary file on SIGTERM', () => {
+  it("the main thread removes the worker's temporary file on SIGTERM", () => {
     const root = tree({'a.md': OLD})
     const dist = (path: string) => JSON.stringify(new URL(`../dist/node/${path}`, import.meta.url).href)
     // The worker starts a write that never finishes; the main thread waits until it has heard of the temporary file, then is signalled.
@@ -306,7 +310,11 @@ describe('an interrupted write on a worker thread', () => {
       }, 10)
     `
     // A child that never hears of the worker's file is killed (SIGKILL, not the SIGTERM expected) after 30 s.
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL'})
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    })
     expect(result.stderr).toBe('')
     expect(result.signal).toBe('SIGTERM')
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(OLD)

@@ -9,7 +9,9 @@ import {mergeRules} from '../../dist/ruleset/merge.js'
  * @returns {import('../../dist/ruleset/schema.js').RulesData}
  */
 export function readDefaultRules(root) {
-  const names = readdirSync(`${root}rules/default`).filter((name) => name.endsWith('.yaml')).sort()
+  const names = readdirSync(`${root}rules/default`)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
   /** @type {import('../../dist/ruleset/schema.js').RulesData} */
   let data = {version: 1}
   for (const name of names) {

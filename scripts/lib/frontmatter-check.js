@@ -36,7 +36,11 @@ export const DIALECT_EXPECTATIONS = {
     lists: ['tags', 'categories', 'keywords'],
     date: anyOf(String.raw`${ISO_DAY}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?`, `${ISO_DAY}T${ISO_TIME}`),
   },
-  canonical: {dates: ['date', 'updated'], lists: ['tags', 'categories', 'keywords'], date: anyOf(String.raw`${ISO_DAY}(?:T${ISO_TIME}(?:Z|[+-]\d{2}:\d{2})?)?`)},
+  canonical: {
+    dates: ['date', 'updated'],
+    lists: ['tags', 'categories', 'keywords'],
+    date: anyOf(String.raw`${ISO_DAY}(?:T${ISO_TIME}(?:Z|[+-]\d{2}:\d{2})?)?`),
+  },
   hugo: {
     dates: ['date', 'lastmod'],
     lists: ['tags', 'categories', 'keywords', 'images'],
@@ -50,7 +54,10 @@ export const DIALECT_EXPECTATIONS = {
   jekyll: {
     dates: ['date', 'last_modified_at'],
     lists: ['tags', 'categories'],
-    date: anyOf(String.raw`${ISO_DAY}(?: \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:[+-]\d{2}:?\d{2}|Z))?)?`, String.raw`${ISO_DAY}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),
+    date: anyOf(
+      String.raw`${ISO_DAY}(?: \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:[+-]\d{2}:?\d{2}|Z))?)?`,
+      String.raw`${ISO_DAY}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`,
+    ),
     // Jekyll reads a `categories`/`tags` string as its words.
     stringLists: ['tags', 'categories'],
   },
@@ -58,7 +65,12 @@ export const DIALECT_EXPECTATIONS = {
     dates: ['date', 'updated'],
     lists: ['tags', 'categories', 'keywords'],
     // Its format, what Hexo reads (without a zone), and a date naming its offset, left as written when no zone is known.
-    date: anyOf(String.raw`\d{4}([-/])\d{1,2}\1\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`, MONTH_NAME, String.raw`${ISO_DAY}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? ?(?:Z|[+-]\d{2}:?\d{2})`, RFC_2822),
+    date: anyOf(
+      String.raw`\d{4}([-/])\d{1,2}\1\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`,
+      MONTH_NAME,
+      String.raw`${ISO_DAY}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? ?(?:Z|[+-]\d{2}:?\d{2})`,
+      RFC_2822,
+    ),
     stringLists: ['tags', 'categories'],
     // `hexo new` leaves `tags:` empty.
     empty: ['tags', 'categories'],
@@ -66,7 +78,11 @@ export const DIALECT_EXPECTATIONS = {
   astro: {
     dates: ['pubDate', 'updatedDate'],
     lists: ['tags'],
-    date: anyOf(String.raw`\d{4}([-/])\d{1,2}\1\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?`, MONTH_NAME, RFC_2822),
+    date: anyOf(
+      String.raw`\d{4}([-/])\d{1,2}\1\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?`,
+      MONTH_NAME,
+      RFC_2822,
+    ),
   },
 }
 
@@ -111,7 +127,10 @@ function dateText(value) {
  * @param {string} key
  */
 function sourceValue(text, key) {
-  const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*['"]?([^'"\\r\\n#]*?)['"]?[ \\t]*(?:#.*)?\\r?$`, 'm').exec(text)
+  const match = new RegExp(
+    `^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[ \\t]*['"]?([^'"\\r\\n#]*?)['"]?[ \\t]*(?:#.*)?\\r?$`,
+    'm',
+  ).exec(text)
   return match?.[1]
 }
 
@@ -161,7 +180,10 @@ export function checkFrontmatter(clean, ruleIds, input, file, dialect) {
   try {
     after = frontmatterOf(output)
   } catch (error) {
-    return {findings: [{kind: 'unparsable', text: error instanceof Error ? error.message : String(error)}], problems: result.record.problems}
+    return {
+      findings: [{kind: 'unparsable', text: error instanceof Error ? error.message : String(error)}],
+      problems: result.record.problems,
+    }
   }
   try {
     before = frontmatterOf(input)
@@ -188,7 +210,8 @@ export function checkFrontmatter(clean, ruleIds, input, file, dialect) {
   }
   for (const [key, value] of Object.entries(after)) {
     if (isEmpty(value) && !expect.empty?.includes(key)) findings.push({kind: 'empty', text: key})
-    if (URL_KEYS.test(key) && /[?&]utm_/i.test(JSON.stringify(value))) findings.push({kind: 'utm', text: `${key}: ${JSON.stringify(value)}`})
+    if (URL_KEYS.test(key) && /[?&]utm_/i.test(JSON.stringify(value)))
+      findings.push({kind: 'utm', text: `${key}: ${JSON.stringify(value)}`})
   }
   for (const item of after.keywords ?? []) {
     if (typeof item === 'string' && /[:：]\s*$/.test(item)) findings.push({kind: 'prompt-text', text: item})

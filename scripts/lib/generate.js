@@ -43,21 +43,89 @@ import {createRandom} from './random.js'
 // Vocabulary (invented; no corpus text)
 
 const NOUNS = [
-  'printer', 'driver', 'router', 'screen', 'monitor', 'laptop', 'keyboard', 'update', 'setting', 'profile', 'network',
-  'adapter', 'folder', 'service', 'cable', 'speaker', 'battery', 'firmware', 'console', 'device', 'partition', 'spooler',
-  'display', 'browser', 'cache', 'account', 'tablet', 'camera', 'headset', 'modem', 'registry', 'toolbar', 'widget',
+  'printer',
+  'driver',
+  'router',
+  'screen',
+  'monitor',
+  'laptop',
+  'keyboard',
+  'update',
+  'setting',
+  'profile',
+  'network',
+  'adapter',
+  'folder',
+  'service',
+  'cable',
+  'speaker',
+  'battery',
+  'firmware',
+  'console',
+  'device',
+  'partition',
+  'spooler',
+  'display',
+  'browser',
+  'cache',
+  'account',
+  'tablet',
+  'camera',
+  'headset',
+  'modem',
+  'registry',
+  'toolbar',
+  'widget',
 ]
 const VERBS = [
-  'restart', 'check', 'open', 'select', 'update', 'remove', 'install', 'reset', 'configure', 'disable', 'enable',
-  'connect', 'scan', 'repair', 'verify', 'download', 'replace', 'adjust', 'launch', 'close', 'pair', 'rename',
+  'restart',
+  'check',
+  'open',
+  'select',
+  'update',
+  'remove',
+  'install',
+  'reset',
+  'configure',
+  'disable',
+  'enable',
+  'connect',
+  'scan',
+  'repair',
+  'verify',
+  'download',
+  'replace',
+  'adjust',
+  'launch',
+  'close',
+  'pair',
+  'rename',
 ]
 const ADJECTIVES = [
-  'quick', 'outdated', 'missing', 'wireless', 'default', 'hidden', 'correct', 'faulty', 'latest', 'shared', 'local',
-  'slow', 'blank', 'stuck', 'noisy', 'stable', 'offline', 'primary', 'external', 'built-in', 'generic', 'unknown',
+  'quick',
+  'outdated',
+  'missing',
+  'wireless',
+  'default',
+  'hidden',
+  'correct',
+  'faulty',
+  'latest',
+  'shared',
+  'local',
+  'slow',
+  'blank',
+  'stuck',
+  'noisy',
+  'stable',
+  'offline',
+  'primary',
+  'external',
+  'built-in',
+  'generic',
+  'unknown',
 ]
-const FILLER = [
-  'then', 'and', 'so that', 'because', 'before', 'after', 'while', 'until', 'unless', 'once', 'when', 'if',
-]
+const FILLER = ['then', 'and', 'so that', 'because', 'before', 'after', 'while', 'until', 'unless', 'once', 'when', 'if']
 const BRANDS = ['Quillbyte', 'Norvale', 'Tessaro', 'Brightwell', 'Okapi Labs', 'Zentrix', 'Marlowe', 'Pindrop', 'Calyx']
 const PRODUCTS = ['DriverDoc', 'FixPilot', 'SpoolMate', 'PixelMend', 'SyncHarbor', 'TuneDeck', 'ClipVault', 'PassNook']
 const LANGUAGES = ['js', 'ts', 'python', 'bash', 'html', 'css', 'json', '']
@@ -94,7 +162,10 @@ function title(r) {
 
 /** @param {string} text */
 function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 }
 
 /** @param {Random} r */
@@ -123,7 +194,10 @@ export const FRONTMATTERS = {
     const name = title(r)
     const d = date(r)
     const description = `This Article Describes ${name}`
-    const keywords = Array.from({length: r.int(3, 8)}, () => `${capitalise(r.pick(ADJECTIVES))} ${capitalise(r.pick(NOUNS))} ${r.pick(['Fix', 'Guide', 'Tips', 'Errors'])}`)
+    const keywords = Array.from(
+      {length: r.int(3, 8)},
+      () => `${capitalise(r.pick(ADJECTIVES))} ${capitalise(r.pick(NOUNS))} ${r.pick(['Fix', 'Guide', 'Tips', 'Errors'])}`,
+    )
     if (r.chance(0.3)) keywords.push(keywords[0])
     const keywordLine = r.chance(0.3) ? `"${keywords.join(',')}"` : keywords.join(',')
     const dateLine = r.chance(0.5) ? `${d.year}-${d.month}-${d.day} ${d.time}` : `${d.year}-${d.month}-${d.day}T${d.time}.${r.digits(3)}Z`
@@ -289,7 +363,10 @@ export const PIECES = {
   },
   code(r) {
     const language = r.pick(LANGUAGES)
-    const body = Array.from({length: r.int(2, 8)}, () => `${r.pick(['const', 'let', 'print', 'echo', '//'])} ${r.pick(NOUNS)}_${r.int(1, 99)} = ${r.int(0, 1000)}`)
+    const body = Array.from(
+      {length: r.int(2, 8)},
+      () => `${r.pick(['const', 'let', 'print', 'echo', '//'])} ${r.pick(NOUNS)}_${r.int(1, 99)} = ${r.int(0, 1000)}`,
+    )
     return `\`\`\`${language}\n${body.join('\n')}\n\`\`\``
   },
   /** A tutorial that shows ad markup: in a fenced block, an indented block or inline code. All of it must stay. */
@@ -357,7 +434,8 @@ export const PIECES = {
     const forms = [
       () => `You can do it automatically with [**${product}**](${link}) . ${proseText(r, 1)}`,
       () => `**1)** [**Download**](${link}) and install **${product}** .`,
-      () => `${proseText(r, 1)} Contact the support team at **[help@${slug(product)}.example](mailto:help@${slug(product)}.example)** for advice.`,
+      () =>
+        `${proseText(r, 1)} Contact the support team at **[help@${slug(product)}.example](mailto:help@${slug(product)}.example)** for advice.`,
       () => `* [${capitalise(r.pick(NOUNS))}](${link})\n* [Windows](${link})`,
       () => `${proseText(r, 1)} Try this [book on ${r.pick(NOUNS)}s](https://amzn.to/${r.hex(7)}) (affiliate link).`,
     ]
@@ -379,7 +457,9 @@ export const PIECES = {
 function adRegion(r) {
   const kind = r.pick(['banner', 'banner', 'video', 'checkout', 'textAd', 'iframe', 'empty'])
   const content = AD_CONTENTS[kind](r)
-  return content ? `<!-- affiliate ads begin -->\n${content}\n<!-- affiliate ads end -->` : '<!-- affiliate ads begin -->\n<!-- affiliate ads end -->'
+  return content
+    ? `<!-- affiliate ads begin -->\n${content}\n<!-- affiliate ads end -->`
+    : '<!-- affiliate ads begin -->\n<!-- affiliate ads end -->'
 }
 
 /** Every piece name, in a fixed order (for fast-check's `constantFrom`). */

@@ -70,7 +70,10 @@ export function renderRulePage(root, meta) {
   ]
   if (yamlText !== undefined) lines.push(...renderSettings(yamlText, yamlPath))
   lines.push(...renderExamples(meta.id, cases))
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`
 }
 
 /**
@@ -92,7 +95,12 @@ function renderSettings(text, path) {
   const data = /** @type {Record<string, unknown>} */ (parse(text))
   const section = Object.keys(data).find((key) => key !== 'version')
   if (section === undefined) return []
-  const lines = ['## Default rules', '', `The section \`${section}:\` of [\`${path}\`](../../${path}); a rules file overrides any of it by key or entry id ([Rules files](../rules.md#rules-files)).`, '']
+  const lines = [
+    '## Default rules',
+    '',
+    `The section \`${section}:\` of [\`${path}\`](../../${path}); a rules file overrides any of it by key or entry id ([Rules files](../rules.md#rules-files)).`,
+    '',
+  ]
   const comment = headerComment(text)
   if (comment !== '') lines.push(comment, '')
   /** @type {[string, unknown][]} */
@@ -220,7 +228,10 @@ function renderExamples(id, cases) {
     `These are the rule's test fixtures: \`tests/fixtures.test.ts\` cleans each input with only \`${id}\` on (plus what the case's own options switch on) and expects exactly the output and the removals shown. \`removes-*\` cases show what goes, \`keeps-*\` cases what must survive.`,
     '',
   ]
-  for (const [title, prefix] of /** @type {const} */ ([['What it removes', 'removes-'], ['What it keeps', 'keeps-']])) {
+  for (const [title, prefix] of /** @type {const} */ ([
+    ['What it removes', 'removes-'],
+    ['What it keeps', 'keeps-'],
+  ])) {
     const group = cases.filter((item) => item.name.startsWith(prefix))
     if (group.length === 0) continue
     lines.push(`### ${title}`, '')
@@ -241,13 +252,32 @@ function renderCase(item) {
     const text = item.files.get(file)
     if (text !== undefined) lines.push(`${label}:`, '', ...fenced(text, lang), '')
   }
-  lines.push(input.startsWith(BOM) ? 'Input (it starts with a byte order mark, U+FEFF, not shown):' : 'Input:', '', ...fenced(input.replace(BOM, ''), 'markdown'), '')
+  lines.push(
+    input.startsWith(BOM) ? 'Input (it starts with a byte order mark, U+FEFF, not shown):' : 'Input:',
+    '',
+    ...fenced(input.replace(BOM, ''), 'markdown'),
+    '',
+  )
   if (output === input) lines.push('Output: the same, byte for byte.', '')
-  else if (output !== undefined) lines.push(output.startsWith(BOM) ? 'Output (it starts with a byte order mark, not shown):' : 'Output:', '', ...fenced(output.replace(BOM, ''), 'markdown'), '')
+  else if (output !== undefined)
+    lines.push(
+      output.startsWith(BOM) ? 'Output (it starts with a byte order mark, not shown):' : 'Output:',
+      '',
+      ...fenced(output.replace(BOM, ''), 'markdown'),
+      '',
+    )
   for (const file of ['removals.json', 'changes.json']) {
     const text = item.files.get(file)
     if (text === undefined || text.trim() === '[]') continue
-    lines.push('<details>', `<summary>${file === 'removals.json' ? 'Removals recorded' : 'Frontmatter changes recorded'} (<code>${file}</code>)</summary>`, '', ...fenced(text, 'json'), '', '</details>', '')
+    lines.push(
+      '<details>',
+      `<summary>${file === 'removals.json' ? 'Removals recorded' : 'Frontmatter changes recorded'} (<code>${file}</code>)</summary>`,
+      '',
+      ...fenced(text, 'json'),
+      '',
+      '</details>',
+      '',
+    )
   }
   return lines
 }

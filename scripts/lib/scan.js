@@ -50,7 +50,12 @@ export const SPAM_PATTERNS = [
     pattern:
       /\b(?:appeared first on|read the (?:entire|full) (?:article|post|story) (?:here|at|on)\b|originally (?:published|posted) (?:at|on|in)\s+(?:\[|<a\b|https?:|\*|_)|erschien zuerst auf|se public[óo] primero en|apareceu primeiro em|est apparu en premier sur)/gi,
   },
-  {id: 'link-farm-label', pattern: /^(?:[#>*_ \t-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|related reading|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|das könnte (?:dich|sie) auch interessieren|leia também|veja também|artigos relacionados|te puede interesar|leggi anche|lees ook|関連記事|читайте также|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|猜你喜欢)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim, test: isFarmLabel},
+  {
+    id: 'link-farm-label',
+    pattern:
+      /^(?:[#>*_ \t-]|<[^>]+>)*(?:also read|read also|see also|related posts?|related articles?|related reading|you may also like|you might also like|recommended (?:posts?|articles?|reading)|lire aussi|à lire aussi|leer también|lee también|auch interessant|das könnte (?:dich|sie) auch interessieren|leia também|veja também|artigos relacionados|te puede interesar|leggi anche|lees ook|関連記事|читайте также|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|猜你喜欢)\s*[:：]?(?:[*_\s]|<\/[^>]+>)*(?:\[|<a\b|$)/gim,
+    test: isFarmLabel,
+  },
   {id: 'script', pattern: /<script\b/gi},
   {id: 'event-handler', pattern: /<[a-z][\w-]*\b[^>]*\son[a-z]+\s*=/gi},
   {id: 'javascript-url', pattern: /(?:href|src|action)\s*=\s*["']?\s*javascript:|\]\(\s*<?javascript:/gi},
@@ -210,7 +215,6 @@ export function spamLineSet(lines, prose = proseLines(lines)) {
   return spam
 }
 
-
 /** @param {string} text */
 function normaliseHeading(text) {
   return text
@@ -243,7 +247,10 @@ export function contentItems(text, options = {}) {
       if (codeStart === -1) codeStart = index
       else {
         if (!spam.has(codeStart + 1)) {
-          const body = lines.slice(codeStart + 1, index).map((code) => code.text).join('\n')
+          const body = lines
+            .slice(codeStart + 1, index)
+            .map((code) => code.text)
+            .join('\n')
           if (body.trim()) items.code.push({text: body, line: codeStart + 1})
         }
         codeStart = -1
@@ -253,7 +260,14 @@ export function contentItems(text, options = {}) {
     if (line.kind === 'indented-code' && lines[index - 1]?.kind !== 'indented-code') {
       let last = index
       while (lines[last + 1]?.kind === 'indented-code') last++
-      if (!spam.has(number)) items.code.push({text: lines.slice(index, last + 1).map((code) => code.text).join('\n'), line: number})
+      if (!spam.has(number))
+        items.code.push({
+          text: lines
+            .slice(index, last + 1)
+            .map((code) => code.text)
+            .join('\n'),
+          line: number,
+        })
     }
     if (spam.has(number) || line.kind === 'frontmatter' || CODE_KINDS.has(line.kind)) continue
     const visible = prose[index]

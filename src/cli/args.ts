@@ -140,10 +140,15 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   return config
 }
 
-function checkCheckOperands(config: CliConfig, values: {out?: string | undefined; md?: boolean | undefined; json?: boolean | undefined; format?: boolean | undefined}): void {
+function checkCheckOperands(
+  config: CliConfig,
+  values: {out?: string | undefined; md?: boolean | undefined; json?: boolean | undefined; format?: boolean | undefined},
+): void {
   if (config.stdin) throw new UsageError('check mode reads files: `-` (stdin) cannot be used with it')
-  if (values.out !== undefined) throw new UsageError('check mode writes no outputs: --out cannot be used with it (use --write to fix files in place)')
-  if (values.md === true || values.json === true) throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
+  if (values.out !== undefined)
+    throw new UsageError('check mode writes no outputs: --out cannot be used with it (use --write to fix files in place)')
+  if (values.md === true || values.json === true)
+    throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
   if (values.format === true) throw new UsageError('--format cannot be used in check mode')
   if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to check')
 }
@@ -168,7 +173,14 @@ function checkOperands(config: CliConfig, bothOutputs: boolean): void {
 
 /** `--disable a --disable b,c` → [a, b, c], each a known rule id or group. */
 function parseRuleNames(values: readonly string[], option: string): RuleName[] {
-  const names = [...new Set(values.flatMap((value) => value.split(',')).map((id) => id.trim()).filter(Boolean))]
+  const names = [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ]
   try {
     return ruleNames(names)
   } catch (error) {
@@ -185,14 +197,23 @@ function parseGenerator(value: string): string {
 
 function parseZone(value: string): string {
   if (!isTimeZone(value)) {
-    throw new UsageError(`--timezone: unknown time zone \`${value}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`)
+    throw new UsageError(
+      `--timezone: unknown time zone \`${value}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`,
+    )
   }
   return value
 }
 
 /** `--derive slug,description` → the fields, each one decruft can derive. */
 function parseDerive(values: readonly string[]): DerivableField[] {
-  const names = [...new Set(values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean))]
+  const names = [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ]
   for (const name of names) {
     if (!(derivableFields as readonly string[]).includes(name)) {
       throw new UsageError(`--derive: cannot derive \`${name}\` (derivable: ${derivableFields.join(', ')})`)
@@ -219,7 +240,8 @@ function parseSize(value: string): number {
 
 /** `--timeout 60`, `--timeout 2.5` (seconds) → milliseconds; `0`: no limit. */
 function parseTimeout(value: string): number {
-  if (!/^\d+(?:\.\d+)?$/.test(value.trim())) throw new UsageError(`--timeout: expected seconds such as 60 or 2.5 (0: no limit), got \`${value}\``)
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim()))
+    throw new UsageError(`--timeout: expected seconds such as 60 or 2.5 (0: no limit), got \`${value}\``)
   return Math.round(Number(value.trim()) * 1000)
 }
 
@@ -230,7 +252,9 @@ function parseMemory(value: string): number {
   const match = /^(\d+)\s*([mg]?)(?:i?b)?$/i.exec(value.trim())
   const megabytes = match ? Number(match[1]) * MEMORY_UNITS[match[2]!.toLowerCase()]! : Number.NaN
   if (!(megabytes === 0 || megabytes >= MIN_MAX_MEMORY_MB)) {
-    throw new UsageError(`--max-memory: expected megabytes such as 2048, 512M or 2G (at least ${MIN_MAX_MEMORY_MB}M; 0: no cap), got \`${value}\``)
+    throw new UsageError(
+      `--max-memory: expected megabytes such as 2048, 512M or 2G (at least ${MIN_MAX_MEMORY_MB}M; 0: no cap), got \`${value}\``,
+    )
   }
   return megabytes
 }
@@ -296,7 +320,10 @@ Options:
 
 Rules: ${ruleIds.join(', ')}
 Groups: ${[...ruleGroups].map(([group, ids]) => `${group} (${ids.join(', ')})`).join('; ')}
-Off by default: ${allRules.filter((rule) => rule.meta.enabledByDefault === false).map((rule) => `${rule.meta.id} (group ${rule.meta.group})`).join(', ')}
+Off by default: ${allRules
+  .filter((rule) => rule.meta.enabledByDefault === false)
+  .map((rule) => `${rule.meta.id} (group ${rule.meta.group})`)
+  .join(', ')}
 
 Exit codes: 0 all cleaned (check: nothing found); 1 findings (check mode),
 or --strict found frontmatter problems (the articles are written); 2 bad

@@ -84,7 +84,13 @@ export async function main(options: MainOptions): Promise<ExitCode> {
   return config.stdin ? cleanStdin(config, settings, options, report) : cleanFiles(config, settings, cwd, options, report)
 }
 
-async function check(config: CliConfig, settings: RunSettings, cwd: string, options: MainOptions, report: (message: string) => void): Promise<ExitCode> {
+async function check(
+  config: CliConfig,
+  settings: RunSettings,
+  cwd: string,
+  options: MainOptions,
+  report: (message: string) => void,
+): Promise<ExitCode> {
   const {runCheck} = await import('./check.js')
   const outcome = await runCheck(config, {
     cwd,
@@ -182,7 +188,9 @@ async function cleanFiles(
   const interactive = options.isTTY === true && !config.quiet && files.length > PROGRESS_THRESHOLD
   const progress = interactive ? createProgress(options.stderr, files.length) : undefined
   const onFile = (outcome: FileOutcome) => {
-    const lines = outcome.ok ? outcome.problems.map((problem) => problemLine(outcome.path, problem)) : [`decruft: ${escapeControl(outcome.message)}\n`]
+    const lines = outcome.ok
+      ? outcome.problems.map((problem) => problemLine(outcome.path, problem))
+      : [`decruft: ${escapeControl(outcome.message)}\n`]
     for (const line of lines) {
       if (progress) progress.log(line)
       else options.stderr.write(line)

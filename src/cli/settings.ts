@@ -77,8 +77,16 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   }
   const fromConfig = loaded.config
   const display = (path: string) => ({path, display: displayPath(cwd, path)})
-  const layers = await readTexts([...fromConfig.rulesFiles.map(display), ...config.rules.map((file) => ({path: resolve(cwd, file), display: file}))], 'rules file', report)
-  const lists = await readTexts([...fromConfig.filterLists.map(display), ...config.filterLists.map((file) => ({path: resolve(cwd, file), display: file}))], 'filter list', report)
+  const layers = await readTexts(
+    [...fromConfig.rulesFiles.map(display), ...config.rules.map((file) => ({path: resolve(cwd, file), display: file}))],
+    'rules file',
+    report,
+  )
+  const lists = await readTexts(
+    [...fromConfig.filterLists.map(display), ...config.filterLists.map((file) => ({path: resolve(cwd, file), display: file}))],
+    'filter list',
+    report,
+  )
   if (!layers || !lists) return undefined
   const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
   let compiled: CompiledRuleSources
@@ -91,7 +99,10 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   }
   if (!config.quiet) {
     for (const list of compiled.filterLists?.stats ?? []) {
-      const ignored = list.ignored === 0 ? '' : `; ${list.ignored} lines ignored (they cannot act on static Markdown, e.g. \`${list.ignoredSamples[0] ?? ''}\`)`
+      const ignored =
+        list.ignored === 0
+          ? ''
+          : `; ${list.ignored} lines ignored (they cannot act on static Markdown, e.g. \`${list.ignoredSamples[0] ?? ''}\`)`
       report(`${list.name}: ${list.network} network and ${list.cosmetic} element filters${ignored}`)
     }
   }
@@ -128,5 +139,16 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     report(error.message)
     return undefined
   }
-  return {configFile: loaded.file, sources, rules: compiled.rules, filterLists: compiled.filterLists, enable, disable, severity: selection.severity, frontmatter, detectSite: generator !== 'none', ignored}
+  return {
+    configFile: loaded.file,
+    sources,
+    rules: compiled.rules,
+    filterLists: compiled.filterLists,
+    enable,
+    disable,
+    severity: selection.severity,
+    frontmatter,
+    detectSite: generator !== 'none',
+    ignored,
+  }
 }

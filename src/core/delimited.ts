@@ -33,7 +33,8 @@ export type NextMatch = (from: number) => Found | undefined
 
 /** A {@link NextMatch} for `closer` (a string, or a global/sticky-free pattern, which is copied with the `g` flag) in `text`. */
 export function nextMatch(text: string, closer: string | RegExp): NextMatch {
-  const pattern = typeof closer === 'string' ? undefined : new RegExp(closer.source, closer.flags.includes('g') ? closer.flags : `${closer.flags}g`)
+  const pattern =
+    typeof closer === 'string' ? undefined : new RegExp(closer.source, closer.flags.includes('g') ? closer.flags : `${closer.flags}g`)
   let askedFrom = -1
   let answer: Found | undefined
   let none = false

@@ -108,8 +108,24 @@ const TAG_OPEN = /<\/?[a-zA-Z]/g
 const BLOCK_TAG_OPEN = /<\/?(?:p|div|br|li|h[1-6]|section|article|footer|header|aside|blockquote|tr|td|th)\b/gi
 const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
-  hellip: '…', mdash: '—', ndash: '–', laquo: '«', raquo: '»', copy: '©', middot: '·', bull: '•',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  middot: '·',
+  bull: '•',
 }
 const CODE_TAG = /<(?:code|pre|kbd|samp)\b/i
 
@@ -125,7 +141,12 @@ function decodeEntities(value: string): string {
 function htmlText(html: string): string {
   // Linear in the slice however many openers are left unclosed (core/delimited.ts).
   let visible = replaceComments(html, ' ')
-  visible = replaceDelimited(visible, SCRIPT_OR_STYLE_OPEN, (open) => (open[1]!.toLowerCase() === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE), ' ')
+  visible = replaceDelimited(
+    visible,
+    SCRIPT_OR_STYLE_OPEN,
+    (open) => (open[1]!.toLowerCase() === 'script' ? SCRIPT_CLOSE : STYLE_CLOSE),
+    ' ',
+  )
   visible = replaceBeforeLastCloser(visible, '>', IMG_ALT, (_whole, double, single) => ` ${double ?? single ?? ''} `)
   visible = replaceDelimited(visible, BLOCK_TAG_OPEN, '>', '\n')
   visible = replaceDelimited(visible, TAG_OPEN, '>', '')
@@ -238,16 +259,64 @@ function htmlBlock(source: string, start: number, end: number, kind: TailBlockKi
 const CONTAINERS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'footer', 'header', 'aside', 'center'])
 /** Elements that are content the walk counts but never removes. */
 const OTHER_CONTENT: ReadonlySet<string> = new Set([
-  'pre', 'code', 'table', 'blockquote', 'ul', 'ol', 'dl', 'img', 'picture', 'video', 'audio', 'figure', 'form', 'canvas',
+  'pre',
+  'code',
+  'table',
+  'blockquote',
+  'ul',
+  'ol',
+  'dl',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'figure',
+  'form',
+  'canvas',
 ])
 /** Embeds: content that stays now but that the `unsafe-html` rule (which runs later) may drop; never counted. */
 const EMBEDS: ReadonlySet<string> = new Set([
-  'iframe', 'embed', 'object', 'applet', 'frame', 'frameset', 'svg', 'math', 'noscript', 'noembed', 'textarea',
+  'iframe',
+  'embed',
+  'object',
+  'applet',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'noscript',
+  'noembed',
+  'textarea',
 ])
 /** Phrasing elements: a container holding them holds text, and is one block. */
 const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
-  'a', 'span', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'code', 'kbd', 'samp', 'img', 'sub', 'sup', 'mark',
-  'abbr', 'cite', 'time', 'font', 'br', 'del', 'ins', 'q', 'label', 'button', 'wbr',
+  'a',
+  'span',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'small',
+  'code',
+  'kbd',
+  'samp',
+  'img',
+  'sub',
+  'sup',
+  'mark',
+  'abbr',
+  'cite',
+  'time',
+  'font',
+  'br',
+  'del',
+  'ins',
+  'q',
+  'label',
+  'button',
+  'wbr',
 ])
 const IGNORABLE_ELEMENTS: ReadonlySet<string> = new Set(['br', 'wbr', 'script', 'style', 'link', 'meta', 'noscript', 'template'])
 const HEADING_ELEMENT = /^h[1-6]$/
@@ -557,7 +626,12 @@ export function findTailBoilerplate(tree: Root, file: VFile, options: TailOption
         suffixGone = false
         const glued = block.kind === 'paragraph' ? options.matchEnd?.(block) : undefined
         if (glued && glued.start < block.end) {
-          reportRemoval(file, {ruleId: options.ruleId, reason: glued.reason, shape: 'inline', ...gluedEndSpan(text, glued.start, block.end)})
+          reportRemoval(file, {
+            ruleId: options.ruleId,
+            reason: glued.reason,
+            shape: 'inline',
+            ...gluedEndSpan(text, glued.start, block.end),
+          })
           removedHere = true
         }
         if (candidate(block) && options.isBoilerplate(block)) continue

@@ -32,7 +32,8 @@ export const NO_DEADLINE: Deadline = {check() {}}
  */
 export function startDeadline(timeoutMs: number | undefined): Deadline {
   if (timeoutMs === undefined || timeoutMs === 0) return NO_DEADLINE
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeoutMs}`)
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs))
+    throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeoutMs}`)
   const end = performance.now() + timeoutMs
   return {
     check() {

@@ -87,9 +87,16 @@ export class EditMap<E extends TextEdit = TextEdit> {
       // The group's span in the edited text, and in the original (an edit gives its own bounds: a deletion is empty in the edited text).
       const start = Math.min(...group.removals.map((removal) => removal.start.offset), ...group.edits.map((placed) => placed.start))
       const end = Math.max(...group.removals.map((removal) => removal.end.offset), ...group.edits.map((placed) => placed.end))
-      const from = Math.min(...group.removals.map((removal) => this.toOriginal(removal.start.offset, 'start')), ...group.edits.map((placed) => placed.edit.start))
+      const from = Math.min(
+        ...group.removals.map((removal) => this.toOriginal(removal.start.offset, 'start')),
+        ...group.edits.map((placed) => placed.edit.start),
+      )
       const to = Math.max(
-        ...group.removals.map((removal) => (removal.end.offset === removal.start.offset ? this.toOriginal(removal.start.offset, 'start') : this.toOriginal(removal.end.offset, 'end'))),
+        ...group.removals.map((removal) =>
+          removal.end.offset === removal.start.offset
+            ? this.toOriginal(removal.start.offset, 'start')
+            : this.toOriginal(removal.end.offset, 'end'),
+        ),
         ...group.edits.map((placed) => placed.edit.end),
       )
       let replacement = ''
@@ -142,7 +149,9 @@ function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): b
 
 /** Removals and edits grouped by overlap (connected groups), in text order. */
 function groupOverlapping<E extends TextEdit>(removals: readonly Removal[], placed: ReadonlyArray<Placed<E>>): Array<Group<E>> {
-  type Item = {kind: 'removal'; removal: Removal; start: number; end: number} | {kind: 'edit'; placed: Placed<E>; start: number; end: number}
+  type Item =
+    | {kind: 'removal'; removal: Removal; start: number; end: number}
+    | {kind: 'edit'; placed: Placed<E>; start: number; end: number}
   const items: Item[] = [
     ...removals.map((removal): Item => ({kind: 'removal', removal, start: removal.start.offset, end: removal.end.offset})),
     ...placed.map((edit): Item => ({kind: 'edit', placed: edit, start: edit.start, end: edit.end})),

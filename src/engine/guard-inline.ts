@@ -26,9 +26,40 @@
 
 /** Elements that never hold others, or whose end tag a browser infers (they do not nest). */
 const NON_NESTING = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rp',
-  'colgroup', 'caption', 'html', 'head', 'body',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rb',
+  'rt',
+  'rp',
+  'colgroup',
+  'caption',
+  'html',
+  'head',
+  'body',
 ])
 
 /** What one paragraph holds: the counts, the deepest nesting, and where each first crossed its limit. */
@@ -213,7 +244,18 @@ function unclosedOpener(text: string, index: number): {length: number; closer: s
 }
 
 function freshCounts(): InlineCounts {
-  return {emphasisDelimiters: 0, closingBrackets: 0, unclosedHtml: 0, start: -1, end: -1, firstDelimiter: -1, bracketDepth: 0, htmlDepth: 0, deepest: {bracketDepth: 0, htmlDepth: 0}, crossed: {}}
+  return {
+    emphasisDelimiters: 0,
+    closingBrackets: 0,
+    unclosedHtml: 0,
+    start: -1,
+    end: -1,
+    firstDelimiter: -1,
+    bracketDepth: 0,
+    htmlDepth: 0,
+    deepest: {bracketDepth: 0, htmlDepth: 0},
+    crossed: {},
+  }
 }
 
 function runEndOf(text: string, index: number, end: number, code: number): number {

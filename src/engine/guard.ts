@@ -32,7 +32,8 @@ const enum Block {
 /** HTML blocks whose content is raw text up to their end tag (CommonMark's kind 1). */
 const RAW_BLOCK = /^<(script|pre|style|textarea)(?=[\s>]|$)/i
 /** HTML blocks that end at a blank line and can interrupt a paragraph (CommonMark's kind 6), by name. */
-const BLOCK_TAG = /^<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i
+const BLOCK_TAG =
+  /^<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/
 
 /**
@@ -384,7 +385,8 @@ const WHAT: Record<Exclude<keyof GuardLimits, 'containerDepth'>, string> = {
   htmlDepth: 'HTML elements',
   emphasisDelimiters: 'emphasis delimiters in one paragraph',
   closingBrackets: 'closing brackets in one paragraph',
-  inlineWork: 'units of inline parsing work (per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length / 2), by this paragraph',
+  inlineWork:
+    'units of inline parsing work (per paragraph: emphasis delimiters squared, plus closing brackets squared, plus unclosed HTML comments and declarations times its length / 2), by this paragraph',
   lines: 'lines',
   listItems: 'list items',
   nestedLines: 'lines in lists and block quotes, counting each line once per level',

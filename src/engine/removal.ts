@@ -205,7 +205,9 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   }
   const start = pointAt(file, from)
   const end = pointAt(file, to)
-  const message = withoutStack(() => file.message(init.reason, {place: {start, end}, ruleId: init.ruleId, source: SOURCE})) as RemovalMessage
+  const message = withoutStack(() =>
+    file.message(init.reason, {place: {start, end}, ruleId: init.ruleId, source: SOURCE}),
+  ) as RemovalMessage
   message.actual = text.slice(from, to)
   message.expected = init.replacement === undefined ? [] : [init.replacement]
   if (init.key !== undefined) message.decruftKey = init.key

@@ -152,7 +152,9 @@ function keepBreakAfterMarker(pieces: Pieces, first: Piece, last: Piece): void {
   while (contentEnd > last.start && isWhiteSpace(text.charCodeAt(contentEnd - 1))) contentEnd--
   const breakAt = text.indexOf('\n', contentEnd)
   if (contentEnd === last.start || breakAt === -1 || breakAt >= last.end) return
-  const next = keptText(pieces, last.end, keptLineEnd(pieces, last.end, text.length)).replace(/\r$/, '').replace(/^[ \t]*/, '')
+  const next = keptText(pieces, last.end, keptLineEnd(pieces, last.end, text.length))
+    .replace(/\r$/, '')
+    .replace(/^[ \t]*/, '')
   if (next === '' || !(interruptsParagraph(next) || LIST_MARKER.test(next))) return
   last.end = pieces.lineContentEnd(contentEnd)
   last.notes.push('gave back the line breaks after it, which would have brought the next block up to the marker before it')
@@ -178,7 +180,10 @@ function takeBlankedLine(tree: Root, pieces: Pieces, first: Piece, last: Piece):
   if (aboveLeafEnd > first.start) {
     // Inside the block above: a paragraph's lines are repairLines' concern; an HTML block would end at the blank line.
     if (aboveLeaf.type !== 'html') return
-  } else if (!pieces.keptIsBlank(aboveLeafStart, aboveLeafEnd) && wouldJoin(aboveChain, below, blocksAt(tree, pieces.skipForward(next + 1, text.length, false)))) {
+  } else if (
+    !pieces.keptIsBlank(aboveLeafStart, aboveLeafEnd) &&
+    wouldJoin(aboveChain, below, blocksAt(tree, pieces.skipForward(next + 1, text.length, false)))
+  ) {
     return
   }
   pieces.take(head, next + 1, 'took its whole line, so no blank line is left where none was')

@@ -38,7 +38,8 @@ export const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
  * so the removal can take it: a bullet, `#`s, `>`, a fence's run, a
  * thematic break.
  */
-export const PUNCTUATION_MARKER = /^(?:(?:[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]*|`{3,}|~{3,}|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$)/
+export const PUNCTUATION_MARKER =
+  /^(?:(?:[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]*|`{3,}|~{3,}|(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$)/
 
 /** What a punctuation marker would have made, for a note. */
 export function blockMadeBy(marker: string): string {
@@ -58,5 +59,16 @@ export const MARKERS_ONLY = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/
 
 /** Whether `code` can stand in what {@link MARKER_WITHOUT_SPACE} or {@link MARKERS_ONLY} match: a character of a block marker (`-`, `+`, `*`, `#`, digits, `.`, `)`), quote prefix or white space. */
 export function isMarkerCharacter(code: number): boolean {
-  return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 42 || code === 35 || code === 46 || code === 41 || code === 62 || code === 32 || code === 9
+  return (
+    (code >= 48 && code <= 57) ||
+    code === 45 ||
+    code === 43 ||
+    code === 42 ||
+    code === 35 ||
+    code === 46 ||
+    code === 41 ||
+    code === 62 ||
+    code === 32 ||
+    code === 9
+  )
 }

@@ -110,7 +110,8 @@ export class Pieces {
   /** The pieces that touch `[start, end)`. */
   overlapping(start: number, end: number): Piece[] {
     const found: Piece[] = []
-    for (let index = this.firstEndingAfter(start); index < this.list.length && this.list[index]!.start < end; index++) found.push(this.list[index]!)
+    for (let index = this.firstEndingAfter(start); index < this.list.length && this.list[index]!.start < end; index++)
+      found.push(this.list[index]!)
     return found
   }
 

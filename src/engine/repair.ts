@@ -53,7 +53,15 @@ import {pointsOf} from './points.js'
 import type {Removal} from './removal.js'
 import type {Span} from './span.js'
 import {repairBlockJunctions, repairEmptyFirstItem} from './repair-blocks.js'
-import {blockMadeBy, interruptsParagraph, isMarkerCharacter, LIST_MARKER, MARKER_WITHOUT_SPACE, PUNCTUATION_MARKER, SETEXT_UNDERLINE} from './repair-markers.js'
+import {
+  blockMadeBy,
+  interruptsParagraph,
+  isMarkerCharacter,
+  LIST_MARKER,
+  MARKER_WITHOUT_SPACE,
+  PUNCTUATION_MARKER,
+  SETEXT_UNDERLINE,
+} from './repair-markers.js'
 import {
   endOf,
   GT,
@@ -289,7 +297,11 @@ function repairBlockStart(piece: Piece, blockStart: number, blockEnd: number, pi
     const rest = keptText(pieces, next, keptLineEnd(pieces, next, blockEnd)).replace(/\r$/, '')
     const marker = PUNCTUATION_MARKER.exec(rest)?.[0]
     if (!marker) return
-    pieces.take(next, sourceEnd(pieces, next, marker.length), `took the \`${marker.trim()}\` it would have left at the start of the block, which would have made ${blockMadeBy(marker)}`)
+    pieces.take(
+      next,
+      sourceEnd(pieces, next, marker.length),
+      `took the \`${marker.trim()}\` it would have left at the start of the block, which would have made ${blockMadeBy(marker)}`,
+    )
   }
 }
 
@@ -330,7 +342,8 @@ function repairInline(tree: Root, node: Nodes, inContainer: boolean, pieces: Pie
     return
   }
   if (!('children' in node)) return
-  for (const child of node.children) repairInline(tree, child as Nodes, inContainer || node.type === 'list' || node.type === 'blockquote', pieces)
+  for (const child of node.children)
+    repairInline(tree, child as Nodes, inContainer || node.type === 'list' || node.type === 'blockquote', pieces)
   if (node.type === 'list') repairEmptyFirstItem(tree, node, pieces)
 }
 
@@ -344,7 +357,8 @@ function repairRowStart(cellStart: number, cellEnd: number, pieces: Pieces): voi
   repairBlockStart(piece, cellStart, cellEnd, pieces)
   // A row left blank would end the table: it goes whole.
   const end = text.indexOf('\n', cellStart)
-  if (end !== -1 && pieces.keptIsBlank(head, end)) pieces.take(head, end + 1, 'took the table row it emptied, which blank would end the table')
+  if (end !== -1 && pieces.keptIsBlank(head, end))
+    pieces.take(head, end + 1, 'took the table row it emptied, which blank would end the table')
 }
 
 /**

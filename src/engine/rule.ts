@@ -82,7 +82,11 @@ export interface RuleDefinition<Meta extends RuleMeta = RuleMeta, Own extends Ru
  * and, for the rules inline suppression comments cannot keep, that they
  * cannot.
  */
-export function defineRule<const Meta extends RuleMeta, const Own extends RuleSection>(meta: Meta, finder: Finder, section: Own): RuleDefinition<Meta, Own> {
+export function defineRule<const Meta extends RuleMeta, const Own extends RuleSection>(
+  meta: Meta,
+  finder: Finder,
+  section: Own,
+): RuleDefinition<Meta, Own> {
   const find = (tree: Root, file: VFile, rules: RuleSet, run: RunOptions = {}): void => {
     if (!isInlineSuppressible(meta)) protectFromInlineSuppression(file, meta.id)
     const leave = enterRule(file, tree, meta)

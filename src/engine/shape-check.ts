@@ -44,7 +44,9 @@ export class ShapeError extends Error {
     readonly violation: string,
     readonly text: string,
   ) {
-    super(`${ruleId}: removal ${span.start}–${span.end} ${JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)}: ${violation}`)
+    super(
+      `${ruleId}: removal ${span.start}–${span.end} ${JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)}: ${violation}`,
+    )
   }
 }
 
@@ -113,7 +115,8 @@ function checkedSpan(text: string, removal: ShapedSpan): Span | string {
   if (!whole) return removal
   const start = Math.min(whole.start, removal.start)
   const end = Math.max(whole.end, removal.end)
-  if (!isWhiteSpaceBetween(text, start, whole.start) || !isWhiteSpaceBetween(text, whole.end, end)) return 'the piece does not lie in the span it is part of'
+  if (!isWhiteSpaceBetween(text, start, whole.start) || !isWhiteSpaceBetween(text, whole.end, end))
+    return 'the piece does not lie in the span it is part of'
   return {start, end}
 }
 
@@ -130,7 +133,9 @@ export function checkShape(file: VFile, removal: ShapedSpan, removedEndAt?: Remo
   const shape = removal.shape ?? (declared?.length === 1 ? declared[0] : undefined)
   let reason: string | undefined
   if (shape === undefined) {
-    reason = declared ? `the rule declares several shapes (${declared.join(', ')}) and the removal names none` : 'the removal names no shape'
+    reason = declared
+      ? `the rule declares several shapes (${declared.join(', ')}) and the removal names none`
+      : 'the removal names no shape'
   } else if (declared && !declared.includes(shape)) {
     reason = `the rule does not declare the \`${shape}\` shape (it declares ${declared.join(', ')})`
   } else {
@@ -140,7 +145,8 @@ export function checkShape(file: VFile, removal: ShapedSpan, removedEndAt?: Remo
   }
   if (reason === undefined) return undefined
   const mode = dataOf(file).decruftShapeMode ?? defaultShapeCheckMode()
-  if (mode === 'throw') throw new ShapeError(removal.ruleId, shape, {start: removal.start, end: removal.end}, reason, text.slice(removal.start, removal.end))
+  if (mode === 'throw')
+    throw new ShapeError(removal.ruleId, shape, {start: removal.start, end: removal.end}, reason, text.slice(removal.start, removal.end))
   return `Removal dropped: ${reason}`
 }
 

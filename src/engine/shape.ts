@@ -73,7 +73,12 @@ export interface ShapeStructure {
   readonly frontmatter?: Span | undefined
 }
 
-const LEAF_NAMES: Readonly<Record<LeafKind, string>> = {text: 'a paragraph', html: 'an HTML block', code: 'a code block', frontmatter: 'the frontmatter'}
+const LEAF_NAMES: Readonly<Record<LeafKind, string>> = {
+  text: 'a paragraph',
+  html: 'an HTML block',
+  code: 'a code block',
+  frontmatter: 'the frontmatter',
+}
 
 const LEAF_KINDS: Readonly<Record<string, LeafKind>> = {
   paragraph: 'text',
@@ -255,7 +260,8 @@ function htmlViolation(text: string, span: Span, structure: ShapeStructure | und
     if (BLANK_LINE.test(head[0])) return 'its first tag holds a blank line'
     if (head[1] !== '') return 'it spans several blocks but starts with an end tag'
     const end = LAST_END_TAG.exec(markup)
-    if (!end || end[1]!.toLowerCase() !== head[2].toLowerCase()) return `it spans several blocks but does not end with the \`</${head[2]}>\` that closes its first tag`
+    if (!end || end[1]!.toLowerCase() !== head[2].toLowerCase())
+      return `it spans several blocks but does not end with the \`</${head[2]}>\` that closes its first tag`
     if (BLANK_LINE.test(end[0])) return 'its last tag holds a blank line'
     return undefined
   }
@@ -306,7 +312,9 @@ function fenceEnd(text: string, lineEnd: number): number {
 /** The end of the removed span that holds `offset`, or -1: text an earlier removal took. */
 export type RemovedEndAt = (offset: number) => number
 
-const CHECKS: Readonly<Record<Shape, (text: string, span: Span, structure: ShapeStructure | undefined, removedEndAt?: RemovedEndAt) => string | undefined>> = {
+const CHECKS: Readonly<
+  Record<Shape, (text: string, span: Span, structure: ShapeStructure | undefined, removedEndAt?: RemovedEndAt) => string | undefined>
+> = {
   'url-part': urlPartViolation,
   inline: inlineViolation,
   block: blockViolation,

@@ -296,7 +296,11 @@ function suppressionsOf(file: VFile): Suppressions {
   if (data.decruftSuppressions?.text !== text) {
     const inert = data.decruftInert
     const directives = findDirectives(text)
-    data.decruftSuppressions = {text, directives: inert ? directives.filter((directive) => !inert(directive.start)) : directives, ranges: new Map()}
+    data.decruftSuppressions = {
+      text,
+      directives: inert ? directives.filter((directive) => !inert(directive.start)) : directives,
+      ranges: new Map(),
+    }
   }
   return data.decruftSuppressions
 }

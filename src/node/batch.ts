@@ -151,7 +151,12 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   } else {
     // One detector for the batch: each folder's config is read once.
     // In this thread, only the watchdog can end a clean that overruns.
-    const inline: CleanSettings = {...settings, ...compiled, siteDetector: settings.detectSite ? createSiteDetector() : undefined, watchdog: true}
+    const inline: CleanSettings = {
+      ...settings,
+      ...compiled,
+      siteDetector: settings.detectSite ? createSiteDetector() : undefined,
+      watchdog: true,
+    }
     const isolation = new Isolation(sources, limits)
     const run = async (task: FileTask): Promise<FileOutcome> => {
       if (!(await isolation.wants(task.absolute))) return cleanFile(task, inline)
@@ -210,12 +215,7 @@ function runPlanned(planned: Planned, run: (task: FileTask) => Promise<FileOutco
  * Decide each article's outputs, refusing any that would overwrite an input
  * or another article's output.
  */
-function planOutputs(
-  files: readonly InputFile[],
-  outDir: string,
-  cwd: string,
-  wanted: {markdown: boolean; json: boolean},
-): Planned[] {
+function planOutputs(files: readonly InputFile[], outDir: string, cwd: string, wanted: {markdown: boolean; json: boolean}): Planned[] {
   const inputs = new Set(files.map((file) => file.absolute))
   const claimed = new Map<string, string>()
   return files.map((file): Planned => {
@@ -231,11 +231,19 @@ function planOutputs(
     )
     for (const target of targets) {
       if (inputs.has(target)) {
-        return {failure: {ok: false, path: display, message: `${display}: refusing to overwrite input ${displayPath(cwd, target)}; choose another --out`}}
+        return {
+          failure: {
+            ok: false,
+            path: display,
+            message: `${display}: refusing to overwrite input ${displayPath(cwd, target)}; choose another --out`,
+          },
+        }
       }
       const owner = claimed.get(target)
       if (owner !== undefined) {
-        return {failure: {ok: false, path: display, message: `${display}: output ${displayPath(cwd, target)} is already written for ${owner}`}}
+        return {
+          failure: {ok: false, path: display, message: `${display}: output ${displayPath(cwd, target)} is already written for ${owner}`},
+        }
       }
     }
     for (const target of targets) claimed.set(target, display)
@@ -245,7 +253,6 @@ function planOutputs(
     return {task}
   })
 }
-
 
 function count(summary: BatchSummary, outcome: FileOutcome): void {
   if (!outcome.ok) {

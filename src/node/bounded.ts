@@ -76,7 +76,11 @@ export type PhaseReporter = (phase: FilePhase) => void
  * slot with task `seq` while it reads and cleans (and clears it when writing
  * starts), or none when the pool keeps no clock.
  */
-export function phaseReporter(clock: PoolClock | undefined, workerId: number | undefined, seq: number | undefined): PhaseReporter | undefined {
+export function phaseReporter(
+  clock: PoolClock | undefined,
+  workerId: number | undefined,
+  seq: number | undefined,
+): PhaseReporter | undefined {
   if (!clock || workerId === undefined || seq === undefined) return undefined
   const slots = new Int32Array(clock.slots)
   const at = 2 * (workerId - 1)

@@ -68,7 +68,9 @@ export async function checkFile(absolute: string, display: string, settings: Che
     }
     const result = settings.watchdog ? withinTime(cleanArticle, settings.timeoutMs ?? 0, display) : cleanArticle()
     const findings: Finding[] = []
-    findings.push(...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, settings.severity[removal.rule])))
+    findings.push(
+      ...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, settings.severity[removal.rule])),
+    )
     for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)

@@ -83,7 +83,10 @@ export class ConfigError extends Error {
   readonly key?: string
   /** The cause alone, without file and key. */
   readonly reason: string
-  constructor(reason: string, where: {file: string; display: string; line?: number | undefined; column?: number | undefined; key?: string | undefined}) {
+  constructor(
+    reason: string,
+    where: {file: string; display: string; line?: number | undefined; column?: number | undefined; key?: string | undefined},
+  ) {
     const place = where.line === undefined ? where.display : `${where.display}:${where.line}:${where.column ?? 1}`
     super(`${place}: ${where.key ? `${where.key}: ` : ''}${reason}`)
     this.file = where.file
@@ -102,7 +105,7 @@ const ruleNames = [...new Set([...ruleIds, ...ruleGroups.keys()])]
 const settingKeys = ['rules', 'rulesFiles', 'filterLists', 'ignore', 'frontmatter']
 const frontmatterKeys = ['dialect', 'generator', 'timezone', 'strict', 'derive']
 
-const show = (value: unknown) => (typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value) ?? String(value))
+const show = (value: unknown) => (typeof value === 'string' ? `\`${value}\`` : (JSON.stringify(value) ?? String(value)))
 
 const unknownKey =
   (what: string, known: readonly string[]) =>
@@ -131,7 +134,9 @@ const frontmatterSchema = z.strictObject(
     generator: z.string().min(1, {error: 'an empty generator name (auto, none, jekyll, hugo, hexo, astro)'}).optional(),
     timezone: z
       .string()
-      .refine((value) => isTimeZone(value), {error: 'not a time zone (an IANA name such as `Europe/Paris`, `UTC`, or an offset such as `+05:30`)'})
+      .refine((value) => isTimeZone(value), {
+        error: 'not a time zone (an IANA name such as `Europe/Paris`, `UTC`, or an offset such as `+05:30`)',
+      })
       .optional(),
     strict: z.boolean().optional(),
     derive: z
@@ -187,7 +192,13 @@ function located(source: ConfigSource, reason: string, path: KeyPath, options: {
       position = undefined // Not locatable (JSON that is not also YAML): the key path still says where.
     }
   }
-  return new ConfigError(reason, {file: source.file, display: source.display, line: position?.line, column: position?.column, key: full.join('.')})
+  return new ConfigError(reason, {
+    file: source.file,
+    display: source.display,
+    line: position?.line,
+    column: position?.column,
+    key: full.join('.'),
+  })
 }
 
 /** Line and column (1-based) of an offset. */
@@ -231,7 +242,8 @@ async function importConfig(file: string, display: string): Promise<unknown> {
   } catch (error) {
     throw new ConfigError(`cannot load: ${error instanceof Error ? error.message : String(error)}`, {file, display})
   }
-  if (!('default' in module)) throw new ConfigError('no default export (export the settings object: `export default {rules: {…}}`)', {file, display})
+  if (!('default' in module))
+    throw new ConfigError('no default export (export the settings object: `export default {rules: {…}}`)', {file, display})
   return module.default
 }
 
@@ -354,7 +366,10 @@ export async function loadConfig(cwd: string, explicit?: string, options: LoadCo
       result = await explorer.search(cwd)
     } else {
       if (loaderFor(file) === undefined) {
-        throw new ConfigError('not a config file type decruft reads (.json, .yaml, .yml, .js, .mjs, .cjs, or no extension for YAML)', {file, display: display(file)})
+        throw new ConfigError('not a config file type decruft reads (.json, .yaml, .yml, .js, .mjs, .cjs, or no extension for YAML)', {
+          file,
+          display: display(file),
+        })
       }
       const stats = await stat(file).catch((error: unknown) => {
         throw new ConfigError(`cannot read config: ${describeSystemError(error)}`, {file, display: display(file)})
@@ -399,7 +414,9 @@ export function ruleSelection(rules: Readonly<Record<string, RuleSetting>>): {
 } {
   for (const name of Object.keys(rules)) {
     if (!isRuleName(name)) {
-      throw new UnknownRuleError(`unknown rule id or group \`${name}\` (rules: ${ruleIds.join(', ')}; groups: ${[...ruleGroups.keys()].join(', ')})`)
+      throw new UnknownRuleError(
+        `unknown rule id or group \`${name}\` (rules: ${ruleIds.join(', ')}; groups: ${[...ruleGroups.keys()].join(', ')})`,
+      )
     }
   }
   const groupOf = new Map([...ruleGroups].flatMap(([group, ids]) => ids.map((id) => [id, group] as const)))

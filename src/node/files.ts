@@ -146,7 +146,8 @@ async function searchDirectory(directory: string, options: ExpandOptions, skippe
         if (!NEVER_SEARCHED.has(entry.name) && !excluded.has(path)) folders.push(path)
       } else if (isMarkdownPath(entry.name)) {
         if (entry.isFile()) files.push({absolute: path, relative: relative(directory, path)})
-        else if (entry.isSymbolicLink()) skipped.push({path, reason: 'symbolic link, not followed (give its target as an operand to clean it)'})
+        else if (entry.isSymbolicLink())
+          skipped.push({path, reason: 'symbolic link, not followed (give its target as an operand to clean it)'})
         else skipped.push({path, reason: 'not a regular file, skipped'})
       }
     }

@@ -44,7 +44,9 @@ async function readIgnoreFile(dir: string): Promise<string> {
  */
 export async function createIgnore(dir: string, patterns: readonly string[]): Promise<(absolutePath: string) => boolean> {
   const root = resolve(dir)
-  const matcher = ignore().add(patterns).add(await readIgnoreFile(root))
+  const matcher = ignore()
+    .add(patterns)
+    .add(await readIgnoreFile(root))
   return (absolutePath) => {
     const path = relative(root, resolve(root, absolutePath))
     if (path === '' || isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) return false

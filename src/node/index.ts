@@ -8,10 +8,38 @@ export {runBatch, POOL_THRESHOLD, type BatchOptions, type BatchSummary} from './
 export {displayPath} from './paths.js'
 export {checkFile, type CheckSettings} from './check-file.js'
 export {cleanFile, failureMessage, serializeRecord, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
-export {expandOperands, isMarkdownPath, MARKDOWN_EXTENSIONS, outputPaths, staticBase, type ExpandOptions, type ExpandResult, type InputFile, type OperandError, type SkippedPath} from './files.js'
+export {
+  expandOperands,
+  isMarkdownPath,
+  MARKDOWN_EXTENSIONS,
+  outputPaths,
+  staticBase,
+  type ExpandOptions,
+  type ExpandResult,
+  type InputFile,
+  type OperandError,
+  type SkippedPath,
+} from './files.js'
 export {isInside, outDirProblem, outInputConflict} from './out-dir.js'
-export {decodeArticle, DEFAULT_MAX_BYTES, describeSystemError, firstInvalidUtf8, readArticle, readArticleStream, type ReadOptions} from './read.js'
-export {nodeWriterFs, writeFileSafely, writeOutputs, WriteError, type Output, type WritableHandle, type WriteOptions, type WriterFs} from './write.js'
+export {
+  decodeArticle,
+  DEFAULT_MAX_BYTES,
+  describeSystemError,
+  firstInvalidUtf8,
+  readArticle,
+  readArticleStream,
+  type ReadOptions,
+} from './read.js'
+export {
+  nodeWriterFs,
+  writeFileSafely,
+  writeOutputs,
+  WriteError,
+  type Output,
+  type WritableHandle,
+  type WriteOptions,
+  type WriterFs,
+} from './write.js'
 export {
   createSiteDetector,
   frontmatterForFile,

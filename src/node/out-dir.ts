@@ -103,8 +103,10 @@ export async function outInputConflict(
     if (!isDirectory) continue
     const real = await realPathOf(absolute)
     if (real === realOut) return `--out is the input folder ${operand}: outputs would replace the articles; choose a folder outside it`
-    if (isBelow(realOut, real)) return `--out is inside the input folder ${operand}: outputs could replace the author's files there; choose a folder outside it`
-    if (isBelow(real, realOut)) return `--out contains the input folder ${operand}: outputs could replace its articles; choose a folder outside it`
+    if (isBelow(realOut, real))
+      return `--out is inside the input folder ${operand}: outputs could replace the author's files there; choose a folder outside it`
+    if (isBelow(real, realOut))
+      return `--out contains the input folder ${operand}: outputs could replace its articles; choose a folder outside it`
   }
   // Files (from file operands and globs): none may lie inside --out. Real folders are looked up once each.
   const realFolders = new Map<string, Promise<string>>()

@@ -76,7 +76,13 @@ export async function readArticleStream(
 }
 
 /** What a path that is not a regular file is, for the message. */
-function notRegular(stats: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean}): string {
+function notRegular(stats: {
+  isDirectory(): boolean
+  isFIFO(): boolean
+  isSocket(): boolean
+  isCharacterDevice(): boolean
+  isBlockDevice(): boolean
+}): string {
   const kind = stats.isDirectory()
     ? 'a directory'
     : stats.isFIFO()
@@ -189,7 +195,7 @@ const systemErrors: Record<string, string> = {
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large (the file-size limit, ulimit -f, or the file system\'s)',
+  EFBIG: "file too large (the file-size limit, ulimit -f, or the file system's)",
   EROFS: 'read-only file system',
 }
 

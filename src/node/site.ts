@@ -180,7 +180,12 @@ async function jekyllOrHexoSign(folder: Folder): Promise<Sign | AmbiguousSite | 
   const zone = configZone(config, 'timezone')
   const jekyll: Sign = {generator: 'jekyll', evidence: [file, ...(jekyllStrong ? ['Gemfile'] : jekyllWeak)], zone}
   const hexo: Sign = {generator: 'hexo', evidence: [file, ...(hexoStrong ? ['package.json'] : hexoWeak)], zone}
-  const ambiguous: AmbiguousSite = {kind: 'ambiguous', root: folder.path, candidates: ['jekyll', 'hexo'], evidence: [...new Set([...jekyll.evidence, ...hexo.evidence])]}
+  const ambiguous: AmbiguousSite = {
+    kind: 'ambiguous',
+    root: folder.path,
+    candidates: ['jekyll', 'hexo'],
+    evidence: [...new Set([...jekyll.evidence, ...hexo.evidence])],
+  }
   if (jekyllStrong || hexoStrong) return jekyllStrong && hexoStrong ? ambiguous : jekyllStrong ? jekyll : hexo
   if (jekyllWeak.length > 0 && hexoWeak.length > 0) return ambiguous
   if (jekyllWeak.length > 0) return jekyll
@@ -252,7 +257,11 @@ export interface SiteLookup {
 }
 
 /** The frontmatter options for the article at `file` (absolute): with its site's generator and zone when the run looks for sites. */
-export async function frontmatterForFile(file: string, options: FrontmatterOptions | undefined, detector: SiteDetector | undefined): Promise<FrontmatterOptions | undefined> {
+export async function frontmatterForFile(
+  file: string,
+  options: FrontmatterOptions | undefined,
+  detector: SiteDetector | undefined,
+): Promise<FrontmatterOptions | undefined> {
   if (!detector) return options
   return withSite(options ?? {}, await detector.detect(dirname(file)))
 }

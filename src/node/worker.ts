@@ -96,7 +96,12 @@ export interface CheckWorkerInput extends Timed {
 export async function checkInWorker({file, display, settings, seq}: CheckWorkerInput): Promise<FileReport> {
   const reporter = phases(seq)
   try {
-    return await checkFile(file, display, {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+    return await checkFile(
+      file,
+      display,
+      {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined},
+      reporter,
+    )
   } finally {
     reporter?.('write')
   }

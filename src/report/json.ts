@@ -74,7 +74,10 @@ function toJsonFile(report: FileReport): JsonFile {
     if (finding.replacement !== undefined) entry.replacement = finding.replacement
     if (finding.parts !== undefined) {
       entry.parts = finding.parts.map((part) => {
-        const shown: {range: [number, number]; removed: string; replacement?: string} = {range: [part.range[0], part.range[1]], removed: part.removed}
+        const shown: {range: [number, number]; removed: string; replacement?: string} = {
+          range: [part.range[0], part.range[1]],
+          removed: part.removed,
+        }
         if (part.replacement !== undefined) shown.replacement = part.replacement
         return shown
       })

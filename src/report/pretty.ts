@@ -71,7 +71,9 @@ export function formatCount(summary: CheckSummary, colors: CountColors = noColor
   else {
     const errors = plural(summary.errors, 'error')
     const warnings = plural(summary.warnings, 'warning')
-    parts.push(`${summary.errors > 0 ? colors.errors(errors) : errors}, ${summary.warnings > 0 ? colors.warnings(warnings) : warnings} ${where}`)
+    parts.push(
+      `${summary.errors > 0 ? colors.errors(errors) : errors}, ${summary.warnings > 0 ? colors.warnings(warnings) : warnings} ${where}`,
+    )
   }
   if (summary.write) parts.push(`${summary.fixed} fixed`)
   if (summary.failed > 0) parts.push(colors.failed(`${summary.failed} could not be checked`))

@@ -68,7 +68,13 @@ export function removalFinding(path: string, removal: RecordRemoval, severity: S
  * `removals`, the file's removals, between the parts), and each exact part
  * in `parts`.
  */
-export function groupFinding(path: string, text: string, parts: readonly RecordRemoval[], severity: Severity, removals: readonly RecordRemoval[] = parts): Finding {
+export function groupFinding(
+  path: string,
+  text: string,
+  parts: readonly RecordRemoval[],
+  severity: Severity,
+  removals: readonly RecordRemoval[] = parts,
+): Finding {
   const first = parts[0]!
   if (parts.length === 1) return removalFinding(path, first, severity)
   const last = parts[parts.length - 1]!
@@ -97,6 +103,11 @@ export function groupFinding(path: string, text: string, parts: readonly RecordR
  * `text` is the file's text; `severityOf` decides each removal's severity
  * from its first part.
  */
-export function removalFindings(path: string, text: string, removals: readonly RecordRemoval[], severityOf: (removal: RecordRemoval) => Severity): Finding[] {
+export function removalFindings(
+  path: string,
+  text: string,
+  removals: readonly RecordRemoval[],
+  severityOf: (removal: RecordRemoval) => Severity,
+): Finding[] {
   return removalGroups(removals).map((parts) => groupFinding(path, text, parts, severityOf(parts[0]!), removals))
 }

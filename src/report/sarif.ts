@@ -71,7 +71,10 @@ function partReplacements(finding: Finding): Replacement[] {
 function fixOf(finding: Finding, artifactLocation: ArtifactLocation): Fix | undefined {
   if (finding.removed === undefined) return undefined
   if (finding.parts !== undefined) {
-    return {description: {text: `Remove (decruft ${finding.rule})`}, artifactChanges: [{artifactLocation, replacements: partReplacements(finding)}]}
+    return {
+      description: {text: `Remove (decruft ${finding.rule})`},
+      artifactChanges: [{artifactLocation, replacements: partReplacements(finding)}],
+    }
   }
   const replaces = finding.replacement !== undefined && finding.replacement !== ''
   const deletedRegion = deletedRegionOf(finding)
@@ -120,7 +123,9 @@ export function createSarifReporter(options: Pick<ReporterOptions, 'rules' | 've
         notifications.push({
           level: 'error',
           message: {text: report.error},
-          locations: [{physicalLocation: place ? {artifactLocation, region: {startLine: place.line, startColumn: place.column}} : {artifactLocation}}],
+          locations: [
+            {physicalLocation: place ? {artifactLocation, region: {startLine: place.line, startColumn: place.column}} : {artifactLocation}},
+          ],
         })
       }
       for (const finding of sortedFindings(report)) {

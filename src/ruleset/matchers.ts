@@ -5,9 +5,7 @@
 import {z} from 'zod'
 import {catastrophicBacktracking} from './pattern-safety.js'
 
-export const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and dashes')
+export const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case letters, digits and dashes')
 export const note = z.string().optional()
 export const enabledField = z.boolean().optional()
 
@@ -93,7 +91,12 @@ export function hostPattern(host: string): RegExp {
   const body = host
     .toLowerCase()
     .split('.')
-    .map((label) => label.split('*').map((part) => part.replace(/[-]/g, '\\-')).join('[a-z0-9-]*'))
+    .map((label) =>
+      label
+        .split('*')
+        .map((part) => part.replace(/[-]/g, '\\-'))
+        .join('[a-z0-9-]*'),
+    )
     .join('\\.')
   return new RegExp(`(?:^|\\.)${body}$`)
 }

@@ -52,7 +52,19 @@ const ATOMS: ReadonlySet<string> = new Set(['value', 'characterClass', 'characte
 /** Characters to tell whether two one-character atoms overlap: ASCII and a few of other scripts and spaces. */
 const SAMPLE: readonly string[] = [
   ...Array.from({length: 128}, (_, code) => String.fromCharCode(code)),
-  '\u00a0', '\u2003', '\u200b', 'é', 'ß', 'ж', 'α', '中', 'の', '한', '—', '’', '👏',
+  '\u00a0',
+  '\u2003',
+  '\u200b',
+  'é',
+  'ß',
+  'ж',
+  'α',
+  '中',
+  'の',
+  '한',
+  '—',
+  '’',
+  '👏',
 ]
 
 /** The characters of {@link SAMPLE} a one-character node matches, or undefined when it is not one character. */

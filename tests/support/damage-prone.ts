@@ -70,7 +70,10 @@ const DELIMITER = /[*_~]/
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const SPAM_PATTERN = WHOLE_SPAM.map(escape).join('|')
 /** Links and emphasis that hold only spam that goes whole (they go too). */
-const EMPTIED = new RegExp(WRAPPERS.map(([open, close]) => `${escape(open)}\\s*(?:${SPAM_PATTERN})(?:\\s|${SPAM_PATTERN})*${escape(close)}`).join('|'), 'g')
+const EMPTIED = new RegExp(
+  WRAPPERS.map(([open, close]) => `${escape(open)}\\s*(?:${SPAM_PATTERN})(?:\\s|${SPAM_PATTERN})*${escape(close)}`).join('|'),
+  'g',
+)
 
 /** `text` without the spam that goes whole (and white space) at its start, or at its end. */
 function withoutGoing(text: string, end: boolean): string {
@@ -116,7 +119,10 @@ const inline: fc.Arbitrary<string> = fc.letrec<{run: string; piece: string}>((ti
     {depthSize: 'small'},
     {weight: 3, arbitrary: word},
     {weight: 3, arbitrary: spam},
-    {weight: 2, arbitrary: fc.tuple(fc.constantFrom(...WRAPPERS), tie('run')).map(([[open, close], inner]) => open + padded(inner) + close)},
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.constantFrom(...WRAPPERS), tie('run')).map(([[open, close], inner]) => open + padded(inner) + close),
+    },
   ),
   run: fc.array(fc.tuple(tie('piece'), fc.constantFrom(' ', ' ', ' ', '', '  ')), {minLength: 1, maxLength: 4}).map(join),
 })).run
@@ -129,11 +135,20 @@ const line: fc.Arbitrary<string> = fc.oneof(
   {weight: 4, arbitrary: fc.tuple(inline, fc.constantFrom('', '', ' ', '  ')).map(([body, tail]) => body + tail)},
   {
     weight: 3,
-    arbitrary: fc
-      .tuple(wholeSpam, fc.constantFrom(...MARKERS_BEFORE_TEXT, ' ', ''), inline, fc.constantFrom('', ' '))
-      .map(([head, marker, body, tail]) => join([[head, ''], [marker + body, marker === '' ? '' : head === BARE_URL ? ' ' : '']]) + tail),
+    arbitrary: fc.tuple(wholeSpam, fc.constantFrom(...MARKERS_BEFORE_TEXT, ' ', ''), inline, fc.constantFrom('', ' ')).map(
+      ([head, marker, body, tail]) =>
+        join([
+          [head, ''],
+          [marker + body, marker === '' ? '' : head === BARE_URL ? ' ' : ''],
+        ]) + tail,
+    ),
   },
-  {weight: 1, arbitrary: fc.tuple(wholeSpam, fc.constantFrom(...MARKERS_ALONE)).map(([head, marker]) => `${head}${head === BARE_URL ? ' ' : ''}${marker}`)},
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(wholeSpam, fc.constantFrom(...MARKERS_ALONE))
+      .map(([head, marker]) => `${head}${head === BARE_URL ? ' ' : ''}${marker}`),
+  },
 )
 
 const lines = (max: number) => fc.array(line, {minLength: 1, maxLength: max})
@@ -184,5 +199,7 @@ function endNotWithRuns(article: string): string {
  */
 export const damageProneArticle: fc.Arbitrary<string> = fc
   .array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n')), {minLength: 1, maxLength: 6})
-  .map((blocks) => `# Title\n\n${blocks.map(([text, gap], index) => (index === blocks.length - 1 ? text.trimEnd() : text + gap)).join('')}\n`)
+  .map(
+    (blocks) => `# Title\n\n${blocks.map(([text, gap], index) => (index === blocks.length - 1 ? text.trimEnd() : text + gap)).join('')}\n`,
+  )
   .map(endNotWithRuns)

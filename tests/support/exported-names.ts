@@ -24,7 +24,10 @@ export function exportedNames(files: readonly string[], tsconfig: string): Map<s
     const values: string[] = []
     const types: string[] = []
     for (const symbol of checker.getExportsOfModule(module)) {
-      const typeOnly = symbol.declarations?.some((declaration) => ts.isExportSpecifier(declaration) && (declaration.isTypeOnly || declaration.parent.parent.isTypeOnly)) ?? false
+      const typeOnly =
+        symbol.declarations?.some(
+          (declaration) => ts.isExportSpecifier(declaration) && (declaration.isTypeOnly || declaration.parent.parent.isTypeOnly),
+        ) ?? false
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
       if (!typeOnly && target.flags & ts.SymbolFlags.Value) values.push(symbol.name)
       else types.push(symbol.name)

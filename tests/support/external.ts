@@ -50,7 +50,8 @@ function once(find: () => string | undefined): () => string | undefined {
 function commandFails(command: string, args: readonly string[]): string | undefined {
   const result = spawnSync(command, args, {encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe']})
   if (result.error) return `\`${command}\` cannot be run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`
-  if (result.status !== 0) return `\`${command} ${args.join(' ')}\` exited ${result.status ?? result.signal}: ${(result.stderr || result.stdout).trim().split('\n')[0] ?? ''}`
+  if (result.status !== 0)
+    return `\`${command} ${args.join(' ')}\` exited ${result.status ?? result.signal}: ${(result.stderr || result.stdout).trim().split('\n')[0] ?? ''}`
   return undefined
 }
 
@@ -138,7 +139,11 @@ export const tmpfsMount: Prerequisite = {
   missing: once(() => {
     if (process.platform !== 'linux') return `tmpfs is Linux's (this is ${process.platform})`
     if (process.getuid?.() !== 0) return 'only root can mount a tmpfs'
-    const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s'], {encoding: 'utf8'})
+    const probe = spawnSync(
+      'sh',
+      ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s'],
+      {encoding: 'utf8'},
+    )
     return probe.status === 0 ? undefined : `mount -t tmpfs failed: ${(probe.stderr || '').trim().split('\n')[0] ?? ''}`
   }),
 }

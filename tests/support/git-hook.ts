@@ -138,7 +138,12 @@ export function runCommand(
 ): Promise<Run> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? hookEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], detached: true})
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? hookEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     const chunks: Buffer[] = []
     let timedOut = false
     const timer =
@@ -164,7 +169,8 @@ export function runCommand(
         settle()
         const output = Buffer.concat(chunks).toString('utf8')
         const ms = Math.round(performance.now() - started)
-        if (timedOut) reject(new Error(`\`${command} ${args.join(' ')}\` did not end within ${options.timeoutMs} ms and was stopped:\n${output}`))
+        if (timedOut)
+          reject(new Error(`\`${command} ${args.join(' ')}\` did not end within ${options.timeoutMs} ms and was stopped:\n${output}`))
         else resolve({code: code ?? (signal === null ? -1 : 128), output, ms})
       })
     })

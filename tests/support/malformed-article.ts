@@ -20,25 +20,66 @@
 import fc from 'fast-check'
 
 const WORDS = [
-  'water', 'the', 'pots', 'early', 'soil', 'roots', 'basil', 'mint', 'tomato', 'balcony', 'shade', 'morning', 'evening',
-  'drain', 'saucer', 'clay', 'compost', 'leaves', 'stems', 'seedlings', 'trellis', 'mulch', 'rain', 'barrel', 'hose',
-  'gently', 'twice', 'weekly', 'until', 'before', 'after', 'dry', 'damp', 'warm', 'cool', 'green', 'yellow', 'small',
+  'water',
+  'the',
+  'pots',
+  'early',
+  'soil',
+  'roots',
+  'basil',
+  'mint',
+  'tomato',
+  'balcony',
+  'shade',
+  'morning',
+  'evening',
+  'drain',
+  'saucer',
+  'clay',
+  'compost',
+  'leaves',
+  'stems',
+  'seedlings',
+  'trellis',
+  'mulch',
+  'rain',
+  'barrel',
+  'hose',
+  'gently',
+  'twice',
+  'weekly',
+  'until',
+  'before',
+  'after',
+  'dry',
+  'damp',
+  'warm',
+  'cool',
+  'green',
+  'yellow',
+  'small',
 ]
 const NAMES = ['Mara Quinn', 'Ilya Brandt', 'Sol Ortega', 'Pia Lund', 'Theo Marsh']
 const HOSTS = ['garden.example', 'plants.example.org', 'seeds.example.net']
-const TRACKING = ['utm_source=news', 'utm_medium=email', 'utm_campaign=spring', 'fbclid=IwAR0x', 'gclid=Cj0K', 'mc_eid=ab12', 'ref=producthunt']
+const TRACKING = [
+  'utm_source=news',
+  'utm_medium=email',
+  'utm_campaign=spring',
+  'fbclid=IwAR0x',
+  'gclid=Cj0K',
+  'mc_eid=ab12',
+  'ref=producthunt',
+]
 const KEPT = ['id=3', 'page=2', 'q=basil', 'lang=en']
 const SEPARATORS = ['&', '&amp;', '&#038;']
 
 /** A word sequence of `min`–`max` words. */
-const words = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), {minLength: min, maxLength: max}).map((list) => list.join(' '))
+const words = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS), {minLength: min, maxLength: max}).map((list) => list.join(' '))
 
 /** A query: tracking and kept parameters, in any order, joined by `&`, `&amp;` or `&#038;`. */
 const query = fc
-  .tuple(
-    fc.array(fc.constantFrom(...TRACKING, ...KEPT), {minLength: 1, maxLength: 4}),
-    fc.constantFrom(...SEPARATORS),
-  )
+  .tuple(fc.array(fc.constantFrom(...TRACKING, ...KEPT), {minLength: 1, maxLength: 4}), fc.constantFrom(...SEPARATORS))
   .map(([params, separator]) => `?${params.join(separator)}`)
 
 /** A URL with a query full of tracking parameters, maybe a fragment. */
@@ -49,10 +90,12 @@ const trackedUrl = fc
 /** Pieces of broken or spammy markup that may stand inside a line. */
 const inlineAtom: fc.Arbitrary<string> = fc.oneof(
   // The Ghost image credit: HTML inside a link destination, a quote left open.
-  fc.tuple(fc.constantFrom(...NAMES), query, query).map(
-    ([name, first, second]) =>
-      `_Photo by [${name}](https://unsplash.example/@${name.split(' ')[0]!.toLowerCase()}${first}">${name}</a> / <a href="https://unsplash.example/${second})_`,
-  ),
+  fc
+    .tuple(fc.constantFrom(...NAMES), query, query)
+    .map(
+      ([name, first, second]) =>
+        `_Photo by [${name}](https://unsplash.example/@${name.split(' ')[0]!.toLowerCase()}${first}">${name}</a> / <a href="https://unsplash.example/${second})_`,
+    ),
   fc.tuple(words(1, 3), trackedUrl).map(([text, url]) => `[${text}](${url}"><img src="https://img.example/p.png">)`),
   // Brackets and parentheses that never close.
   fc.tuple(words(1, 3), trackedUrl).map(([text, url]) => `[${text}(${url}`),
@@ -94,7 +137,13 @@ const inlineAtom: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(words(1, 2), trackedUrl).map(([text, url]) => `[![${text}](${url})](https://brand.pxf.io/c/9)`),
   fc.tuple(words(1, 3), fc.nat(3)).map(([text, n]) => `[${text}][ref${n}]`),
   // Tags left open, closed (or not) in a later block.
-  fc.constantFrom('<a href="https://brand.sjv.io/c/1/2/3">', '<ins class="adsbygoogle">', '<span onclick="steal()">', '<a href="https://garden.example/?utm_source=x">', '<b>'),
+  fc.constantFrom(
+    '<a href="https://brand.sjv.io/c/1/2/3">',
+    '<ins class="adsbygoogle">',
+    '<span onclick="steal()">',
+    '<a href="https://garden.example/?utm_source=x">',
+    '<b>',
+  ),
   // Stray pieces.
   fc.constantFrom('</a>', '</ins>', '</b>', '<div class="card"', ']', '[', '(', ')', '">', '&amp;', '<', '>', '**', '_', '<br>', '</span>'),
 )
@@ -111,31 +160,73 @@ const spamBlock: fc.Arbitrary<string> = fc.oneof(
   {weight: 2, arbitrary: fc.array(spamLine, {minLength: 1, maxLength: 4}).map((lines) => lines.map((line) => `- ${line}`).join('\n'))},
   {weight: 1, arbitrary: spamLine.map((line) => `## ${line}`)},
   {weight: 1, arbitrary: spamLine.map((line) => `> ${line}`)},
-  {weight: 1, arbitrary: fc.tuple(words(1, 2), spamLine).map(([cell, line]) => `| Plant | Note |\n| --- | --- |\n| ${cell} | ${line.replace(/\|/g, '/')} |`)},
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(words(1, 2), spamLine)
+      .map(([cell, line]) => `| Plant | Note |\n| --- | --- |\n| ${cell} | ${line.replace(/\|/g, '/')} |`),
+  },
   {weight: 1, arbitrary: fc.tuple(fc.nat(3), trackedUrl).map(([n, url]) => `[ref${n}]: ${url}`)},
-  {weight: 1, arbitrary: fc.tuple(fc.nat(3), fc.constantFrom('https://brand.pxf.io/c/4', 'javascript:alert(1)', 'https://ads.example/r')).map(([n, url]) => `[ref${n}]: ${url}`)},
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.nat(3), fc.constantFrom('https://brand.pxf.io/c/4', 'javascript:alert(1)', 'https://ads.example/r'))
+      .map(([n, url]) => `[ref${n}]: ${url}`),
+  },
   {weight: 1, arbitrary: fc.tuple(spamLine, spamLine).map(([item, sub]) => `- ${item}\n  - ${sub}`)},
-  {weight: 1, arbitrary: fc.array(words(2, 4), {minLength: 3, maxLength: 5}).map((items) => `Related posts:\n${items.map((item, index) => `- [${item}](https://${HOSTS[index % 3]}/${index}/)`).join('\n')}`)},
-  {weight: 1, arbitrary: words(2, 5).map((text) => `<!-- affiliate ads begin -->\n<a href="https://brand.pxf.io/c/1"><img src="banner.png"></a> ${text}\n<!-- affiliate ads end -->`)},
-  {weight: 1, arbitrary: fc.constant('<ins class="adsbygoogle"\n     style="display:block"\n     data-ad-client="ca-pub-1234567890123456"></ins>')},
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(words(2, 4), {minLength: 3, maxLength: 5})
+      .map((items) => `Related posts:\n${items.map((item, index) => `- [${item}](https://${HOSTS[index % 3]}/${index}/)`).join('\n')}`),
+  },
+  {
+    weight: 1,
+    arbitrary: words(2, 5).map(
+      (text) =>
+        `<!-- affiliate ads begin -->\n<a href="https://brand.pxf.io/c/1"><img src="banner.png"></a> ${text}\n<!-- affiliate ads end -->`,
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant('<ins class="adsbygoogle"\n     style="display:block"\n     data-ad-client="ca-pub-1234567890123456"></ins>'),
+  },
   {weight: 1, arbitrary: fc.constant('<div class="ad-box">\n<a href="https://ads.example/c?id=2">Offer</a>\n</div>')},
   {weight: 1, arbitrary: fc.constantFrom('Advertisement', '**Advertisement**')},
   {weight: 1, arbitrary: fc.constant('If you enjoyed this, give it a clap 👏 and follow me on Twitter for more!')},
-  {weight: 1, arbitrary: fc.constant('The post [Watering pots](https://blog.example/watering) appeared first on [Balcony Notes](https://blog.example).')},
-  {weight: 1, arbitrary: fc.constant('<span class="atpl-alsoreadstyle">Also read:</span>\n<div><ul>\n<li><a href="https://garden.example/a">Pots</a></li>\n<li><a href="https://garden.example/b">Soil</a></li>\n</ul></div>')},
+  {
+    weight: 1,
+    arbitrary: fc.constant(
+      'The post [Watering pots](https://blog.example/watering) appeared first on [Balcony Notes](https://blog.example).',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant(
+      '<span class="atpl-alsoreadstyle">Also read:</span>\n<div><ul>\n<li><a href="https://garden.example/a">Pots</a></li>\n<li><a href="https://garden.example/b">Soil</a></li>\n</ul></div>',
+    ),
+  },
 )
 
 /** A clean paragraph: unique invented prose, maybe with a normal link, emphasis or inline code. */
 const cleanParagraph = (index: number) =>
   fc
-    .tuple(words(4, 12), fc.constantFrom('', ' [the care notes](https://garden.example/care/notes)', ' *gently*', ' `pH 6.5`'), words(3, 8), fc.boolean())
+    .tuple(
+      words(4, 12),
+      fc.constantFrom('', ' [the care notes](https://garden.example/care/notes)', ' *gently*', ' `pH 6.5`'),
+      words(3, 8),
+      fc.boolean(),
+    )
     .map(([first, extra, second, twoLines]) => `Entry ${index} says ${first}${extra}${twoLines ? '\n' : ' '}${second}.`)
 
 /** Frontmatter with tracking parameters, empty and duplicate values for the frontmatter rule, or none. */
 const frontmatter = fc.option(
-  fc.tuple(trackedUrl, words(2, 5), fc.boolean()).map(
-    ([url, title, extra]) => `---\ntitle: ${title}\ncanonical_url: ${url}\ndescription: ${title}\n${extra ? `excerpt: ${title}\nkeywords: ""\n` : ''}---\n\n`,
-  ),
+  fc
+    .tuple(trackedUrl, words(2, 5), fc.boolean())
+    .map(
+      ([url, title, extra]) =>
+        `---\ntitle: ${title}\ncanonical_url: ${url}\ndescription: ${title}\n${extra ? `excerpt: ${title}\nkeywords: ""\n` : ''}---\n\n`,
+    ),
   {nil: ''},
 )
 
@@ -164,7 +255,12 @@ export const malformedArticle: fc.Arbitrary<MalformedArticle> = fc
   )
   .chain(([plan, head, crlf]) => {
     const cleanCount = plan.filter((block) => block.kind === 'clean').length
-    return fc.tuple(fc.constant(plan), fc.tuple(...Array.from({length: cleanCount}, (_, index) => cleanParagraph(index))), fc.constant(head), fc.constant(crlf))
+    return fc.tuple(
+      fc.constant(plan),
+      fc.tuple(...Array.from({length: cleanCount}, (_, index) => cleanParagraph(index))),
+      fc.constant(head),
+      fc.constant(crlf),
+    )
   })
   .map(([plan, cleans, head, crlf]) => {
     let text = ''

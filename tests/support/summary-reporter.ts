@@ -35,7 +35,10 @@ export default class SummaryReporter implements Reporter {
         }
       }
       failed += failedHere
-      const moduleFailed = module.state() === 'failed' || module.errors().length > 0 || [...module.children.allSuites()].some((suite) => suite.state() === 'failed' && suite.errors().length > 0)
+      const moduleFailed =
+        module.state() === 'failed' ||
+        module.errors().length > 0 ||
+        [...module.children.allSuites()].some((suite) => suite.state() === 'failed' && suite.errors().length > 0)
       if (moduleFailed && failedHere === 0) {
         failed++
         failedFiles.push(module.relativeModuleId)
@@ -47,6 +50,8 @@ export default class SummaryReporter implements Reporter {
     for (const [where, count] of skips) lines.push(`skipped ${count} test${count === 1 ? '' : 's'} of ${where}`)
     if (failedFiles.length > 0) lines.push(`failed outside its tests (a hook, a suite or loading): ${failedFiles.join(', ')}`)
     if (errors.length > 0) lines.push(`${errors.length} unhandled error${errors.length === 1 ? '' : 's'} (see above)`)
-    process.stdout.write(`\n${lines.map((line) => `${line}\n`).join('')}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`)
+    process.stdout.write(
+      `\n${lines.map((line) => `${line}\n`).join('')}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    )
   }
 }

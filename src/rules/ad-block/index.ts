@@ -73,20 +73,34 @@ export function findAdBlocks(tree: Root, file: VFile, rules: RuleSet): void {
       if (marker.end.test(token.value)) {
         const begin = open.get(marker.id)?.pop()
         if (begin) regions.push({ids: [marker.id], start: begin.start, end: token.end})
-        else reportWarning(file, {ruleId: meta.id, reason: `Unbalanced ad marker \`${marker.id}\`: end without begin, left in place`, start: token.start, end: token.end})
+        else
+          reportWarning(file, {
+            ruleId: meta.id,
+            reason: `Unbalanced ad marker \`${marker.id}\`: end without begin, left in place`,
+            start: token.start,
+            end: token.end,
+          })
         break
       }
     }
   }
   for (const [id, stack] of open) {
     for (const begin of stack) {
-      reportWarning(file, {ruleId: meta.id, reason: `Unbalanced ad marker \`${id}\`: begin without end, left in place`, start: begin.start, end: begin.end})
+      reportWarning(file, {
+        ruleId: meta.id,
+        reason: `Unbalanced ad marker \`${id}\`: begin without end, left in place`,
+        start: begin.start,
+        end: begin.end,
+      })
     }
   }
   for (const region of mergeRegions(regions)) {
     const span = blockSpan(context.text, region.start, region.end)
     const names = region.ids.map((id) => `\`${id}\``).join(', ')
-    const reason = region.ids.length === 1 ? `Ad region between ${names} markers` : `Ad regions between ${names} markers, nested or overlapping, removed as one`
+    const reason =
+      region.ids.length === 1
+        ? `Ad region between ${names} markers`
+        : `Ad regions between ${names} markers, nested or overlapping, removed as one`
     reportRemoval(file, {ruleId: meta.id, reason, ...span})
   }
 }

@@ -69,7 +69,17 @@ const MEDIA_TAGS: ReadonlySet<string> = new Set(['iframe', 'script', 'img', 'vid
 
 /** Tags that only lay out what they hold; one holding nothing but ads goes with them. */
 const WRAPPER_TAGS: ReadonlySet<string> = new Set([
-  'div', 'p', 'span', 'a', 'center', 'aside', 'section', 'figure', 'noscript', 'video', 'picture',
+  'div',
+  'p',
+  'span',
+  'a',
+  'center',
+  'aside',
+  'section',
+  'figure',
+  'noscript',
+  'video',
+  'picture',
 ])
 
 /** A length in CSS pixels: `1`, `1px`, `0.5`. Percentages and other units are not pixel sizes. */
@@ -272,7 +282,13 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   for (const run of runsOf(ads, context.text)) {
     const spans = spansOf(run, context.text)
     run.forEach((ad, index) =>
-      reportRemoval(file, {ruleId: meta.id, reason: ad.reason, shape: 'html', ...spans[index]!, ...(ad.group === undefined ? {} : {group: ad.group})}),
+      reportRemoval(file, {
+        ruleId: meta.id,
+        reason: ad.reason,
+        shape: 'html',
+        ...spans[index]!,
+        ...(ad.group === undefined ? {} : {group: ad.group}),
+      }),
     )
   }
 }
@@ -295,7 +311,12 @@ function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]):
     if (label.length === 0 || label.length > MAX_AD_LABEL) continue
     const matcher = labels.find((candidate) => candidate.pattern.test(label))
     if (!matcher || isRemoved(file, start, end)) continue
-    reportRemoval(file, {ruleId: meta.id, reason: `Ad label left where an ad stood (\`${matcher.id}\`)`, shape: 'block', ...blockSpan(text, start, end)})
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: `Ad label left where an ad stood (\`${matcher.id}\`)`,
+      shape: 'block',
+      ...blockSpan(text, start, end),
+    })
   }
 }
 

@@ -1,6 +1,18 @@
 /** Rules section `adSlot`: ad units, ad-serving hosts and tracking pixels. */
 import {z} from 'zod'
-import {enabled, entry, hostSchema, labelMatcher, labelSchema, pattern, regex, urlMatcher, type LabelMatcher, type Matcher, type UrlMatcher} from '../../ruleset/matchers.js'
+import {
+  enabled,
+  entry,
+  hostSchema,
+  labelMatcher,
+  labelSchema,
+  pattern,
+  regex,
+  urlMatcher,
+  type LabelMatcher,
+  type Matcher,
+  type UrlMatcher,
+} from '../../ruleset/matchers.js'
 import {defineSection} from '../../ruleset/section.js'
 
 export const adElementSchema = z

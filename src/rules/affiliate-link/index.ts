@@ -212,12 +212,7 @@ function locateChildren(text: string, parent: Parents, located: Map<Nodes, Span>
 }
 
 /** Decide what happens to an affiliate Markdown link (inline or reference) and record it. */
-function handleLink(
-  context: Context,
-  node: Link | LinkReference,
-  ancestors: readonly Parents[],
-  id: string,
-): void {
+function handleLink(context: Context, node: Link | LinkReference, ancestors: readonly Parents[], id: string): void {
   const {text, findings} = context
   const span = spanOf(context, node, ancestors.at(-1))
   if (!span || context.overlapsRemoved(span.start, span.end)) return
@@ -267,7 +262,13 @@ function findUrlsInText(context: Context, node: Text, ancestors: readonly Parent
     const id = context.classify(url.toLowerCase().startsWith('www.') ? `http://${url}` : url)
     const from = start + match.index
     if (id !== undefined && !context.overlapsRemoved(from, from + url.length)) {
-      context.findings.push({start: from, end: from + url.length, reason: `Bare affiliate URL (${id}) removed`, shape: 'inline', whole: true})
+      context.findings.push({
+        start: from,
+        end: from + url.length,
+        reason: `Bare affiliate URL (${id}) removed`,
+        shape: 'inline',
+        whole: true,
+      })
     }
   }
 }
@@ -301,7 +302,13 @@ function handleAnchor(context: Context, anchor: Element, id: string, crossesBloc
     return
   }
   if (wordsHoldAffiliateUrl(words, context.classify)) {
-    findings.push({start: anchor.start, end: anchor.end, reason: `Affiliate link (${id}) showing its own URL removed`, shape: 'html', whole: true})
+    findings.push({
+      start: anchor.start,
+      end: anchor.end,
+      reason: `Affiliate link (${id}) showing its own URL removed`,
+      shape: 'html',
+      whole: true,
+    })
     return
   }
   const button = image ? undefined : isButton(words, context.rules)

@@ -240,7 +240,12 @@ function removeCopiesOfFooters(tree: Root, file: VFile, source: string): void {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined || isRemoved(file, start, end)) continue
     if (!taken.has(collapsed(source.slice(start, end)))) continue
-    reportRemoval(file, {ruleId: meta.id, reason: 'Feed footer again, a copy of the one at the end', shape: 'block', ...blockSpan(source, start, end)})
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: 'Feed footer again, a copy of the one at the end',
+      shape: 'block',
+      ...blockSpan(source, start, end),
+    })
   }
 }
 

@@ -61,7 +61,6 @@ export interface FooterMatcher {
   readonly trailing: boolean
 }
 
-
 export interface FeedFooterRules {
   readonly tailBlocks: number
   readonly maxLength: number
@@ -94,9 +93,7 @@ export function compile(data: z.input<typeof schema> | undefined): FeedFooterRul
   const find = (candidates: readonly FooterMatcher[], text: string, hasLink: boolean) => {
     if (text.length === 0 || text.length > maxLength) return undefined
     const lower = text.toLowerCase()
-    return candidates.find(
-      (matcher) => (hasLink || !matcher.needsLink) && holdsWord(lower, matcher.words) && matcher.pattern.test(text),
-    )
+    return candidates.find((matcher) => (hasLink || !matcher.needsLink) && holdsWord(lower, matcher.words) && matcher.pattern.test(text))
   }
   return {
     tailBlocks: data?.tailBlocks ?? 4,

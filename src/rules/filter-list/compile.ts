@@ -230,7 +230,8 @@ export function compileFilterLists(lists: readonly FilterListSource[]): Compiled
 
     allowsPage(site: Site): boolean {
       for (const filter of engine.matchAll(request(site.url, 'document', undefined))) {
-        if (filter.isException() && filter.fromDocument() && !filter.fromImage() && !filter.isGenericHide() && !filter.isSpecificHide()) return true
+        if (filter.isException() && filter.fromDocument() && !filter.fromImage() && !filter.isGenericHide() && !filter.isSpecificHide())
+          return true
       }
       return false
     },
@@ -311,4 +312,3 @@ function indexBaseRules(
   }
   return {byKey, any}
 }
-

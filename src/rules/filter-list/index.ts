@@ -58,14 +58,7 @@ import type {Shape} from '../../engine/shape.js'
 import {blockSpan, type Span} from '../../engine/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 import type {RunOptions} from '../../ruleset/run-options.js'
-import {
-  elementKeys,
-  meetsRequirements,
-  type CompiledFilterLists,
-  type FilterMatch,
-  type ResourceKind,
-  type Site,
-} from './lists.js'
+import {elementKeys, meetsRequirements, type CompiledFilterLists, type FilterMatch, type ResourceKind, type Site} from './lists.js'
 import {noSection} from '../../ruleset/section.js'
 
 export const meta = {
@@ -93,16 +86,36 @@ const STRUCTURE: ReadonlySet<string> = new Set(['heading', 'code', 'table'])
 const MARKDOWN_WRAPPERS: ReadonlySet<string> = new Set(['strong', 'emphasis', 'delete', 'link', 'linkReference'])
 /** Tags that only lay out what they hold; one left holding nothing but a removed element goes with it. */
 const HTML_WRAPPERS: ReadonlySet<string> = new Set([
-  'div', 'p', 'span', 'a', 'center', 'aside', 'section', 'figure', 'noscript', 'video', 'audio', 'picture',
+  'div',
+  'p',
+  'span',
+  'a',
+  'center',
+  'aside',
+  'section',
+  'figure',
+  'noscript',
+  'video',
+  'audio',
+  'picture',
 ])
 
 /** The URL attributes (hast property names) each tag fetches, and as what. */
 const RESOURCES: Readonly<Record<string, ReadonlyArray<readonly [string, ResourceKind]>>> = {
-  img: [['src', 'image'], ['dataSrc', 'image']],
-  iframe: [['src', 'sub_frame'], ['dataSrc', 'sub_frame']],
+  img: [
+    ['src', 'image'],
+    ['dataSrc', 'image'],
+  ],
+  iframe: [
+    ['src', 'sub_frame'],
+    ['dataSrc', 'sub_frame'],
+  ],
   frame: [['src', 'sub_frame']],
   script: [['src', 'script']],
-  video: [['src', 'media'], ['poster', 'image']],
+  video: [
+    ['src', 'media'],
+    ['poster', 'image'],
+  ],
   audio: [['src', 'media']],
   source: [['src', 'media']],
   embed: [['src', 'object']],
@@ -243,7 +256,10 @@ function handleLink(context: Context, node: Link | LinkReference, ancestors: rea
   if (close <= span.start || close >= span.end) return
   const reason = `Link unlinked: ${because(match)}`
   // `[` and `](url)`: two parts of one removal.
-  context.findings.push({start: span.start, end: span.start + 1, reason, shape: 'inline', group: span.start}, {start: close, end: span.end, reason, shape: 'inline', group: span.start})
+  context.findings.push(
+    {start: span.start, end: span.start + 1, reason, shape: 'inline', group: span.start},
+    {start: close, end: span.end, reason, shape: 'inline', group: span.start},
+  )
 }
 
 function findInMarkdown(links: LinkIndex, context: Context): void {
@@ -307,7 +323,11 @@ function findInMarkdown(links: LinkIndex, context: Context): void {
     if (!match || (entry.links > 0 && !entry.link) || (entry.images > 0 && !entry.image)) continue
     const span = spanOf(entry.definition)
     if (!span || context.removed.covers(span.start, span.end)) continue
-    context.findings.push({...blockSpan(context.text, span.start, span.end), reason: `Link definition removed: ${because(match)}`, shape: 'block'})
+    context.findings.push({
+      ...blockSpan(context.text, span.start, span.end),
+      reason: `Link definition removed: ${because(match)}`,
+      shape: 'block',
+    })
   }
 }
 
@@ -411,9 +431,7 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
   }
   let structure: number[] | undefined
   const holdsStructure = (start: number, end: number) => {
-    structure ??= tree.children
-      .filter((node) => STRUCTURE.has(node.type))
-      .map((node) => node.position?.start.offset ?? -1)
+    structure ??= tree.children.filter((node) => STRUCTURE.has(node.type)).map((node) => node.position?.start.offset ?? -1)
     return structure.some((offset) => offset >= start && offset < end)
   }
 
@@ -439,7 +457,10 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
     const span = hastSpan(element)
     if (!parts.opening || !span || context.removed.covers(span.start, span.end)) return
     const content = parts.closing ? textWithoutTags(text, parts.opening.end, parts.closing.start) : undefined
-    if (content && (content.words.trim() === '' || URL_WORDS.test(content.words) || (!content.image && isButton(content.words, context.buttons)))) {
+    if (
+      content &&
+      (content.words.trim() === '' || URL_WORDS.test(content.words) || (!content.image && isButton(content.words, context.buttons)))
+    ) {
       removeElement(element, facts, `<a> removed: ${because(match)}`)
       return
     }
@@ -447,7 +468,8 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
     // The opening and closing tags: two parts of one removal.
     const group = parts.opening.start
     for (const tag of [parts.opening, parts.closing]) {
-      if (tag && !context.removed.overlaps(tag.start, tag.end)) context.findings.push({...blockSpan(text, tag.start, tag.end), reason, shape: 'html', group})
+      if (tag && !context.removed.overlaps(tag.start, tag.end))
+        context.findings.push({...blockSpan(text, tag.start, tag.end), reason, shape: 'html', group})
     }
   }
 
@@ -470,7 +492,13 @@ function findInHtml(tree: Root, file: VFile, context: Context): void {
       }
       const resources = RESOURCES[element.tagName]
       if (!resources) return
-      if (element.tagName === 'link' && !String(element.properties['rel'] ?? '').toLowerCase().includes('stylesheet')) return
+      if (
+        element.tagName === 'link' &&
+        !String(element.properties['rel'] ?? '')
+          .toLowerCase()
+          .includes('stylesheet')
+      )
+        return
       const parent = facts.parents.get(element)
       const inPicture = parent?.type === 'element' && parent.tagName === 'picture'
       for (const [property, kind] of resources) {

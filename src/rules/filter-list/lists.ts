@@ -170,4 +170,3 @@ export function meetsRequirements(
   }
   return false
 }
-

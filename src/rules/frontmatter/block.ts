@@ -82,7 +82,13 @@ const INDENTED_COMMENT = /^[ \t]+#.*$/
 export function findBlock(tree: Root, text: string): Block | undefined {
   // remark-frontmatter makes `toml` nodes too; mdast's types only name `yaml`.
   const node = tree.children[0] as {type: string; value?: unknown; position?: Root['position']} | undefined
-  if (!node || (node.type !== 'yaml' && node.type !== 'toml') || typeof node.value !== 'string' || node.position?.start.offset === undefined) return undefined
+  if (
+    !node ||
+    (node.type !== 'yaml' && node.type !== 'toml') ||
+    typeof node.value !== 'string' ||
+    node.position?.start.offset === undefined
+  )
+    return undefined
   const from = node.position.start.offset
   const to = node.position.end.offset ?? from
   const fenceEnd = text.indexOf('\n', from)
@@ -221,7 +227,10 @@ function parseYaml(block: Block, file: VFile): Document.Parsed | Unreadable {
   try {
     document.toJS()
   } catch (caught) {
-    return {unreadable: `Invalid YAML in the frontmatter: ${firstLine(caught instanceof Error ? caught.message : String(caught))}`, offset: 0}
+    return {
+      unreadable: `Invalid YAML in the frontmatter: ${firstLine(caught instanceof Error ? caught.message : String(caught))}`,
+      offset: 0,
+    }
   }
   for (const warning of document.warnings) {
     reportWarning(file, {
@@ -284,7 +293,8 @@ function readYamlEntries(block: Block, file: VFile): Entries | Unreadable | unde
 
 function readTomlEntries(block: Block): Entries | Unreadable {
   const read = readToml(block.text)
-  if (!read.ok) return {unreadable: `Invalid TOML in the frontmatter: ${read.message}`, offset: offsetOf(block.text, read.line, read.column)}
+  if (!read.ok)
+    return {unreadable: `Invalid TOML in the frontmatter: ${read.message}`, offset: offsetOf(block.text, read.line, read.column)}
   let floor = 0
   const entries = read.entries.map((item): Entry => {
     const entry: Entry = {

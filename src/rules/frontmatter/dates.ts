@@ -56,10 +56,12 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
  * timestamps (`2024-09-11 23:53:11`, `2001-12-14 21:59:43.10 -5`), Jekyll's
  * `2025-03-05 17:00:00 +00:00`, slashes, lower-case `t`/`z`, comma fractions.
  */
-const LOOSE = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?[ \t]*(Z|z|UTC|UT|GMT|[+-]\d{1,2}(?::?\d{2})?)?)?$/
+const LOOSE =
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?[ \t]*(Z|z|UTC|UT|GMT|[+-]\d{1,2}(?::?\d{2})?)?)?$/
 
 /** RFC 2822 (RSS `pubDate`): `Wed, 11 Sep 2024 23:53:11 +0000`. */
-const RFC_2822 = /^(?:[A-Za-z]{3},?[ \t]+)?(\d{1,2})[ \t]+([A-Za-z]{3})[ \t]+(\d{4})[ \t]+(\d{2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(Z|UTC|UT|GMT|[ECMP][SD]T|[+-]\d{4}))?$/
+const RFC_2822 =
+  /^(?:[A-Za-z]{3},?[ \t]+)?(\d{1,2})[ \t]+([A-Za-z]{3})[ \t]+(\d{4})[ \t]+(\d{2}):(\d{2})(?::(\d{2}))?(?:[ \t]+(Z|UTC|UT|GMT|[ECMP][SD]T|[+-]\d{4}))?$/
 
 /**
  * A time after a spelled-out or dotted date: `, 10:30`, ` at 10:30:15`,
@@ -317,7 +319,8 @@ function zoneNamed(name: string): Zone | undefined {
 
 function requireZone(name: string): Zone {
   const zone = zoneNamed(name)
-  if (zone === undefined) throw new RangeError(`Not a time zone: '${name}' (use 'UTC', an IANA name such as 'Europe/Paris', or an offset such as '+05:30')`)
+  if (zone === undefined)
+    throw new RangeError(`Not a time zone: '${name}' (use 'UTC', an IANA name such as 'Europe/Paris', or an offset such as '+05:30')`)
   return zone
 }
 
@@ -340,7 +343,8 @@ function intlOffset(format: Intl.DateTimeFormat, instant: number): number {
     if (part.type === 'year') year = value
     else if (part.type === 'month') month = value
     else if (part.type === 'day') day = value
-    else if (part.type === 'hour') hour = value % 24 // some engines said 24 for midnight before `hourCycle`
+    else if (part.type === 'hour')
+      hour = value % 24 // some engines said 24 for midnight before `hourCycle`
     else if (part.type === 'minute') minute = value
     else if (part.type === 'second') second = value
     else if (part.type === 'era') beforeChrist = part.value === 'BC'
@@ -409,7 +413,8 @@ function isTomlDate(date: Date): date is TomlDateLike {
 function fromFields(fields: Fields, zone: Zone, iso: boolean): ParsedDate {
   const wall = fieldsMilliseconds(fields)
   if (!fields.hasTime) return {instant: wall, dateOnly: true, zone: 'date', iso}
-  if (fields.offset !== undefined) return {instant: wall - fields.offset * MINUTE, dateOnly: false, zone: 'given', iso, offset: fields.offset}
+  if (fields.offset !== undefined)
+    return {instant: wall - fields.offset * MINUTE, dateOnly: false, zone: 'given', iso, offset: fields.offset}
   return {instant: wallToInstant(wall, zone), dateOnly: false, zone: 'default', iso}
 }
 

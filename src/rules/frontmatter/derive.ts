@@ -150,11 +150,7 @@ const collapse = (parts: readonly string[]): string => parts.join('').replace(WH
  *
  * @returns `undefined` when no paragraph qualifies.
  */
-export function firstParagraphText(
-  tree: Root,
-  isRemoved: (start: number, end: number) => boolean,
-  minWords = 8,
-): string | undefined {
+export function firstParagraphText(tree: Root, isRemoved: (start: number, end: number) => boolean, minWords = 8): string | undefined {
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue
     const text = paragraphText(node, isRemoved, minWords)

@@ -177,7 +177,12 @@ function normalizeStates(states: readonly State[], context: ValueContext, file: 
     }
     if (normal.generatorReads) state.generatorReads = true
     if (normal.warning !== undefined && block) {
-      reportWarning(file, {ruleId: meta.id, reason: `Frontmatter \`${entry.name}\` ${normal.warning}`, start: block.start + entry.start, end: block.start + entry.end})
+      reportWarning(file, {
+        ruleId: meta.id,
+        reason: `Frontmatter \`${entry.name}\` ${normal.warning}`,
+        start: block.start + entry.start,
+        end: block.start + entry.end,
+      })
     }
     if (normal.notes.length === 0) continue
     state.value = normal.value
@@ -334,7 +339,15 @@ function tidyKeys(states: readonly State[]): void {
   const names = new Set(live(states).map((state) => state.key))
   for (const state of states) {
     const {entry, spec} = state
-    if (state.dropped || !entry || !spec || !entry.editable || entry.name === spec.key || entry.name.toLowerCase() !== spec.key.toLowerCase()) continue
+    if (
+      state.dropped ||
+      !entry ||
+      !spec ||
+      !entry.editable ||
+      entry.name === spec.key ||
+      entry.name.toLowerCase() !== spec.key.toLowerCase()
+    )
+      continue
     if (names.has(spec.key)) continue
     names.add(spec.key)
     state.key = spec.key
@@ -388,8 +401,23 @@ function writeTidy(states: readonly State[], block: Block | undefined, read: Ent
     writeNewBlock(states, file)
     return
   }
-  if (block.format === 'toml' && states.some((state) => state.entry && !state.dropped && state.notes.length > 0 && (!state.entry.editable || state.entry.table || tomlEntryText(state.key, state.value) === undefined))) {
-    writeWholeBlock(states.filter((state) => !state.dropped).map((state) => outOf(state)), states, {block, read, file}, 'toml', 'TOML rewritten')
+  if (
+    block.format === 'toml' &&
+    states.some(
+      (state) =>
+        state.entry &&
+        !state.dropped &&
+        state.notes.length > 0 &&
+        (!state.entry.editable || state.entry.table || tomlEntryText(state.key, state.value) === undefined),
+    )
+  ) {
+    writeWholeBlock(
+      states.filter((state) => !state.dropped).map((state) => outOf(state)),
+      states,
+      {block, read, file},
+      'toml',
+      'TOML rewritten',
+    )
     return
   }
   const added: string[] = []
@@ -398,12 +426,22 @@ function writeTidy(states: readonly State[], block: Block | undefined, read: Ent
     const {entry} = state
     if (state.notes.length === 0) continue
     if (!entry) {
-      added.push(block.format === 'yaml' ? yamlEntryText(state.key, state.value, undefined, false, block.eol) : tomlEntryText(state.key, state.value) ?? '')
+      added.push(
+        block.format === 'yaml'
+          ? yamlEntryText(state.key, state.value, undefined, false, block.eol)
+          : (tomlEntryText(state.key, state.value) ?? ''),
+      )
       addedStates.push(state)
       continue
     }
     if (state.dropped) {
-      reportRemoval(file, {ruleId: meta.id, reason: reasonOf(state), key: state.key, ...droppedSpan(block, entry), ...severityField([state])})
+      reportRemoval(file, {
+        ruleId: meta.id,
+        reason: reasonOf(state),
+        key: state.key,
+        ...droppedSpan(block, entry),
+        ...severityField([state]),
+      })
       continue
     }
     const replacement =
@@ -424,7 +462,14 @@ function writeTidy(states: readonly State[], block: Block | undefined, read: Ent
   }
   if (added.length > 0) {
     const {offset, text} = appendAt(block, added)
-    reportRemoval(file, {ruleId: meta.id, reason: addedStates.map(reasonOf).join('; '), start: offset, end: offset, replacement: text, ...severityField(addedStates)})
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: addedStates.map(reasonOf).join('; '),
+      start: offset,
+      end: offset,
+      replacement: text,
+      ...severityField(addedStates),
+    })
   }
 }
 
@@ -437,7 +482,14 @@ function writeNewBlock(states: readonly State[], file: VFile): void {
   const added = states.filter((state) => !state.dropped)
   if (added.length === 0) return
   const text = `---\n${yamlBlockText(added.map(outOf), undefined, {header: '', trailer: ''}, false)}\n---\n`
-  reportRemoval(file, {ruleId: meta.id, reason: added.map(reasonOf).join('; '), start: 0, end: 0, replacement: text, ...severityField(added)})
+  reportRemoval(file, {
+    ruleId: meta.id,
+    reason: added.map(reasonOf).join('; '),
+    start: 0,
+    end: 0,
+    replacement: text,
+    ...severityField(added),
+  })
 }
 
 /** Replace the whole block text (or the block with its fences, when YAML replaces TOML). */
@@ -454,7 +506,14 @@ function writeWholeBlock(
   if (format !== block.format) {
     const fence = format === 'yaml' ? '---' : '+++'
     const replacement = `${fence}${block.eol}${text}${block.eol}${fence}`
-    reportRemoval(file, {ruleId: meta.id, reason: [`${what}`, ...notes].join('; '), start: block.from, end: block.to, replacement, ...severityField(states)})
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: [`${what}`, ...notes].join('; '),
+      start: block.from,
+      end: block.to,
+      replacement,
+      ...severityField(states),
+    })
     return
   }
   if (text === block.text) return
@@ -468,7 +527,6 @@ function writeWholeBlock(
     ...severityField(states),
   })
 }
-
 
 function recordChanges(states: readonly State[], file: VFile): void {
   const changes: FrontmatterChange[] = []
@@ -484,7 +542,12 @@ function recordChanges(states: readonly State[], file: VFile): void {
 }
 
 /** `strict`: required fields missing, values of the wrong type. */
-function checkStrict(states: readonly State[], rules: RuleSet, dialect: CompiledDialect | undefined, block: Block | undefined): StrictProblem[] {
+function checkStrict(
+  states: readonly State[],
+  rules: RuleSet,
+  dialect: CompiledDialect | undefined,
+  block: Block | undefined,
+): StrictProblem[] {
   const problems: StrictProblem[] = []
   const fence = block ? {line: block.line - 1, column: 1} : {line: 1, column: 1}
   const required = dialect?.required ?? [...rules.frontmatter.keys.values()].filter((spec) => spec.required).map((spec) => spec.key)

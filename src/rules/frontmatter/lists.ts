@@ -124,7 +124,11 @@ function splitString(value: string, transforms: ListTransforms, notes: Notes): I
 }
 
 /** One list item as written → its normalised form; undefined when the list is not a plain list. */
-function listItem(item: unknown, transforms: ListTransforms, counts: {trimmed: number; collapsed: number; objects: number}): Item | null | undefined {
+function listItem(
+  item: unknown,
+  transforms: ListTransforms,
+  counts: {trimmed: number; collapsed: number; objects: number},
+): Item | null | undefined {
   if (item === null || typeof item === 'number' || typeof item === 'boolean') return item
   if (typeof item === 'string') return tidyText(item, transforms, counts)
   if (transforms.names && isPlainObject(item) && typeof item['name'] === 'string') {

@@ -82,12 +82,18 @@ export function checkFrontmatterOptions(rules: RuleSet, options: FrontmatterOpti
   }
   if (options.generator !== undefined && !rules.frontmatter.dialects.get(options.generator)?.reads) {
     throw new FrontmatterOptionsError(
-      `unknown site generator \`${options.generator}\` (known: ${[...rules.frontmatter.dialects.values()].filter((dialect) => dialect.reads).map((dialect) => dialect.id).join(', ')})`,
+      `unknown site generator \`${options.generator}\` (known: ${[...rules.frontmatter.dialects.values()]
+        .filter((dialect) => dialect.reads)
+        .map((dialect) => dialect.id)
+        .join(', ')})`,
       'generator',
     )
   }
   if (options.zone !== undefined && !isTimeZone(options.zone)) {
-    throw new FrontmatterOptionsError(`unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`, 'zone')
+    throw new FrontmatterOptionsError(
+      `unknown time zone \`${options.zone}\` (use an IANA name such as Europe/Paris, UTC, or an offset such as +05:30)`,
+      'zone',
+    )
   }
   for (const field of options.derive ?? []) {
     if (!derivableFields.includes(field)) {

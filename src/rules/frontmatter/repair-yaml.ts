@@ -246,7 +246,13 @@ function topKeysOf(lines: readonly Line[]): string[] {
 }
 
 /** Quoting repairs for the single-line values that do not parse alone. */
-function quoteRepairs(text: string, lines: readonly Line[], keys: readonly string[], width: number, options: YamlRepairOptions): YamlRepair[] {
+function quoteRepairs(
+  text: string,
+  lines: readonly Line[],
+  keys: readonly string[],
+  width: number,
+  options: YamlRepairOptions,
+): YamlRepair[] {
   const repairs: YamlRepair[] = []
   const anchors = anchorsOf(text)
   let blockScalarIndent = -1

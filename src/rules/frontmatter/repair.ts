@@ -154,7 +154,14 @@ function keysIn(lines: readonly Line[], from: number, to: number): string[] {
  * repaired if need be. Undefined when there is no such block, or when it
  * cannot be joined.
  */
-function joinSecondBlock(text: string, lines: readonly Line[], contentStart: number, close: number, rules: RuleSet, options: YamlRepairOptions): FrontmatterRepairs | undefined {
+function joinSecondBlock(
+  text: string,
+  lines: readonly Line[],
+  contentStart: number,
+  close: number,
+  rules: RuleSet,
+  options: YamlRepairOptions,
+): FrontmatterRepairs | undefined {
   if (!CLOSING_FENCE.test(lines[close + 1]?.text ?? '')) return undefined
   const from = close + 2
   const end = lines.findIndex((line, index) => index >= from && CLOSING_FENCE.test(line.text))

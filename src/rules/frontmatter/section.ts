@@ -68,7 +68,9 @@ export const promptTextSchema = z
   .strict()
 
 /** An IANA zone name, `UTC`, or a fixed offset `+05:30`; checked when the rule set is compiled. */
-const zone = z.string().refine((value) => isTimeZone(value), {message: 'not a time zone (an IANA name such as `Europe/Paris`, `UTC`, or an offset such as `+05:30`)'})
+const zone = z.string().refine((value) => isTimeZone(value), {
+  message: 'not a time zone (an IANA name such as `Europe/Paris`, `UTC`, or an offset such as `+05:30`)',
+})
 
 export const dialectKeySchema = z
   .object({
@@ -204,10 +206,7 @@ export const CANONICAL_DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ss[.SSS]Z'
 
 export const CANONICAL_DIALECT = 'canonical'
 
-function compileDialect(
-  data: FrontmatterDialectData,
-  keys: ReadonlyMap<string, CompiledFrontmatterKey>,
-): CompiledDialect {
+function compileDialect(data: FrontmatterDialectData, keys: ReadonlyMap<string, CompiledFrontmatterKey>): CompiledDialect {
   const listed: CompiledDialectKey[] = data.keys
     .filter((item) => keys.has(item.field))
     .map((item) => ({field: item.field, key: item.key ?? item.field, shape: item.shape}))
@@ -255,7 +254,10 @@ export function compile(data: z.input<typeof schema> | undefined): FrontmatterRu
   const dialects = new Map<string, CompiledDialect>()
   dialects.set(
     CANONICAL_DIALECT,
-    compileDialect({id: CANONICAL_DIALECT, note: 'The schema’s own key names and order.', dateFormat: CANONICAL_DATE_FORMAT, keys: []}, keys),
+    compileDialect(
+      {id: CANONICAL_DIALECT, note: 'The schema’s own key names and order.', dateFormat: CANONICAL_DATE_FORMAT, keys: []},
+      keys,
+    ),
   )
   for (const dialect of enabled(data?.dialects)) dialects.set(dialect.id, compileDialect(dialect, keys))
   return {

@@ -156,8 +156,7 @@ function findEntries(text: string, data: Record<string, unknown>): TomlEntry[] {
     const ownRuns = runs.filter((other) => other.root === run.root)
     const last = ownRuns[ownRuns.length - 1] ?? run
     const value = data[run.root]
-    const editable =
-      scan.complete && ownRuns.length === 1 && spanReproduces(text.slice(run.start, run.end), run.root, value)
+    const editable = scan.complete && ownRuns.length === 1 && spanReproduces(text.slice(run.start, run.end), run.root, value)
     entries.push({key: run.root, value, start: run.start, end: last.end, ...lineColumn(lines, run.start), editable})
   }
   // Only when the scanner gave up early: keys it never reached, with no position.
@@ -411,7 +410,10 @@ class Scanner {
     const start = this.position
     this.skipUntilScalarEnd()
     if (this.position === start) this.fail('expected a value')
-    if (LOCAL_DATE.test(this.text.slice(start, this.position)) && TIME_AFTER_SPACE.test(this.text.slice(this.position, this.position + 4))) {
+    if (
+      LOCAL_DATE.test(this.text.slice(start, this.position)) &&
+      TIME_AFTER_SPACE.test(this.text.slice(this.position, this.position + 4))
+    ) {
       this.position += 1
       this.skipUntilScalarEnd()
     }

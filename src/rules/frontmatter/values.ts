@@ -107,7 +107,9 @@ function normalizeListValue(value: unknown, spec: CompiledFrontmatterKey, contex
   if (transforms.has('prompt-text') && promptText.keys.has(spec.key) && items.every((item) => typeof item === 'string')) {
     const result = dropPromptText(items as string[], promptText)
     if (result.dropped.length > 0) {
-      notes.push(`${plural(result.dropped.length, 'item')} of leaked prompt text dropped (${result.dropped.map((item) => `"${item}"`).join(', ')})`)
+      notes.push(
+        `${plural(result.dropped.length, 'item')} of leaked prompt text dropped (${result.dropped.map((item) => `"${item}"`).join(', ')})`,
+      )
       items = result.kept
       junk = true
     }
@@ -138,7 +140,11 @@ function normalizeDateValue(value: unknown, context: ValueContext): NormalizedVa
   const zone = named ?? context.zone ?? (floating || format.includes('Z') ? 'UTC' : undefined)
   // An instant the format cannot print without a zone, and no zone known: left as it is, rather than made up.
   if (zone === undefined && parsed.zone === 'given') {
-    return {...UNCHANGED(value), warning: 'names its offset, which the date format has no place for, and no time zone is known to write it in (`--timezone`); left as written'}
+    return {
+      ...UNCHANGED(value),
+      warning:
+        'names its offset, which the date format has no place for, and no time zone is known to write it in (`--timezone`); left as written',
+    }
   }
   const written = typeof value === 'string' ? value : value instanceof Date ? undefined : String(value)
   const text = formatDate(parsed, format, zone ?? 'UTC')
@@ -171,7 +177,9 @@ function normalizeUrl(value: unknown, spec: CompiledFrontmatterKey, context: Val
   if (spec.transforms.has('tracking-params')) {
     const stripped = stripTrackingParams(out, context.rules.trackingParam.params)
     if (stripped.removed.length > 0) {
-      notes.push(`tracking ${stripped.removed.length === 1 ? 'parameter' : 'parameters'} ${stripped.removed.map((param) => `\`${param}\``).join(', ')} removed`)
+      notes.push(
+        `tracking ${stripped.removed.length === 1 ? 'parameter' : 'parameters'} ${stripped.removed.map((param) => `\`${param}\``).join(', ')} removed`,
+      )
       out = stripped.url
       junk = true
     }
@@ -188,7 +196,12 @@ function normalizeBoolean(value: unknown): NormalizedValue {
 }
 
 /** Normalise one value by its field; `key` is the key as written (how a generator reads a string can depend on it). */
-export function normalizeValue(value: unknown, spec: CompiledFrontmatterKey, context: ValueContext, key: string = spec.key): NormalizedValue | 'unreadable' {
+export function normalizeValue(
+  value: unknown,
+  spec: CompiledFrontmatterKey,
+  context: ValueContext,
+  key: string = spec.key,
+): NormalizedValue | 'unreadable' {
   if (value === null || value === undefined) return UNCHANGED(value)
   switch (spec.type) {
     case 'string':

@@ -64,13 +64,17 @@ function tomlKey(key: string): string {
   return BARE_TOML_KEY.test(key) ? key : JSON.stringify(key)
 }
 
-
 /**
  * The YAML text of a whole block, in the given order. An entry that keeps
  * its key and value is copied with the comment lines before it; the others
  * are written fresh (in the style of what they replace).
  */
-export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined, around: {header: string; trailer: string}, reuse: boolean): string {
+export function yamlBlockText(
+  out: readonly OutEntry[],
+  block: Block | undefined,
+  around: {header: string; trailer: string},
+  reuse: boolean,
+): string {
   const eol = block?.eol ?? '\n'
   const parts: string[] = []
   if (reuse && around.header.trim() !== '') parts.push(around.header)
@@ -82,7 +86,9 @@ export function yamlBlockText(out: readonly OutEntry[], block: Block | undefined
         continue
       }
       const lead = block.text.slice(from.lead, from.start)
-      const text = entry.changed ? yamlEntryText(entry.key, entry.value, from.node, from.flushSequence, eol) : renamedEntryText(entry.key, from, block)
+      const text = entry.changed
+        ? yamlEntryText(entry.key, entry.value, from.node, from.flushSequence, eol)
+        : renamedEntryText(entry.key, from, block)
       parts.push(lead + text)
       continue
     }

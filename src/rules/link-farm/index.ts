@@ -110,7 +110,8 @@ import {findLabellessFarms, isMostlyReference} from './labelless.js'
 
 export const meta = {
   id: 'link-farm',
-  description: 'Link farms: "Also read:"-style blocks of links to other articles, labelled in many languages or placed like one at the end of the article.',
+  description:
+    'Link farms: "Also read:"-style blocks of links to other articles, labelled in many languages or placed like one at the end of the article.',
   removalOnly: true,
   group: 'spam',
   shapes: ['block', 'html'],
@@ -118,11 +119,42 @@ export const meta = {
 
 /** HTML elements that may hold a label's text. */
 const LABEL_TAGS: ReadonlySet<string> = new Set([
-  'span', 'p', 'div', 'strong', 'b', 'em', 'i', 'u', 'label', 'header', 'font',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'span',
+  'p',
+  'div',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'label',
+  'header',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ])
 /** Inline elements allowed between the links of a one-element farm (`<p>Label: <a>…</a> | <a>…</a></p>`). */
-const INLINE_TAGS: ReadonlySet<string> = new Set(['br', 'wbr', 'b', 'strong', 'em', 'i', 'u', 's', 'del', 'span', 'small', 'font', 'mark', 'sup', 'sub'])
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'br',
+  'wbr',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'u',
+  's',
+  'del',
+  'span',
+  'small',
+  'font',
+  'mark',
+  'sup',
+  'sub',
+])
 /** A label is short; longer element content is not looked at. */
 const MAX_LABEL_SOURCE = 160
 /** A one-element farm (label and links in one `<p>`) is not longer than this. */
@@ -253,7 +285,8 @@ function paragraphFinds(scan: Scan, lines: readonly Line[], end: number, htmlLab
       if (!containsLink(node)) {
         const after = before?.position?.end.offset
         if (!before) candidates.push({index: flat.length, lineEnd: 0, offset: line.start})
-        else if (after !== undefined && containsLink(before)) candidates.push({index: flat.length, lineEnd: 0, offset: skipBlank(text, after)})
+        else if (after !== undefined && containsLink(before))
+          candidates.push({index: flat.length, lineEnd: 0, offset: skipBlank(text, after)})
       }
       const at = node.type === 'html' ? node.position?.start.offset : undefined
       if (at !== undefined && !tail && (htmlLabelEnds.get(at) ?? -1) >= end) tail = {index: flat.length, offset: at}
@@ -308,7 +341,8 @@ function htmlLabels(scan: Scan, farms: Farm[]): Label[] {
     const flagged = classesOf(element.attributes).find((name) => rules.labelClasses.has(name))
     if (flagged !== undefined) {
       const wrapped = wrappedList(context, element)
-      if (wrapped) farms.push({start: element.start, end: element.end, reason: `Link farm: \`${flagged}\` block with ${wrapped.links} links`})
+      if (wrapped)
+        farms.push({start: element.start, end: element.end, reason: `Link farm: \`${flagged}\` block with ${wrapped.links} links`})
       else found.push({start: element.start, end: element.end, strong: true, id: flagged})
       continue
     }
@@ -396,7 +430,9 @@ function wrapperGrower(context: SourceContext): (span: Span) => Span {
     }
     let {start, end} = span
     for (;;) {
-      const outer = byContent.get(start)?.find((element) => element.start < start && skipBlankBack(context.text, element.contentEnd) === end)
+      const outer = byContent
+        .get(start)
+        ?.find((element) => element.start < start && skipBlankBack(context.text, element.contentEnd) === end)
       if (!outer) return {start, end}
       start = outer.start
       end = outer.end
@@ -488,7 +524,8 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
   }
   for (const links of pending) {
     const end = farmEnds.get(links.until)
-    if (end !== undefined) farms.push({start: links.start, end, reason: `Link farm: \`${links.id}\` label with ${links.links} links, then another farm`})
+    if (end !== undefined)
+      farms.push({start: links.start, end, reason: `Link farm: \`${links.id}\` label with ${links.links} links, then another farm`})
   }
   if (labelless) findLabellessFarms(scan, tree, farms)
   if (farms.length === 0) return

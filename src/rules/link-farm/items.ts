@@ -23,7 +23,18 @@ import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 export type LinkFarmRules = RuleSet['linkFarm']
 
 /** HTML elements that may wrap a list of links (`<div><ul>…</ul></div>`), or a whole farm. */
-export const LIST_WRAPPERS: ReadonlySet<string> = new Set(['div', 'p', 'section', 'nav', 'aside', 'span', 'footer', 'header', 'figure', 'center'])
+export const LIST_WRAPPERS: ReadonlySet<string> = new Set([
+  'div',
+  'p',
+  'section',
+  'nav',
+  'aside',
+  'span',
+  'footer',
+  'header',
+  'figure',
+  'center',
+])
 /** How deep wrappers around an HTML list are looked through. */
 const MAX_WRAPPER_DEPTH = 3
 /** Text between links that is not prose: white space and punctuation only. */
@@ -342,7 +353,9 @@ export function paragraphLinkLines(scan: Scan, node: Paragraph): LinkList | unde
 /** A cheap first test: a paragraph of links does not start with words. */
 function mayBeLinkOnly(node: Paragraph): boolean {
   const first = node.children[0]
-  return first !== undefined && (first.type !== 'text' || SEPARATOR.test(first.value)) && first.type !== 'image' && first.type !== 'inlineCode'
+  return (
+    first !== undefined && (first.type !== 'text' || SEPARATOR.test(first.value)) && first.type !== 'image' && first.type !== 'inlineCode'
+  )
 }
 
 /** Skip white space (spaces, tabs, line breaks) from `offset`. */

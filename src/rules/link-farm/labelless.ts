@@ -82,9 +82,37 @@ interface Unit {
 }
 
 /** Second-level labels under which sites register (`example.co.uk`). */
-const SECOND_LEVEL: ReadonlySet<string> = new Set(['co', 'com', 'org', 'net', 'gov', 'edu', 'ac', 'ne', 'or', 'go', 'gob', 'ltd', 'plc', 'sch', 'mil', 'nic'])
+const SECOND_LEVEL: ReadonlySet<string> = new Set([
+  'co',
+  'com',
+  'org',
+  'net',
+  'gov',
+  'edu',
+  'ac',
+  'ne',
+  'or',
+  'go',
+  'gob',
+  'ltd',
+  'plc',
+  'sch',
+  'mil',
+  'nic',
+])
 /** Hosts where each sub-domain is a different site. */
-const SHARED_HOSTS: ReadonlySet<string> = new Set(['blogspot.com', 'wordpress.com', 'medium.com', 'substack.com', 'tumblr.com', 'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev'])
+const SHARED_HOSTS: ReadonlySet<string> = new Set([
+  'blogspot.com',
+  'wordpress.com',
+  'medium.com',
+  'substack.com',
+  'tumblr.com',
+  'github.io',
+  'gitlab.io',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+])
 const URL_PARTS = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?/i
 const PAGE_EXTENSION = /\.(?:html?|php|aspx?|jsp|cfm)$/i
 /** An article slug: two or more words joined by dashes, underscores or pluses. */
@@ -123,7 +151,10 @@ function articleSite(href: string, rules: LinkFarmRules): string | undefined {
   if (!parts || value.startsWith('#')) return undefined
   const scheme = parts[1]?.toLowerCase()
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined
-  const host = (parts[2] ?? '').toLowerCase().replace(/^[^@]*@/, '').replace(/:\d*$/, '')
+  const host = (parts[2] ?? '')
+    .toLowerCase()
+    .replace(/^[^@]*@/, '')
+    .replace(/:\d*$/, '')
   if (scheme !== undefined && !host) return undefined
   const path = (parts[3] ?? '').startsWith('/') ? parts[3]! : `/${parts[3] ?? ''}`
   if (!isArticlePath(path, parts[4] ?? '')) return undefined

@@ -165,8 +165,7 @@ function strip(text: string, start: number, end: number, trackers: readonly Trac
   const findings: Finding[] = []
   params.forEach((param, index) => {
     if (!param.tracker) return
-    const span =
-      index < lastKept ? {start: param.start, end: params[index + 1]!.start} : {start: params[index - 1]!.end, end: param.end}
+    const span = index < lastKept ? {start: param.start, end: params[index + 1]!.start} : {start: params[index - 1]!.end, end: param.end}
     const previous = findings[findings.length - 1]
     if (previous && previous.end === span.start) {
       previous.end = span.end
@@ -411,7 +410,16 @@ function cleanUrl(
   if (NOT_IN_URL.test(text.slice(candidate.start, candidate.end))) return
   const findings = strip(text, candidate.start, candidate.end, trackers)
   if (findings.length === 0) return
-  if (candidate.block && talksAbout(text, candidate.block, findings.flatMap((finding) => finding.params), blocks)) return
+  if (
+    candidate.block &&
+    talksAbout(
+      text,
+      candidate.block,
+      findings.flatMap((finding) => finding.params),
+      blocks,
+    )
+  )
+    return
   for (const finding of findings) {
     reportRemoval(file, {ruleId: meta.id, reason: reasonOf(finding.params), start: finding.start, end: finding.end})
   }

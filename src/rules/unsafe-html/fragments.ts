@@ -60,9 +60,7 @@ export function sanitiseFragment(fragment: HtmlFragment, policy: Policy, earlier
   const closedAfter = (tag: string) => new RegExp(`^\\s*</${tag}[\\s/>]`, 'i').test(after)
   let cuts: Cut[] = []
   let round: Reparsed =
-    earlier.length === 0
-      ? {root: fragment.root, html: fragment.html, map: (offset) => offset}
-      : reparse(fragment, earlier)
+    earlier.length === 0 ? {root: fragment.root, html: fragment.html, map: (offset) => offset} : reparse(fragment, earlier)
   let base = earlier.length === 0 ? fragment.start : 0
   for (let count = 0; count < MAX_ROUNDS; count++) {
     const found = judgeTree(round.root, round.html, base, policy, closedAfter).map((cut) => ({

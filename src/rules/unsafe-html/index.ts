@@ -80,7 +80,8 @@ import {section} from './section.js'
 
 export const meta = {
   id: 'unsafe-html',
-  description: 'What the sanitiser drops from HTML that stays: scripts, event handlers, javascript: and data: URLs, iframes from hosts not allowed.',
+  description:
+    'What the sanitiser drops from HTML that stays: scripts, event handlers, javascript: and data: URLs, iframes from hosts not allowed.',
   removalOnly: true,
   group: 'safety',
   shapes: ['html', 'inline', 'block'],

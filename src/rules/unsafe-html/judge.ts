@@ -63,7 +63,8 @@ function attributeReason(tag: string, property: string, value: unknown, policy: 
     const scheme = policy.schemes.has(property) ? forbiddenScheme(value, property, policy) : undefined
     if (scheme !== undefined) return `Attribute ${what} (\`${scheme}:\` URL)`
     const denied = policy.deniedValue(property, value)
-    if (denied !== undefined) return `Attribute ${what} (value denied by \`${denied}\`${decoded ? ' once CSS escapes and comments are decoded' : ''})`
+    if (denied !== undefined)
+      return `Attribute ${what} (value denied by \`${denied}\`${decoded ? ' once CSS escapes and comments are decoded' : ''})`
   }
   return `Attribute ${what} (value not allowed)`
 }
@@ -191,7 +192,8 @@ export function judgeTree(
   walk(root)
   if (lookForIgnoredTags) cuts.push(...judgeIgnoredTags(html, base, openings, opaque, policy))
   const tail = unterminatedTagStart(html, lastEnd - base)
-  if (tail >= 0) cuts.push({start: base + tail, end: base + html.length, reason: 'Unclosed tag removed (it would swallow what follows)', kind: 'whole'})
+  if (tail >= 0)
+    cuts.push({start: base + tail, end: base + html.length, reason: 'Unclosed tag removed (it would swallow what follows)', kind: 'whole'})
   return cuts
 }
 
@@ -217,7 +219,11 @@ function judgeIgnoredTags(html: string, base: number, openings: ReadonlySet<numb
       continue
     }
     const second = html.charAt(index + 1)
-    const end = LETTER.test(second) ? tagEnd(html, index + 1) : second === '/' && LETTER.test(html.charAt(index + 2)) ? tagEnd(html, index + 2) : -2
+    const end = LETTER.test(second)
+      ? tagEnd(html, index + 1)
+      : second === '/' && LETTER.test(html.charAt(index + 2))
+        ? tagEnd(html, index + 2)
+        : -2
     if (end === -1) break
     if (end === -2) {
       index = html.indexOf('<', index + 1)

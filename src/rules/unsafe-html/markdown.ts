@@ -16,8 +16,11 @@ import {forbiddenMarkdownScheme} from './urls.js'
 
 function hasWords(node: Link | LinkReference): boolean {
   const visit = (child: Nodes): boolean =>
-    child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() !== '') ||
-    child.type === 'inlineCode' || ('children' in child && child.children.some((inner) => visit(inner as Nodes)))
+    child.type === 'image' ||
+    child.type === 'imageReference' ||
+    (child.type === 'text' && child.value.trim() !== '') ||
+    child.type === 'inlineCode' ||
+    ('children' in child && child.children.some((inner) => visit(inner as Nodes)))
   return node.children.some((child) => visit(child as Nodes))
 }
 
@@ -69,7 +72,8 @@ export function findMarkdownUrls(links: LinkIndex, text: string, policy: Policy,
       case 'image': {
         const scheme = suspicious ? forbiddenMarkdownScheme(node.url, 'src', policy) : undefined
         const span = spanOf(node)
-        if (scheme !== undefined && span && live(node)) cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'inline'})
+        if (scheme !== undefined && span && live(node))
+          cuts.push({...span, reason: `Markdown image with a \`${scheme}:\` URL removed`, kind: 'whole', shape: 'inline'})
         break
       }
       case 'imageReference':

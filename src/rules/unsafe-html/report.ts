@@ -81,7 +81,9 @@ export function reportCuts(file: VFile, ruleId: string, text: string, cuts: read
   const flush = () => {
     if (run.length === 0) return
     const spans = runSpans(text, run)
-    run.forEach((cut, index) => findings.push({span: spans[index]!, reason: cut.reason, shape: shapeOf(cut), group: cut.group, partOf: cut.partOf}))
+    run.forEach((cut, index) =>
+      findings.push({span: spans[index]!, reason: cut.reason, shape: shapeOf(cut), group: cut.group, partOf: cut.partOf}),
+    )
     run = []
   }
   for (const cut of blocks) {
@@ -92,6 +94,14 @@ export function reportCuts(file: VFile, ruleId: string, text: string, cuts: read
   flush()
   findings.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
   for (const {span, reason, shape, group, partOf} of findings) {
-    reportRemoval(file, {ruleId, reason, shape, start: span.start, end: span.end, ...(group === undefined ? {} : {group}), ...(partOf ? {partOf} : {})})
+    reportRemoval(file, {
+      ruleId,
+      reason,
+      shape,
+      start: span.start,
+      end: span.end,
+      ...(group === undefined ? {} : {group}),
+      ...(partOf ? {partOf} : {}),
+    })
   }
 }

@@ -83,8 +83,28 @@ export const schema = z
  * which of them `attributes` allows and which schemes `protocols` allows.
  */
 export const URL_ATTRIBUTES: readonly string[] = [
-  'action', 'archive', 'background', 'cite', 'classid', 'codebase', 'data', 'dynsrc', 'formaction', 'href', 'icon',
-  'itemtype', 'longdesc', 'lowsrc', 'manifest', 'ping', 'poster', 'profile', 'src', 'srcset', 'usemap', 'xlink:href',
+  'action',
+  'archive',
+  'background',
+  'cite',
+  'classid',
+  'codebase',
+  'data',
+  'dynsrc',
+  'formaction',
+  'href',
+  'icon',
+  'itemtype',
+  'longdesc',
+  'lowsrc',
+  'manifest',
+  'ping',
+  'poster',
+  'profile',
+  'src',
+  'srcset',
+  'usemap',
+  'xlink:href',
 ]
 
 /**
@@ -94,7 +114,15 @@ export const URL_ATTRIBUTES: readonly string[] = [
  * tree the sanitiser walks, so it is never kept.
  */
 export const RAW_TEXT_TAGS: ReadonlySet<string> = new Set([
-  'iframe', 'noembed', 'noframes', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
 ])
 const NEVER_KEPT: ReadonlySet<string> = new Set(['template'])
 
@@ -150,7 +178,8 @@ export function compile(data: z.input<typeof schema> | undefined): UnsafeHtmlRul
   for (const group of enabled(data?.tags)) for (const tag of group.tags) if (!NEVER_KEPT.has(tag)) allowedTags.set(tag, group.id)
   const strippedTags = new Map<string, string>()
   for (const group of enabled(data?.strip)) for (const tag of group.tags) if (!allowedTags.has(tag)) strippedTags.set(tag, group.id)
-  for (const tag of [...RAW_TEXT_TAGS, ...NEVER_KEPT]) if (!allowedTags.has(tag) && !strippedTags.has(tag)) strippedTags.set(tag, 'raw-text')
+  for (const tag of [...RAW_TEXT_TAGS, ...NEVER_KEPT])
+    if (!allowedTags.has(tag) && !strippedTags.has(tag)) strippedTags.set(tag, 'raw-text')
 
   // Denied values per property: kept for reasons, and compiled into one "does not contain" pattern for the sanitiser.
   const denied = new Map<string, Array<{id: string; source: string; test: RegExp}>>()
@@ -219,7 +248,8 @@ export function compile(data: z.input<typeof schema> | undefined): UnsafeHtmlRul
     schemes,
     allowsAttribute(tag, property) {
       const allowed = (set: Set<string> | undefined) =>
-        set !== undefined && (set.has(property) || (property.length > 4 && property.slice(0, 4).toLowerCase() === 'data' && set.has('data*')))
+        set !== undefined &&
+        (set.has(property) || (property.length > 4 && property.slice(0, 4).toLowerCase() === 'data' && set.has('data*')))
       return allowedTags.has(tag) && (allowed(byTag.get(tag)) || allowed(byTag.get('*')))
     },
     deniedValue(property, value) {
