@@ -46,7 +46,7 @@ export {
 } from './engine/removal.js'
 export {countRemovals, removalGroups} from './engine/group.js'
 export {defineRule, type Finder, type GroupName, type RuleDefinition, type RuleMeta} from './engine/rule.js'
-export {defineSection, noSection, type NoSection, type RuleSection, type Section} from './ruleset/section.js'
+export {defineSection, type RuleSection, type Section} from './ruleset/section.js'
 export type {RunOptions} from './ruleset/run-options.js'
 export {SHAPES, shapeStructure, shapeViolation, type Leaf, type RemovedEndAt, type Shape, type ShapeStructure} from './engine/shape.js'
 export {defaultShapeCheckMode, ShapeError, SHAPE_CHECK_ENV, type ShapeCheckMode} from './engine/shape-check.js'

@@ -180,6 +180,30 @@ describe('filter-list decisions', () => {
     expect(clean(thirdParty, {...run, ...onlyFilterList}).removals).toHaveLength(1)
   })
 
+  it('takes the site from the first key of filterList.siteKeys that holds a URL; a rules file can change the keys', () => {
+    const run = withLists(['a.txt', '||cdn.gutters.example^$third-party\n'])
+    const article = [
+      '---',
+      'title: T',
+      'Source-URL: https://other.example/post',
+      'canonicalURL: https://gutters.example/post',
+      '---',
+      '',
+      '![Ladder](https://cdn.gutters.example/ladder.jpg)',
+      '',
+    ].join('\n')
+    // Defaults: `canonical_url` (as `canonicalURL`) ranks above `source_url` (as `Source-URL`): first party, kept.
+    expect(clean(article, {...run, ...onlyFilterList}).removals).toEqual([])
+    const sourceFirst = createRuleSet({text: 'filterList:\n  siteKeys: [source_url]\n', file: 'site-keys.yaml'})
+    expect(clean(article, {rules: sourceFirst, ...run, ...onlyFilterList}).removals).toHaveLength(1)
+    const noKeys = createRuleSet({text: 'filterList:\n  siteKeys: []\n', file: 'no-keys.yaml'})
+    expect(clean(article, {rules: noKeys, ...run, ...onlyFilterList}).removals).toHaveLength(1)
+  })
+
+  it('refuses a site key with no letter to compare', () => {
+    expect(() => createRuleSet({text: 'filterList:\n  siteKeys: ["_"]\n', file: 'bad.yaml'})).toThrow(/bad\.yaml:2:.*siteKeys.*letter/s)
+  })
+
   it('matches links only against filters that name a host', () => {
     const run = withLists(['a.txt', '/ads/*\n||clicks.example^\n'])
     const article = 'See [the ads policy](https://news.example/ads/policy) and [this deal](https://clicks.example/ads/1).\n'

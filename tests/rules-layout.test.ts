@@ -2,7 +2,7 @@
  * Every rule has a complete home, and nothing lives outside the registry:
  * for each rule of `src/rules/index.ts` there is its folder with `index.ts`,
  * its rules-file section (`section.ts`, exporting the section under the
- * rule's camelCase key) or the one declared exemption, its default rules
+ * rule's camelCase key), its default rules
  * `rules/default/<id>.yaml`, at least one `removes-*` and one `keeps-*`
  * fixture, and its docs page; every folder in `src/rules` is a registry rule. Adding a rule is
  * the recipe in src/rules/index.ts; this test says what is missing.
@@ -10,14 +10,8 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {registry} from '../src/plugin-api.js'
-import {NO_SECTION as FILTER_LIST_NO_SECTION} from '../src/rules/filter-list/index.js'
 
 const root = new URL('../', import.meta.url).pathname
-
-/** Rules with no rules-file section, each with the only reason accepted. */
-const EXEMPT_FROM_SECTION: Record<string, string> = {
-  'filter-list': FILTER_LIST_NO_SECTION,
-}
 
 const camelCase = (id: string) => id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 const folders = (dir: string) =>
@@ -38,21 +32,15 @@ describe('rules layout', () => {
         expect(existsSync(`${root}src/rules/${id}/index.ts`)).toBe(true)
       })
 
-      it('has its rules-file section under its camelCase key, or the declared exemption', () => {
-        const section = rule.section
-        if (section.key === undefined) {
-          expect(Object.keys(EXEMPT_FROM_SECTION)).toContain(id)
-          expect(section.none).toBe(EXEMPT_FROM_SECTION[id])
-          expect(existsSync(`${root}src/rules/${id}/section.ts`)).toBe(false)
-        } else {
-          expect(Object.keys(EXEMPT_FROM_SECTION)).not.toContain(id)
-          expect(section.key).toBe(camelCase(id))
-          expect(existsSync(`${root}src/rules/${id}/section.ts`)).toBe(true)
-        }
+      it('has its rules-file section (src/rules/<id>/section.ts) under its camelCase key', () => {
+        expect(rule.section.key).toBe(camelCase(id))
+        expect(existsSync(`${root}src/rules/${id}/section.ts`)).toBe(true)
       })
 
-      it('has its default rules in rules/default/<id>.yaml (unless exempt from a section)', () => {
-        expect(existsSync(`${root}rules/default/${id}.yaml`)).toBe(!(id in EXEMPT_FROM_SECTION))
+      it('has its default rules in rules/default/<id>.yaml, under its section key', () => {
+        const yaml = `${root}rules/default/${id}.yaml`
+        expect(existsSync(yaml)).toBe(true)
+        expect(readFileSync(yaml, 'utf8')).toMatch(new RegExp(`^${rule.section.key}:`, 'm'))
       })
 
       it('has at least one removes-* and one keeps-* fixture', () => {

@@ -62,7 +62,7 @@ export function renderRulePage(root, meta) {
     `| group | \`${meta.group}\` |`,
     `| on by default | ${on ? `yes (\`--disable ${meta.id}\` switches it off)` : `no (\`--enable ${meta.id}\` or \`--enable ${meta.group}\` switches it on)`} |`,
     `| removal shapes | ${meta.shapes.map((shape) => `\`${shape}\``).join(', ')} ([what they are](../architecture.md#removal-shapes)) |`,
-    `| default rules | ${yamlText === undefined ? 'none: its knowledge comes from the lists given with `--filter-list`' : `[\`${yamlPath}\`](../../${yamlPath})`} |`,
+    `| default rules | ${yamlText === undefined ? 'none' : `[\`${yamlPath}\`](../../${yamlPath})`} |`,
     `| fixtures | [\`tests/fixtures/${meta.id}/\`](../../tests/fixtures/${meta.id}/): ${count(cases, 'removes-')} \`removes-*\`, ${count(cases, 'keeps-')} \`keeps-*\` |`,
     '',
     `What it removes and what it deliberately keeps, in words: [Rules](../rules.md#${meta.id}).`,

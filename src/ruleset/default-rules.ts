@@ -1632,6 +1632,18 @@ export const defaultRulesData: RulesData = {
       }
     ]
   },
+  "filterList": {
+    "siteKeys": [
+      "canonical",
+      "canonical_url",
+      "url",
+      "link",
+      "permalink",
+      "original_url",
+      "source_url",
+      "external_url"
+    ]
+  },
   "frontmatter": {
     "dropEmpty": true,
     "keys": [

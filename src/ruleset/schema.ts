@@ -8,18 +8,12 @@
  */
 import {z} from 'zod'
 import {registry, type RegisteredRule} from '../rules/index.js'
-import type {Section} from './section.js'
-
-/** The registry's rules that have a rules-file section. */
-type WithSection = Extract<RegisteredRule, {readonly section: Section}>
 
 /** Each rules-file section, by its key, with its schema and compiler. */
-export type Sections = {readonly [R in WithSection as R['section']['key']]: R['section']}
+export type Sections = {readonly [R in RegisteredRule as R['section']['key']]: R['section']}
 
 /** Each rules-file section, by its key, with its schema and compiler, in registry order. */
-export const sections = Object.fromEntries(
-  registry.flatMap((rule) => (rule.section.key === undefined ? [] : [[rule.section.key, rule.section]])),
-) as unknown as Sections
+export const sections = Object.fromEntries(registry.map((rule) => [rule.section.key, rule.section])) as unknown as Sections
 
 type SectionShape = {[K in keyof Sections]: z.ZodOptional<Sections[K]['schema']>}
 

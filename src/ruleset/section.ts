@@ -4,9 +4,6 @@
  * compiled part of the rule set. Each rule folder's `section.ts` defines one
  * with {@link defineSection}; the rules-file schema, the `RuleSet` type and
  * `compileRules` are derived from the registry's sections (see `schema.ts`).
- *
- * A rule whose knowledge does not come from the rules file declares why
- * instead ({@link noSection}).
  */
 import type {z} from 'zod'
 
@@ -19,15 +16,8 @@ export interface Section<Key extends string = string, Schema extends z.ZodType =
   readonly compile: (data: z.input<Schema> | undefined) => Compiled
 }
 
-/** A rule with no rules-file section, and why. */
-export interface NoSection {
-  readonly key?: undefined
-  /** Why the rule's knowledge is not in the rules file. */
-  readonly none: string
-}
-
-/** What a rule declares about the rules file: its section, or why it has none. */
-export type RuleSection = Section<string, z.ZodType, unknown> | NoSection
+/** What a rule declares about the rules file: its section. */
+export type RuleSection = Section<string, z.ZodType, unknown>
 
 /** Define a rule's rules-file section. */
 export function defineSection<const Key extends string, Schema extends z.ZodType, Compiled>(
@@ -36,9 +26,4 @@ export function defineSection<const Key extends string, Schema extends z.ZodType
   compile: (data: z.input<Schema> | undefined) => Compiled,
 ): Section<Key, Schema, Compiled> {
   return {key, schema, compile}
-}
-
-/** Declare that a rule has no rules-file section, saying why. */
-export function noSection(reason: string): NoSection {
-  return {none: reason}
 }

@@ -59,7 +59,7 @@ import {blockSpan, type Span} from '../../engine/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 import type {RunOptions} from '../../ruleset/run-options.js'
 import {elementKeys, meetsRequirements, type CompiledFilterLists, type FilterMatch, type ResourceKind, type Site} from './lists.js'
-import {noSection} from '../../ruleset/section.js'
+import {section, siteKeyForm} from './section.js'
 
 export const meta = {
   id: 'filter-list',
@@ -70,8 +70,6 @@ export const meta = {
 } as const
 
 /** Frontmatter keys that give the article's own URL, best first (lower case, `_`/`-` dropped). */
-const SITE_KEYS = ['canonical', 'canonicalurl', 'url', 'link', 'permalink', 'originalurl', 'sourceurl', 'externalurl'] as const
-const SITE_KEY_HINT = /url|link|canonical/i
 /** A top-level frontmatter entry on one line: key and value (a trailing comment dropped). */
 const FRONTMATTER_ENTRY = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.+?)(?:[ \t]+#.*)?$/gm
 const QUOTED = /^(["'])(.*)\1$/
@@ -155,12 +153,12 @@ function because(match: FilterMatch): string {
  * (read by line, not by a YAML parser: only plain and quoted one-line
  * values are URLs anyway).
  */
-function frontmatterUrl(tree: Root): string | undefined {
+function frontmatterUrl(tree: Root, siteKeys: readonly string[]): string | undefined {
   const first = tree.children[0]
-  if (first?.type !== 'yaml' || !SITE_KEY_HINT.test(first.value)) return undefined
+  if (first?.type !== 'yaml' || siteKeys.length === 0) return undefined
   let best: {rank: number; url: string} | undefined
   for (const [, key, raw] of first.value.matchAll(FRONTMATTER_ENTRY)) {
-    const rank = SITE_KEYS.indexOf(key!.toLowerCase().replace(/[^a-z]/g, '') as (typeof SITE_KEYS)[number])
+    const rank = siteKeys.indexOf(siteKeyForm(key!))
     if (rank === -1 || (best && best.rank <= rank)) continue
     const value = raw!.trim().replace(QUOTED, '$2')
     if (HTTP_URL.test(value) && !/\s/.test(value)) best = {rank, url: value}
@@ -546,7 +544,7 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, r
   const lists = run.filterLists
   if (!lists || (!lists.hasNetworkFilters && !lists.hasCosmeticFilters)) return
   const text = String(file.value)
-  const siteUrl = frontmatterUrl(tree)
+  const siteUrl = frontmatterUrl(tree, rules.filterList.siteKeys)
   const site = siteUrl === undefined ? undefined : lists.site(siteUrl)
   const context: Context = {
     text,
@@ -563,15 +561,5 @@ export function findFilterListMatches(tree: Root, file: VFile, rules: RuleSet, r
   for (const finding of settleFindings(text, context.findings)) reportRemoval(file, {ruleId: meta.id, ...finding})
 }
 
-/**
- * Why the rule has no rules-file section: what it blocks is the filter lists
- * given for the run (`--filter-list`, `RunOptions.filterLists`), in their own
- * syntax. The rest it reads is not policy a rules file should change: the
- * retail button labels are the `affiliateLink` section's, and the frontmatter
- * keys that name the article's URL (`SITE_KEYS`) are a fixed vocabulary
- * paired with a fast pre-check (`SITE_KEY_HINT`).
- */
-export const NO_SECTION = 'what it blocks comes from the filter lists given for the run (--filter-list), not from the rules file'
-
 /** The rule, as the registry (`src/rules/index.ts`) takes it. */
-export const rule = defineRule(meta, findFilterListMatches, noSection(NO_SECTION))
+export const rule = defineRule(meta, findFilterListMatches, section)
