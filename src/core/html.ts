@@ -52,24 +52,6 @@ export interface Element {
   closed: boolean
 }
 
-/** Elements that never have a close tag. */
-export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-])
-
 /** Where a comment or a tag may start. */
 const OPENER = /<(?:!--|\/?[a-zA-Z])/g
 /** A start or end tag at the opener (sticky): close mark, name, attribute source, self-closing mark (groups 1–4). */
@@ -91,6 +73,7 @@ export function parseAttributes(source: string): Attributes {
   return attributes
 }
 
+import {VOID_ELEMENTS} from '../engine/html-elements.js'
 import {nextMatch} from './delimited.js'
 
 /** A sorted list of `[start, end)` ranges that the scanner must skip (code). */

@@ -23,23 +23,11 @@
  * closed HTML comments are skipped. It errs towards passing: it never reads more
  * into a document than the parser would, only less.
  */
+import {VOID_ELEMENTS} from './html-elements.js'
 
 /** Elements that never hold others, or whose end tag a browser infers (they do not nest). */
 const NON_NESTING = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
+  ...VOID_ELEMENTS,
   'p',
   'li',
   'dt',
