@@ -1,0 +1,160 @@
+/**
+ * page-chrome: remove the chrome of a page scraped whole — site menu,
+ * sign-in links, date tickers, breadcrumbs, share rows, tag lists, counters,
+ * related and trending lists, comment sections, footer link columns — by the
+ * structure of the blocks, in any language, without a signature per site.
+ *
+ * Acts only on a whole-page scrape (see `region.ts`: a long, link-dense head
+ * before the title). Then each top-level block is classified as jusText does
+ * (`classify.ts`: length, link density, stopword density in the document's
+ * language, lists of short links, then context), the body is anchored on the
+ * title, and what goes is:
+ * - head: every block before the title that is not good after context (a
+ *   good paragraph above the title — a lead — stays);
+ * - after the title: the bad blocks between it and the first good block
+ *   (breadcrumbs, share row, counters; a date line between title and text
+ *   stays);
+ * - tail: every block after the body's last good block; after a terminator
+ *   ("Related posts", "3 comments", "发表评论") also prose (comments);
+ * - inside: a run of two or more bad blocks touching what earlier rules
+ *   removed (a widget), never a lone block.
+ * Never code, tables, link definitions, the frontmatter, in-page tables of
+ * contents, or images inside the body.
+ *
+ * Each removal says why in one line and records the numbers in `features`.
+ *
+ * @example
+ *   [Home](/) [News](/news) [Login](/login) …   (menu, breadcrumbs, share row)
+ *   # The title
+ *   The article…
+ *   - [Related one](/a) …  © 2024 Example
+ *   → "# The title\n\nThe article…\n"
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {topBlocks} from '../../core/blocks.js'
+import {removedSpans, reportRemoval, type RemovalInit} from '../../engine/removal.js'
+import {defineRule} from '../../engine/rule.js'
+import {blockSpan} from '../../engine/span.js'
+import type {RuleSet} from '../../ruleset/compile.js'
+import {classifyBlock, reviseByContext, type Judged} from './classify.js'
+import {documentLanguage} from './language.js'
+import {bodyRegion, findAnchor, wholePageGate, type Anchor, type Gate} from './region.js'
+import {section} from './section.js'
+
+export const meta = {
+  id: 'page-chrome',
+  description: 'Page chrome of whole-page scrapes (menus, sign-in links, breadcrumbs, share rows, related lists, comments, footers), by block structure.',
+  removalOnly: true,
+  group: 'chrome',
+  shapes: ['block'],
+} as const
+
+type Zone = 'head' | 'title' | 'tail' | 'inside'
+
+/** A removal with the numbers that decided it (`features`: additive in the record). */
+type ChromeRemoval = RemovalInit & {features: Readonly<Record<string, string | number | boolean>>}
+
+function reasonOf(judged: Judged, zone: Zone, language: string): string {
+  const {block} = judged
+  const parts = [`${block.links} link${block.links === 1 ? '' : 's'}`, `link density ${block.linkDensity.toFixed(2)}`]
+  if (language !== 'und') parts.push(`stopwords ${judged.stopwordDensity.toFixed(2)} (${language})`)
+  const why = judged.final === judged.alone ? judged.why : `${judged.why}, ${judged.context ?? 'context'}`
+  return `Page chrome (${zone}): ${parts.join(', ')}; ${why}`
+}
+
+/** Whether a block may go at all: never code, tables, definitions, frontmatter or in-page tables of contents. */
+function removable(judged: Judged): boolean {
+  return judged.alone !== 'keep' && judged.block.kind !== 'frontmatter' && judged.block.kind !== 'definition'
+}
+
+/** Find and report the chrome of a whole-page scrape. */
+export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
+  const options = rules.pageChrome
+  if (options.scope === 'never') return
+  const blocks = topBlocks(tree, file)
+  if (blocks.length < 3) return
+  const removed = removedSpans(file)
+  const language = documentLanguage(blocks, options.languages)
+  const list = blocks.map((block) => classifyBlock(block, options, language, removed.covers(block.start, block.end)))
+  const anchor = findAnchor(list, options)
+  if (!anchor) return
+  reviseByContext(list, anchor.at)
+  const region = bodyRegion(list, anchor.at)
+  const head = list.slice(0, anchor.at)
+  const tail = list.slice(region.end + 1)
+  const gate = wholePageGate(head, tail, options)
+  if (options.scope === 'whole-page' && !gate.wholePage) return
+  const text = String(file.value)
+  const lang = language?.id ?? 'und'
+  const report = (judged: Judged, zone: Zone) => {
+    if (judged.known || !removable(judged)) return
+    const {block} = judged
+    const removal: ChromeRemoval = {
+      ruleId: meta.id,
+      reason: reasonOf(judged, zone, lang),
+      ...blockSpan(text, block.start, block.end),
+      features: featuresOf(judged, zone, lang, anchor, gate),
+    }
+    reportRemoval(file, removal)
+  }
+  // Head: what is not good before the title.
+  for (const judged of head) if (judged.final !== 'good' && (judged.alone !== 'skip' || judged.block.kind === 'break')) report(judged, 'head')
+  // Between the title and the text: bad blocks only.
+  for (let at = anchor.at + 1; at < region.bodyStart; at++) {
+    const judged = list[at]!
+    if (judged.final === 'bad' && judged.block.kind !== 'image') report(judged, 'title')
+  }
+  // Tail: everything after the body (after a terminator, prose too).
+  for (const judged of tail) if (judged.alone !== 'skip' || judged.block.kind === 'break' || judged.why === 'heading') report(judged, 'tail')
+  // Inside: runs of two or more bad blocks next to known chrome.
+  for (const run of badRuns(list, region.bodyStart, region.end)) {
+    const before = list[run[0]! - 1]
+    const after = list[run[run.length - 1]! + 1]
+    if (run.length >= 2 && (before?.known || after?.known)) for (const at of run) report(list[at]!, 'inside')
+  }
+}
+
+/** Maximal runs of bad, removable, non-image blocks in `[from, to]` (indices). */
+function badRuns(list: readonly Judged[], from: number, to: number): number[][] {
+  const runs: number[][] = []
+  let run: number[] = []
+  for (let at = from; at <= to; at++) {
+    const judged = list[at]!
+    if (judged.final === 'bad' && !judged.known && removable(judged) && judged.block.kind !== 'image') run.push(at)
+    else if (judged.alone !== 'skip' || judged.why === 'heading') {
+      if (run.length > 0) runs.push(run)
+      run = []
+    }
+  }
+  if (run.length > 0) runs.push(run)
+  return runs
+}
+
+function featuresOf(judged: Judged, zone: Zone, lang: string, anchor: Anchor, gate: Gate): Record<string, string | number | boolean> {
+  const {block} = judged
+  const features: Record<string, string | number | boolean> = {
+    zone,
+    kind: block.kind,
+    chars: block.chars,
+    words: block.words,
+    links: block.links,
+    linkDensity: Math.round(block.linkDensity * 100) / 100,
+    stopwordDensity: judged.stopwordDensity,
+    lang,
+    sentences: block.sentences,
+    cfClass: judged.alone,
+    class: judged.final,
+    why: judged.why,
+    anchor: anchor.kind,
+    wholePage: gate.trigger,
+    headLinks: gate.headLinks,
+    headLinkDensity: gate.headLinkDensity,
+  }
+  if (judged.context) features.context = judged.context
+  if (block.items) features.items = block.items.count
+  return features
+}
+
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findPageChrome, section)
