@@ -74,12 +74,16 @@ export function classifyBlock(block: Block, rules: PageChromeRules, language: Ch
   }
   if (block.linkDensity > rules.maxLinkDensity) return judged('bad', 'link-dense')
   if (block.kind === 'image') return judged('short', 'image')
-  if (length < rules.lengthLow) {
-    return block.linkDensity > rules.shortMaxLinkDensity ? judged('bad', 'short-links') : judged('short', 'short')
-  }
   const low = language?.low ?? 0
   const high = language?.high ?? 0
-  if (density >= high) return judged(length > rules.lengthHigh ? 'good' : 'near-good', 'stopwords')
+  if (length < rules.lengthLow) {
+    if (block.linkDensity > rules.shortMaxLinkDensity) return judged('bad', 'short-links')
+    // A short sentence of prose (the closing line of an article) is near-good: it goes only between chrome.
+    const sentence = block.links === 0 && block.sentences > 0 && language !== undefined && density >= low
+    return sentence ? judged('near-good', 'short-sentence') : judged('short', 'short')
+  }
+  // Two sentences of prose are good however short (a Chinese paragraph of 60 characters).
+  if (density >= high) return judged(length > rules.lengthHigh || block.sentences >= 2 ? 'good' : 'near-good', 'stopwords')
   if (density >= low) return judged('near-good', 'stopwords')
   if (block.sentences >= 2 && block.links === 0) return judged('near-good', 'sentences')
   return judged('bad', 'few-stopwords')

@@ -52,9 +52,6 @@ export const meta = {
 
 type Zone = 'head' | 'title' | 'tail' | 'inside'
 
-/** A removal with the numbers that decided it (`features`: additive in the record). */
-type ChromeRemoval = RemovalInit & {features: Readonly<Record<string, string | number | boolean>>}
-
 function reasonOf(judged: Judged, zone: Zone, language: string): string {
   const {block} = judged
   const parts = [`${block.links} link${block.links === 1 ? '' : 's'}`, `link density ${block.linkDensity.toFixed(2)}`]
@@ -81,6 +78,8 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   if (!anchor) return
   reviseByContext(list, anchor.at)
   const region = bodyRegion(list, anchor.at)
+  // No good block after the title: the classifier cannot tell the text from the chrome here.
+  if (region.bodyStart > region.end) return
   const head = list.slice(0, anchor.at)
   const tail = list.slice(region.end + 1)
   const gate = wholePageGate(head, tail, options)
@@ -90,7 +89,7 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   const report = (judged: Judged, zone: Zone) => {
     if (judged.known || !removable(judged)) return
     const {block} = judged
-    const removal: ChromeRemoval = {
+    const removal: RemovalInit = {
       ruleId: meta.id,
       reason: reasonOf(judged, zone, lang),
       ...blockSpan(text, block.start, block.end),

@@ -14,7 +14,8 @@
  * `navListMinItems` lone short links or `headMinDenseBlocks` link-dense
  * blocks — a menu, sign-in links, breadcrumbs. Or, failing that, a footer of
  * link columns after the body (`tailMin*`) with at least a few links in the
- * head. A clean article, a README with a badge row, a translated post with a
+ * head. Tables of contents (in-page links) and rows of images (badges, logos)
+ * do not count: a README has them above its title. A clean article, a README with a badge row, a translated post with a
  * link-dense note above the title do not pass (0 of 175 files of the test
  * corpora do).
  */
@@ -107,8 +108,10 @@ interface Sum {
 
 function sum(list: readonly Judged[], rules: PageChromeRules): Sum {
   const total: Sum = {blocks: 0, links: 0, chars: 0, linkChars: 0, dense: 0, navList: false}
-  for (const {block, alone} of list) {
+  for (const {block, alone, why} of list) {
     if (alone === 'skip' && block.kind !== 'heading') continue
+    // A table of contents is the article's, a row of badges or logos a README's: neither says "site menu".
+    if (why === 'in-page links' || block.kind === 'image') continue
     total.blocks++
     total.links += block.links
     total.chars += block.chars
@@ -159,16 +162,31 @@ export interface Region {
   readonly terminator?: number | undefined
 }
 
-/** The body region of the judged list anchored at `anchor`. */
-export function bodyRegion(list: readonly Judged[], anchor: number): Region {
-  // A terminator counts only when no code or table follows it (a tutorial's "Comments" section is content).
-  let terminator: number | undefined
+function goodChars(list: readonly Judged[], from: number, to: number): number {
+  let chars = 0
+  for (let at = from; at < to; at++) if (list[at]!.final === 'good' && list[at]!.block.kind !== 'heading') chars += list[at]!.block.chars
+  return chars
+}
+
+/**
+ * The terminator that ends the article after `anchor`, if one does: the
+ * first one after which no code or table follows (a tutorial's "Comments"
+ * section is content) and whose prose after it (comments) is less than half
+ * the prose before it (a "Read more" heading in the middle of an article).
+ */
+function terminatorAfter(list: readonly Judged[], anchor: number): number | undefined {
   for (let at = anchor + 1; at < list.length; at++) {
     if (list[at]!.terminator === undefined) continue
     const codeAfter = list.slice(at + 1).some((judged) => judged.alone === 'keep' && judged.why !== 'quote' && judged.why !== 'in-page links')
-    if (!codeAfter) terminator = at
-    break
+    if (codeAfter) return undefined
+    if (goodChars(list, at + 1, list.length) <= 0.5 * goodChars(list, anchor + 1, at)) return at
   }
+  return undefined
+}
+
+/** The body region of the judged list anchored at `anchor`. */
+export function bodyRegion(list: readonly Judged[], anchor: number): Region {
+  const terminator = terminatorAfter(list, anchor)
   const limit = terminator ?? list.length
   let end = anchor
   for (let at = anchor + 1; at < limit; at++) if (list[at]!.final === 'good' && list[at]!.block.kind !== 'heading') end = at
