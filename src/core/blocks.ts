@@ -225,7 +225,8 @@ function buildBlocks(tree: Root, file: VFile): Block[] {
     }
     return tally
   }
-  for (const site of linkIndex(tree, file).sites) {
+  const links = linkIndex(tree, file)
+  for (const site of links.sites) {
     const top: Nodes = site.ancestors[1] ?? site.node
     const item = site.ancestors[1]?.type === 'list' ? site.ancestors[2] : undefined
     const targets = item ? [tallyOf(tallies, top), tallyOf(itemTallies, item)] : [tallyOf(tallies, top)]
@@ -238,7 +239,8 @@ function buildBlocks(tree: Root, file: VFile): Block[] {
         if (site.inLink) tally.linkChars += chars
       } else if (node.type === 'link' || node.type === 'linkReference') {
         tally.links++
-        if (node.type === 'link' && node.url.startsWith('#')) tally.anchorLinks++
+        const url = node.type === 'link' ? node.url : links.definitionOf(node.identifier)?.url
+        if (url?.startsWith('#')) tally.anchorLinks++
       } else if (node.type === 'image' || node.type === 'imageReference') {
         tally.images++
       } else if (node.type === 'html') {

@@ -2474,6 +2474,7 @@ export const defaultRulesData: RulesData = {
       "tailMinBlocks": 3,
       "tailMinLinks": 12,
       "tailMinLinkDensity": 0.6,
+      "headMaxProseShare": 0.5,
       "tailHeadMinLinks": 3
     },
     "languages": [

@@ -82,7 +82,7 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   if (region.bodyStart > region.end) return
   const head = list.slice(0, anchor.at)
   const tail = list.slice(region.end + 1)
-  const gate = wholePageGate(head, tail, options)
+  const gate = wholePageGate(head, tail, region.prose, options)
   if (options.scope === 'whole-page' && !gate.wholePage) return
   const text = String(file.value)
   const lang = language?.id ?? 'und'

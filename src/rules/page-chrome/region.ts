@@ -5,8 +5,9 @@
  *
  * The anchor is the heading that matches the frontmatter's `title`; without
  * a title, the first H1 (then H2) that heads a good block, then the first H1,
- * then the first good block. A title no heading matches means no anchor:
- * the file starts with its text, and nothing is chrome by position.
+ * then the first good block. With a title that no heading matches, only an
+ * H1 heading a good block: else the file starts with its text, and nothing
+ * is chrome by position.
  *
  * The gate, on the blocks before the anchor (the head): at least
  * `headMinBlocks` blocks, `headMinLinks` links, a link density of
@@ -34,6 +35,7 @@ export interface Anchor {
 
 const FRONTMATTER_TITLE = /^title\s*[:=]\s*(.+?)\s*$/m
 const QUOTED = /^(["'])(.*)\1$/
+const SITE_SUFFIX = /\s+[|–—-]\s+[^|–—-]{1,40}$/u
 const NON_WORD = /[^\p{L}\p{N}]+/gu
 
 function normalised(text: string): string {
@@ -46,7 +48,8 @@ export function frontmatterTitle(blocks: readonly Block[]): string | undefined {
   if (first?.kind !== 'frontmatter' || !('value' in first.node)) return undefined
   const raw = FRONTMATTER_TITLE.exec(String(first.node.value))?.[1]
   if (!raw) return undefined
-  const title = normalised(raw.replace(QUOTED, '$2'))
+  // "The title | Site name": the page title's site suffix is not in the heading.
+  const title = normalised(raw.replace(QUOTED, '$2').replace(SITE_SUFFIX, ''))
   return title.length > 0 ? title : undefined
 }
 
@@ -73,12 +76,14 @@ export function findAnchor(list: readonly Judged[], rules: PageChromeRules): Anc
       const text = normalised(judged.block.text)
       return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
     })
-    return near ? {at: near.at, kind: 'title'} : undefined
+    if (near) return {at: near.at, kind: 'title'}
   }
-  for (const depth of [1, 2] as const) {
+  // With a title no heading matches, only an H1 heading a good block can be the title.
+  for (const depth of title ? ([1] as const) : ([1, 2] as const)) {
     const found = headings.find(({judged, at}) => judged.block.depth === depth && !judged.terminator && headsGood(list, at, rules))
     if (found) return {at: found.at, kind: depth === 1 ? 'h1' : 'h2'}
   }
+  if (title) return undefined
   const firstH1 = headings.find(({judged}) => judged.block.depth === 1)
   if (firstH1) return {at: firstH1.at, kind: 'first-h1'}
   const firstGood = list.findIndex((judged) => judged.alone === 'good')
@@ -124,9 +129,14 @@ function sum(list: readonly Judged[], rules: PageChromeRules): Sum {
 }
 
 /** Decide whether the file is a whole-page scrape, from its head (blocks before the anchor) and its tail (after the body). */
-export function wholePageGate(head: readonly Judged[], tail: readonly Judged[], rules: PageChromeRules): Gate {
+export function wholePageGate(head: readonly Judged[], tail: readonly Judged[], bodyProse: number, rules: PageChromeRules): Gate {
   const limits = rules.wholePage
   const top = sum(head, rules)
+  // Prose above the title that rivals the text below it: the title is not where the article starts.
+  const headProse = goodChars(head, 0, head.length)
+  if (headProse > limits.headMaxProseShare * bodyProse) {
+    return {wholePage: false, trigger: 'none', headBlocks: top.blocks, headLinks: top.links, headLinkDensity: 0, tailLinks: 0, tailLinkDensity: 0}
+  }
   const bottom = sum(tail, rules)
   const headLinkDensity = top.chars === 0 ? 0 : top.linkChars / top.chars
   const tailLinkDensity = bottom.chars === 0 ? 0 : bottom.linkChars / bottom.chars
@@ -155,6 +165,8 @@ export function wholePageGate(head: readonly Judged[], tail: readonly Judged[], 
 /** The body region: from the anchor to its last good block before the first terminator (inclusive indices). */
 export interface Region {
   readonly start: number
+  /** Characters of good blocks in the region. */
+  readonly prose: number
   /** First good block after the anchor (where the text starts), or `end + 1`. */
   readonly bodyStart: number
   readonly end: number
@@ -194,5 +206,5 @@ export function bodyRegion(list: readonly Judged[], anchor: number): Region {
   while (end + 1 < limit && (list[end + 1]!.alone === 'keep' || list[end + 1]!.block.kind === 'image')) end++
   let bodyStart = anchor + 1
   while (bodyStart <= end && list[bodyStart]!.final !== 'good') bodyStart++
-  return {start: anchor, bodyStart, end, terminator}
+  return {start: anchor, bodyStart, end, terminator, prose: goodChars(list, anchor + 1, end + 1)}
 }

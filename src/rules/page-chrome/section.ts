@@ -77,6 +77,8 @@ export const schema = z
         tailMinBlocks: z.number().int().min(1).optional(),
         tailMinLinks: z.number().int().min(1).optional(),
         tailMinLinkDensity: ratio.optional(),
+        /** Never when the good prose above the title is more than this share of the prose below it. */
+        headMaxProseShare: z.number().min(0).optional(),
         /** With the tail test, the head still needs this many links. */
         tailHeadMinLinks: z.number().int().min(0).optional(),
       })
@@ -122,6 +124,7 @@ export interface PageChromeRules {
     readonly tailMinLinks: number
     readonly tailMinLinkDensity: number
     readonly tailHeadMinLinks: number
+    readonly headMaxProseShare: number
   }
   readonly languages: readonly ChromeLanguage[]
   /** The id of the terminator `text` (a block's whole text) is, if any. */
@@ -178,6 +181,7 @@ export function compile(data: z.input<typeof schema> | undefined): PageChromeRul
       tailMinLinks: whole?.tailMinLinks ?? 12,
       tailMinLinkDensity: whole?.tailMinLinkDensity ?? 0.6,
       tailHeadMinLinks: whole?.tailHeadMinLinks ?? 3,
+      headMaxProseShare: whole?.headMaxProseShare ?? 0.5,
     },
     languages: enabled(data?.languages).map(compileLanguage),
     terminator: blockMatcher(data?.terminators),
