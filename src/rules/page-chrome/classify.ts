@@ -121,8 +121,9 @@ function neighbour(list: readonly Judged[], index: number, step: 1 | -1, stopAtN
  */
 export function reviseByContext(list: readonly Judged[], anchor: number | undefined): void {
   const alone = (index: number) => list[index]!.alone
-  // The title is good whatever it looks like alone.
-  const view: Judged[] = list.map((judged, index) => (index === anchor ? {...judged, alone: 'good' as const} : judged))
+  // The title is good whatever it looks like alone, and so is the first prose after it (the lead of a short article).
+  const lead = anchor === undefined ? -1 : list.findIndex((judged, index) => index > anchor && (judged.alone === 'good' || judged.alone === 'near-good'))
+  const view: Judged[] = list.map((judged, index) => (index === anchor || index === lead ? {...judged, alone: 'good' as const} : judged))
   list.forEach((judged, index) => {
     if (alone(index) !== 'short' || index === anchor) return
     const previous = neighbour(view, index, -1, false)
@@ -145,7 +146,7 @@ export function reviseByContext(list: readonly Judged[], anchor: number | undefi
   })
   list.forEach((judged, index) => {
     if (judged.final === 'keep') judged.final = 'good'
-    if (index === anchor) judged.final = 'good'
+    if (index === anchor || index === lead) judged.final = 'good'
   })
   // A heading belongs to what it heads: the class of the next weighed block (bad at the end).
   for (let index = list.length - 1, next: ChromeClass = 'bad'; index >= 0; index--) {

@@ -33,9 +33,9 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {topBlocks} from '../../core/blocks.js'
-import {removedSpans, reportRemoval, type RemovalInit} from '../../engine/removal.js'
+import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
-import {blockSpan} from '../../engine/span.js'
+import {blockSpan, type Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {classifyBlock, reviseByContext, type Judged} from './classify.js'
 import {documentLanguage} from './language.js'
@@ -86,32 +86,63 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   if (options.scope === 'whole-page' && !gate.wholePage) return
   const text = String(file.value)
   const lang = language?.id ?? 'und'
-  const report = (judged: Judged, zone: Zone) => {
-    if (judged.known || !removable(judged)) return
-    const {block} = judged
-    const removal: RemovalInit = {
-      ruleId: meta.id,
-      reason: reasonOf(judged, zone, lang),
-      ...blockSpan(text, block.start, block.end),
-      features: featuresOf(judged, zone, lang, anchor, gate),
-    }
-    reportRemoval(file, removal)
+  const planned = new Map<number, Zone>()
+  const plan = (judged: Judged, zone: Zone) => {
+    if (!judged.known && removable(judged)) planned.set(judged.block.index, zone)
   }
   // Head: what is not good before the title.
-  for (const judged of head) if (judged.final !== 'good' && (judged.alone !== 'skip' || judged.block.kind === 'break')) report(judged, 'head')
+  for (const judged of head) if (judged.final !== 'good' && (judged.alone !== 'skip' || judged.block.kind === 'break')) plan(judged, 'head')
   // Between the title and the text: bad blocks only.
   for (let at = anchor.at + 1; at < region.bodyStart; at++) {
     const judged = list[at]!
-    if (judged.final === 'bad' && judged.block.kind !== 'image') report(judged, 'title')
+    if (judged.final === 'bad' && judged.block.kind !== 'image') plan(judged, 'title')
   }
   // Tail: everything after the body (after a terminator, prose too).
-  for (const judged of tail) if (judged.alone !== 'skip' || judged.block.kind === 'break' || judged.why === 'heading') report(judged, 'tail')
+  for (const judged of tail) if (judged.alone !== 'skip' || judged.block.kind === 'break' || judged.why === 'heading') plan(judged, 'tail')
   // Inside: runs of two or more bad blocks next to known chrome.
   for (const run of badRuns(list, region.bodyStart, region.end)) {
     const before = list[run[0]! - 1]
     const after = list[run[run.length - 1]! + 1]
-    if (run.length >= 2 && (before?.known || after?.known)) for (const at of run) report(list[at]!, 'inside')
+    if (run.length >= 2 && (before?.known || after?.known)) for (const at of run) plan(list[at]!, 'inside')
   }
+  const spans = spansOf(list, planned, text)
+  for (const judged of list) {
+    const zone = planned.get(judged.block.index)
+    if (zone === undefined) continue
+    reportRemoval(file, {
+      ruleId: meta.id,
+      reason: reasonOf(judged, zone, lang),
+      ...spans.get(judged.block.index)!,
+      features: featuresOf(judged, zone, lang, anchor, gate),
+    })
+  }
+}
+
+/**
+ * The span of each planned block: the block with its lines and one blank
+ * line round it (`blockSpan`); the run of blocks that ends the document goes
+ * with the blank lines before it, so the text ends where the article does.
+ */
+function spansOf(list: readonly Judged[], planned: ReadonlyMap<number, Zone>, text: string): Map<number, Span> {
+  const spans = new Map<number, Span>()
+  for (const judged of list) if (planned.has(judged.block.index)) spans.set(judged.block.index, blockSpan(text, judged.block.start, judged.block.end))
+  let first = list.length
+  while (first > 0 && planned.has(list[first - 1]!.block.index)) first--
+  if (first === list.length || first === 0) return spans
+  const previous = list[first - 1]!.block
+  const lineAfter = text.indexOf('\n', previous.end)
+  if (lineAfter === -1) return spans
+  for (let at = first; at < list.length; at++) {
+    const {block} = list[at]!
+    const start = at === first ? lineAfter + 1 : lineStartOf(text, block.start)
+    const end = at + 1 < list.length ? lineStartOf(text, list[at + 1]!.block.start) : text.length
+    spans.set(block.index, {start, end})
+  }
+  return spans
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
 }
 
 /** Maximal runs of bad, removable, non-image blocks in `[from, to]` (indices). */
