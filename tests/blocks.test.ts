@@ -18,9 +18,20 @@ function blocksOf(markdown: string) {
 
 describe('topBlocks', () => {
   it('gives each top-level block its kind and offsets', () => {
-    const text = '---\ntitle: x\n---\n\n# Title\n\nSome text.\n\n![logo](l.png)\n\n```js\nx()\n```\n\n| a |\n| - |\n| 1 |\n\n> quoted\n\n---\n\n[ref]: https://r.example/\n'
+    const text =
+      '---\ntitle: x\n---\n\n# Title\n\nSome text.\n\n![logo](l.png)\n\n```js\nx()\n```\n\n| a |\n| - |\n| 1 |\n\n> quoted\n\n---\n\n[ref]: https://r.example/\n'
     const {blocks} = blocksOf(text)
-    expect(blocks.map((block) => block.kind)).toEqual(['frontmatter', 'heading', 'paragraph', 'image', 'code', 'table', 'quote', 'break', 'definition'])
+    expect(blocks.map((block) => block.kind)).toEqual([
+      'frontmatter',
+      'heading',
+      'paragraph',
+      'image',
+      'code',
+      'table',
+      'quote',
+      'break',
+      'definition',
+    ])
     const heading = blocks[1]!
     expect(heading.depth).toBe(1)
     expect(text.slice(heading.start, heading.end)).toBe('# Title')

@@ -8,6 +8,7 @@
  *
  * Run more cases with `FC_RUNS=500`; rerun a failure with `FC_SEED=<seed>`.
  */
+import {readFileSync} from 'node:fs'
 import type {Root} from 'mdast'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
@@ -18,6 +19,8 @@ import {createParser} from '../src/pipeline.js'
 import {registry} from '../src/rules/index.js'
 import {documentLanguage, stopwordDensity} from '../src/rules/page-chrome/language.js'
 import {defaultRuleSet} from '../src/ruleset/index.js'
+import {defaultRulesData} from '../src/plugin-api.js'
+import {stopwordsModule} from '../scripts/lib/stopwords.js'
 
 const SEED = process.env['FC_SEED'] === undefined ? 20261206 : Number(process.env['FC_SEED'])
 const RUNS = process.env['FC_RUNS'] === undefined ? 40 : Number(process.env['FC_RUNS'])
@@ -39,7 +42,8 @@ const SAMPLES: Record<string, {prose: string; menu: string}> = {
     menu: 'Startseite Politik Wirtschaft Sport Anmelden Registrieren Kontakt',
   },
   fr: {
-    prose: "Nous avons déplacé le cache sur une nouvelle machine parce que l'ancienne était trop lente pour l'équipe, et depuis tout va bien.",
+    prose:
+      "Nous avons déplacé le cache sur une nouvelle machine parce que l'ancienne était trop lente pour l'équipe, et depuis tout va bien.",
     menu: 'Accueil Actualités Sport Météo Connexion Inscription Contact',
   },
   es: {
@@ -47,7 +51,8 @@ const SAMPLES: Record<string, {prose: string; menu: string}> = {
     menu: 'Inicio Noticias Deportes Tiempo Iniciar sesión Registrarse Contacto',
   },
   it: {
-    prose: "Abbiamo spostato la cache su una nuova macchina perché quella vecchia era troppo lenta per il gruppo, e da allora funziona bene.",
+    prose:
+      'Abbiamo spostato la cache su una nuova macchina perché quella vecchia era troppo lenta per il gruppo, e da allora funziona bene.',
     menu: 'Home Cronaca Economia Sport Meteo Accedi Registrati Contatti',
   },
   zh: {
@@ -85,11 +90,14 @@ describe('page-chrome languages', () => {
   })
 })
 
-const MENU = '[Home](https://site.example/) | [News](https://site.example/news) | [Sport](https://site.example/sport) | [Travel](https://site.example/travel)'
+const MENU =
+  '[Home](https://site.example/) | [News](https://site.example/news) | [Sport](https://site.example/sport) | [Travel](https://site.example/travel)'
 const LOGIN = '[Sign in](https://site.example/login) | [Register](https://site.example/register)'
 const CRUMBS = '[Home](https://site.example/) › [News](https://site.example/news) › [Local](https://site.example/news/local)'
-const SHARE = '[Facebook](https://www.facebook.com/sharer/sharer.php?u=x) [X](https://twitter.com/intent/tweet?url=x) [Email](mailto:?subject=x)'
-const FOOTER = '[About](https://site.example/about) · [Privacy](https://site.example/privacy) · [Terms](https://site.example/terms) · [Jobs](https://site.example/jobs)'
+const SHARE =
+  '[Facebook](https://www.facebook.com/sharer/sharer.php?u=x) [X](https://twitter.com/intent/tweet?url=x) [Email](mailto:?subject=x)'
+const FOOTER =
+  '[About](https://site.example/about) · [Privacy](https://site.example/privacy) · [Terms](https://site.example/terms) · [Jobs](https://site.example/jobs)'
 const BODY = [
   'The river that runs through the old town flooded twice this winter, and the council has now decided to rebuild the low wall along its banks before the spring rain comes.',
   'Engineers say the new wall will be about half a metre higher than the old one, which should be enough for the kind of flood the town saw in January.',
@@ -115,12 +123,23 @@ describe('page-chrome whole-page gate', () => {
   })
 
   it('leaves the head alone when no heading is the frontmatter title', () => {
-    const text = ['---\ntitle: Something else entirely\n---', MENU, LOGIN, CRUMBS, '## The river wall will be rebuilt', ...BODY, SHARE, FOOTER].join('\n\n') + '\n'
+    const text =
+      ['---\ntitle: Something else entirely\n---', MENU, LOGIN, CRUMBS, '## The river wall will be rebuilt', ...BODY, SHARE, FOOTER].join(
+        '\n\n',
+      ) + '\n'
     expect(clean(text, onlyChrome).removals).toEqual([])
   })
 
   it('anchors on the heading the frontmatter title names, site name and all', () => {
-    const text = ['---\ntitle: "The river wall will be rebuilt | Site Example"\n---', MENU, LOGIN, CRUMBS, '## The river wall will be rebuilt', ...BODY].join('\n\n') + '\n'
+    const text =
+      [
+        '---\ntitle: "The river wall will be rebuilt | Site Example"\n---',
+        MENU,
+        LOGIN,
+        CRUMBS,
+        '## The river wall will be rebuilt',
+        ...BODY,
+      ].join('\n\n') + '\n'
     const result = clean(text, onlyChrome)
     expect(result.removals.map((removal) => removal.features?.['anchor'])).toEqual(['title', 'title', 'title'])
   })
@@ -173,15 +192,22 @@ const articleArbitrary = fc
   )
   .map(({title, paragraphs, withList, withCode}) => {
     const blocks = [`# ${title}`, ...paragraphs.map((sentences) => sentences.join(' '))]
-    if (withList) blocks.splice(2, 0, '- [Flour](https://flour.example/)\n- [Ovens](https://ovens.example/)\n- [Yeast](https://yeast.example/)')
+    if (withList)
+      blocks.splice(2, 0, '- [Flour](https://flour.example/)\n- [Ovens](https://ovens.example/)\n- [Yeast](https://yeast.example/)')
     if (withCode) blocks.splice(2, 0, '```\nbake --time 40m\n```')
     return blocks
   })
 
 const chromeArbitrary = fc.record({
-  head: fc.shuffledSubarray([MENU, LOGIN, CRUMBS, '- [World](/w)\n- [Business](/b)\n- [Science](/s)\n- [Culture](/c)'], {minLength: 3, maxLength: 4}),
+  head: fc.shuffledSubarray([MENU, LOGIN, CRUMBS, '- [World](/w)\n- [Business](/b)\n- [Science](/s)\n- [Culture](/c)'], {
+    minLength: 3,
+    maxLength: 4,
+  }),
   afterTitle: fc.shuffledSubarray([SHARE, '3 min read', '1,204 views · 12 comments'], {maxLength: 2}),
-  tail: fc.shuffledSubarray([SHARE, '## Related posts\n\n- [One](/1)\n- [Two](/2)\n- [Three](/3)', FOOTER, '© 2024 Site Example. All rights reserved.'], {minLength: 1}),
+  tail: fc.shuffledSubarray(
+    [SHARE, '## Related posts\n\n- [One](/1)\n- [Two](/2)\n- [Three](/3)', FOOTER, '© 2024 Site Example. All rights reserved.'],
+    {minLength: 1},
+  ),
 })
 
 describe('page-chrome properties', () => {
@@ -205,6 +231,17 @@ describe('page-chrome properties', () => {
         expect(clean(result.markdown, onlyChrome).removals).toEqual([])
       }),
       {seed: SEED, numRuns: RUNS},
+    )
+  })
+})
+
+describe('page-chrome stopwords', () => {
+  it('src/rules/page-chrome/stopwords.generated.ts matches stopwords-iso and the YAML (run `npm run rules:generate`)', () => {
+    const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
+    const languages = defaultRulesData.pageChrome?.languages ?? []
+    expect(languages.length).toBeGreaterThanOrEqual(7)
+    expect(read('src/rules/page-chrome/stopwords.generated.ts')).toBe(
+      stopwordsModule(languages, JSON.parse(read('node_modules/stopwords-iso/stopwords-iso.json'))),
     )
   })
 })

@@ -61,15 +61,22 @@ export function classifyBlock(block: Block, rules: PageChromeRules, language: Ch
   if (known) return judged('bad', 'known')
   if (block.kind === 'code' || block.kind === 'table' || block.hasCode) return judged('keep', block.kind)
   if (block.kind === 'break') return judged('skip', 'break')
-  const terminator = block.kind === 'heading' || block.kind === 'paragraph' || block.kind === 'html' ? rules.terminator(block.text) : undefined
+  const terminator =
+    block.kind === 'heading' || block.kind === 'paragraph' || block.kind === 'html' ? rules.terminator(block.text) : undefined
   if (terminator) return judged('bad', `terminator:${terminator}`, terminator)
   if (block.kind === 'heading') return judged('skip', 'heading')
   const meta = rules.meta(block.text)
   if (meta) return judged('bad', `meta:${meta}`)
-  if (block.links > 0 && block.anchorLinks === block.links && (block.kind === 'list' || block.linkDensity > 0.5)) return judged('keep', 'in-page links')
+  if (block.links > 0 && block.anchorLinks === block.links && (block.kind === 'list' || block.linkDensity > 0.5))
+    return judged('keep', 'in-page links')
   if (block.kind === 'quote' && block.linkDensity <= rules.maxLinkDensity && block.sentences > 0) return judged('keep', 'quote')
   const items = block.items
-  if (items && items.count >= 2 && items.linkOnly / items.count >= rules.navList.minLinkOnlyShare && items.meanWords <= rules.navList.maxMeanWords) {
+  if (
+    items &&
+    items.count >= 2 &&
+    items.linkOnly / items.count >= rules.navList.minLinkOnlyShare &&
+    items.meanWords <= rules.navList.maxMeanWords
+  ) {
     return judged('bad', 'nav-list')
   }
   if (block.linkDensity > rules.maxLinkDensity) return judged('bad', 'link-dense')
@@ -122,7 +129,10 @@ function neighbour(list: readonly Judged[], index: number, step: 1 | -1, stopAtN
 export function reviseByContext(list: readonly Judged[], anchor: number | undefined): void {
   const alone = (index: number) => list[index]!.alone
   // The title is good whatever it looks like alone, and so is the first prose after it (the lead of a short article).
-  const lead = anchor === undefined ? -1 : list.findIndex((judged, index) => index > anchor && (judged.alone === 'good' || judged.alone === 'near-good'))
+  const lead =
+    anchor === undefined
+      ? -1
+      : list.findIndex((judged, index) => index > anchor && (judged.alone === 'good' || judged.alone === 'near-good'))
   const view: Judged[] = list.map((judged, index) => (index === anchor || index === lead ? {...judged, alone: 'good' as const} : judged))
   list.forEach((judged, index) => {
     if (alone(index) !== 'short' || index === anchor) return

@@ -33,6 +33,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {topBlocks} from '../../core/blocks.js'
+import {linkIndex} from '../../core/links.js'
 import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import {blockSpan, type Span} from '../../engine/span.js'
@@ -44,7 +45,8 @@ import {section} from './section.js'
 
 export const meta = {
   id: 'page-chrome',
-  description: 'Page chrome of whole-page scrapes (menus, sign-in links, breadcrumbs, share rows, related lists, comments, footers), by block structure.',
+  description:
+    'Page chrome of whole-page scrapes (menus, sign-in links, breadcrumbs, share rows, related lists, comments, footers), by block structure.',
   removalOnly: true,
   group: 'chrome',
   shapes: ['block'],
@@ -69,6 +71,7 @@ function removable(judged: Judged): boolean {
 export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   const options = rules.pageChrome
   if (options.scope === 'never') return
+  if (options.scope === 'whole-page' && !enoughLinks(tree, file, options)) return
   const blocks = topBlocks(tree, file)
   if (blocks.length < 3) return
   const removed = removedSpans(file)
@@ -125,7 +128,8 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
  */
 function spansOf(list: readonly Judged[], planned: ReadonlyMap<number, Zone>, text: string): Map<number, Span> {
   const spans = new Map<number, Span>()
-  for (const judged of list) if (planned.has(judged.block.index)) spans.set(judged.block.index, blockSpan(text, judged.block.start, judged.block.end))
+  for (const judged of list)
+    if (planned.has(judged.block.index)) spans.set(judged.block.index, blockSpan(text, judged.block.start, judged.block.end))
   let first = list.length
   while (first > 0 && planned.has(list[first - 1]!.block.index)) first--
   if (first === list.length || first === 0) return spans
@@ -143,6 +147,16 @@ function spansOf(list: readonly Judged[], planned: ReadonlyMap<number, Zone>, te
 
 function lineStartOf(text: string, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
+}
+
+/** Whether the file has links enough for either whole-page test (most articles do not: then nothing else is measured). */
+function enoughLinks(tree: Root, file: VFile, options: RuleSet['pageChrome']): boolean {
+  const needed = Math.min(options.wholePage.headMinLinks, options.wholePage.tailMinLinks + options.wholePage.tailHeadMinLinks)
+  let links = 0
+  for (const {node} of linkIndex(tree, file).sites)
+    if ((node.type === 'link' || node.type === 'linkReference') && ++links >= needed) return true
+  for (const {node} of linkIndex(tree, file).sites) if (node.type === 'html' && /<a\b/i.test(node.value)) return true
+  return false
 }
 
 /** Maximal runs of bad, removable, non-image blocks in `[from, to]` (indices). */

@@ -18,38 +18,61 @@
 import type {Block} from '../../core/blocks.js'
 import type {ChromeLanguage} from './section.js'
 
-const LETTER = /\p{L}/gu
-const HANGUL = /\p{Script=Hangul}/gu
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu
-const HAN = /\p{Script=Han}/gu
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu
 const HAN_OR_KANA_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu
 const HANGUL_WORD = /\p{Script=Hangul}+/gu
 
-function count(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0
-  let found = 0
-  while (pattern.exec(text)) found++
-  return found
+/** Letters and the CJK scripts among them, counted by code unit ranges (a loop: a regex per character is slow). */
+function scriptCounts(text: string): {letters: number; hangul: number; kana: number; han: number} {
+  const counts = {letters: 0, hangul: 0, kana: 0, han: 0}
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) counts.letters++
+    } else if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+      counts.letters++
+      counts.hangul++
+    } else if (code >= 0x3040 && code <= 0x30ff) {
+      counts.letters++
+      counts.kana++
+    } else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) {
+      counts.letters++
+      counts.han++
+    } else if (
+      code >= 0xc0 &&
+      !(code >= 0x2000 && code <= 0x2bff) &&
+      !(code >= 0x3000 && code <= 0x303f) &&
+      !(code >= 0xff00 && code <= 0xff20)
+    ) {
+      counts.letters++
+    }
+  }
+  return counts
 }
 
 /** The document's language among `languages`, or undefined (`und`). */
 export function documentLanguage(blocks: readonly Block[], languages: readonly ChromeLanguage[]): ChromeLanguage | undefined {
   const text = blocks
-    .filter((block) => block.kind === 'paragraph' || block.kind === 'quote' || block.kind === 'list' || block.kind === 'html' || block.kind === 'heading')
+    .filter(
+      (block) =>
+        block.kind === 'paragraph' || block.kind === 'quote' || block.kind === 'list' || block.kind === 'html' || block.kind === 'heading',
+    )
     .map((block) => block.text)
     .join('\n')
-  const letters = count(text, LETTER)
-  if (letters === 0) return undefined
+  const scripts = scriptCounts(text)
+  if (scripts.letters === 0) return undefined
   const byId = (id: string) => languages.find((language) => language.id === id)
-  if (count(text, HANGUL) / letters >= 0.3) return byId('ko')
-  const kana = count(text, KANA)
-  if (kana / letters >= 0.1) return byId('ja')
-  if ((count(text, HAN) + kana) / letters >= 0.3) return byId('zh') ?? byId('ja')
+  if (scripts.hangul / scripts.letters >= 0.3) return byId('ko')
+  if (scripts.kana / scripts.letters >= 0.1) return byId('ja')
+  if ((scripts.han + scripts.kana) / scripts.letters >= 0.3) return byId('zh') ?? byId('ja')
   const votes = new Map<ChromeLanguage, number>()
   const candidates = languages.filter((language) => language.match === 'words')
+  // Four hundred words decide it; the rest of a long article would only repeat the vote.
+  let budget = 400
   for (const block of blocks) {
     if (block.words < 8 || block.linkDensity > 0.5) continue
+    if (budget <= 0) break
+    budget -= block.words
     for (const [word] of block.text.toLowerCase().matchAll(WORD)) {
       for (const language of candidates) if (language.stopwords.has(word)) votes.set(language, (votes.get(language) ?? 0) + 1)
     }

@@ -53,13 +53,18 @@ export function frontmatterTitle(blocks: readonly Block[]): string | undefined {
   return title.length > 0 ? title : undefined
 }
 
+/** Whether the heading at `index` heads prose: a good block within `maxHeadingDistance`, past its own sub-headings. */
 function headsGood(list: readonly Judged[], index: number, rules: PageChromeRules): boolean {
   let distance = 0
+  const depth = list[index]!.block.depth
   for (let at = index + 1; at < list.length; at++) {
     const judged = list[at]!
     if (judged.alone === 'skip' && judged.why !== 'heading') continue
     if (judged.alone === 'good' || judged.alone === 'near-good' || judged.alone === 'keep') return true
-    if (judged.why === 'heading') return false
+    if (judged.why === 'heading') {
+      if (judged.block.depth > depth) continue
+      return false
+    }
     distance += judged.length
     if (distance > rules.maxHeadingDistance) return false
   }
@@ -72,10 +77,12 @@ export function findAnchor(list: readonly Judged[], rules: PageChromeRules): Anc
   const headings = list.map((judged, at) => ({judged, at})).filter(({judged}) => judged.block.kind === 'heading')
   if (title) {
     const exact = headings.find(({judged}) => normalised(judged.block.text) === title)
-    const near = exact ?? headings.find(({judged}) => {
-      const text = normalised(judged.block.text)
-      return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
-    })
+    const near =
+      exact ??
+      headings.find(({judged}) => {
+        const text = normalised(judged.block.text)
+        return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
+      })
     if (near) return {at: near.at, kind: 'title'}
   }
   // With a title no heading matches, only an H1 heading a good block can be the title.
@@ -123,7 +130,8 @@ function sum(list: readonly Judged[], rules: PageChromeRules): Sum {
     total.linkChars += block.linkChars
     if (block.linkDensity >= 0.5 && block.links > 0) total.dense++
     const items = block.items
-    if (items && items.count >= rules.wholePage.navListMinItems && items.linkOnly / items.count >= rules.navList.minLinkOnlyShare) total.navList = true
+    if (items && items.count >= rules.wholePage.navListMinItems && items.linkOnly / items.count >= rules.navList.minLinkOnlyShare)
+      total.navList = true
   }
   return total
 }
@@ -135,7 +143,15 @@ export function wholePageGate(head: readonly Judged[], tail: readonly Judged[], 
   // Prose above the title that rivals the text below it: the title is not where the article starts.
   const headProse = goodChars(head, 0, head.length)
   if (headProse > limits.headMaxProseShare * bodyProse) {
-    return {wholePage: false, trigger: 'none', headBlocks: top.blocks, headLinks: top.links, headLinkDensity: 0, tailLinks: 0, tailLinkDensity: 0}
+    return {
+      wholePage: false,
+      trigger: 'none',
+      headBlocks: top.blocks,
+      headLinks: top.links,
+      headLinkDensity: 0,
+      tailLinks: 0,
+      tailLinkDensity: 0,
+    }
   }
   const bottom = sum(tail, rules)
   const headLinkDensity = top.chars === 0 ? 0 : top.linkChars / top.chars
@@ -189,7 +205,9 @@ function goodChars(list: readonly Judged[], from: number, to: number): number {
 function terminatorAfter(list: readonly Judged[], anchor: number): number | undefined {
   for (let at = anchor + 1; at < list.length; at++) {
     if (list[at]!.terminator === undefined) continue
-    const codeAfter = list.slice(at + 1).some((judged) => judged.alone === 'keep' && judged.why !== 'quote' && judged.why !== 'in-page links')
+    const codeAfter = list
+      .slice(at + 1)
+      .some((judged) => judged.alone === 'keep' && judged.why !== 'quote' && judged.why !== 'in-page links')
     if (codeAfter) return undefined
     if (goodChars(list, at + 1, list.length) <= 0.5 * goodChars(list, anchor + 1, at)) return at
   }

@@ -145,7 +145,9 @@ function blockMatcher(list: readonly BlockPatternEntry[] | undefined): (text: st
 
 function compileLanguage(item: z.input<typeof languageSchema>): ChromeLanguage {
   const exclude = new Set((item.exclude ?? []).map((word) => word.toLowerCase()))
-  const words = [...(STOPWORDS[item.id] ?? []), ...(item.extra ?? [])].map((word) => word.toLowerCase()).filter((word) => !exclude.has(word))
+  const words = [...(STOPWORDS[item.id] ?? []), ...(item.extra ?? [])]
+    .map((word) => word.toLowerCase())
+    .filter((word) => !exclude.has(word))
   const stopwords = new Set(words)
   let longest = 0
   for (const word of stopwords) longest = Math.max(longest, word.length)
