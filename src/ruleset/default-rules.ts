@@ -225,6 +225,36 @@ export const defaultRulesData: RulesData = {
         "id": "wp-quads",
         "note": "An ad slot of the WP QUADS (Quick AdSense) WordPress plugin.",
         "class": "quads-location"
+      },
+      {
+        "id": "empty-content-ad",
+        "note": "An empty ad placeholder an ad plugin leaves when the ad did not load (`<div class=\"content-ad\"></div>`): only when it holds no text and no media.",
+        "class": "content-ad",
+        "empty": true
+      },
+      {
+        "id": "empty-ad-slot",
+        "note": "An empty `ad-slot` placeholder.",
+        "class": "ad-slot",
+        "empty": true
+      },
+      {
+        "id": "empty-adunit",
+        "note": "An empty `adunit` placeholder.",
+        "class": "adunit",
+        "empty": true
+      },
+      {
+        "id": "empty-ad-container",
+        "note": "An empty `ad-container` placeholder.",
+        "class": "ad-container",
+        "empty": true
+      },
+      {
+        "id": "empty-td-ad",
+        "note": "tagDiv's (Newspaper theme) empty ad box `td-a-rec`.",
+        "class": "td-a-rec",
+        "empty": true
       }
     ],
     "hosts": [
