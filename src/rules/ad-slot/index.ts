@@ -115,7 +115,11 @@ function isEmptyElement(element: Element, text: string): boolean {
   if (!element.closed) return false
   const content = text.slice(element.contentStart, element.contentEnd)
   if (MEDIA_INSIDE.test(content)) return false
-  return replaceTags(replaceComments(content), '').replace(/&nbsp;|&#160;/gi, '').trim() === ''
+  return (
+    replaceTags(replaceComments(content), '')
+      .replace(/&nbsp;|&#160;/gi, '')
+      .trim() === ''
+  )
 }
 
 /**

@@ -108,7 +108,10 @@ function htmlParts(value: string): {links: BlockLink[]; other: string; hasCode: 
     if (close === -1) break
     const href = HREF.exec(open[0])
     other += ` ${htmlText(value.slice(at, open.index))}`
-    links.push({url: decodeCharacterReferences(href?.[1] ?? href?.[2] ?? href?.[3] ?? ''), text: collapse(htmlText(value.slice(open.index + open[0].length, close)))})
+    links.push({
+      url: decodeCharacterReferences(href?.[1] ?? href?.[2] ?? href?.[3] ?? ''),
+      text: collapse(htmlText(value.slice(open.index + open[0].length, close))),
+    })
     at = close + 4
   }
   other += ` ${htmlText(value.slice(at))}`

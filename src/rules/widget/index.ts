@@ -52,7 +52,8 @@ import {headingKey, tocBoxAt} from './toc.js'
 
 export const meta = {
   id: 'widget',
-  description: 'Share bars, like boxes, comment forms, TOC plugin boxes, WeChat/Medium/Substack prompts and repost notices (widgets as data).',
+  description:
+    'Share bars, like boxes, comment forms, TOC plugin boxes, WeChat/Medium/Substack prompts and repost notices (widgets as data).',
   removalOnly: true,
   group: 'chrome',
   shapes: ['block', 'html'],
@@ -131,6 +132,12 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     reportRemoval(file, {ruleId: meta.id, reason, shape: 'block', ...blockSpan(text, block.start, block.end), features})
   }
   const candidate = (block: WidgetBlock) => !block.hasCode && block.label.length > 0 && block.label.length <= widget.maxLength
+  // Text widgets are one paragraph, heading or HTML block (or a quote of one paragraph): a quoted list of credits is more than a notice.
+  const textual = (block: WidgetBlock) => {
+    const {node} = block
+    if (node.type === 'blockquote') return node.children.length === 1 && node.children[0]!.type === 'paragraph'
+    return node.type === 'paragraph' || node.type === 'heading' || node.type === 'html'
+  }
   // A block right before code introduces it ("Like this:" over a snippet): never a widget.
   const position = new Map(blocks.map((block, index) => [block, index]))
   const introducesCode = (block: WidgetBlock) => {
@@ -142,7 +149,9 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
   const headings = new Set(blocks.filter((block) => block.node.type === 'heading').map((block) => headingKey(block.plain)))
   blocks.forEach((block, index) => {
     if (gone.has(block) || !candidate(block)) return
-    const label = introducesCode(block) ? undefined : widget.labels.find((matcher) => matcher.zone === 'anywhere' && matcher.pattern.test(block.label))
+    const label = introducesCode(block)
+      ? undefined
+      : widget.labels.find((matcher) => matcher.zone === 'anywhere' && matcher.pattern.test(block.label))
     if (label) {
       report(block, `Widget (${label.kind}): \`${label.id}\``, {kind: label.kind, id: label.id, zone: 'anywhere'})
       return
@@ -151,7 +160,12 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     if (networks) {
       const features = {kind: 'share', links: block.links.length, networks: networks.join(' ')}
       const previous = blocks[index - 1]
-      if (previous && !gone.has(previous) && candidate(previous) && widget.share.labels.some((matcher) => matcher.pattern.test(previous.label))) {
+      if (
+        previous &&
+        !gone.has(previous) &&
+        candidate(previous) &&
+        widget.share.labels.some((matcher) => matcher.pattern.test(previous.label))
+      ) {
         report(previous, 'Widget (share): the label of a share block', {...features, id: 'share-label'})
       }
       report(block, `Widget (share): ${block.links.length} share links (${networks.join(', ')})`, features)
@@ -160,7 +174,8 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     const toc = tocBoxAt(blocks, index, headings, widget.toc)
     if (toc) {
       const reason = `Widget (toc): a table-of-contents plugin box, ${Math.round(toc.headingMatch * 100)} % of its ${toc.links} links are headings of the article`
-      for (const part of toc.blocks) report(part, reason, {kind: 'toc', links: toc.links, headingMatch: toc.headingMatch, evidence: toc.evidence})
+      for (const part of toc.blocks)
+        report(part, reason, {kind: 'toc', links: toc.links, headingMatch: toc.headingMatch, evidence: toc.evidence})
     }
   })
 
@@ -169,9 +184,11 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     changed = false
     const live = blocks.filter((block) => !gone.has(block))
     live.forEach((block, index) => {
-      if (!candidate(block) || introducesCode(block)) return
+      if (!candidate(block) || !textual(block) || introducesCode(block)) return
       const zone = zoneName(index, live.length, widget)
-      const label = widget.labels.find((matcher) => matcher.zone !== 'anywhere' && inZone(matcher.zone, index, live.length, widget) && matcher.pattern.test(block.label))
+      const label = widget.labels.find(
+        (matcher) => matcher.zone !== 'anywhere' && inZone(matcher.zone, index, live.length, widget) && matcher.pattern.test(block.label),
+      )
       if (label) {
         report(block, `Widget (${label.kind}): \`${label.id}\` in the ${zone}`, {kind: label.kind, id: label.id, zone})
         changed = true
@@ -182,7 +199,12 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
       const notice = widget.notices.find((matcher) => (!matcher.needsLink || hasLink) && matcher.pattern.test(block.label))
       if (notice) {
         const source = sourceUrlOf(block)
-        report(block, `Repost notice \`${notice.id}\` in the ${zone}`, {kind: 'notice', id: notice.id, zone, ...(source ? {sourceUrl: source} : {})})
+        report(block, `Repost notice \`${notice.id}\` in the ${zone}`, {
+          kind: 'notice',
+          id: notice.id,
+          zone,
+          ...(source ? {sourceUrl: source} : {}),
+        })
         changed = true
       }
     })

@@ -141,7 +141,9 @@ export interface WidgetRules {
 
 type Input = z.input<typeof schema>
 
-function patterns(list: ReadonlyArray<{id: string; note?: string | undefined; pattern: string; enabled?: boolean | undefined}> | undefined) {
+function patterns(
+  list: ReadonlyArray<{id: string; note?: string | undefined; pattern: string; enabled?: boolean | undefined}> | undefined,
+) {
   return enabled(list).map((item) => ({id: item.id, note: item.note, pattern: regex(item.pattern)}))
 }
 
@@ -170,7 +172,13 @@ export function compile(data: Input | undefined): WidgetRules {
       content: e.content === undefined ? undefined : regex(e.content),
       empty: e.empty ?? false,
     })),
-    labels: enabled(data?.labels).map((l) => ({id: l.id, note: l.note, kind: l.kind, zone: l.zone ?? 'anywhere', pattern: regex(l.pattern)})),
+    labels: enabled(data?.labels).map((l) => ({
+      id: l.id,
+      note: l.note,
+      kind: l.kind,
+      zone: l.zone ?? 'anywhere',
+      pattern: regex(l.pattern),
+    })),
     share: {
       minLinks: data?.share?.minLinks ?? 2,
       maxOtherChars: data?.share?.maxOtherChars ?? 30,

@@ -47,7 +47,12 @@ function isToggle(block: WidgetBlock, rules: WidgetRules['toc']): boolean {
  * The TOC box starting at `live[index]`, if it is one. `headings` holds the
  * keys ({@link headingKey}) of the headings the article keeps.
  */
-export function tocBoxAt(live: readonly WidgetBlock[], index: number, headings: ReadonlySet<string>, rules: WidgetRules['toc']): TocBox | undefined {
+export function tocBoxAt(
+  live: readonly WidgetBlock[],
+  index: number,
+  headings: ReadonlySet<string>,
+  rules: WidgetRules['toc'],
+): TocBox | undefined {
   const first = live[index]
   if (!first || first.hasCode || first.links.length > 0 || first.label.length > 80) return undefined
   const label = tocLabel(first, rules)
@@ -62,16 +67,14 @@ export function tocBoxAt(live: readonly WidgetBlock[], index: number, headings: 
     at++
   }
   const list = live[at]
-  if (!list || list.node.type !== 'list' || list.hasCode) return undefined
+  if (list?.node.type !== 'list' || list.hasCode) return undefined
   const links = list.links
   if (links.length < rules.minLinks || !links.every((link) => link.url.startsWith('#'))) return undefined
   if (list.otherChars > links.length * 4) return undefined
   const matched = links.filter((link) => headings.has(headingKey(link.text))).length
   const headingMatch = matched / links.length
   if (headingMatch < rules.minHeadingMatch) return undefined
-  const anchorMatcher = rules.anchors.find(
-    (matcher) => links.filter((link) => matcher.pattern.test(link.url)).length * 2 >= links.length,
-  )
+  const anchorMatcher = rules.anchors.find((matcher) => links.filter((link) => matcher.pattern.test(link.url)).length * 2 >= links.length)
   if (!toggle && !anchorMatcher) return undefined
   blocks.push(list)
   return {blocks, links: links.length, headingMatch, evidence: toggle ? 'toggle' : anchorMatcher!.id}
