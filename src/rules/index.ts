@@ -32,6 +32,7 @@ import {rule as frontmatter} from './frontmatter/index.js'
 import {rule as linkFarm} from './link-farm/index.js'
 import {rule as trackingParam} from './tracking-param/index.js'
 import {rule as unsafeHtml} from './unsafe-html/index.js'
+import {rule as widget} from './widget/index.js'
 
 /** Every rule, in the order it runs. */
 export const registry = [
@@ -43,6 +44,7 @@ export const registry = [
   linkFarm,
   feedFooter,
   callToAction,
+  widget,
   duplicateParagraph,
   unsafeHtml,
   frontmatter,
