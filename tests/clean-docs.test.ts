@@ -13,6 +13,7 @@ import {describe, expect, it} from 'vitest'
 import {checkCleanDocs, chromeRuleIds, listDocFiles, packageOf} from '../scripts/lib/clean-docs.js'
 import {clean} from '../src/index.js'
 import {registry} from '../src/plugin-api.js'
+import {tree} from './support/temp-tree.js'
 
 const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url))
 
@@ -29,6 +30,21 @@ describe('clean-docs selection', () => {
     const names = files.map((file) => file.file)
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(names.filter((name) => /(?:^|\/)(?:changelog|license)\.md$/i.test(name))).toEqual([])
+  })
+})
+
+describe('checkCleanDocs', () => {
+  it('reports every removal of the rules in the group, and none of the others', () => {
+    // A stand-in registry that puts link-farm in the chrome group: the check must then see its removal (and not ad-slot's).
+    const root = tree({
+      'pkg/README.md': '# Pkg\n\nText of the readme.\n\n**Also read:** [One post about this](https://s.example/1)\n\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n',
+    })
+    const files = listDocFiles(root)
+    expect(files.map((file) => `${file.package} ${file.file}`)).toEqual(['pkg pkg/README.md'])
+    const stand = registry.map((rule) => ({meta: {id: rule.meta.id, group: rule.meta.id === 'link-farm' ? 'chrome' : 'other'}}))
+    const result = checkCleanDocs(files, {clean, registry: stand})
+    expect(result.ruleIds).toEqual(['link-farm'])
+    expect(result.removals.map((removal) => `${removal.file}:${removal.line} ${removal.rule}`)).toEqual(['pkg/README.md:5 link-farm'])
   })
 })
 

@@ -23,7 +23,8 @@ export const CHROME_GROUP = 'chrome'
 export const MAX_BYTES = 200_000
 
 const MARKDOWN = /\.(?:md|markdown)$/i
-const NOT_DOCS = /^(?:change-?log|changes|history|licen[cs]e|copying|code[-_]of[-_]conduct|security|authors|contributors)(?:[-_.].*)?\.(?:md|markdown)$/i
+const NOT_DOCS =
+  /^(?:change-?log|changes|history|licen[cs]e|copying|code[-_]of[-_]conduct|security|authors|contributors)(?:[-_.].*)?\.(?:md|markdown)$/i
 
 /**
  * @typedef {object} DocFile
@@ -99,7 +100,7 @@ export function chromeRuleIds(registry) {
  * rules removed.
  *
  * @param {readonly DocFile[]} files
- * @param {{clean: (text: string, options: {path?: string, enable?: string[]}) => {removals: ReadonlyArray<{ruleId: string, reason: string, text: string, start: {line: number}}>}, registry: ReadonlyArray<{meta: {id: string, group: string}}>}} library
+ * @param {{clean: (text: string, options: {path?: string, enable?: readonly any[]}) => {removals: ReadonlyArray<{rule: string, reason: string, text: string, start: {line: number}}>}, registry: ReadonlyArray<{meta: {id: string, group: string}}>}} library
  * @returns {CleanDocsResult}
  */
 export function checkCleanDocs(files, {clean, registry}) {
@@ -113,8 +114,8 @@ export function checkCleanDocs(files, {clean, registry}) {
     const text = readFileSync(doc.path, 'utf8')
     let removals
     try {
-      // `enable` switches on a chrome rule that is off by default; without the group, the default rules.
-      removals = clean(text, ruleIds.length > 0 ? {path: doc.file, enable: [CHROME_GROUP]} : {path: doc.file}).removals
+      // `enable` switches on a chrome rule that is off by default (by id: the same as the group).
+      removals = clean(text, {path: doc.file, enable: ruleIds}).removals
     } catch (error) {
       result.refused.push({file: doc.file, message: error instanceof Error ? error.message : String(error)})
       continue
@@ -122,8 +123,8 @@ export function checkCleanDocs(files, {clean, registry}) {
     result.checked++
     packages.add(doc.package)
     for (const removal of removals) {
-      if (!chrome.has(removal.ruleId)) continue
-      result.removals.push({file: doc.file, rule: removal.ruleId, line: removal.start.line, reason: removal.reason, text: removal.text})
+      if (!chrome.has(removal.rule)) continue
+      result.removals.push({file: doc.file, rule: removal.rule, line: removal.start.line, reason: removal.reason, text: removal.text})
     }
   }
   result.packages = [...packages].sort()
