@@ -57,6 +57,12 @@ export const recordSchema = z
             .describe(
               'How the span was widened or adjusted so the Markdown around it renders as before (e.g. "widened to the strong emphasis it emptied")',
             ),
+          features: z
+            .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+            .optional()
+            .describe(
+              'The measurements that decided the removal (a link density, a count, the zone of the page), flat; absent when the rule gives none',
+            ),
         })
         .strict(),
     ),

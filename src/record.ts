@@ -39,6 +39,8 @@ export interface RecordRemoval {
   severity?: 'warning'
   /** How the span was widened or adjusted so the Markdown around it renders as before; absent when it was not. */
   adjusted?: string
+  /** The measurements that decided the removal (link density, counts, zone …); absent when the rule gives none. */
+  features?: Readonly<Record<string, string | number | boolean>>
 }
 
 export interface RecordWarning {
@@ -273,6 +275,7 @@ export function buildRecord(input: RecordInput): ArticleRecord {
     if (removal.group !== undefined) entry.group = removal.group + shift
     if (removal.severity !== undefined) entry.severity = removal.severity
     if (removal.adjusted !== undefined) entry.adjusted = removal.adjusted
+    if (removal.features !== undefined) entry.features = removal.features
     recordRemovals.push(entry)
   }
   const counts = countRemovals(recordRemovals, (removal) => removal.rule)

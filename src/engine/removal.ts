@@ -65,7 +65,16 @@ export interface RemovalInit {
    * (give or take white space).
    */
   partOf?: Span
+  /**
+   * The measurements that decided the removal (a link density, a count, the
+   * zone of the page), for a reviewer to see why: small, flat, JSON-safe.
+   * The `reason` says the same in words.
+   */
+  features?: RemovalFeatures
 }
+
+/** The measurements behind a removal: names to numbers, words or flags. */
+export type RemovalFeatures = Readonly<Record<string, string | number | boolean>>
 
 /** The severity a removal can lower itself to; absent is an error. */
 export type RemovalSeverity = 'warning'
@@ -87,6 +96,8 @@ export interface Removal {
   severity?: RemovalSeverity
   /** How the span was widened or adjusted so the Markdown around it renders as before (see repair.ts); absent when it was not. */
   adjusted?: string
+  /** The measurements that decided it ({@link RemovalInit.features}); absent when the rule gives none. */
+  features?: RemovalFeatures
 }
 
 /** A decruft message that carries a removal. */
@@ -97,6 +108,7 @@ export interface RemovalMessage extends VFileMessage {
   /** The group key of a part of a removal of several spans ({@link RemovalInit.group}). */
   decruftGroup?: number
   decruftSeverity?: RemovalSeverity
+  decruftFeatures?: RemovalFeatures
 }
 
 /**
@@ -213,6 +225,7 @@ export function reportRemoval(file: VFile, init: RemovalInit): boolean {
   if (init.key !== undefined) message.decruftKey = init.key
   if (init.group !== undefined) message.decruftGroup = init.group
   if (init.severity !== undefined) message.decruftSeverity = init.severity
+  if (init.features !== undefined) message.decruftFeatures = {...init.features}
   message.fatal = false
   taken.splice(lastStartingBy(taken, from) + 1, 0, {start: from, end: to, message})
   return true
@@ -241,6 +254,7 @@ export function removalsOf(file: VFile): Removal[] {
     if (message.decruftKey !== undefined) removal.key = message.decruftKey
     if (message.decruftGroup !== undefined) removal.group = message.decruftGroup
     if (message.decruftSeverity !== undefined) removal.severity = message.decruftSeverity
+    if (message.decruftFeatures !== undefined) removal.features = {...message.decruftFeatures}
     removals.push(removal)
   }
   return settleGroups(removals.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset))
@@ -269,18 +283,21 @@ export interface RemovedSpans {
   overlaps(start: number, end: number): boolean
   /** The end of the removed span that holds `offset`, or -1. */
   endAt(offset: number): number
+  /** The spans themselves, sorted by start, with the rule that removed each. */
+  readonly list: ReadonlyArray<{readonly start: number; readonly end: number; readonly ruleId: string}>
 }
 
 /** A snapshot of the spans removed from `file` so far (by earlier rules, when taken at a rule's start). */
 export function removedSpans(file: VFile): RemovedSpans {
   const spans = takenOf(file)
     .filter((span) => span.end > span.start)
-    .map((span) => ({start: span.start, end: span.end}))
+    .map((span) => ({start: span.start, end: span.end, ruleId: span.message.ruleId ?? 'unknown'}))
   const holding = (offset: number) => {
     const span = spans[lastStartingBy(spans, offset)]
     return span && offset < span.end ? span : undefined
   }
   return {
+    list: spans,
     covers(start, end) {
       // Spans that follow on without a gap (a run of ads split per unit) cover together.
       let span = holding(start)
