@@ -176,6 +176,10 @@ describe('scanChrome', () => {
     ).toEqual(['page-chrome/list-label', 'page-chrome/list-item', 'page-chrome/list-item'])
     expect(one('**Über den Autor**')).toEqual(['page-chrome/author-box'])
     expect(one('Back to top ↑')).toEqual(['page-chrome/back-to-top'])
+    const menu = '- [Startseite](/)\n- [Nachrichten](/n)\n- [Ratgeber](/r)\n- [Kontakt](/k)\n'
+    expect(found(`${menu}\n# Titel\n`)).toEqual(Array(4).fill('page-chrome/menu'))
+    // A list of article links is not a menu.
+    expect(found('- [How I fixed my bike](/a)\n- [Tea at noon](/b)\n- [Old radios](/c)\n- [Window boxes](/d)\n')).toEqual([])
   })
 
   it('finds widgets, comment forms, platform prompts, TOC plugins and ad labels', () => {
@@ -191,6 +195,8 @@ describe('scanChrome', () => {
     expect(one('Il tuo indirizzo email non sarà pubblicato.')).toEqual(['comment-form/comment-form'])
     expect(one('您的电子邮箱地址不会被公开。')).toEqual(['comment-form/comment-form'])
     expect(one('<form id="commentform" class="comment-form">')).toEqual(['comment-form/comment-markup'])
+    expect(one('Name *')).toEqual(['comment-form/form-field'])
+    expect(one('전자 메일 *')).toEqual(['comment-form/form-field'])
     expect(one('微信扫一扫 关注该公众号')).toEqual(['platform/platform-prompt'])
     expect(one('阅读原文')).toEqual(['platform/platform-prompt'])
     expect(one('Member-only story')).toEqual(['platform/platform-prompt'])
@@ -199,6 +205,14 @@ describe('scanChrome', () => {
     expect(one('Dieser Artikel erschien zuerst auf [Beispiel](https://b.example).')).toEqual(['repost/repost-notice'])
     expect(one('<div id="ez-toc-container" class="ez-toc-v2_0">')).toEqual(['toc-plugin/toc-markup'])
     expect(one('Table of Contents [hide]')).toEqual(['toc-plugin/toc-toggle'])
+    expect(
+      found('Text of the page, long enough to be a paragraph.\n\nSommaire [masquer]\n\n- [Un](#un)\n- [Deux](#deux)\n\n## Un\n'),
+    ).toEqual(['toc-plugin/toc-toggle', 'toc-plugin/toc-item', 'toc-plugin/toc-item'])
+    // A repost notice counts anywhere; a bare source label only near the edges.
+    expect(one('本文转载自[某公众号](https://mp.weixin.qq.com/s/x)')).toEqual(['repost/repost-notice'])
+    const middle = ['# T', '', ...Array.from({length: 30}, (_, index) => `Paragraph ${index} of the article, with enough words in it.\n`)]
+    middle.splice(20, 0, '来源：[统计局](https://stats.example/)', '')
+    expect(found(middle.join('\n'))).toEqual([])
     expect(one('<!-- ad label -->')).toEqual(['ad-label/ad-comment'])
     expect(one('- Advertisement -')).toEqual(['ad-label/ad-word'])
     expect(one('<div class="content-ad"></div>')).toEqual(['ad-label/empty-ad'])

@@ -5,6 +5,8 @@
  * - the set is deterministic, covers every language and site kind, and its
  *   gold labels are consistent (segments in order, inside the text, junk only
  *   on chrome sites);
+ * - the corpus scan (chrome-scan.js) flags no content line of the set and
+ *   finds every line of the kinds it is meant to see whole;
  * - scoring counts removed characters per segment, overlapping spans once;
  * - clean() keeps the content of the set (≥ 99.5 % of its characters, no
  *   content block lost, no page refused) and the chrome group's rules remove
@@ -14,6 +16,7 @@
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {scanChrome} from '../scripts/lib/chrome-scan.js'
 import {scorePage, spansOf} from '../scripts/lib/gold.js'
 import {generateSites, LANGS} from '../scripts/lib/pages.js'
 import {clean} from '../src/index.js'
@@ -91,6 +94,46 @@ describe('generateSites', () => {
     )
     expect(new Set(tutorials).size).toBe(1)
     expect(new Set(repost?.pages.map((page) => page.title)).size).toBe(6)
+  })
+})
+
+describe('the corpus scan (chrome-scan.js) on the evaluation set', () => {
+  it('flags no content line, and finds the menus, share rows, comment forms and TOC plugins', () => {
+    const wrong: string[] = []
+    const found: Record<string, number> = {}
+    const total: Record<string, number> = {}
+    for (const site of sites) {
+      for (const page of site.pages) {
+        const lineKind: string[] = []
+        let offset = 0
+        for (const line of page.text.split('\n')) {
+          const segment = page.segments.find((s) => offset >= s.start && offset < s.end)
+          lineKind.push(line.trim() === '' ? 'blank' : (segment?.kind ?? 'none'))
+          offset += line.length + 1
+        }
+        const flagged = new Set(scanChrome(page.text).map((finding) => finding.line))
+        for (const line of flagged)
+          if (!lineKind[line - 1]?.startsWith('junk:')) wrong.push(`${site.id}/${page.path}:${line} ${lineKind[line - 1]}`)
+        lineKind.forEach((kind, index) => {
+          if (!kind.startsWith('junk:')) return
+          total[kind] = (total[kind] ?? 0) + 1
+          if (flagged.has(index + 1)) found[kind] = (found[kind] ?? 0) + 1
+        })
+      }
+    }
+    expect(wrong).toEqual([])
+    for (const kind of [
+      'junk:menu',
+      'junk:auth',
+      'junk:breadcrumb',
+      'junk:comment-form',
+      'junk:tags',
+      'junk:toc-plugin',
+      'junk:ad-label',
+      'junk:prev-next',
+    ]) {
+      expect(found[kind], kind).toBe(total[kind])
+    }
   })
 })
 

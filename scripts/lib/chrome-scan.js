@@ -425,6 +425,8 @@ const COMMENT_NOTICE = new RegExp(
   ].join('|')})`,
   'iu',
 )
+/** A form field's label as a scraper keeps it: one to three words and the required star (`Name *`, `评论 *`). */
+const FORM_FIELD = /^[\p{L}][\p{L}\p{M}.'’-]*(?:\s[\p{L}\p{M}.'’-]+){0,2}\s?\*$/u
 const COMMENT_MARKUP =
   /<[a-z][^>]*\b(?:class|id)\s*=\s*["'][^"']*\b(?:respond|comment-respond|commentform|comment-form|reply-title|comment-reply-title|cancel-comment-reply-link|akismet_comment_form_privacy_notice|disqus_thread|wpdiscuz\w*)\b/i
 
@@ -445,6 +447,9 @@ const PLATFORM = new RegExp(
     '^收录于(?:合集|话题)',
     '轻点两下取消(?:赞|在看)',
     '^(?:(?:在看|点赞|分享|赞赏|写留言|留言|喜欢作者|赞|推荐)[\\s|·，,、]*){2,}$',
+    '^喜欢作者$',
+    '^(?:关注该公众号|使用小程序)$',
+    '^原创\\s.*\\d{1,2}:\\d{2}$',
     'scan\\s+to\\s+follow',
     'scan\\s+with\\s+weixin',
     'js_profile_qrcode',
@@ -464,6 +469,7 @@ const PLATFORM = new RegExp(
     '^open\\s+in\\s+app$',
     '^(?:listen|share|follow)(?:\\s+(?:listen|share|follow))*$',
     '^help\\s+status\\s+about\\s+careers\\s+press',
+    '^\\d+(?:\\.\\d+)?\\s*[KkM]?\\s+followers$',
     // Substack
     '^discussion\\s+about\\s+this\\s+post$',
     '^ready\\s+for\\s+more\\?$',
@@ -492,22 +498,21 @@ const REPOST = new RegExp(
     '(?:originariamente|originalmente|inizialmente)\\s+pubblicat[oa]\\s+su',
     '本文(?:转载|转自|首发|原载)(?:自|于)?',
     '转载请注明(?:出处|来源)',
-    '^原文(?:链接|地址|出处)?\\s*[:：]',
-    '^(?:来源|出处|转自|转载自)\\s*[:：]',
     '版权声明\\s*[:：]\\s*本文为',
     '著作权归作者所有',
     '商业转载请联系作者',
-    '^출처\\s*[:：]',
     '무단\\s?전재\\s?및\\s?재배포\\s?금지',
-    '^원문\\s*(?:보기|[:：])',
     '転載元',
-    '^Источник\\s*:',
     'Оригинал\\s+статьи',
   ].join('|'),
   'iu',
 )
-/** Repost notices count only in the first or last lines of the body (a source line in a list of references is content). */
-const EDGE_LINES = 6
+/**
+ * Bare source labels (`来源：`, `출처:`) count only in the first or last lines
+ * of the body: a source line in a list of references is content.
+ */
+const REPOST_EDGE = /^(?:原文(?:链接|地址|出处)?|来源|出处|转自|转载自|출처|원문(?:\s*보기)?|Источник)\s*[:：]/iu
+const EDGE_LINES = 12
 
 const TOC_MARKUP =
   /<[a-z][^>]*\b(?:class|id)\s*=\s*["'][^"']*\b(?:ez-toc[\w-]*|toc_container|toc_title|toc_list|toc_toggle|lwptoc\w*|wp-block-rank-math-toc-block|rank-math-toc\w*|yoast-table-of-contents|yoast-toc\w*)\b/i
@@ -602,8 +607,10 @@ export function scanChrome(text, lines = classifyLines(text)) {
   const findings = []
   const body = prose.map((line, index) => ({line, index})).filter(({line}) => line.trim() !== '')
   const edge = new Set([...body.slice(0, EDGE_LINES), ...body.slice(-EDGE_LINES)].map(({index}) => index))
-  /** Lines under a related/recent label: its links until a line that is not a link line. */
-  let listOpen = false
+  const menus = menuListLines(prose, lines)
+  /** What the lines under a label continue: a related/recent list, or a TOC plugin's anchor list. */
+  /** @type {'list-label' | 'toc-toggle' | undefined} */
+  let open
   let inComment = false
   for (let index = 0; index < prose.length; index++) {
     const raw = prose[index]
@@ -623,17 +630,22 @@ export function scanChrome(text, lines = classifyLines(text)) {
       findings.push({family, pattern, line: index + 1, chars: raw.trim().length, excerpt: raw.trim().replace(/\s+/g, ' ').slice(0, 100)})
     const trimmed = raw.trim()
     const heading = lines[index].kind === 'heading' || lines[index + 1]?.kind === 'setext'
-    const found = classifyLine(trimmed, view, edge.has(index), heading)
+    /** @type {[ChromeFamily, string] | undefined} */
+    const found = menus.has(index) ? ['page-chrome', 'menu'] : classifyLine(trimmed, view, edge.has(index), heading)
     if (found) {
       add(found[0], found[1])
-      listOpen = found[1] === 'list-label'
+      open = found[1] === 'list-label' || found[1] === 'toc-toggle' ? found[1] : undefined
       continue
     }
-    if (listOpen && isLinkOnly(view) && view.links.every((link) => wordCount(link.text) <= 16)) {
+    if (open === 'list-label' && isLinkOnly(view) && view.links.every((link) => wordCount(link.text) <= 16)) {
       add('page-chrome', 'list-item')
       continue
     }
-    listOpen = false
+    if (open === 'toc-toggle' && isLinkOnly(view) && view.links.every((link) => link.url.startsWith('#'))) {
+      add('toc-plugin', 'toc-item')
+      continue
+    }
+    open = undefined
   }
   return findings
 }
@@ -657,10 +669,48 @@ function classifyLine(trimmed, view, atEdge, heading) {
   if (COMMENT_MARKUP.test(trimmed)) return ['comment-form', 'comment-markup']
   if (view.text && (COMMENT_LABEL.test(view.text) || (COMMENT_NOTICE.test(view.text) && view.text.length <= 240)))
     return ['comment-form', 'comment-form']
+  if (view.links.length === 0 && FORM_FIELD.test(trimmed)) return ['comment-form', 'form-field']
   if (PLATFORM.test(trimmed) || (view.text && PLATFORM.test(view.text))) return ['platform', 'platform-prompt']
-  if (atEdge && view.text && view.text.length <= 300 && REPOST.test(view.text)) return ['repost', 'repost-notice']
+  if (view.text && view.text.length <= 300 && (REPOST.test(view.text) || (atEdge && REPOST_EDGE.test(view.text))))
+    return ['repost', 'repost-notice']
   const chrome = pageChromePattern(view, heading)
   return chrome ? ['page-chrome', chrome] : undefined
+}
+
+/**
+ * Indexes of the lines of menu lists: ≥ 4 consecutive list items, each one
+ * short link and nothing else, at least one of them a menu or legal word
+ * (Home, Contact, Impressum …). A list of article links is not a menu.
+ *
+ * @param {readonly string[]} prose
+ * @param {readonly Line[]} lines
+ * @returns {Set<number>}
+ */
+function menuListLines(prose, lines) {
+  /** @type {Set<number>} */
+  const menus = new Set()
+  /** @type {number[]} */
+  let run = []
+  let nav = false
+  const close = () => {
+    if (run.length >= 4 && nav) for (const index of run) menus.add(index)
+    run = []
+    nav = false
+  }
+  for (let index = 0; index < prose.length; index++) {
+    const raw = prose[index]
+    if (raw.trim() === '') continue
+    const view = lines[index].kind === 'list' ? linkView(raw) : undefined
+    const link = view && view.links.length === 1 && isLinkOnly(view) ? view.links[0] : undefined
+    if (!link || !isShortLinkText(link.text)) {
+      close()
+      continue
+    }
+    run.push(index)
+    nav ||= NAV_WORD.test(link.text) || LEGAL_LINK.test(link.text)
+  }
+  close()
+  return menus
 }
 
 /**
