@@ -37,7 +37,8 @@ describe('checkCleanDocs', () => {
   it('reports every removal of the rules in the group, and none of the others', () => {
     // A stand-in registry that puts link-farm in the chrome group: the check must then see its removal (and not ad-slot's).
     const root = tree({
-      'pkg/README.md': '# Pkg\n\nText of the readme.\n\n**Also read:** [One post about this](https://s.example/1)\n\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n',
+      'pkg/README.md':
+        '# Pkg\n\nText of the readme.\n\n**Also read:** [One post about this](https://s.example/1)\n\n<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>\n',
     })
     const files = listDocFiles(root)
     expect(files.map((file) => `${file.package} ${file.file}`)).toEqual(['pkg pkg/README.md'])
