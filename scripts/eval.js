@@ -138,6 +138,22 @@ async function loadLibrary() {
 }
 
 /**
+ * The index parsed from the learner's JSON, whether the parser takes the text or the parsed value.
+ *
+ * @param {(json: unknown) => unknown} parse
+ * @param {unknown} json
+ */
+function parseEither(parse, json) {
+  const text = typeof json === 'string' ? json : JSON.stringify(json)
+  try {
+    return parse(text)
+  } catch (error) {
+    if (typeof json === 'string') throw error
+    return parse(json)
+  }
+}
+
+/**
  * Learn a site's template index, or say why not.
  *
  * @param {Site} site
@@ -150,7 +166,7 @@ function learnSite(site, library) {
     const learner = library.createLearner()
     for (const page of site.pages) learner.add(page.text, {path: `${site.id}/${page.path}`, url: page.url})
     const json = learner.toJSON()
-    const templates = library.parseIndex ? library.parseIndex(typeof json === 'string' ? json : JSON.stringify(json)) : json
+    const templates = library.parseIndex ? parseEither(library.parseIndex, json) : json
     return {templates, note: 'learned per site'}
   } catch (error) {
     return {note: `learner failed: ${error instanceof Error ? error.message : String(error)}`}
