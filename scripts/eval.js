@@ -290,6 +290,8 @@ export function summarise(results) {
   const bySiteKind = {}
   /** @type {Record<string, Tally & {pages: number}>} */
   const byKind = {}
+  /** @type {Record<string, Record<string, Tally>>} */
+  const byKindLang = {}
   for (const result of results) {
     addTo(total, result)
     addTo((byLang[result.site.lang] ??= emptyGroup()), result)
@@ -299,9 +301,12 @@ export function summarise(results) {
       entry.chars += tally.chars
       entry.removed += tally.removed
       entry.pages++
+      const cell = ((byKindLang[kind] ??= {})[result.site.lang] ??= {chars: 0, removed: 0})
+      cell.chars += tally.chars
+      cell.removed += tally.removed
     }
   }
-  return {total, byLang, bySiteKind, byKind}
+  return {total, byLang, bySiteKind, byKind, byKindLang}
 }
 
 /**
@@ -332,6 +337,16 @@ function printReport(summary, results, print) {
     lines.push(
       `  ${kind.slice(5).padEnd(14)} ${percent(tally.removed, tally.chars).padStart(8)}  (${tally.removed} of ${tally.chars} chars, ${tally.pages} pages)`,
     )
+  }
+  const langs = Object.keys(summary.byLang)
+  lines.push('', 'junk removed, by kind and language', `  ${''.padEnd(14)} ${langs.map((lang) => lang.padStart(7)).join(' ')}`)
+  for (const [kind, cells] of Object.entries(summary.byKindLang).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!kind.startsWith('junk:')) continue
+    const row = langs.map((lang) => {
+      const cell = cells[lang]
+      return (cell ? percent(cell.removed, cell.chars).replace(' %', '%') : '·').padStart(7)
+    })
+    lines.push(`  ${kind.slice(5).padEnd(14)} ${row.join(' ')}`)
   }
   lines.push('', 'content kept, by kind (characters)')
   for (const [kind, tally] of kinds.filter(([kind]) => kind.startsWith('content:'))) {

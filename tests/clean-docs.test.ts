@@ -5,17 +5,20 @@
  * chrome, so the chrome rules (the registry's group `chrome`) must remove
  * nothing from them. Every removal is printed in the failure message.
  *
+ * The same holds for the inputs of the other rules' keeps-* fixtures.
+ *
  * While the registry has no rule in that group, the files are still listed
  * and cleaned (the harness runs), and the test says so instead of checking.
  */
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {checkCleanDocs, chromeRuleIds, listDocFiles, packageOf} from '../scripts/lib/clean-docs.js'
+import {checkCleanDocs, chromeRuleIds, listDocFiles, listKeepsFixtures, packageOf} from '../scripts/lib/clean-docs.js'
 import {clean} from '../src/index.js'
 import {registry} from '../src/plugin-api.js'
 import {tree} from './support/temp-tree.js'
 
 const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url))
+const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url))
 
 describe('clean-docs selection', () => {
   it('names the package of a nested or scoped path', () => {
@@ -63,4 +66,17 @@ describe('the chrome rules on clean Markdown (node_modules READMEs and docs)', (
     expect(result.ruleIds).toEqual(chromeRuleIds(registry))
     expect(shown, `${shown.length} removal(s) by ${result.ruleIds.join(', ')} in clean docs`).toEqual([])
   }, 300_000)
+})
+
+describe("the chrome rules on the other rules' keeps-* fixtures", () => {
+  it('remove nothing', () => {
+    const chrome = chromeRuleIds(registry)
+    const files = listKeepsFixtures(fixtures, chrome)
+    expect(files.length).toBeGreaterThanOrEqual(50)
+    const result = checkCleanDocs(files, {clean, registry})
+    expect(result.refused).toEqual([])
+    expect(
+      result.removals.map((removal) => `${removal.file}:${removal.line} ${removal.rule}: ${JSON.stringify(removal.text.slice(0, 200))}`),
+    ).toEqual([])
+  }, 120_000)
 })

@@ -67,6 +67,34 @@ export function listDocFiles(root) {
 }
 
 /**
+ * The inputs of the `keeps-*` fixtures of rules outside `exclude` (legitimate
+ * content another rule's tests show must survive), and the clean sample
+ * articles: hand-made precision cases next to the docs.
+ *
+ * @param {string} fixtures `tests/fixtures`
+ * @param {readonly string[]} exclude Rule ids whose own fixtures are left out (the chrome rules judge theirs).
+ * @returns {DocFile[]}
+ */
+export function listKeepsFixtures(fixtures, exclude) {
+  /** @type {DocFile[]} */
+  const found = []
+  for (const rule of readdirSync(fixtures, {withFileTypes: true})) {
+    if (!rule.isDirectory() || exclude.includes(rule.name)) continue
+    for (const fixture of readdirSync(join(fixtures, rule.name), {withFileTypes: true})) {
+      if (!fixture.isDirectory() || !fixture.name.startsWith('keeps-')) continue
+      const path = join(fixtures, rule.name, fixture.name, 'input.md')
+      try {
+        statSync(path)
+      } catch {
+        continue
+      }
+      found.push({path, file: `${rule.name}/${fixture.name}/input.md`, package: `fixtures/${rule.name}`})
+    }
+  }
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+}
+
+/**
  * The ids of the registry's rules in the chrome group.
  *
  * @param {ReadonlyArray<{meta: {id: string, group: string}}>} registry
