@@ -2498,14 +2498,14 @@ export const defaultRulesData: RulesData = {
     "wholePage": {
       "headMinBlocks": 3,
       "headMinLinks": 8,
-      "headMinLinkDensity": 0.5,
+      "headMinLinkDensity": 0.4,
       "headMinDenseBlocks": 3,
       "navListMinItems": 4,
       "tailMinBlocks": 3,
-      "tailMinLinks": 12,
-      "tailMinLinkDensity": 0.6,
+      "tailMinLinks": 10,
+      "tailMinLinkDensity": 0.5,
       "headMaxProseShare": 0.5,
-      "tailHeadMinLinks": 3
+      "tailHeadMinLinks": 6
     },
     "languages": [
       {

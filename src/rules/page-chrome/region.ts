@@ -13,12 +13,14 @@
  * `headMinBlocks` blocks, `headMinLinks` links, a link density of
  * `headMinLinkDensity` over the head's text, and either a list of
  * `navListMinItems` lone short links or `headMinDenseBlocks` link-dense
- * blocks — a menu, sign-in links, breadcrumbs. Or, failing that, a footer of
- * link columns after the body (`tailMin*`) with at least a few links in the
- * head. Tables of contents (in-page links) and rows of images (badges, logos)
- * do not count: a README has them above its title. A clean article, a README with a badge row, a translated post with a
- * link-dense note above the title do not pass (0 of 175 files of the test
- * corpora do).
+ * blocks — a menu, sign-in links, breadcrumbs. Or a link-dense tail
+ * (`tailMin*`: related lists, footer columns) below a head that still has
+ * `tailHeadMinLinks` links at that link density (a blog's compact header).
+ * Tables of contents (in-page links) and rows of images (badges, logos) do
+ * not count: a README has them above its title. Never when the head holds
+ * more prose than `headMaxProseShare` of the text's. A clean article, a
+ * README with a badge row, a translated post with a link-dense note above
+ * the title do not pass (none of the files of the test corpora does).
  */
 import type {Block} from '../../core/blocks.js'
 import type {Judged} from './classify.js'
