@@ -6,8 +6,8 @@
 // page-chrome weighs (src/rules/page-chrome/stopwords.generated.ts), taken
 // from the stopwords-iso devDependency, so the library reads no file at run
 // time and carries only the languages rules/default/page-chrome.yaml lists.
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {stopwordsModule} from './lib/stopwords.js'
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {readStopwordsIso, stopwordsModule} from './lib/stopwords.js'
 import {fileURLToPath} from 'node:url'
 import {readDefaultRules} from './lib/default-rules.js'
 import {rulesJsonSchema} from '../dist/ruleset/schema.js'
@@ -27,13 +27,7 @@ writeFileSync(
 writeFileSync(`${root}rules/schema.json`, `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`)
 mkdirSync(`${root}schema`, {recursive: true})
 writeFileSync(`${root}schema/record.schema.json`, `${JSON.stringify(recordJsonSchema(), null, 2)}\n`)
-writeFileSync(
-  `${root}src/rules/page-chrome/stopwords.generated.ts`,
-  stopwordsModule(
-    data.pageChrome?.languages ?? [],
-    JSON.parse(readFileSync(`${root}node_modules/stopwords-iso/stopwords-iso.json`, 'utf8')),
-  ),
-)
+writeFileSync(`${root}src/rules/page-chrome/stopwords.generated.ts`, stopwordsModule(data.pageChrome?.languages ?? [], readStopwordsIso()))
 console.log(
   'wrote src/ruleset/default-rules.ts, rules/schema.json, schema/record.schema.json and src/rules/page-chrome/stopwords.generated.ts',
 )

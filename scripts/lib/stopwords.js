@@ -2,6 +2,16 @@
 // written by `npm run rules:generate` from the stopwords-iso devDependency for the
 // languages rules/default/page-chrome.yaml lists; tests/page-chrome.test.ts checks
 // the committed file is what this writes.
+import {createRequire} from 'node:module'
+
+/**
+ * The stopwords-iso lists (a devDependency: only this generator reads them).
+ *
+ * @returns {Record<string, string[]>}
+ */
+export function readStopwordsIso() {
+  return createRequire(import.meta.url)('stopwords-iso')
+}
 
 /**
  * The module's text: for each listed language, its stopwords-iso list minus
