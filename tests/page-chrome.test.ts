@@ -243,3 +243,42 @@ describe('page-chrome stopwords', () => {
     expect(read('src/rules/page-chrome/stopwords.generated.ts')).toBe(stopwordsModule(languages, readStopwordsIso()))
   })
 })
+
+describe('page-chrome inside the text and after a terminator', () => {
+  const HEAD = [MENU, LOGIN, CRUMBS, '# The river wall will be rebuilt']
+  const AD = '<!-- ads start -->\n<div class="ad">Buy a boat</div>\n<!-- ads end -->'
+  const TAGS =
+    'Tags: [river](https://site.example/tag/river) [council](https://site.example/tag/council) [floods](https://site.example/tag/floods)'
+  const RELATED =
+    '- [Bridge repairs](https://site.example/b)\n- [New ferry](https://site.example/f)\n- [Rain record](https://site.example/r)'
+
+  it('takes a run of two chrome blocks next to what another rule removed, and keeps a lone one', () => {
+    const text = [...HEAD, BODY[0]!, TAGS, RELATED, AD, BODY[1]!, TAGS, BODY[2]!, FOOTER].join('\n\n') + '\n'
+    const result = clean(text, {enable: ['page-chrome', 'ad-block'], disable: others.filter((id) => id !== 'ad-block')})
+    const inside = result.removals.filter((removal) => removal.features?.['zone'] === 'inside').map((removal) => removal.text.trim())
+    expect(inside).toEqual([TAGS, RELATED])
+    expect(result.markdown).toBe(['# The river wall will be rebuilt', BODY[0], BODY[1], TAGS, BODY[2]].join('\n\n') + '\n')
+  })
+
+  it('keeps what follows a terminator when code follows it (a tutorial section called "Comments")', () => {
+    const text =
+      [
+        ...HEAD,
+        ...BODY,
+        '## Comments',
+        'Comments start with a hash sign and run to the end of the line.',
+        '```sh\n# a comment\n```',
+        FOOTER,
+      ].join('\n\n') + '\n'
+    const result = clean(text, onlyChrome)
+    expect(result.markdown).toContain('## Comments\n\nComments start with a hash sign')
+    expect(result.markdown).toContain('# a comment')
+  })
+
+  it('keeps the text after a terminator that is longer than the text before it ("Read more" mid-article)', () => {
+    const text = [...HEAD, BODY[0]!, '## Read more', BODY[1]!, BODY[2]!, BODY[0]!.replace('river', 'canal'), FOOTER].join('\n\n') + '\n'
+    const result = clean(text, onlyChrome)
+    for (const block of BODY) expect(result.markdown).toContain(block)
+    expect(result.markdown).toContain('## Read more')
+  })
+})

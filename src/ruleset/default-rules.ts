@@ -2494,6 +2494,7 @@ export const defaultRulesData: RulesData = {
       "minLinkOnlyShare": 0.8,
       "maxMeanWords": 8
     },
+    "maxGapBlocks": 2,
     "maxHeadingDistance": 200,
     "wholePage": {
       "headMinBlocks": 3,
@@ -2861,6 +2862,11 @@ export const defaultRulesData: RulesData = {
         "id": "related-ko",
         "note": "Korean related lists and comments",
         "pattern": "(?:관련|추천|인기|최신)\\s?(?:글|기사|뉴스|포스트)|함께 보면 좋은 글|이 글과 관련된 글|(?:댓글|덧글)(?:\\s*\\d+\\s*개?)?|댓글 (?:쓰기|달기|남기기)"
+      },
+      {
+        "id": "author-box",
+        "note": "the author box after an article (a terminator only when less prose follows it than the text before it)",
+        "pattern": "about the author|written by [^.!?]{1,60}|über (?:den|die) autor(?:in)?|à propos de l'auteur|sull'autore|sobre el autor|关于作者|作者简介|작성자 소개|글쓴이"
       }
     ],
     "meta": [

@@ -96,9 +96,14 @@ export function classifyBlock(block: Block, rules: PageChromeRules, language: Ch
   return judged('bad', 'few-stopwords')
 }
 
-/** Whether the class takes part in the context pass. */
-function weighed(judged: Judged): boolean {
-  return judged.alone !== 'skip'
+/**
+ * Whether the block takes part in the context pass. What earlier rules
+ * removed counts as bad next to a short block (a date line beside a share
+ * widget is chrome too), and not at all next to prose (an ad between two
+ * paragraphs says nothing about them).
+ */
+function weighed(judged: Judged, knownCounts: boolean): boolean {
+  return judged.alone !== 'skip' && (knownCounts || !judged.known)
 }
 
 function fixedClass(judged: Judged): 'good' | 'bad' | undefined {
@@ -111,10 +116,16 @@ function fixedClass(judged: Judged): 'good' | 'bad' | undefined {
  * The nearest fixed class before (`step` −1) or after (+1) `index`, passing
  * over shorts (and near-goods unless `stopAtNearGood`); `bad` at an edge.
  */
-function neighbour(list: readonly Judged[], index: number, step: 1 | -1, stopAtNearGood: boolean): 'good' | 'bad' | 'near-good' {
+function neighbour(
+  list: readonly Judged[],
+  index: number,
+  step: 1 | -1,
+  stopAtNearGood: boolean,
+  knownCounts: boolean,
+): 'good' | 'bad' | 'near-good' {
   for (let at = index + step; at >= 0 && at < list.length; at += step) {
     const judged = list[at]!
-    if (!weighed(judged)) continue
+    if (!weighed(judged, knownCounts)) continue
     const fixed = fixedClass(judged)
     if (fixed) return fixed
     if (stopAtNearGood && judged.alone === 'near-good') return 'near-good'
@@ -136,21 +147,21 @@ export function reviseByContext(list: readonly Judged[], anchor: number | undefi
   const view: Judged[] = list.map((judged, index) => (index === anchor || index === lead ? {...judged, alone: 'good' as const} : judged))
   list.forEach((judged, index) => {
     if (alone(index) !== 'short' || index === anchor) return
-    const previous = neighbour(view, index, -1, false)
-    const next = neighbour(view, index, 1, false)
+    const previous = neighbour(view, index, -1, false, true)
+    const next = neighbour(view, index, 1, false, true)
     judged.context = `${previous}|${next}`
     if (previous === 'good' && next === 'good') judged.final = 'good'
     else if (previous === 'bad' && next === 'bad') judged.final = 'bad'
     else {
-      const nearBefore = previous === 'bad' && neighbour(view, index, -1, true) === 'near-good'
-      const nearAfter = next === 'bad' && neighbour(view, index, 1, true) === 'near-good'
+      const nearBefore = previous === 'bad' && neighbour(view, index, -1, true, true) === 'near-good'
+      const nearAfter = next === 'bad' && neighbour(view, index, 1, true, true) === 'near-good'
       judged.final = nearBefore || nearAfter ? 'good' : 'bad'
     }
   })
   list.forEach((judged, index) => {
     if (alone(index) !== 'near-good' || index === anchor) return
-    const previous = neighbour(view, index, -1, false)
-    const next = neighbour(view, index, 1, false)
+    const previous = neighbour(view, index, -1, false, false)
+    const next = neighbour(view, index, 1, false, false)
     judged.context = `${previous}|${next}`
     judged.final = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
   })
@@ -164,6 +175,6 @@ export function reviseByContext(list: readonly Judged[], anchor: number | undefi
     if (judged.why === 'heading' && index !== anchor) {
       judged.final = next
       judged.context = `heads ${next}`
-    } else if (weighed(judged)) next = judged.final
+    } else if (weighed(judged, false)) next = judged.final
   }
 }

@@ -40,7 +40,7 @@ import {blockSpan, type Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {classifyBlock, reviseByContext, type Judged} from './classify.js'
 import {documentLanguage} from './language.js'
-import {bodyRegion, findAnchor, wholePageGate, type Anchor, type Gate} from './region.js'
+import {bodyRegion, findAnchor, settleTerminators, wholePageGate, type Anchor, type Gate} from './region.js'
 import {section} from './section.js'
 
 export const meta = {
@@ -76,11 +76,12 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   if (blocks.length < 3) return
   const removed = removedSpans(file)
   const language = documentLanguage(blocks, options.languages)
-  const list = blocks.map((block) => classifyBlock(block, options, language, removed.covers(block.start, block.end)))
-  const anchor = findAnchor(list, options)
+  const alone = blocks.map((block) => classifyBlock(block, options, language, removed.covers(block.start, block.end)))
+  const anchor = findAnchor(alone, options)
   if (!anchor) return
+  const list = settleTerminators(alone, anchor.at)
   reviseByContext(list, anchor.at)
-  const region = bodyRegion(list, anchor.at)
+  const region = bodyRegion(list, anchor.at, options.maxGapBlocks)
   // No good block after the title: the classifier cannot tell the text from the chrome here.
   if (region.bodyStart > region.end) return
   const head = list.slice(0, anchor.at)
@@ -98,10 +99,15 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   // Between the title and the text: bad blocks only.
   for (let at = anchor.at + 1; at < region.bodyStart; at++) {
     const judged = list[at]!
-    if (judged.final === 'bad' && judged.block.kind !== 'image') plan(judged, 'title')
+    if (isChromeAlone(judged) && judged.block.kind !== 'image') plan(judged, 'title')
   }
   // Tail: everything after the body (after a terminator, prose too).
-  for (const judged of tail) if (judged.alone !== 'skip' || judged.block.kind === 'break' || judged.why === 'heading') plan(judged, 'tail')
+  for (let at = region.end + 1; at < list.length; at++) {
+    const judged = list[at]!
+    // Before a terminator, a block the context found good stays (a paragraph after a long run of chrome).
+    if (judged.final === 'good' && judged.why !== 'heading' && at < (region.terminator ?? list.length)) continue
+    if (judged.alone !== 'skip' || judged.block.kind === 'break' || judged.why === 'heading') plan(judged, 'tail')
+  }
   // Inside: runs of two or more bad blocks next to known chrome.
   for (const run of badRuns(list, region.bodyStart, region.end)) {
     const before = list[run[0]! - 1]
@@ -159,13 +165,18 @@ function enoughLinks(tree: Root, file: VFile, options: RuleSet['pageChrome']): b
   return false
 }
 
+/** Bad after context and not prose by itself (what may go between the title and the text, or inside it). */
+function isChromeAlone(judged: Judged): boolean {
+  return judged.final === 'bad' && (judged.alone === 'bad' || judged.alone === 'short')
+}
+
 /** Maximal runs of bad, removable, non-image blocks in `[from, to]` (indices). */
 function badRuns(list: readonly Judged[], from: number, to: number): number[][] {
   const runs: number[][] = []
   let run: number[] = []
   for (let at = from; at <= to; at++) {
     const judged = list[at]!
-    if (judged.final === 'bad' && !judged.known && removable(judged) && judged.block.kind !== 'image') run.push(at)
+    if (isChromeAlone(judged) && !judged.known && removable(judged) && judged.block.kind !== 'image') run.push(at)
     else if (judged.alone !== 'skip' || judged.why === 'heading') {
       if (run.length > 0) runs.push(run)
       run = []

@@ -198,30 +198,64 @@ function goodChars(list: readonly Judged[], from: number, to: number): number {
   return chars
 }
 
-/**
- * The terminator that ends the article after `anchor`, if one does: the
- * first one after which no code or table follows (a tutorial's "Comments"
- * section is content) and whose prose after it (comments) is less than half
- * the prose before it (a "Read more" heading in the middle of an article).
- */
-function terminatorAfter(list: readonly Judged[], anchor: number): number | undefined {
-  for (let at = anchor + 1; at < list.length; at++) {
-    if (list[at]!.terminator === undefined) continue
-    const codeAfter = list
-      .slice(at + 1)
-      .some((judged) => judged.alone === 'keep' && judged.why !== 'quote' && judged.why !== 'in-page links')
-    if (codeAfter) return undefined
-    if (goodChars(list, at + 1, list.length) <= 0.5 * goodChars(list, anchor + 1, at)) return at
+function proseChars(list: readonly Judged[], from: number, to: number): number {
+  let chars = 0
+  for (let at = from; at < to; at++) {
+    const {alone, block} = list[at]!
+    if ((alone === 'good' || alone === 'near-good') && block.kind !== 'heading') chars += block.chars
   }
-  return undefined
+  return chars
+}
+
+/**
+ * The judged list with only the terminator that ends the article after
+ * `anchor` left: the first one after which no code or table follows (a
+ * tutorial's "Comments" section is content) and whose prose after it
+ * (comments) is less than half the prose before it (a "Read more" heading in
+ * the middle of an article is not one). The others become what they would
+ * be without their words: a heading, or a short block. Prose is judged alone
+ * (before the context pass, which the terminators take part in).
+ */
+export function settleTerminators(list: readonly Judged[], anchor: number): Judged[] {
+  let ended = false
+  return list.map((judged, at) => {
+    if (judged.terminator === undefined || at <= anchor) return judged
+    if (!ended) {
+      const codeAfter = list.slice(at + 1).some((next) => next.alone === 'keep' && next.why !== 'quote' && next.why !== 'in-page links')
+      ended = !codeAfter && proseChars(list, at + 1, list.length) <= 0.5 * proseChars(list, anchor + 1, at)
+      if (ended) return judged
+    }
+    const heading = judged.block.kind === 'heading'
+    return {
+      ...judged,
+      alone: heading ? 'skip' : 'short',
+      final: heading ? 'skip' : 'short',
+      why: heading ? 'heading' : 'short',
+      terminator: undefined,
+    }
+  })
 }
 
 /** The body region of the judged list anchored at `anchor`. */
-export function bodyRegion(list: readonly Judged[], anchor: number): Region {
-  const terminator = terminatorAfter(list, anchor)
+export function bodyRegion(list: readonly Judged[], anchor: number, maxGapBlocks: number): Region {
+  // The one terminator `settleTerminators` left after the anchor, if any.
+  let terminator: number | undefined = list.findIndex((judged, at) => at > anchor && judged.terminator !== undefined)
+  if (terminator === -1) terminator = undefined
   const limit = terminator ?? list.length
+  // The text runs on while prose follows: good after context, or prose by itself (a one-sentence
+  // paragraph after an ad and a tag row is still the article's; jusText's context would drop it)
+  // across at most `maxGapBlocks` chrome blocks (what earlier rules removed and headings not counted).
   let end = anchor
-  for (let at = anchor + 1; at < limit; at++) if (list[at]!.final === 'good' && list[at]!.block.kind !== 'heading') end = at
+  let gap = 0
+  for (let at = anchor + 1; at < limit; at++) {
+    const {final, alone, block, known} = list[at]!
+    if (known || block.kind === 'heading' || alone === 'skip') continue
+    const prose = final === 'good' || ((alone === 'good' || alone === 'near-good') && gap <= maxGapBlocks)
+    if (prose && (gap <= maxGapBlocks || final === 'good')) {
+      end = at
+      gap = 0
+    } else if (alone !== 'keep') gap++
+  }
   // Images and code right after the last paragraph are the article's.
   while (end + 1 < limit && (list[end + 1]!.alone === 'keep' || list[end + 1]!.block.kind === 'image')) end++
   let bodyStart = anchor + 1

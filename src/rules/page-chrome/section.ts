@@ -63,6 +63,8 @@ export const schema = z
       })
       .strict()
       .optional(),
+    /** The text runs on past at most this many chrome blocks to the next prose. */
+    maxGapBlocks: z.number().int().min(0).optional(),
     /** A heading this close (characters) before a good block belongs to it. */
     maxHeadingDistance: z.number().int().min(0).optional(),
     /** When a file is a whole-page scrape (see docs/chrome.md). */
@@ -114,6 +116,7 @@ export interface PageChromeRules {
   readonly shortMaxLinkDensity: number
   readonly navList: {readonly minLinkOnlyShare: number; readonly maxMeanWords: number}
   readonly maxHeadingDistance: number
+  readonly maxGapBlocks: number
   readonly wholePage: {
     readonly headMinBlocks: number
     readonly headMinLinks: number
@@ -173,6 +176,7 @@ export function compile(data: z.input<typeof schema> | undefined): PageChromeRul
     shortMaxLinkDensity: data?.shortMaxLinkDensity ?? 0.2,
     navList: {minLinkOnlyShare: data?.navList?.minLinkOnlyShare ?? 0.8, maxMeanWords: data?.navList?.maxMeanWords ?? 8},
     maxHeadingDistance: data?.maxHeadingDistance ?? 200,
+    maxGapBlocks: data?.maxGapBlocks ?? 2,
     wholePage: {
       headMinBlocks: whole?.headMinBlocks ?? 3,
       headMinLinks: whole?.headMinLinks ?? 8,
