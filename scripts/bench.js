@@ -12,6 +12,10 @@
  *   remark-parse + frontmatter + gfm  the parser decruft actually uses (createParser: GFM minus autolink literals)
  *   clean()                           decruft's whole pipeline (parse, rules, splice, record)
  *
+ * Then the cost of the structural page-chrome rule (scripts/lib/bench-chrome.js):
+ * clean() with and without it on 500 of the articles and on the same
+ * articles wrapped in a generated whole page.
+ *
  * After one warm-up pass of each, R rounds (default 3) run the three in a
  * rotating order, so none always runs first (cold) or last (after the most
  * garbage); the median round is reported. Then, if the CLI is built
@@ -47,6 +51,7 @@ import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {benchPageChrome} from './lib/bench-chrome.js'
 import {generateCorpus} from './lib/generate.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -349,6 +354,7 @@ async function main() {
   line('ratio parse+frontmatter+gfm / parse', `${(full / parse).toFixed(2)}×`)
   if (failures > 0) line('clean() failures', `${failures / (options.rounds + 1)} articles threw (per pass)`)
   line('peak RSS (this process)', `${megabytes(process.resourceUsage().maxRSS * 1024)} (after generating: ${megabytes(rssBefore)})`)
+  benchPageChrome(texts, clean, line, options.rounds)
   if (options.cli) {
     await benchCli(articles, options.cliArgs)
     await benchHook(articles)

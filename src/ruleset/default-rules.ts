@@ -2483,6 +2483,410 @@ export const defaultRulesData: RulesData = {
       ]
     }
   },
+  "pageChrome": {
+    "scope": "whole-page",
+    "lengthLow": 70,
+    "lengthHigh": 200,
+    "cjkWeight": 2.5,
+    "maxLinkDensity": 0.5,
+    "shortMaxLinkDensity": 0.2,
+    "navList": {
+      "minLinkOnlyShare": 0.8,
+      "maxMeanWords": 8
+    },
+    "maxGapBlocks": 2,
+    "maxHeadingDistance": 200,
+    "wholePage": {
+      "headMinBlocks": 3,
+      "headMinLinks": 8,
+      "headMinLinkDensity": 0.4,
+      "headMinDenseBlocks": 3,
+      "navListMinItems": 4,
+      "tailMinBlocks": 3,
+      "tailMinLinks": 10,
+      "tailMinLinkDensity": 0.5,
+      "headMaxProseShare": 0.5,
+      "tailHeadMinLinks": 6
+    },
+    "languages": [
+      {
+        "id": "en",
+        "note": "the iso list holds nav words (home, next, back, page, us, search, latest…): without them a menu line scores 0.1, prose 0.6",
+        "low": 0.3,
+        "high": 0.34,
+        "exclude": [
+          "home",
+          "next",
+          "back",
+          "top",
+          "page",
+          "pages",
+          "show",
+          "more",
+          "new",
+          "information",
+          "us",
+          "use",
+          "login",
+          "contact",
+          "search",
+          "menu",
+          "help",
+          "site",
+          "world",
+          "home",
+          "previous",
+          "last",
+          "first",
+          "end",
+          "latest",
+          "recent",
+          "related",
+          "follow",
+          "home",
+          "become",
+          "best",
+          "course",
+          "courses",
+          "line",
+          "lines",
+          "name",
+          "names",
+          "area",
+          "areas",
+          "part",
+          "parts",
+          "today",
+          "year",
+          "years",
+          "week",
+          "click"
+        ]
+      },
+      {
+        "id": "de",
+        "note": "German prose scores 0.55–0.65, menus under 0.15",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "neu",
+          "neue",
+          "neuen",
+          "suche",
+          "seite",
+          "weiter",
+          "zurück",
+          "mehr",
+          "kontakt"
+        ]
+      },
+      {
+        "id": "fr",
+        "note": "French prose scores 0.5–0.6, menus around 0.1",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "accueil",
+          "suivant",
+          "précédent",
+          "plus",
+          "contact",
+          "page"
+        ]
+      },
+      {
+        "id": "es",
+        "note": "Spanish prose scores 0.55–0.65, menus around 0.2",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "inicio",
+          "siguiente",
+          "anterior",
+          "más",
+          "contacto",
+          "página"
+        ]
+      },
+      {
+        "id": "it",
+        "note": "Italian prose scores 0.55–0.6, menus around 0.1",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "home",
+          "successivo",
+          "precedente",
+          "pagina",
+          "contatti",
+          "accedi"
+        ]
+      },
+      {
+        "id": "pt",
+        "note": "Portuguese: as Spanish",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "início",
+          "próximo",
+          "anterior",
+          "página",
+          "contato"
+        ]
+      },
+      {
+        "id": "nl",
+        "note": "Dutch prose scores about 0.5",
+        "low": 0.28,
+        "high": 0.32,
+        "exclude": [
+          "volgende",
+          "vorige",
+          "pagina",
+          "contact"
+        ]
+      },
+      {
+        "id": "ru",
+        "note": "Russian prose scores about 0.35, menus about 0",
+        "low": 0.22,
+        "high": 0.26
+      },
+      {
+        "id": "zh",
+        "note": "share of Han characters covered by the longest-match of the list: prose 0.35–0.45, menus and tickers under 0.15",
+        "low": 0.2,
+        "high": 0.26,
+        "match": "han-longest",
+        "exclude": [
+          "首页",
+          "上一篇",
+          "下一篇",
+          "登录",
+          "注册",
+          "更多",
+          "相关",
+          "最新",
+          "热门",
+          "上",
+          "下",
+          "一",
+          "三",
+          "七",
+          "万一"
+        ]
+      },
+      {
+        "id": "ja",
+        "note": "the iso list is short: particles and auxiliaries added (Kana runs are matched too)",
+        "low": 0.15,
+        "high": 0.2,
+        "match": "han-longest",
+        "extra": [
+          "の",
+          "に",
+          "は",
+          "を",
+          "た",
+          "が",
+          "で",
+          "て",
+          "と",
+          "し",
+          "れ",
+          "さ",
+          "ある",
+          "いる",
+          "も",
+          "する",
+          "から",
+          "な",
+          "こと",
+          "として",
+          "い",
+          "や",
+          "れる",
+          "など",
+          "なっ",
+          "ない",
+          "この",
+          "ため",
+          "その",
+          "あっ",
+          "よう",
+          "また",
+          "もの",
+          "という",
+          "あり",
+          "まで",
+          "られ",
+          "なる",
+          "へ",
+          "か",
+          "だ",
+          "これ",
+          "によって",
+          "により",
+          "おり",
+          "より",
+          "による",
+          "ず",
+          "なり",
+          "られる",
+          "において",
+          "ば",
+          "なかっ",
+          "なく",
+          "しかし",
+          "について",
+          "せ",
+          "だっ",
+          "その後",
+          "できる",
+          "それ",
+          "う",
+          "ので",
+          "なお",
+          "のみ",
+          "でき",
+          "き",
+          "つ",
+          "における",
+          "および",
+          "いう",
+          "さらに",
+          "でも",
+          "ら",
+          "たり",
+          "その他",
+          "に関する",
+          "たち",
+          "ます",
+          "ん",
+          "なら",
+          "です",
+          "ました",
+          "ません",
+          "でした"
+        ]
+      },
+      {
+        "id": "ko",
+        "note": "the iso list is particles as separate tokens, useless on Korean words: instead the share of words ending in a particle or verb ending (prose 0.7, menus 0)",
+        "low": 0.35,
+        "high": 0.45,
+        "match": "suffixes",
+        "suffixes": [
+          "은",
+          "는",
+          "이",
+          "가",
+          "을",
+          "를",
+          "에",
+          "에서",
+          "의",
+          "로",
+          "으로",
+          "와",
+          "과",
+          "도",
+          "만",
+          "며",
+          "고",
+          "면",
+          "다",
+          "요",
+          "니다",
+          "서",
+          "게",
+          "지",
+          "죠",
+          "한",
+          "된",
+          "할",
+          "인",
+          "던",
+          "까지",
+          "부터",
+          "에게",
+          "처럼",
+          "보다",
+          "든지",
+          "라고",
+          "하여",
+          "해서",
+          "므로",
+          "는데"
+        ]
+      }
+    ],
+    "terminators": [
+      {
+        "id": "related-en",
+        "note": "related and recommended lists under a heading",
+        "pattern": "(?:related|recommended|similar|more|popular|trending|recent|latest) (?:posts?|articles?|stories|reads|news|reading|content)(?: from [^.!?]{1,40})?:?|you (?:may|might) also (?:like|enjoy)|read (?:next|more)|more from [^.!?]{1,40}|recommended for you|editor'?s picks"
+      },
+      {
+        "id": "comments-en",
+        "note": "the comment section and its form",
+        "pattern": "(?:\\d+ )?(?:comments?|responses?|replies)(?: \\(\\d+\\))?:?|leave a (?:reply|comment)|add (?:a|your) comment|join the discussion|what do you think\\??|post a comment|write a comment"
+      },
+      {
+        "id": "related-de",
+        "note": "German related lists and comments",
+        "pattern": "ähnliche (?:beiträge|artikel)|(?:das|dies) könnte (?:sie|dich) auch interessieren|mehr zum thema|weitere (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|(?:\\d+ )?kommentare?|(?:schreibe|hinterlasse) einen kommentar|kommentar (?:schreiben|verfassen)"
+      },
+      {
+        "id": "related-fr",
+        "note": "French related lists and comments",
+        "pattern": "articles? (?:similaires|liés|connexes|recommandés)|(?:à lire|lire) aussi|vous aimerez aussi|sur le même sujet|(?:\\d+ )?commentaires?|laisser un commentaire|ajouter un commentaire"
+      },
+      {
+        "id": "related-es",
+        "note": "Spanish related lists and comments",
+        "pattern": "artículos? relacionados?|(?:entradas|publicaciones|noticias) relacionadas|te puede interesar|también te puede interesar|lee también|(?:\\d+ )?comentarios?|deja (?:un|tu) comentario|dejar un comentario"
+      },
+      {
+        "id": "related-it",
+        "note": "Italian related lists and comments",
+        "pattern": "articoli correlati|post correlati|potrebbe interessarti|leggi anche|ti potrebbe (?:interessare|piacere)|(?:\\d+ )?commenti|lascia un commento|scrivi un commento"
+      },
+      {
+        "id": "related-zh",
+        "note": "Chinese related lists and comments",
+        "pattern": "(?:相关|推荐|热门|最新|猜你喜欢|延伸)(?:文章|阅读|推荐|资讯|新闻|内容)?[:：]?|猜你喜欢|你可能(?:还)?(?:喜欢|感兴趣)|(?:\\d+\\s*条)?(?:评论|留言)(?:\\s*[（(]\\d+[）)])?[:：]?|发表(?:评论|留言)|网友评论"
+      },
+      {
+        "id": "related-ko",
+        "note": "Korean related lists and comments",
+        "pattern": "(?:관련|추천|인기|최신)\\s?(?:글|기사|뉴스|포스트)|함께 보면 좋은 글|이 글과 관련된 글|(?:댓글|덧글)(?:\\s*\\d+\\s*개?)?|댓글 (?:쓰기|달기|남기기)"
+      },
+      {
+        "id": "author-box",
+        "note": "the author box after an article (a terminator only when less prose follows it than the text before it)",
+        "pattern": "about the author|written by [^.!?]{1,60}|über (?:den|die) autor(?:in)?|à propos de l'auteur|sull'autore|sobre el autor|关于作者|作者简介|작성자 소개|글쓴이"
+      }
+    ],
+    "meta": [
+      {
+        "id": "read-time",
+        "note": "reading-time lines",
+        "pattern": "\\d+ ?(?:min(?:ute)?s?|mins?) (?:read|de lecture|de lectura|di lettura|lesezeit|leitura)|lesezeit:? \\d+ ?min(?:uten)?\\.?|阅读(?:时间|时长)?[:：]?\\s*\\d+\\s*分钟|\\d+분 (?:읽기|소요)"
+      },
+      {
+        "id": "counters",
+        "note": "view, comment and like counters alone on a line",
+        "pattern": "(?:(?:\\d[\\d,.]*[kKmM万]?\\s*)?(?:views?|comments?|likes?|shares?|reads?|阅读|评论|点赞|收藏|浏览|转发|조회수?|댓글|공감|visite|commenti|commentaires?|vues|kommentare|aufrufe|visitas|comentarios)\\s*[:：]?\\s*(?:\\d[\\d,.]*[kKmM万]?)?[\\s·|•/]*){1,6}"
+      },
+      {
+        "id": "copyright",
+        "note": "copyright lines of a page footer",
+        "pattern": "(?:copyright|©|\\(c\\))\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?)?[^\\n]{0,120}|all rights reserved\\.?|[^\\n]{0,80}(?:版权所有|保留所有权利|무단 ?전재 및 재배포 금지|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)[^\\n]{0,80}"
+      }
+    ]
+  },
   "trackingParam": {
     "params": [
       {
