@@ -18,7 +18,7 @@ const SHAPE_NAMES = Object.keys(SHAPES) as Shape[]
 describe('docs/rules.md rules table', () => {
   const rules = readDoc('docs/rules.md')
   const rows = [
-    ...rules.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)(?: \(off\))? \|/gm),
+    ...rules.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter|chrome)(?: \(off\))? \|/gm),
   ].map((match) => ({id: match[1]!, page: match[2]!, group: match[3]!}))
   it('has one row per rule, in pipeline order, with the rule group, linked to its page', () => {
     expect(rows.map((row) => row.id)).toEqual(ruleIds)

@@ -39,7 +39,7 @@ describe('README', () => {
 describe('README rules table', () => {
   const rows = [
     ...readme.matchAll(
-      /^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter)( \(off\))? \| [^|\n]+ \|$/gm,
+      /^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (spam|boilerplate|safety|frontmatter|chrome)( \(off\))? \| [^|\n]+ \|$/gm,
     ),
   ]
   it('has one row per rule, in pipeline order, with the rule group, linked to its page', () => {

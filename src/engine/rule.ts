@@ -40,9 +40,11 @@ export interface RuleMeta<Id extends string = string, Group extends GroupName = 
  * The groups a rule may belong to (the registry's `RuleGroup` is the union
  * of those its rules use): `spam` (ads, affiliate links, link farms, feed
  * footers, repeats, tracking parameters), `boilerplate` (calls to action;
- * off by default), `safety` (sanitising kept HTML), `frontmatter`.
+ * off by default), `safety` (sanitising kept HTML), `frontmatter`, `chrome`
+ * (a page's or site's furniture around the article: widgets, site templates,
+ * page chrome).
  */
-export type GroupName = 'spam' | 'boilerplate' | 'safety' | 'frontmatter'
+export type GroupName = 'spam' | 'boilerplate' | 'safety' | 'frontmatter' | 'chrome'
 
 /**
  * Groups whose finds inline suppression comments (`<!-- decruft-disable -->`,

@@ -30,6 +30,7 @@ import {rule as feedFooter} from './feed-footer/index.js'
 import {rule as filterList} from './filter-list/index.js'
 import {rule as frontmatter} from './frontmatter/index.js'
 import {rule as linkFarm} from './link-farm/index.js'
+import {rule as siteTemplate} from './site-template/index.js'
 import {rule as trackingParam} from './tracking-param/index.js'
 import {rule as unsafeHtml} from './unsafe-html/index.js'
 
@@ -43,6 +44,7 @@ export const registry = [
   linkFarm,
   feedFooter,
   callToAction,
+  siteTemplate,
   duplicateParagraph,
   unsafeHtml,
   frontmatter,

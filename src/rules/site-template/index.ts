@@ -1,0 +1,221 @@
+/**
+ * site-template: remove the blocks a site's template adds to every article
+ * (a header of links, a share row, a newsletter box, a footer), learned from
+ * the site's other articles. Without a template index (`clean(text,
+ * {templates})`, `--templates FILE`, or a batch, which learns one first)
+ * the rule does nothing.
+ *
+ * The index (template-index.ts) counts, per site, each block's normalised
+ * hash over the site's articles (`df`) and samples its neighbours. In an
+ * article, a top-level block is a candidate when `df` reaches
+ * `max(minArticles, minShare × articles)`; consecutive candidates (blocks
+ * an earlier rule removed, and thematic breaks, between them) form a run.
+ * A run goes, block by block, only when all of these hold:
+ * - **varied neighbours**: its first or last block has met at least
+ *   `minContextDiversity` distinct neighbour pairs per occurrence (out of a
+ *   sample of `contextSample`). Inside a template every block has the same
+ *   neighbours; only the run's outer edge varies. A reposted tutorial step
+ *   recurs *with* its neighbours, so it stays (the repost networks: one
+ *   install step in 106 of 301 articles).
+ * - **not the article**: it is at most `maxRunShare` of the article's
+ *   characters (a whole article reposted is mostly itself).
+ * - **at an edge**: it touches the article's start (only its title heading
+ *   or removed blocks before it) or its end, or a block an earlier rule
+ *   removed; or, inside the article, both its edges vary and each block is
+ *   short (`shortBlockChars`) or link-dense (`linkDenseShare`): a
+ *   template's "Read also" box, never a paragraph of the article.
+ * - **no keep kind**: no code, table or image with alt text in it.
+ *
+ * Each removal says how many of the site's articles hold the block, and its
+ * `features` carry the numbers (site, df, articles, share, contextDiversity,
+ * runBlocks, runShare, zone).
+ *
+ * @example
+ *   (index: 40 articles of example.com, all opening with the same menu line)
+ *   [Home](/) · [News](/news) · [Login](/login)
+ *
+ *   # Today's article
+ *   → the menu line goes: "site template: in 40 of 40 articles of example.com (100 %), …"
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {removedSpans, reportRemoval} from '../../engine/removal.js'
+import {defineRule} from '../../engine/rule.js'
+import {blockSpan} from '../../engine/span.js'
+import type {RuleSet} from '../../ruleset/compile.js'
+import type {RunOptions} from '../../ruleset/run-options.js'
+import {section} from './section.js'
+import {blockSignatures, type BlockSignature} from './signature.js'
+import {siteKeyOf} from './site-key.js'
+import type {SiteTemplate, TemplateEntry} from './template-index.js'
+
+export const meta = {
+  id: 'site-template',
+  description:
+    "Blocks a site's template repeats around its articles, learned from the site's other articles (a no-op without a template index).",
+  removalOnly: true,
+  group: 'chrome',
+  shapes: ['block'],
+} as const
+
+/** A block of the article as the rule sees it. */
+interface Block extends BlockSignature {
+  /** Removed whole by an earlier rule. */
+  removed: boolean
+  entry?: TemplateEntry | undefined
+}
+
+/** Distinct neighbour pairs per occurrence, over the sample. */
+function diversity(entry: TemplateEntry | undefined, sample: number): number {
+  if (!entry || entry.ctxSeen === 0) return 0
+  return entry.ctx.length / Math.min(entry.ctxSeen, sample)
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`
+}
+
+/** Report the template runs of the article. */
+export function findSiteTemplates(tree: Root, file: VFile, rules: RuleSet, run: RunOptions): void {
+  const index = run.templates
+  if (!index || index.sites.size === 0) return
+  const options = rules.siteTemplate
+  const source = String(file.value)
+  const siteKey = siteKeyOf(tree, file.path, rules.filterList.siteKeys)
+  const site = index.sites.get(siteKey)
+  if (!site || site.articles < options.minArticles) return
+  const minDf = Math.max(options.minArticles, Math.ceil(options.minShare * site.articles))
+  const removed = removedSpans(file)
+  const blocks: Block[] = blockSignatures(tree, source, options).map((block) => ({
+    ...block,
+    removed: removed.covers(block.start, block.end),
+    entry: block.counted ? site.blocks.get(block.hash) : undefined,
+  }))
+  const live = blocks.filter((block) => !block.removed)
+  const articleChars = live.reduce((sum, block) => sum + (block.end - block.start), 0)
+  const isCandidate = (block: Block) => !block.removed && block.counted && (block.entry?.df ?? 0) >= minDf
+  const isTransparent = (block: Block) => block.removed || block.kind === 'thematicBreak'
+
+  let at = 0
+  while (at < blocks.length) {
+    if (!isCandidate(blocks[at]!)) {
+      at++
+      continue
+    }
+    // A run: candidates, with removed blocks and thematic breaks between them.
+    let last = at
+    let next = at + 1
+    while (next < blocks.length) {
+      if (isCandidate(blocks[next]!)) last = next
+      else if (!isTransparent(blocks[next]!)) break
+      next++
+    }
+    judgeRun(blocks, at, last, {file, source, site, siteKey, options, articleChars})
+    at = last + 1
+  }
+}
+
+interface RunContext {
+  file: VFile
+  source: string
+  site: SiteTemplate
+  siteKey: string
+  options: RuleSet['siteTemplate']
+  articleChars: number
+}
+
+/** Whether only removed blocks (and, at the start, the title heading) stand between the run and the document's edge. */
+function touchesStart(blocks: readonly Block[], first: number): boolean {
+  let headings = 0
+  for (let index = 0; index < first; index++) {
+    const block = blocks[index]!
+    if (block.removed) continue
+    if (block.kind.startsWith('h') && block.kind.length === 2 && ++headings === 1) continue
+    return false
+  }
+  return true
+}
+
+function touchesEnd(blocks: readonly Block[], last: number): boolean {
+  for (let index = last + 1; index < blocks.length; index++)
+    if (!blocks[index]!.removed && blocks[index]!.kind !== 'definition') return false
+  return true
+}
+
+function judgeRun(blocks: readonly Block[], first: number, last: number, context: RunContext): void {
+  const {options, site} = context
+  const members = blocks.slice(first, last + 1).filter((block) => !block.removed)
+  if (members.some((block) => block.keep)) return
+  const startDiversity = diversity(blocks[first]!.entry, options.contextSample)
+  const endDiversity = diversity(blocks[last]!.entry, options.contextSample)
+  const contextDiversity = Math.max(startDiversity, endDiversity)
+  if (contextDiversity < options.minContextDiversity) return
+  const runChars = members.reduce((sum, block) => sum + (block.end - block.start), 0)
+  const runShare = context.articleChars === 0 ? 1 : runChars / context.articleChars
+  if (runShare > options.maxRunShare) return
+  const zone = touchesStart(blocks, first)
+    ? 'head'
+    : touchesEnd(blocks, last)
+      ? 'tail'
+      : blocks[first - 1]?.removed || blocks[last + 1]?.removed
+        ? 'beside-junk'
+        : 'inside'
+  if (zone === 'inside') {
+    const bothVary = Math.min(startDiversity, endDiversity) >= options.minContextDiversity
+    const chromeLike = members.every(
+      (block) =>
+        block.kind === 'thematicBreak' ||
+        block.textChars < options.shortBlockChars ||
+        (block.textChars > 0 && block.linkChars / block.textChars >= options.linkDenseShare),
+    )
+    if (!bothVary || !chromeLike) return
+  }
+  // A thematic break inside a run goes with it; one at the run's edge belongs to the article.
+  while (members.length > 0 && !members[0]!.entry) members.shift()
+  while (members.length > 0 && !members[members.length - 1]!.entry) members.pop()
+  const lowestDf = Math.min(...members.filter((block) => block.entry).map((block) => block.entry!.df))
+  for (const segment of segments(blocks, members)) {
+    // One tidy span per segment, cut at its blocks' starts: one removal (and one reason) per block, no blank line left over.
+    const whole = blockSpan(context.source, segment[0]!.start, segment[segment.length - 1]!.end)
+    segment.forEach((block, index) => {
+      const df = block.entry?.df ?? lowestDf
+      const share = df / site.articles
+      reportRemoval(context.file, {
+        ruleId: meta.id,
+        reason: `site template: in ${df} of ${site.articles} articles of ${context.siteKey} (${percent(share)}), neighbour diversity ${contextDiversity.toFixed(2)}, ${zone}`,
+        shape: 'block',
+        features: {
+          site: context.siteKey,
+          df,
+          articles: site.articles,
+          share: round(share),
+          contextDiversity: round(contextDiversity),
+          runBlocks: members.length,
+          runShare: round(runShare),
+          zone,
+        },
+        start: index === 0 ? whole.start : block.start,
+        end: index === segment.length - 1 ? whole.end : segment[index + 1]!.start,
+      })
+    })
+  }
+}
+
+/** The members split where a block an earlier rule removed stands between two of them. */
+function segments(blocks: readonly Block[], members: readonly Block[]): Block[][] {
+  const result: Block[][] = []
+  for (const block of members) {
+    const current = result[result.length - 1]
+    const previous = current?.[current.length - 1]
+    if (current && previous && blocks.indexOf(block) === blocks.indexOf(previous) + 1) current.push(block)
+    else result.push([block])
+  }
+  return result
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/** The rule, as the registry (`src/rules/index.ts`) takes it. */
+export const rule = defineRule(meta, findSiteTemplates, section)
