@@ -82,7 +82,7 @@ export default async function cleanInWorker({task, settings, seq}: WorkerInput):
 }
 
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
-export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'filterLists' | 'siteDetector'>
+export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'filterLists' | 'templates' | 'siteDetector'>
 
 export interface CheckWorkerInput extends Timed {
   /** Absolute path of the article. */
