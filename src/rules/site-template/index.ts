@@ -11,19 +11,23 @@
  * `max(minArticles, minShare × articles)`; consecutive candidates (blocks
  * an earlier rule removed, and thematic breaks, between them) form a run.
  * A run goes, block by block, only when all of these hold:
- * - **varied neighbours**: its first or last block has met at least
- *   `minContextDiversity` distinct neighbour pairs per occurrence (out of a
- *   sample of `contextSample`). Inside a template every block has the same
- *   neighbours; only the run's outer edge varies. A reposted tutorial step
- *   recurs *with* its neighbours, so it stays (the repost networks: one
- *   install step in 106 of 301 articles).
  * - **not the article**: it is at most `maxRunShare` of the article's
- *   characters (a whole article reposted is mostly itself).
+ *   characters (a whole article reposted under another title is mostly
+ *   itself).
  * - **at an edge**: it touches the article's start (only its title heading
- *   or removed blocks before it) or its end, or a block an earlier rule
- *   removed; or, inside the article, both its edges vary and each block is
- *   short (`shortBlockChars`) or link-dense (`linkDenseShare`): a
- *   template's "Read also" box, never a paragraph of the article.
+ *   or removed blocks before it: zone `head`) or its end (`tail`), or a
+ *   block an earlier rule removed (`beside-junk`); or, inside the article
+ *   (`inside`), each block is short (`shortBlockChars`) or link-dense
+ *   (`linkDenseShare`): a template's "Read also" box, never a paragraph.
+ * - **varied neighbours** on the side that faces the article (after a
+ *   `head` run, before a `tail` run, both sides `inside`): the blocks
+ *   seen there across the site's articles are at least
+ *   `minContextDiversity` distinct per occurrence (out of a sample of
+ *   `contextSample`). Inside a template every block has the same
+ *   neighbours; only its outer edge meets the varying article. Tutorial
+ *   steps reposted between their code blocks or images (which are never
+ *   candidates, so they bound the run) recur with the same neighbours, and
+ *   stay (the repost networks: one install step in 106 of 301 articles).
  * - **no keep kind**: no code, table or image with alt text in it.
  *
  * Each removal says how many of the site's articles hold the block, and its
@@ -65,10 +69,10 @@ interface Block extends BlockSignature {
   entry?: TemplateEntry | undefined
 }
 
-/** Distinct neighbour pairs per occurrence, over the sample. */
-function diversity(entry: TemplateEntry | undefined, sample: number): number {
+/** Distinct neighbours on one side per occurrence, over the sample. */
+function diversity(entry: TemplateEntry | undefined, side: 'prev' | 'next', sample: number): number {
   if (!entry || entry.ctxSeen === 0) return 0
-  return entry.ctx.length / Math.min(entry.ctxSeen, sample)
+  return entry[side].length / Math.min(entry.ctxSeen, sample)
 }
 
 function percent(share: number): string {
@@ -146,29 +150,36 @@ function judgeRun(blocks: readonly Block[], first: number, last: number, context
   const {options, site} = context
   const members = blocks.slice(first, last + 1).filter((block) => !block.removed)
   if (members.some((block) => block.keep)) return
-  const startDiversity = diversity(blocks[first]!.entry, options.contextSample)
-  const endDiversity = diversity(blocks[last]!.entry, options.contextSample)
-  const contextDiversity = Math.max(startDiversity, endDiversity)
-  if (contextDiversity < options.minContextDiversity) return
   const runChars = members.reduce((sum, block) => sum + (block.end - block.start), 0)
   const runShare = context.articleChars === 0 ? 1 : runChars / context.articleChars
   if (runShare > options.maxRunShare) return
-  const zone = touchesStart(blocks, first)
-    ? 'head'
-    : touchesEnd(blocks, last)
-      ? 'tail'
-      : blocks[first - 1]?.removed || blocks[last + 1]?.removed
-        ? 'beside-junk'
-        : 'inside'
+  // How much the blocks before the run and after it vary across the site's articles.
+  const before = diversity(blocks[first]!.entry, 'prev', options.contextSample)
+  const after = diversity(blocks[last]!.entry, 'next', options.contextSample)
+  const atStart = touchesStart(blocks, first)
+  const atEnd = touchesEnd(blocks, last)
+  const zone =
+    atStart && !atEnd
+      ? 'head'
+      : atEnd && !atStart
+        ? 'tail'
+        : atStart
+          ? 'whole'
+          : blocks[first - 1]?.removed || blocks[last + 1]?.removed
+            ? 'beside-junk'
+            : 'inside'
+  // At an edge, the side facing the article must vary (the other is the document's start or end); inside, both.
+  const contextDiversity =
+    zone === 'head' ? after : zone === 'tail' ? before : zone === 'inside' ? Math.min(before, after) : Math.max(before, after)
+  if (contextDiversity < options.minContextDiversity) return
   if (zone === 'inside') {
-    const bothVary = Math.min(startDiversity, endDiversity) >= options.minContextDiversity
     const chromeLike = members.every(
       (block) =>
         block.kind === 'thematicBreak' ||
         block.textChars < options.shortBlockChars ||
         (block.textChars > 0 && block.linkChars / block.textChars >= options.linkDenseShare),
     )
-    if (!bothVary || !chromeLike) return
+    if (!chromeLike) return
   }
   // A thematic break inside a run goes with it; one at the run's edge belongs to the article.
   while (members.length > 0 && !members[0]!.entry) members.shift()

@@ -20,7 +20,7 @@ import {readableLineEndings} from '../../engine/line-endings.js'
 import {createParser} from '../../pipeline.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {defaultRuleSet} from '../../ruleset/index.js'
-import {blockSignatures, contextHash, END, START} from './signature.js'
+import {blockSignatures, END, START} from './signature.js'
 import {siteKeyOf} from './site-key.js'
 import {
   mergeSiteInto,
@@ -32,10 +32,10 @@ import {
   type TemplateIndexJson,
 } from './template-index.js'
 
-/** What one article adds to an index: its site, and each counted block as `[hash, neighbour-pair hash]`. */
+/** What one article adds to an index: its site, and each counted block as `[hash, hash of the block before, hash of the block after]`. */
 export interface ArticleSignature {
   site: string
-  blocks: Array<[number, number]>
+  blocks: Array<[number, number, number]>
 }
 
 /** Options of {@link articleSignature} and {@link createTemplateLearner}. */
@@ -61,12 +61,10 @@ export function articleSignature(text: string, path: string | undefined, options
   if (findParseHazard(body, guardLimits(maxLength, undefined))) return undefined
   const tree = parser.parse(body)
   const blocks = blockSignatures(tree, body, {maxBlockChars: rules.siteTemplate.maxBlockChars})
-  const counted: Array<[number, number]> = []
+  const counted: Array<[number, number, number]> = []
   blocks.forEach((block, index) => {
     if (!block.counted) return
-    const previous = index === 0 ? START : blocks[index - 1]!.hash
-    const next = index === blocks.length - 1 ? END : blocks[index + 1]!.hash
-    counted.push([block.hash, contextHash(previous, next)])
+    counted.push([block.hash, blocks[index - 1]?.hash ?? START, blocks[index + 1]?.hash ?? END])
   })
   return {site: siteKeyOf(tree, path, rules.filterList.siteKeys), blocks: counted}
 }
@@ -101,10 +99,10 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
     }
     site.articles++
     const seen = new Set<number>()
-    for (const [hash, context] of signature.blocks) {
+    for (const [hash, previous, next] of signature.blocks) {
       let entry = site.blocks.get(hash)
       if (!entry) {
-        entry = {df: 0, ctxSeen: 0, ctx: []}
+        entry = {df: 0, ctxSeen: 0, prev: [], next: []}
         site.blocks.set(hash, entry)
       }
       if (!seen.has(hash)) {
@@ -112,7 +110,8 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
         entry.df++
       }
       entry.ctxSeen++
-      if (!entry.ctx.includes(context)) entry.ctx = uniteSamples(entry.ctx, [context], sample)
+      if (!entry.prev.includes(previous)) entry.prev = uniteSamples(entry.prev, [previous], sample)
+      if (!entry.next.includes(next)) entry.next = uniteSamples(entry.next, [next], sample)
     }
     if (site.blocks.size > maxEntriesPerSite) prune(site, maxEntriesPerSite)
   }

@@ -26,9 +26,9 @@ export const HASH_VERSION = 'cyrb53-v1'
 /** The normalisation's id in the index file. */
 export const NORMALISE_VERSION = 'v1'
 
-/** Neighbour of the first block / of the last block. */
-export const START = 'start'
-export const END = 'end'
+/** The neighbour before the first block / after the last block, in the index's neighbour samples. */
+export const START = 0
+export const END = 1
 
 /** A top-level block, as the index and the rule see it. */
 export interface BlockSignature {
@@ -142,9 +142,4 @@ export function blockSignatures(tree: Root, source: string, options: SignatureOp
     })
   }
   return blocks
-}
-
-/** The hash of a block's neighbour pair: what the index samples to tell a template (varied neighbours) from a repost (fixed ones). */
-export function contextHash(previous: number | typeof START, next: number | typeof END): number {
-  return cyrb53(`${previous}|${next}`, 1)
 }

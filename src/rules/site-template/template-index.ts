@@ -1,16 +1,19 @@
 /**
  * The learned template index: per site, how many articles were seen and,
  * per block hash, in how many of them it stands (`df`), how often its
- * neighbours were seen (`ctxSeen`) and a sample of its distinct neighbour
- * pairs (`ctx`, the `contextSample` smallest hashes: a bottom-k sample, so
- * adding and merging give the same sample in any order). Hashes and counts
- * only: no text of any article.
+ * neighbours were seen (`ctxSeen`) and a sample of the distinct blocks seen
+ * before it (`prev`) and after it (`next`): the hashes of those blocks, the
+ * `contextSample` smallest of each side (a bottom-k sample, so adding and
+ * merging give the same sample in any order; 0 stands for the start of the
+ * article, 1 for its end). Hashes and counts only: no text of any article.
  *
  * The file (JSON):
  *
  *   {"version": 1, "hash": "cyrb53-v1", "normalise": "v1",
  *    "sites": {"example.com": {"articles": 240,
- *                              "blocks": {"<hash in base 36>": [df, ctxSeen, ctx1, ctx2, …]}}}}
+ *                              "blocks": {"<hash in base 36>": [df, ctxSeen, p, prev1 … prevP, next1, …]}}}}
+ *
+ * (`p`: how many of the numbers after it are the `prev` sample; the rest are `next`.)
  *
  * Merging adds `articles`, `df` and `ctxSeen` and unites the samples:
  * commutative and associative, so shards of a corpus and later runs share
@@ -25,8 +28,10 @@ export interface TemplateEntry {
   df: number
   /** Occurrences whose neighbours were sampled. */
   ctxSeen: number
-  /** Distinct neighbour-pair hashes, ascending, at most the sample size. */
-  ctx: number[]
+  /** Distinct hashes of the blocks seen before it (0: the article's start), ascending, at most the sample size. */
+  prev: number[]
+  /** Distinct hashes of the blocks seen after it (1: the article's end), likewise. */
+  next: number[]
 }
 
 /** What the index knows of one site. */
@@ -95,17 +100,21 @@ export function parseTemplateIndex(json: string | unknown): TemplateIndex {
       const value = Number.parseInt(hash, 36)
       if (!/^[0-9a-z]{1,11}$/.test(hash) || !Number.isSafeInteger(value))
         throw new TemplateIndexError(`site ${JSON.stringify(key)}: bad block hash ${JSON.stringify(hash)}`)
-      if (!Array.isArray(counts) || counts.length < 2 || !counts.every(isCount)) {
-        throw new TemplateIndexError(`site ${JSON.stringify(key)}, block ${hash}: expected [df, ctxSeen, ctx…] of counts`)
+      if (!Array.isArray(counts) || counts.length < 3 || !counts.every(isCount) || counts[2]! > counts.length - 3) {
+        throw new TemplateIndexError(`site ${JSON.stringify(key)}, block ${hash}: expected [df, ctxSeen, p, prev…, next…] of counts`)
       }
-      const [df, ctxSeen, ...ctx] = counts as number[]
+      const [df, ctxSeen, p, ...neighbours] = counts as number[]
       if (df! > site.articles)
         throw new TemplateIndexError(`site ${JSON.stringify(key)}, block ${hash}: df ${df} over ${site.articles} articles`)
-      blocks.set(value, {df: df!, ctxSeen: ctxSeen!, ctx: [...new Set(ctx)].sort((a, b) => a - b)})
+      blocks.set(value, {df: df!, ctxSeen: ctxSeen!, prev: sorted(neighbours.slice(0, p)), next: sorted(neighbours.slice(p))})
     }
     sites.set(key, {articles: site.articles, blocks})
   }
   return {sites}
+}
+
+function sorted(values: readonly number[]): number[] {
+  return [...new Set(values)].sort((a, b) => a - b)
 }
 
 /** Options of {@link templateIndexToJson}. */
@@ -122,13 +131,13 @@ export function templateIndexToJson(index: TemplateIndex, options: SerializeOpti
     const site = index.sites.get(key)!
     const blocks: Record<string, number[]> = {}
     const kept = [...site.blocks].filter(([, entry]) => entry.df >= minDf).sort((a, b) => a[0] - b[0])
-    for (const [hash, entry] of kept) blocks[hash.toString(36)] = [entry.df, entry.ctxSeen, ...entry.ctx]
+    for (const [hash, entry] of kept) blocks[hash.toString(36)] = [entry.df, entry.ctxSeen, entry.prev.length, ...entry.prev, ...entry.next]
     sites[key] = {articles: site.articles, blocks}
   }
   return {version: 1, hash: HASH_VERSION, normalise: NORMALISE_VERSION, sites}
 }
 
-/** The index file's text: JSON, one line per site block list would be long, so plain `JSON.stringify` plus a final newline. */
+/** The index file's text: compact JSON and a final newline. */
 export function serializeTemplateIndex(index: TemplateIndex, options: SerializeOptions = {}): string {
   return `${JSON.stringify(templateIndexToJson(index, options))}\n`
 }
@@ -151,9 +160,10 @@ export function mergeSiteInto(into: Map<string, SiteTemplate>, key: string, from
     if (have) {
       have.df += entry.df
       have.ctxSeen += entry.ctxSeen
-      have.ctx = uniteSamples(have.ctx, entry.ctx, sample)
+      have.prev = uniteSamples(have.prev, entry.prev, sample)
+      have.next = uniteSamples(have.next, entry.next, sample)
     } else {
-      site.blocks.set(hash, {df: entry.df, ctxSeen: entry.ctxSeen, ctx: entry.ctx.slice(0, sample)})
+      site.blocks.set(hash, {df: entry.df, ctxSeen: entry.ctxSeen, prev: entry.prev.slice(0, sample), next: entry.next.slice(0, sample)})
     }
   }
 }
