@@ -8,8 +8,9 @@
  * are kept, so memory does not grow with the number of articles.
  *
  * Unless told not to, a batch first learns its sites' templates from its own
- * articles (learn-templates.ts: read and parse each, count block hashes per
- * site), then cleans every article with that index, so the `site-template`
+ * articles (learn-templates.ts: read and parse each, on the worker pool when
+ * the batch uses one, and count block hashes per site), then cleans every
+ * article with that index, so the `site-template`
  * rule can remove what the site repeats (docs/templates.md).
  *
  * Large batches run on a pool of worker threads (one per core); small ones
@@ -21,17 +22,16 @@
 import {resolve} from 'node:path'
 import type {FrontmatterOptions} from '../index.js'
 import type {FilterListSource} from '../filter-lists.js'
-import {disabledRules, serializeTemplateIndex, type RuleName} from '../plugin-api.js'
-import type {RuleSources} from './rule-sources.js'
-import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type FileLimits} from './bounded.js'
+import {disabledRules, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
+import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type BoundedPool, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
-import {compileRuleSources} from './rule-sources.js'
+import {compileRuleSources, type CompiledRuleSources, type RuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
 import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
-import {learnTemplates, TemplatesWriteError, type LearnedTemplates} from './learn-templates.js'
+import {learnTemplates, signatureOfFile, TemplatesWriteError, type LearnedTemplates, type SignatureTask} from './learn-templates.js'
 import {createSiteDetector} from './site.js'
 import {writeFileSafely} from './write.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
@@ -148,18 +148,20 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     detectSite: options.detectSite ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
   }
-  const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   // Compile in this thread first: a bad rules file fails the batch before any article.
   let compiled = await compileRuleSources(sources)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
   })
+  const concurrency = threadsFor(options.concurrency)
+  const useWorkers = usesWorkers(files.length, concurrency, options.pool)
+  const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   let learned: LearnedTemplates | undefined
   const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
   if ((options.learnTemplates ?? true) && !templatesOff) {
     const tasks = plan.flatMap((planned) => ('task' in planned ? [planned.task] : []))
-    learned = await learnTemplates(tasks, {rules: compiled.rules, start: compiled.templates, maxBytes: settings.maxBytes})
+    learned = await learnOnce(tasks, {sources, compiled, maxBytes: settings.maxBytes, useWorkers, threads: concurrency, limits})
     compiled = {...compiled, templates: learned.index}
     // Workers get what the rule can use: blocks in at least minArticles articles of their site.
     const text = serializeTemplateIndex(learned.index, {minDf: compiled.rules.siteTemplate.minArticles})
@@ -173,8 +175,6 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
       throw new TemplatesWriteError(`${displayPath(cwd, options.saveTemplates)}: cannot write the template index: ${cause}`, {cause: error})
     }
   }
-  const concurrency = threadsFor(options.concurrency)
-  const useWorkers = usesWorkers(files.length, concurrency, options.pool)
   const summary: BatchSummary = {
     files: files.length,
     written: 0,
@@ -220,6 +220,58 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   summary.durationMs = performance.now() - started
   return summary
+}
+
+/**
+ * The learning pass (learn-templates.ts): on a pool of its own for a large
+ * batch (the clean pass's pool starts with the learned index), else in this
+ * thread, with articles that could pass the memory cap on the isolated
+ * worker.
+ */
+async function learnOnce(
+  tasks: readonly FileTask[],
+  context: {
+    sources: RuleSources
+    compiled: CompiledRuleSources
+    maxBytes: number
+    useWorkers: boolean
+    threads: number
+    limits: FileLimits
+  },
+): Promise<LearnedTemplates> {
+  const {compiled, maxBytes} = context
+  const viaWorker = async (run: BoundedPool['run'], task: FileTask) => {
+    const input: SignatureTask = {task, maxBytes}
+    const bounded = await run<ArticleSignature | null>(input, 'signatureInWorker', task.display)
+    return bounded.ok ? (bounded.value ?? undefined) : undefined
+  }
+  if (context.useWorkers) {
+    const pool = await openBoundedPool(context.threads, context.sources, context.limits)
+    try {
+      return await learnTemplates(tasks, {
+        rules: compiled.rules,
+        start: compiled.templates,
+        signatureOf: (task) => viaWorker(pool.run.bind(pool), task),
+        concurrency: context.threads * 2,
+      })
+    } finally {
+      await pool.destroy()
+    }
+  }
+  const isolation = new Isolation(context.sources, context.limits)
+  try {
+    return await learnTemplates(tasks, {
+      rules: compiled.rules,
+      start: compiled.templates,
+      signatureOf: async (task) =>
+        (await isolation.wants(task.absolute))
+          ? viaWorker(isolation.run.bind(isolation), task)
+          : signatureOfFile(task, compiled.rules, maxBytes),
+      concurrency: INLINE_IN_FLIGHT,
+    })
+  } finally {
+    await isolation.close()
+  }
 }
 
 async function runOnWorkers(
