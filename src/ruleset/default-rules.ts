@@ -2461,7 +2461,6 @@ export const defaultRulesData: RulesData = {
     "maxBlockChars": 2000,
     "contextSample": 8,
     "maxEntriesPerSite": 200000,
-    "shortBlockChars": 80,
     "linkDenseShare": 0.5
   },
   "trackingParam": {

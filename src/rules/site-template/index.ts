@@ -17,8 +17,9 @@
  * - **at an edge**: it touches the article's start (only its title heading
  *   or removed blocks before it: zone `head`) or its end (`tail`), or a
  *   block an earlier rule removed (`beside-junk`); or, inside the article
- *   (`inside`), each block is short (`shortBlockChars`) or link-dense
- *   (`linkDenseShare`): a template's "Read also" box, never a paragraph.
+ *   (`inside`), each block is link-dense (`linkDenseShare`): a template's
+ *   "Read also" box, never a paragraph, nor a label a site's documentation
+ *   repeats ("Parameters:").
  * - **varied neighbours** on the side that faces the article (after a
  *   `head` run, before a `tail` run, both sides `inside`): the blocks
  *   seen there across the site's articles are at least
@@ -173,11 +174,9 @@ function judgeRun(blocks: readonly Block[], first: number, last: number, context
     zone === 'head' ? after : zone === 'tail' ? before : zone === 'inside' ? Math.min(before, after) : Math.max(before, after)
   if (contextDiversity < options.minContextDiversity) return
   if (zone === 'inside') {
+    // Short plain lines recur inside documentation on purpose ("Parameters:", "Fixable: …"): only links are chrome there.
     const chromeLike = members.every(
-      (block) =>
-        block.kind === 'thematicBreak' ||
-        block.textChars < options.shortBlockChars ||
-        (block.textChars > 0 && block.linkChars / block.textChars >= options.linkDenseShare),
+      (block) => block.kind === 'thematicBreak' || (block.textChars > 0 && block.linkChars / block.textChars >= options.linkDenseShare),
     )
     if (!chromeLike) return
   }

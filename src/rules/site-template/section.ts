@@ -29,9 +29,7 @@ export const schema = z
     contextSample: z.number().int().min(1).max(64).optional(),
     /** At most this many blocks are counted per site; past it, those seen once are dropped first. */
     maxEntriesPerSite: z.number().int().min(100).optional(),
-    /** A run inside the article (not at its start or end, not next to other removed junk) goes only when each block is shorter than this many characters of text… */
-    shortBlockChars: z.number().int().min(0).optional(),
-    /** …or has at least this link density (link text over all text). */
+    /** A run inside the article (not at its start or end, not next to other removed junk) goes only when each block has at least this link density (link text over all text). */
     linkDenseShare: share.optional(),
   })
   .strict()
@@ -45,7 +43,6 @@ export interface SiteTemplateRules {
   readonly maxBlockChars: number
   readonly contextSample: number
   readonly maxEntriesPerSite: number
-  readonly shortBlockChars: number
   readonly linkDenseShare: number
 }
 
@@ -58,7 +55,6 @@ export function compile(data: z.input<typeof schema> | undefined): SiteTemplateR
     maxBlockChars: data?.maxBlockChars ?? 2000,
     contextSample: data?.contextSample ?? 8,
     maxEntriesPerSite: data?.maxEntriesPerSite ?? 200_000,
-    shortBlockChars: data?.shortBlockChars ?? 80,
     linkDenseShare: data?.linkDenseShare ?? 0.5,
   }
 }
