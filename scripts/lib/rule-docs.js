@@ -253,7 +253,10 @@ function renderCase(item) {
   const output = item.files.get('output.md')
   const lines = [`#### ${item.name}`, '', `[\`${item.dir}/\`](../../${item.dir}/)`, '']
   if (item.site > 0)
-    lines.push(`Cleaned with the template index learned from this input and the ${item.site} other articles of its site in [\`site/\`](../../${item.dir}/site/).`, '')
+    lines.push(
+      `Cleaned with the template index learned from this input and the ${item.site} other articles of its site in [\`site/\`](../../${item.dir}/site/).`,
+      '',
+    )
   for (const [file, lang, label] of CASE_FILES) {
     const text = item.files.get(file)
     if (text !== undefined) lines.push(`${label}:`, '', ...fenced(text, lang), '')
