@@ -11,6 +11,12 @@
  *   counts once);
  * - residual spam: ad markers, AdSense units, the "Also read" farm class,
  *   affiliate hosts and parameters still in the output, outside code;
+ * - page chrome and widgets (scripts/lib/chrome-scan.js, one finding per
+ *   line): found in the input and left in the output, by family (page-chrome,
+ *   share, comment-form, platform, repost, toc-plugin, ad-label); the target
+ *   is at most {@link CHROME_TARGET} of the input's left (`--chrome-target`
+ *   makes missing it fail the run); chrome lines may go without counting as
+ *   loss;
  * - unstable: files whose clean output changes when cleaned again (idempotence);
  * - loss: headings, image URLs, code blocks and real paragraphs of the
  *   input (outside spam) that are missing from the output (code blocks:
@@ -34,10 +40,12 @@
  *     removals  ad-block 612 · ad-slot 80 · … (total 790)
  *     spam in   ad-marker 1224 · adsbygoogle 80 · … (found in the input, for scale)
  *     residual  2 in 1 file                     ← then up to 10 lines `file:line  pattern  excerpt`
+ *     chrome in    page-chrome 12 · share 3 · … (total 15)
+ *     chrome left  page-chrome 1 · … (total 1, 6.7 % of the input; target ≤ 10 %)  ← then up to 10 lines `file:line  family/pattern  excerpt`
  *     lost      0                               ← then up to 10 lines `file:line  kind  text`
  *     failures  0                               ← then `file: message`
  *     frontmatter  tidy 0 · canonical 0 · hugo 0 · … invalid (strict problems: …)
- *   ✔ techidaily: 40 files, 0 failed, 790 removals, 0 residual, 0 lost
+ *   ✔ techidaily: 40 files, 0 failed, 790 removals, 0 residual, 0 lost, 0 unstable, 0 invalid frontmatter, chrome 15 → 1 (6.7 %)
  *
  * then `✔ TOTAL: …` (✘ when any family has a failure, residual spam or loss).
  * `--quiet` prints only the ✔/✘ lines; `--all` lists every finding instead of
@@ -46,19 +54,24 @@
  *
  *   {root, families: [{name, files, ms, ok, failures: [{file, message}],
  *    removals: {rule: n}, spamIn: {pattern: n}, residual: [{file, line, pattern, excerpt}],
+ *    chromeIn: {family: n}, chromeLeft: {family: n}, chromeResidual: [{file, line, family, pattern, chars, excerpt}],
  *    lost: [{file, line, kind, text}], unstable: [{file}],
  *    frontmatter: {dialect: {findings: [{file, kind, text}], problems: [{file, line, column, reason}]}}}],
- *    total: {files, failed, removals, residual, lost, unstable, ok}}
+ *    total: {files, failed, removals, residual, lost, unstable, invalidFrontmatter, chromeIn, chromeLeft, chromeOk, ok}}
  *
  * Exit code: 0 when every file cleaned with no residual spam, no loss, a
- * stable (idempotent) output and valid frontmatter under every dialect,
- * 1 otherwise, 2 on bad usage (or when the library is not built).
+ * stable (idempotent) output and valid frontmatter under every dialect
+ * (with `--chrome-target`: and every family left at most 10 % of the chrome
+ * its input had), 1 otherwise, 2 on bad usage (or when the library is not
+ * built). Without `--chrome-target` the chrome figures are reported only
+ * (✔/✘ after "target"), so the exit code means what it always meant.
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {classifyLines} from './lib/markdown-lines.js'
 import {checkFrontmatter, DIALECTS} from './lib/frontmatter-check.js'
+import {CHROME_FAMILIES, countByFamily, scanChrome} from './lib/chrome-scan.js'
 import {findLoss, oneLine, scanSpam} from './lib/scan.js'
 
 /** @typedef {import('../dist/plugin-api.js').RuleName} RuleName */
@@ -79,12 +92,17 @@ import {findLoss, oneLine, scanSpam} from './lib/scan.js'
  * @property {Array<import('./lib/scan.js').SpamFinding & {file: string}>} residual
  * @property {Array<{file: string, line: number, kind: string, text: string}>} lost
  * @property {Array<{file: string}>} unstable
+ * @property {Counts} chromeIn Page chrome and widgets found in the input, by family (chrome-scan.js).
+ * @property {Counts} chromeLeft The same, left in the output.
+ * @property {Array<import('./lib/chrome-scan.js').ChromeFinding & {file: string}>} chromeResidual
  * @property {Record<string, {findings: Array<{file: string, kind: string, text: string}>, problems: Array<{file: string, line: number, column: number, reason: string}>}>} frontmatter
  */
-/** @typedef {{dir: string, json: boolean, quiet: boolean, all: boolean, disable: RuleName[]}} Options */
+/** @typedef {{dir: string, json: boolean, quiet: boolean, all: boolean, chromeTarget: boolean, disable: RuleName[]}} Options */
 
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i
 const SHOWN = 10
+/** At most this share of the page chrome found in a family's input may be left in its output. */
+const CHROME_TARGET = 0.1
 
 /**
  * @param {string} [message]
@@ -92,7 +110,7 @@ const SHOWN = 10
  */
 function usage(message) {
   if (message) console.error(`corpus: ${message}`)
-  console.error('usage: npm run corpus -- <dir> [--json] [--quiet] [--all] [--disable rule,rule]')
+  console.error('usage: npm run corpus -- <dir> [--json] [--quiet] [--all] [--chrome-target] [--disable rule,rule]')
   process.exit(2)
 }
 
@@ -102,12 +120,13 @@ function usage(message) {
  */
 function parseArguments(argv) {
   /** @type {Omit<Options, 'dir'> & {dir: string | undefined}} */
-  const options = {dir: undefined, json: false, quiet: false, all: false, disable: []}
+  const options = {dir: undefined, json: false, quiet: false, all: false, chromeTarget: false, disable: []}
   for (let index = 0; index < argv.length; index++) {
     const argument = /** @type {string} */ (argv[index])
     if (argument === '--json') options.json = true
     else if (argument === '--quiet' || argument === '-q') options.quiet = true
     else if (argument === '--all') options.all = true
+    else if (argument === '--chrome-target') options.chromeTarget = true
     // Unchecked here: clean() refuses a name that is not a rule id or group.
     else if (argument === '--disable')
       options.disable.push(.../** @type {RuleName[]} */ ((argv[++index] ?? usage('--disable needs rule ids')).split(',')))
@@ -175,9 +194,10 @@ function sum(counts) {
  * @param {Family} family
  * @param {Library} library
  * @param {RuleName[]} disable
+ * @param {boolean} [chromeTarget] Whether missing the chrome target makes the family fail.
  * @returns {FamilyResult}
  */
-function checkFamily(family, {clean, ruleIds}, disable) {
+function checkFamily(family, {clean, ruleIds}, disable, chromeTarget = false) {
   /** @type {FamilyResult['frontmatter']} */
   const frontmatter = Object.fromEntries(DIALECTS.map((dialect) => [dialect, {findings: [], problems: []}]))
   /** @type {FamilyResult} */
@@ -192,13 +212,18 @@ function checkFamily(family, {clean, ruleIds}, disable) {
     residual: [],
     lost: [],
     unstable: [],
+    chromeIn: countByFamily([]),
+    chromeLeft: countByFamily([]),
+    chromeResidual: [],
     frontmatter,
   }
   const started = performance.now()
   for (const path of family.files) {
     const file = relative(family.dir, path)
     const input = readFileSync(path, 'utf8')
-    for (const finding of scanSpam(input, classifyLines(input))) {
+    const inputLines = classifyLines(input)
+    addCounts(result.chromeIn, countByFamily(scanChrome(input, inputLines)))
+    for (const finding of scanSpam(input, inputLines)) {
       result.spamIn[finding.pattern] = (result.spamIn[finding.pattern] ?? 0) + 1
     }
     let output
@@ -211,6 +236,9 @@ function checkFamily(family, {clean, ruleIds}, disable) {
       continue
     }
     for (const finding of scanSpam(output)) result.residual.push({file, ...finding})
+    const chromeLeft = scanChrome(output)
+    addCounts(result.chromeLeft, countByFamily(chromeLeft))
+    for (const finding of chromeLeft) result.chromeResidual.push({file, ...finding})
     for (const item of findLoss(input, output)) result.lost.push({file, line: item.line, kind: item.kind, text: item.text})
     // Idempotence: cleaning the output again must change nothing.
     if (clean(output, {path: file, disable}).markdown !== output) result.unstable.push({file})
@@ -227,8 +255,28 @@ function checkFamily(family, {clean, ruleIds}, disable) {
     result.residual.length === 0 &&
     result.lost.length === 0 &&
     result.unstable.length === 0 &&
-    DIALECTS.every((dialect) => frontmatter[dialect].findings.length === 0)
+    DIALECTS.every((dialect) => frontmatter[dialect].findings.length === 0) &&
+    (!chromeTarget || chromeOk(result))
   return result
+}
+
+/**
+ * Whether a family left at most {@link CHROME_TARGET} of its input's chrome, in every chrome family.
+ *
+ * @param {Pick<FamilyResult, 'chromeIn' | 'chromeLeft'>} result
+ */
+function chromeOk(result) {
+  return CHROME_FAMILIES.every((family) => (result.chromeLeft[family] ?? 0) <= CHROME_TARGET * (result.chromeIn[family] ?? 0))
+}
+
+/**
+ * `12 → 1 (8.3 %)`: chrome lines in the input, left in the output, and the share left.
+ *
+ * @param {number} found
+ * @param {number} left
+ */
+function chromeShare(found, left) {
+  return `${found} → ${left}${found > 0 ? ` (${((100 * left) / found).toFixed(1)} %)` : ''}`
 }
 
 /** @param {Readonly<Counts>} counts */
@@ -244,7 +292,7 @@ function formatCounts(counts) {
  */
 function summaryLine(label, totals) {
   const mark = totals.ok ? '✔' : '✘'
-  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable, ${totals.invalidFrontmatter} invalid frontmatter`
+  return `${mark} ${label}: ${totals.files} file${totals.files === 1 ? '' : 's'}, ${totals.failed} failed, ${totals.removals} removals, ${totals.residual} residual, ${totals.lost} lost, ${totals.unstable} unstable, ${totals.invalidFrontmatter} invalid frontmatter, chrome ${chromeShare(totals.chromeIn, totals.chromeLeft)}${totals.chromeOk ? '' : ' (over target)'}`
 }
 
 /** @param {FamilyResult} family */
@@ -257,6 +305,9 @@ function totalsOf(family) {
     lost: family.lost.length,
     unstable: family.unstable.length,
     invalidFrontmatter: DIALECTS.reduce((total, dialect) => total + family.frontmatter[dialect].findings.length, 0),
+    chromeIn: sum(family.chromeIn),
+    chromeLeft: sum(family.chromeLeft),
+    chromeOk: chromeOk(family),
     ok: family.ok,
   }
 }
@@ -281,6 +332,16 @@ function printFamily(family, options) {
       lines.push(`      ${finding.file}:${finding.line}  ${finding.pattern}  ${finding.excerpt}`)
     }
     lines.push(...more(family.residual))
+    const nonZero = (/** @type {Readonly<Counts>} */ counts) => Object.fromEntries(Object.entries(counts).filter(([, value]) => value > 0))
+    lines.push(`  chrome in    ${formatCounts(nonZero(family.chromeIn))}`)
+    const chromeIn = sum(family.chromeIn)
+    const chromeLeft = sum(family.chromeLeft)
+    lines.push(
+      `  chrome left  ${formatCounts(nonZero(family.chromeLeft))}${chromeIn > 0 ? `, ${((100 * chromeLeft) / chromeIn).toFixed(1)} % of the input` : ''}; target ≤ ${CHROME_TARGET * 100} % per family ${chromeOk(family) ? '✔' : '✘'}`,
+    )
+    for (const finding of family.chromeResidual.slice(0, limit))
+      lines.push(`      ${finding.file}:${finding.line}  ${finding.family}/${finding.pattern}  ${oneLine(finding.excerpt, 80)}`)
+    lines.push(...more(family.chromeResidual))
     lines.push(`  lost      ${family.lost.length}`)
     for (const item of family.lost.slice(0, limit)) lines.push(`      ${item.file}:${item.line}  ${item.kind}  ${oneLine(item.text, 80)}`)
     lines.push(...more(family.lost))
@@ -325,11 +386,23 @@ async function main() {
   const families = discoverFamilies(options.dir)
   const results = []
   for (const family of families) {
-    const result = checkFamily(family, clean, options.disable)
+    const result = checkFamily(family, clean, options.disable, options.chromeTarget)
     results.push(result)
     if (!options.json) printFamily(result, options)
   }
-  const total = {files: 0, failed: 0, removals: 0, residual: 0, lost: 0, unstable: 0, invalidFrontmatter: 0, ok: true}
+  const total = {
+    files: 0,
+    failed: 0,
+    removals: 0,
+    residual: 0,
+    lost: 0,
+    unstable: 0,
+    invalidFrontmatter: 0,
+    chromeIn: 0,
+    chromeLeft: 0,
+    chromeOk: true,
+    ok: true,
+  }
   for (const result of results) {
     const totals = totalsOf(result)
     total.files += totals.files
@@ -339,6 +412,9 @@ async function main() {
     total.lost += totals.lost
     total.unstable += totals.unstable
     total.invalidFrontmatter += totals.invalidFrontmatter
+    total.chromeIn += totals.chromeIn
+    total.chromeLeft += totals.chromeLeft
+    total.chromeOk &&= totals.chromeOk
     total.ok &&= totals.ok
   }
   if (options.json) console.log(JSON.stringify({root: options.dir, families: results, total}, null, 2))

@@ -9,8 +9,12 @@
  * - the loss check notices a dropped heading, image, code block or paragraph,
  *   and does not count spam or a removed duplicate as loss;
  * - clean() leaves no residual spam and loses nothing on generated articles;
+ * - the page-chrome scan (chrome-scan.js) finds menus, share rows, comment
+ *   forms, platform prompts, repost notices, TOC-plugin markup and ad labels
+ *   in several languages, and nothing in prose about them;
  * - the corpus script (scripts/corpus.js, on the built library) counts one
- *   removal per unlinked link, not one per part.
+ *   removal per unlinked link, not one per part, and reports chrome found
+ *   and left per family.
  */
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
@@ -21,6 +25,7 @@ import {clean} from '../src/index.js'
 import {createParser} from '../src/plugin-api.js'
 import {generateCorpus} from '../scripts/lib/generate.js'
 import {CODE_KINDS, classifyLines} from '../scripts/lib/markdown-lines.js'
+import {CHROME_FAMILIES, countByFamily, scanChrome} from '../scripts/lib/chrome-scan.js'
 import {findLoss, scanSpam} from '../scripts/lib/scan.js'
 import {tree} from './support/temp-tree.js'
 
@@ -142,6 +147,128 @@ describe('scanSpam: patterns beyond one network', () => {
   })
 })
 
+describe('scanChrome', () => {
+  const found = (text: string) => scanChrome(text).map((finding) => `${finding.family}/${finding.pattern}`)
+  const one = (line: string) => found(`# Title\n\nSome opening prose of the article, long enough to be prose.\n\n${line}\n`)
+
+  it('finds page chrome lines in several languages', () => {
+    expect(one('[Home](/) | [News](/news) | [Blog](/blog) | [Contact](/contact)')).toEqual(['page-chrome/menu'])
+    expect(one('[首页](/) [新闻](/n) [博客](/b) [关于我们](/a)')).toEqual(['page-chrome/menu'])
+    expect(one('[Sign in](/login) · [Sign up](/join)')).toEqual(['page-chrome/auth'])
+    expect(one('[로그인](/l) | [회원가입](/j)')).toEqual(['page-chrome/auth'])
+    expect(one('Accedi / Registrati')).toEqual(['page-chrome/auth'])
+    expect(one('[Startseite](/) › [Technik](/t) › Ein Artikel')).toEqual(['page-chrome/breadcrumb'])
+    expect(one('Accueil > Tech > Un article')).toEqual(['page-chrome/breadcrumb'])
+    expect(one('1.2k views · 14 comments · 5 min read')).toEqual(['page-chrome/counter'])
+    expect(one('阅读 1234 · 评论 5')).toEqual(['page-chrome/counter'])
+    expect(one('조회수 321')).toEqual(['page-chrome/counter'])
+    expect(one('Tags: [css](/t/css), [html](/t/html)')).toEqual(['page-chrome/tags'])
+    expect(one('Schlagwörter: Linux, Kernel')).toEqual(['page-chrome/tags'])
+    expect(one('« Previous post: [How we test](/p/1)')).toEqual(['page-chrome/prev-next'])
+    expect(one('下一篇：[容器入门](/p/2)')).toEqual(['page-chrome/prev-next'])
+    expect(one('© 2024 Example Media. All rights reserved.')).toEqual(['page-chrome/copyright'])
+    expect(one('Tutti i diritti riservati')).toEqual(['page-chrome/copyright'])
+    expect(one('[Privacy Policy](/p) | [Terms of Use](/t) | [Cookie Policy](/c)')).toEqual(['page-chrome/legal-links'])
+    expect(
+      found(
+        'Prose here that is long enough to be a paragraph of the article body.\n\n### Trending\n\n- [One story](/a)\n- [Another story](/b)\n\nMore prose.\n',
+      ),
+    ).toEqual(['page-chrome/list-label', 'page-chrome/list-item', 'page-chrome/list-item'])
+    expect(one('**Über den Autor**')).toEqual(['page-chrome/author-box'])
+    expect(one('Back to top ↑')).toEqual(['page-chrome/back-to-top'])
+    const menu = '- [Startseite](/)\n- [Nachrichten](/n)\n- [Ratgeber](/r)\n- [Kontakt](/k)\n'
+    expect(found(`${menu}\n# Titel\n`)).toEqual(Array(4).fill('page-chrome/menu'))
+    // A list of article links is not a menu.
+    expect(found('- [How I fixed my bike](/a)\n- [Tea at noon](/b)\n- [Old radios](/c)\n- [Window boxes](/d)\n')).toEqual([])
+  })
+
+  it('finds widgets, comment forms, platform prompts, TOC plugins and ad labels', () => {
+    expect(one('[Facebook](https://www.facebook.com/sharer/sharer.php?u=x) [X](https://twitter.com/intent/tweet?url=x)')).toEqual([
+      'share/share-endpoint',
+    ])
+    expect(one('[Email](https://blog.example/p/?share=email&nb=1)')).toEqual(['share/share-endpoint'])
+    expect(one('<div class="sharedaddy sd-sharing-enabled">')).toEqual(['share/share-markup'])
+    expect(one('Share this:')).toEqual(['share/share-label'])
+    expect(one('Gefällt mir:')).toEqual(['share/share-label'])
+    expect(one('### Leave a Reply')).toEqual(['comment-form/comment-form'])
+    expect(one('Your email address will not be published. Required fields are marked *')).toEqual(['comment-form/comment-form'])
+    expect(one('Il tuo indirizzo email non sarà pubblicato.')).toEqual(['comment-form/comment-form'])
+    expect(one('您的电子邮箱地址不会被公开。')).toEqual(['comment-form/comment-form'])
+    expect(one('<form id="commentform" class="comment-form">')).toEqual(['comment-form/comment-markup'])
+    expect(one('Name *')).toEqual(['comment-form/form-field'])
+    expect(one('전자 메일 *')).toEqual(['comment-form/form-field'])
+    expect(one('微信扫一扫 关注该公众号')).toEqual(['platform/platform-prompt'])
+    expect(one('阅读原文')).toEqual(['platform/platform-prompt'])
+    expect(one('Member-only story')).toEqual(['platform/platform-prompt'])
+    expect(one('Discussion about this post')).toEqual(['platform/platform-prompt'])
+    expect(one('本文转载自[某公众号](https://mp.weixin.qq.com/s/x)')).toEqual(['repost/repost-notice'])
+    expect(one('Dieser Artikel erschien zuerst auf [Beispiel](https://b.example).')).toEqual(['repost/repost-notice'])
+    expect(one('<div id="ez-toc-container" class="ez-toc-v2_0">')).toEqual(['toc-plugin/toc-markup'])
+    expect(one('Table of Contents [hide]')).toEqual(['toc-plugin/toc-toggle'])
+    expect(
+      found('Text of the page, long enough to be a paragraph.\n\nSommaire [masquer]\n\n- [Un](#un)\n- [Deux](#deux)\n\n## Un\n'),
+    ).toEqual(['toc-plugin/toc-toggle', 'toc-plugin/toc-item', 'toc-plugin/toc-item'])
+    // A repost notice counts anywhere; a bare source label only near the edges.
+    expect(one('本文转载自[某公众号](https://mp.weixin.qq.com/s/x)')).toEqual(['repost/repost-notice'])
+    const middle = ['# T', '', ...Array.from({length: 30}, (_, index) => `Paragraph ${index} of the article, with enough words in it.\n`)]
+    middle.splice(20, 0, '来源：[统计局](https://stats.example/)', '')
+    expect(found(middle.join('\n'))).toEqual([])
+    expect(one('<!-- ad label -->')).toEqual(['ad-label/ad-comment'])
+    expect(one('- Advertisement -')).toEqual(['ad-label/ad-word'])
+    expect(one('<div class="content-ad"></div>')).toEqual(['ad-label/empty-ad'])
+    expect(one('광고')).toEqual(['ad-label/ad-word'])
+  })
+
+  it('finds nothing in prose, real TOCs, README sections or code', () => {
+    const clean = [
+      '# Adding share buttons',
+      '',
+      'Share this: a post about how the sharedaddy block works and why we removed our share buttons last year.',
+      '',
+      'The paper was originally published in 1998, and the home page of the project still links to it.',
+      '',
+      'Leave a reply in the issue tracker if you disagree; we read every comment about cookies.',
+      '',
+      '## Table of Contents',
+      '',
+      '- [Install](#install)',
+      '- [Usage](#usage)',
+      '',
+      'About the Author',
+      '----------------',
+      '',
+      'I write tools. The source is on [GitHub](https://github.com/example/tool).',
+      '',
+      '```html',
+      '<div class="sharedaddy"></div>',
+      '<!-- ad label -->',
+      '[Home](/) | [News](/news) | [Blog](/blog) | [Contact](/contact)',
+      '```',
+      '',
+      '<!--',
+      'category: notes',
+      'tags: a, b',
+      '-->',
+      '',
+      '2. View by Large icons and select**Power Options** .',
+      '',
+    ].join('\n')
+    expect(found(clean)).toEqual([])
+  })
+
+  it('counts by family, every family present', () => {
+    const counts = countByFamily(scanChrome('Intro text of the page.\n\n<!-- ad label -->\n\nShare this:\n'))
+    expect(Object.keys(counts)).toEqual([...CHROME_FAMILIES])
+    expect(counts).toMatchObject({'ad-label': 1, share: 1, 'page-chrome': 0})
+  })
+
+  it('lets chrome lines go without counting them as lost', () => {
+    const input =
+      '# Post\n\n## Recent Posts\n\n- [A](/a)\n- [B](/b)\n\nYour email address will not be published. Required fields are marked * and so on here.\n'
+    expect(findLoss(input, '# Post\n')).toEqual([])
+  })
+})
+
 describe('findLoss', () => {
   const input = [
     '## Keep me',
@@ -217,5 +344,39 @@ describe('npm run corpus (scripts/corpus.js on dist/)', () => {
     // Four unlinked links (two parts each) and one button that goes whole.
     expect(report.families[0]?.removals).toEqual({'affiliate-link': 5})
     expect(report.total.removals).toBe(5)
+  }, 120_000)
+
+  it('reports chrome found and left per family; --chrome-target makes missing the target fail', () => {
+    const article = [
+      '# A post',
+      '',
+      'Opening prose of the post, long enough to be read as a paragraph of the body.',
+      '',
+      'Share this:',
+      '',
+      '<!-- ad label -->',
+      '',
+    ].join('\n')
+    const root = tree({'family/post.md': article})
+    const script = fileURLToPath(new URL('../scripts/corpus.js', import.meta.url))
+    const run = spawnSync(process.execPath, [script, root, '--json', '--disable', 'frontmatter'], {encoding: 'utf8'})
+    expect(run.status, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as {
+      families: Array<{
+        chromeIn: Record<string, number>
+        chromeLeft: Record<string, number>
+        chromeResidual: Array<{line: number; family: string}>
+      }>
+      total: {chromeIn: number; chromeLeft: number; chromeOk: boolean}
+    }
+    const family = report.families[0]
+    expect(family?.chromeIn).toMatchObject({share: 1, 'ad-label': 1})
+    // Whatever the rules of this build remove, what is left is counted from the output.
+    const left = (family?.chromeLeft.share ?? 0) + (family?.chromeLeft['ad-label'] ?? 0)
+    expect(family?.chromeResidual).toHaveLength(left)
+    expect(report.total.chromeOk).toBe(left === 0)
+    const strict = spawnSync(process.execPath, [script, root, '--quiet', '--chrome-target', '--disable', 'frontmatter'], {encoding: 'utf8'})
+    expect(strict.status, strict.stdout).toBe(left === 0 ? 0 : 1)
+    expect(strict.stdout).toMatch(/chrome 2 → \d/)
   }, 120_000)
 })

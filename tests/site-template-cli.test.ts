@@ -56,7 +56,8 @@ describe('a batch learns site templates', () => {
         removals: Array<{rule: string; features?: Record<string, unknown>}>
       }
       const own = record.removals.filter((removal) => removal.rule === 'site-template')
-      expect(own).toHaveLength(article.template.length)
+      const chrome = record.removals.filter((removal) => removal.rule === 'site-template' || removal.rule === 'widget')
+      expect(chrome).toHaveLength(article.template.length)
       expect(own[0]!.features).toMatchObject({df: 6, articles: 6})
     }
   })
@@ -68,7 +69,9 @@ describe('a batch learns site templates', () => {
     const workers = await runBatch(files, {outDir: 'workers', cwd: root, pool: 'workers', concurrency: 2})
     expect(workers.mode).toBe('workers')
     expect(workers.removals['site-template']).toBe(inline.removals['site-template'])
-    expect(inline.removals['site-template']).toBe(sites.reduce((sum, article) => sum + article.template.length, 0))
+    expect((inline.removals['site-template'] ?? 0) + (inline.removals['widget'] ?? 0)).toBe(
+      sites.reduce((sum, article) => sum + article.template.length, 0),
+    )
     for (const article of sites) {
       expect(readFileSync(join(root, 'workers', article.path), 'utf8')).toBe(readFileSync(join(root, 'inline', article.path), 'utf8'))
     }
@@ -94,7 +97,8 @@ describe('a batch learns site templates', () => {
     const article = sites[0]!
     const checked = await run(['check', '--templates', 'sites.json', `in/${article.path}`], root)
     expect(checked.code).toBe(ExitCode.problems)
-    expect(checked.stdout.match(/site-template/g)).toHaveLength(article.template.length)
+    expect(checked.stdout.match(/ (site-template|widget) /g)).toHaveLength(article.template.length)
+    expect(checked.stdout).toContain(' site-template ')
     expect((await run(['check', `in/${article.path}`], root)).stdout).not.toContain('site-template')
 
     const piped = await run(['-', '--templates', 'sites.json'], root, article.text)

@@ -27,6 +27,11 @@ function learn(articles: readonly SiteArticle[]): TemplateIndex {
   return learner.index
 }
 
+/** This rule's removals (other rules, such as widget, may take a share row first). */
+function ownRemovals(result: {removals: ReadonlyArray<{rule: string}>}) {
+  return result.removals.filter((removal) => removal.rule === 'site-template')
+}
+
 function cleanWith(article: SiteArticle, templates: TemplateIndex) {
   return clean(article.text, {templates, path: article.path, enable: ['site-template']})
 }
@@ -51,8 +56,11 @@ describe('site-template on generated sites (en, de, ko, it, zh)', () => {
       const result = cleanWith(article, templates)
       for (const block of article.template) expect(result.markdown).not.toContain(block)
       for (const sentence of article.content) expect(result.markdown).toContain(sentence)
+      // The share row may go to the widget rule first (a share-endpoint list); the rest of the template is this rule's.
       const own = result.removals.filter((removal) => removal.rule === 'site-template')
-      expect(own).toHaveLength(article.template.length)
+      const widget = result.removals.filter((removal) => removal.rule === 'widget')
+      expect(own.length).toBeGreaterThan(0)
+      expect(own.length + widget.length).toBe(article.template.length)
       for (const removal of own) {
         expect(removal.reason).toMatch(/^site template: in 8 of 8 articles of \S+ \(100 %\), neighbour diversity \d\.\d\d, (head|tail)$/)
         expect(removal.features).toMatchObject({df: 8, articles: 8, share: 1})
@@ -69,20 +77,20 @@ describe('site-template on generated sites (en, de, ko, it, zh)', () => {
       clean(article.text, {path: article.path}).markdown,
     )
     expect(clean(article.text, {templates, path: article.path, disable: ['chrome']}).markdown).toBe(
-      clean(article.text, {path: article.path}).markdown,
+      clean(article.text, {path: article.path, disable: ['chrome']}).markdown,
     )
   })
 
   it('learns nothing from a site with fewer articles than minArticles', () => {
     const few = templateSites(4)
     const index = learn(few)
-    for (const article of few) expect(cleanWith(article, index).removals).toEqual([])
+    for (const article of few) expect(ownRemovals(cleanWith(article, index))).toEqual([])
   })
 
   it('honours the thresholds of a rules file (minArticles over the site size: nothing goes)', () => {
     const rules = createRuleSet({text: 'version: 1\nsiteTemplate:\n  minArticles: 9\n', file: 'strict.yaml'})
     const article = articles[0]!
-    expect(clean(article.text, {templates, rules, path: article.path}).removals).toEqual([])
+    expect(ownRemovals(clean(article.text, {templates, rules, path: article.path}))).toEqual([])
   })
 })
 
@@ -126,8 +134,7 @@ describe('site-template keeps reposts', () => {
     })
     const templates = learn(articles)
     for (const article of articles) {
-      const result = cleanWith(article, templates)
-      expect(result.removals).toEqual([])
+      expect(ownRemovals(cleanWith(article, templates))).toEqual([])
     }
   })
 
@@ -142,7 +149,7 @@ describe('site-template keeps reposts', () => {
       return {path: `d/${index}.md`, text, content, template: []}
     })
     const templates = learn(articles)
-    for (const article of articles.slice(0, 6)) expect(cleanWith(article, templates).removals).toEqual([])
+    for (const article of articles.slice(0, 6)) expect(ownRemovals(cleanWith(article, templates))).toEqual([])
   })
 })
 

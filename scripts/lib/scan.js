@@ -9,8 +9,10 @@
  *   tutorial that shows ad markup in a code block or inline code is fine).
  * - {@link contentItems} + {@link findLoss}: the headings, image URLs, code
  *   blocks (fenced and indented) and "real paragraphs" of the input that are
- *   not inside spam must all still be in the output.
+ *   not inside spam (nor on a page-chrome line, see chrome-scan.js) must all
+ *   still be in the output.
  */
+import {chromeLineSet} from './chrome-scan.js'
 import {CODE_KINDS, classifyLines, proseLines} from './markdown-lines.js'
 
 /** @typedef {import('./markdown-lines.js').Line} Line */
@@ -229,7 +231,7 @@ function normaliseHeading(text) {
  * The content of a document that a cleaner must not eat.
  *
  * @param {string} text
- * @param {{skipSpam?: boolean}} [options] With `skipSpam`, items inside spam (see {@link spamLineSet}) are left out.
+ * @param {{skipSpam?: boolean}} [options] With `skipSpam`, items inside spam (see {@link spamLineSet}) or on page-chrome lines (chrome-scan.js) are left out.
  * @returns {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} (a table is its header row)
  */
 export function contentItems(text, options = {}) {
@@ -237,6 +239,8 @@ export function contentItems(text, options = {}) {
   const prose = proseLines(lines)
   /** @type {Set<number>} */
   const spam = options.skipSpam ? spamLineSet(lines, prose) : new Set()
+  // Page chrome and widgets (chrome-scan.js) may go too: a "Recent Posts" heading is not content.
+  if (options.skipSpam) for (const line of chromeLineSet(text, lines)) spam.add(line)
   /** @type {{headings: Item[], images: Item[], code: Item[], paragraphs: Item[], tables: Item[]}} */
   const items = {headings: [], images: [], code: [], paragraphs: [], tables: []}
   let codeStart = -1

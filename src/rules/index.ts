@@ -33,6 +33,7 @@ import {rule as linkFarm} from './link-farm/index.js'
 import {rule as siteTemplate} from './site-template/index.js'
 import {rule as trackingParam} from './tracking-param/index.js'
 import {rule as unsafeHtml} from './unsafe-html/index.js'
+import {rule as widget} from './widget/index.js'
 
 /** Every rule, in the order it runs. */
 export const registry = [
@@ -44,6 +45,7 @@ export const registry = [
   linkFarm,
   feedFooter,
   callToAction,
+  widget,
   siteTemplate,
   duplicateParagraph,
   unsafeHtml,

@@ -225,6 +225,36 @@ export const defaultRulesData: RulesData = {
         "id": "wp-quads",
         "note": "An ad slot of the WP QUADS (Quick AdSense) WordPress plugin.",
         "class": "quads-location"
+      },
+      {
+        "id": "empty-content-ad",
+        "note": "An empty ad placeholder an ad plugin leaves when the ad did not load (`<div class=\"content-ad\"></div>`): only when it holds no text and no media.",
+        "class": "content-ad",
+        "empty": true
+      },
+      {
+        "id": "empty-ad-slot",
+        "note": "An empty `ad-slot` placeholder.",
+        "class": "ad-slot",
+        "empty": true
+      },
+      {
+        "id": "empty-adunit",
+        "note": "An empty `adunit` placeholder.",
+        "class": "adunit",
+        "empty": true
+      },
+      {
+        "id": "empty-ad-container",
+        "note": "An empty `ad-container` placeholder.",
+        "class": "ad-container",
+        "empty": true
+      },
+      {
+        "id": "empty-td-ad",
+        "note": "tagDiv's (Newspaper theme) empty ad box `td-a-rec`.",
+        "class": "td-a-rec",
+        "empty": true
       }
     ],
     "hosts": [
@@ -3409,6 +3439,781 @@ export const defaultRulesData: RulesData = {
         "note": "Speaker Deck slides.",
         "host": "speakerdeck.com",
         "path": "^/player/"
+      }
+    ]
+  },
+  "widget": {
+    "headBlocks": 6,
+    "tailBlocks": 12,
+    "maxLength": 400,
+    "elements": [
+      {
+        "id": "jetpack-sharedaddy",
+        "note": "Jetpack's share box (`<div class=\"sharedaddy sd-sharing-enabled\">`), the \"Share this:\" title and its buttons.",
+        "class": "sharedaddy",
+        "kind": "share"
+      },
+      {
+        "id": "jetpack-sharing",
+        "note": "Jetpack's share buttons without their outer box.",
+        "class": "sd-sharing",
+        "kind": "share"
+      },
+      {
+        "id": "jetpack-likes",
+        "note": "Jetpack's \"Like this:\" widget.",
+        "class": "jetpack-likes-widget-wrapper",
+        "kind": "likes"
+      },
+      {
+        "id": "jetpack-like",
+        "note": "Jetpack's like box (`<div class=\"sharedaddy sd-block sd-like\">`).",
+        "class": "sd-like",
+        "kind": "likes"
+      },
+      {
+        "id": "jetpack-post-flair",
+        "note": "Jetpack's container of share, like and related-post widgets under a post.",
+        "attributes": {
+          "id": "^jp-post-flair$"
+        },
+        "kind": "share"
+      },
+      {
+        "id": "jetpack-related-posts",
+        "note": "Jetpack's related-posts widget.",
+        "attributes": {
+          "id": "^jp-relatedposts$"
+        },
+        "kind": "share"
+      },
+      {
+        "id": "addtoany-container",
+        "note": "AddToAny's share bar container.",
+        "class": "addtoany_share_save_container",
+        "kind": "share"
+      },
+      {
+        "id": "addtoany-kit",
+        "note": "AddToAny's button kit (`<div class=\"a2a_kit a2a_kit_size_32\">`).",
+        "class": "a2a_kit",
+        "kind": "share"
+      },
+      {
+        "id": "addtoany-content",
+        "note": "AddToAny's share bar inside the post content.",
+        "class": "addtoany_content",
+        "kind": "share"
+      },
+      {
+        "id": "sharethis-inline",
+        "note": "ShareThis inline share buttons.",
+        "class": "sharethis-inline-share-buttons",
+        "kind": "share"
+      },
+      {
+        "id": "sharethis-reactions",
+        "note": "ShareThis reaction buttons.",
+        "class": "sharethis-inline-reaction-buttons",
+        "kind": "share"
+      },
+      {
+        "id": "shareaholic",
+        "note": "Shareaholic's share buttons and recommendations (`<div class=\"shareaholic-canvas\" data-app=\"share_buttons\">`).",
+        "class": "shareaholic-canvas",
+        "kind": "share"
+      },
+      {
+        "id": "addthis-toolbox",
+        "note": "AddThis inline share toolbox.",
+        "class": "addthis_inline_share_toolbox",
+        "kind": "share"
+      },
+      {
+        "id": "addthis-toolbox-old",
+        "note": "AddThis's older toolbox markup.",
+        "class": "addthis_toolbox",
+        "kind": "share"
+      },
+      {
+        "id": "social-warfare",
+        "note": "Social Warfare's share panel.",
+        "class": "swp_social_panel",
+        "kind": "share"
+      },
+      {
+        "id": "mashshare",
+        "note": "MashShare's share buttons.",
+        "class": "mashsb-container",
+        "kind": "share"
+      },
+      {
+        "id": "sassy-social-share",
+        "note": "Sassy Social Share's share bar.",
+        "class": "heateor_sss_sharing_container",
+        "kind": "share"
+      },
+      {
+        "id": "wordpress-respond",
+        "note": "WordPress's comment form box (`<div id=\"respond\" class=\"comment-respond\">`).",
+        "attributes": {
+          "id": "^respond$"
+        },
+        "kind": "comment-form"
+      },
+      {
+        "id": "wordpress-comment-respond",
+        "note": "WordPress's comment form box, by class.",
+        "class": "comment-respond",
+        "kind": "comment-form"
+      },
+      {
+        "id": "wordpress-comment-form",
+        "note": "WordPress's comment `<form id=\"commentform\">`.",
+        "tag": "form",
+        "attributes": {
+          "id": "^commentform$"
+        },
+        "kind": "comment-form"
+      },
+      {
+        "id": "wordpress-reply-title",
+        "note": "The \"Leave a Reply\" title of WordPress's comment form.",
+        "attributes": {
+          "id": "^reply-title$"
+        },
+        "kind": "comment-form"
+      },
+      {
+        "id": "akismet-notice",
+        "note": "Akismet's privacy notice under a comment form.",
+        "class": "akismet_comment_form_privacy_notice",
+        "kind": "comment-form"
+      },
+      {
+        "id": "disqus-thread",
+        "note": "Disqus's comment box placeholder.",
+        "attributes": {
+          "id": "^disqus_thread$"
+        },
+        "kind": "comment-form"
+      },
+      {
+        "id": "wpdiscuz",
+        "note": "wpDiscuz's comment box.",
+        "attributes": {
+          "id": "^wpdcom$"
+        },
+        "kind": "comment-form"
+      },
+      {
+        "id": "easy-toc",
+        "note": "Easy Table of Contents' box.",
+        "attributes": {
+          "id": "^ez-toc-container$"
+        },
+        "kind": "toc"
+      },
+      {
+        "id": "easy-toc-anchor",
+        "note": "The empty anchor Easy Table of Contents puts inside each heading.",
+        "tag": "span",
+        "class": "ez-toc-section",
+        "empty": true,
+        "kind": "toc"
+      },
+      {
+        "id": "easy-toc-anchor-end",
+        "note": "The empty end mark Easy Table of Contents puts after each heading's anchor.",
+        "tag": "span",
+        "class": "ez-toc-section-end",
+        "empty": true,
+        "kind": "toc"
+      },
+      {
+        "id": "toc-plus",
+        "note": "Table of Contents Plus' box.",
+        "attributes": {
+          "id": "^toc_container$"
+        },
+        "kind": "toc"
+      },
+      {
+        "id": "luckywp-toc",
+        "note": "LuckyWP Table of Contents' box.",
+        "class": "lwptoc",
+        "kind": "toc"
+      },
+      {
+        "id": "rank-math-toc",
+        "note": "Rank Math's table-of-contents block.",
+        "class": "wp-block-rank-math-toc-block",
+        "kind": "toc"
+      },
+      {
+        "id": "yoast-toc",
+        "note": "Yoast SEO's table-of-contents block.",
+        "class": "yoast-table-of-contents",
+        "kind": "toc"
+      },
+      {
+        "id": "wechat-profile-qrcode",
+        "note": "WeChat's account QR-code box.",
+        "attributes": {
+          "id": "^js_profile_qrcode$"
+        },
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-qrcode-pc",
+        "note": "WeChat's \"scan to follow\" QR code on desktop.",
+        "class": "qr_code_pc",
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-tags",
+        "note": "WeChat's topic tags (\"收录于合集\").",
+        "attributes": {
+          "id": "^js_tags$"
+        },
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-reward",
+        "note": "WeChat's reward (赞赏) box.",
+        "class": "reward_area",
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-meta",
+        "note": "WeChat's account, author and date line over the article.",
+        "class": "rich_media_meta_list",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-subscription-widget",
+        "note": "Substack's subscribe box inside a post.",
+        "class": "subscription-widget-wrap",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-button",
+        "note": "Substack's share and subscribe buttons with a caption.",
+        "class": "captioned-button-wrap",
+        "kind": "platform"
+      }
+    ],
+    "labels": [
+      {
+        "id": "like-this",
+        "note": "The title of Jetpack's like box. \"Like this:\" also introduces a code sample, so only in the tail zone.",
+        "pattern": "^(?:like this|gefällt mir|j'aime ceci|me gusta esto|mi piace|gostar disto|赞过|좋아하기)\\s*[:：]?$",
+        "kind": "likes",
+        "zone": "tail"
+      },
+      {
+        "id": "like-loading",
+        "note": "Jetpack's like button as scraped before its script ran: \"Like Loading…\" and its translations.",
+        "pattern": "^(?:like|gefällt mir|j'aime|me gusta|mi piace|gostar|喜欢|좋아하기)\\s+(?:loading|wird geladen|chargement|cargando|caricamento|carregando|正在加载|로드 중)[.…]*$",
+        "kind": "likes"
+      },
+      {
+        "id": "first-to-like",
+        "note": "Jetpack's empty like count.",
+        "pattern": "^be the first to like this$",
+        "kind": "likes"
+      },
+      {
+        "id": "leave-a-reply",
+        "note": "The title of WordPress's comment form (\"Leave a Reply\", \"Cancel reply\") in its core translations; a heading a post may also have, so only in the tail zone.",
+        "pattern": "^(?:leave a (?:reply|comment)|cancel reply|schreibe einen kommentar|antworten abbrechen|laisser un commentaire|annuler la réponse|deja una respuesta|cancelar (?:la )?respuesta|lascia un commento|annulla risposta|发表回复|發表回覆|发表评论|取消回复|답글 남기기|응답 취소|コメントを残す)(?:\\s+(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta|annulla risposta|取消回复|응답 취소))?$",
+        "kind": "comment-form",
+        "zone": "tail"
+      },
+      {
+        "id": "email-not-published",
+        "note": "WordPress's comment form notice \"Your email address will not be published. Required fields are marked *\" and its core translations (de, fr, es, it, pt, zh, ko, ja).",
+        "pattern": "^(?:your email address will not be published|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato|o seu endereço de e-mail não será publicado|您的电子邮箱地址不会被公开|您的電子郵件地址並不會被公開|이메일 주소는 공개되지 않습니다|メールアドレスが公開されることはありません)[.。]?(?:\\s*[^.。]{0,40}(?:required|erforderliche|obligatoires|obligatorios|obbligatori|obrigatórios|必填|필수|必須)[^.。]{0,50}[.。]?)?$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "save-my-name",
+        "note": "The cookie consent checkbox of WordPress's comment form, in its core translations.",
+        "pattern": "^(?:save my name, email, and website in this browser for the next time i comment|meinen namen, meine e-mail-adresse und meine website in diesem browser für die nächste kommentierung speichern|enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire|guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente|salva il mio nome, email e sito web in questo browser per la prossima volta che commento|在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用|다음 번 댓글 작성을 위해 이 브라우저에 이름, 이메일, 그리고 웹사이트를 저장합니다)$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "notify-me",
+        "note": "The subscribe checkboxes under a comment form.",
+        "pattern": "^notify me of (?:follow-up comments|new posts) (?:by|via) e-?mail(?:\\s+notify me of (?:follow-up comments|new posts) (?:by|via) e-?mail)?$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "logged-in-to-comment",
+        "note": "WordPress's comment form for logged-in users only.",
+        "pattern": "^you must be (?:logged in|signed in) to post a comment$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "akismet",
+        "note": "Akismet's notice under a comment form (\"This site uses Akismet to reduce spam. Learn how your comment data is processed.\") and its translations.",
+        "pattern": "^(?:this site|diese website|diese seite|ce site|este sitio|questo sito|este site|本站|本网站|이 사이트는?)\\s*(?:uses|verwendet|nutzt|utilise|usa|utiliza|utilizza|使用)\\s*akismet\\b[^*]{0,200}$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "disqus",
+        "note": "Disqus's no-script prompt where its comments would load.",
+        "pattern": "^please enable javascript to view the comments powered by disqus$",
+        "kind": "comment-form"
+      },
+      {
+        "id": "wechat-scan-follow",
+        "note": "WeChat's QR prompts: \"scan with WeChat to follow this account / to use the Mini Program\".",
+        "pattern": "^微信扫一扫\\s*(?:关注该公众号|使用小程序|可打开此内容[^。]{0,30})$",
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-long-press",
+        "note": "\"Long-press to recognise the QR code (and follow)\" prompts at the head or tail of a WeChat article.",
+        "pattern": "^长按(?:识别)?(?:图中|下方|上方|下图)?(?:二维码|小程序码)[^。.!！]{0,20}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "wechat-scan-code",
+        "note": "\"Scan the code to follow / join\" prompts.",
+        "pattern": "^(?:扫码|扫描二维码|扫一扫)(?:关注|加入|添加)[^。.!！]{0,20}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "wechat-click-above",
+        "note": "\"Click the blue words above to follow us\" at the top of a WeChat article.",
+        "pattern": "^点击(?:上方|上面|标题下)[^。.!！]{0,10}(?:蓝字|关注)[^。.!！]{0,30}$",
+        "kind": "platform",
+        "zone": "head"
+      },
+      {
+        "id": "wechat-star",
+        "note": "\"Set as starred (so you do not miss a post)\" prompts.",
+        "pattern": "^[^。.!！]{0,10}设为星标[^。.!！]{0,30}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "wechat-read-original",
+        "note": "The \"Read the original\" link at the foot of a WeChat article.",
+        "pattern": "^(?:轻触|点击)?阅读原文$",
+        "kind": "platform",
+        "zone": "tail"
+      },
+      {
+        "id": "wechat-preview-tags",
+        "note": "WeChat's \"tags cannot be clicked in preview\" line.",
+        "pattern": "^预览时标签不可点$",
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-swipe",
+        "note": "WeChat's recommendation and swipe prompts under the article.",
+        "pattern": "^(?:喜欢此内容的人还喜欢|继续滑动看下一个|向上滑动看下一个)$",
+        "kind": "platform"
+      },
+      {
+        "id": "wechat-collection",
+        "note": "WeChat's \"included in collection #…\" line.",
+        "pattern": "^收录于(?:合集|话题)\\s*#[^\\n]{1,120}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "wechat-buttons",
+        "note": "A line of WeChat's button words only (\"分享 点赞 在看\", \"视频 小程序 赞，轻点两下取消赞\").",
+        "pattern": "^(?:在看|点赞|分享|赞赏|喜欢作者|写留言|留言|收藏|视频(?=[\\s，,、|·])|小程序|赞|轻点两下取消赞|轻点两下取消在看)(?:[\\s，,、|·]{1,3}(?:在看|点赞|分享|赞赏|喜欢作者|写留言|留言|收藏|视频|小程序|赞|轻点两下取消赞|轻点两下取消在看)){0,10}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "wechat-ui-en",
+        "note": "WeChat's English interface prompts.",
+        "pattern": "^(?:scan to follow|scan with weixin to use this mini program|scan with wechat to use this mini program)$",
+        "kind": "platform"
+      },
+      {
+        "id": "medium-member-only",
+        "note": "Medium's paywall badge over a story.",
+        "pattern": "^member-only story$",
+        "kind": "platform"
+      },
+      {
+        "id": "medium-recommended",
+        "note": "Medium's recommendations under a story.",
+        "pattern": "^recommended from medium$",
+        "kind": "platform"
+      },
+      {
+        "id": "medium-buttons",
+        "note": "A line of Medium's button words only (\"Listen Share\", \"Follow\").",
+        "pattern": "^(?:listen|share|follow)(?:\\s+(?:listen|share|follow)){0,4}$",
+        "kind": "platform",
+        "zone": "edges"
+      },
+      {
+        "id": "medium-read-time",
+        "note": "Medium's \"5 min read · Mar 3, 2024\" line under the title.",
+        "pattern": "^\\d{1,3}\\s*min read(?:\\s*·\\s*[^\\n]{1,40})?$",
+        "kind": "platform",
+        "zone": "head"
+      },
+      {
+        "id": "medium-responses",
+        "note": "Medium's response box title and prompt.",
+        "pattern": "^(?:responses\\s*\\(\\d+\\)|what are your thoughts)$",
+        "kind": "platform",
+        "zone": "tail"
+      },
+      {
+        "id": "medium-sign-up",
+        "note": "Medium's sign-up prompt for readers who are not logged in.",
+        "pattern": "^sign up to discover human stories that deepen your understanding of the world$",
+        "kind": "platform"
+      },
+      {
+        "id": "medium-footer",
+        "note": "Medium's footer menu \"Help Status About Careers Press Blog Privacy Terms Text to speech Teams\".",
+        "pattern": "^help\\s+status\\s+about\\s+careers\\s+[^\\n]{0,100}$",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-thanks-subscribe",
+        "note": "Substack's default subscribe box text.",
+        "pattern": "^thanks for reading [^!\\n]{1,80}! subscribe for free to receive new posts and support my work$",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-type-email",
+        "note": "Substack's email field placeholder and button.",
+        "pattern": "^type your email(?:…|\\.\\.\\.)?(?:\\s+subscribe)?$",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-discussion",
+        "note": "The title of the comment section under a Substack post.",
+        "pattern": "^discussion about this post$",
+        "kind": "platform"
+      },
+      {
+        "id": "substack-ready-for-more",
+        "note": "Substack's closing subscribe prompt.",
+        "pattern": "^ready for more$",
+        "kind": "platform",
+        "zone": "tail"
+      }
+    ],
+    "share": {
+      "minLinks": 2,
+      "maxOtherChars": 30,
+      "labels": [
+        {
+          "id": "share-label",
+          "note": "The label of a share bar: \"Share this:\", \"Share:\", \"Share on\", \"Share this post\", and its translations (\"Teilen:\", \"Partager :\", \"Compartir:\", \"Condividi:\", \"分享到：\", \"공유하기\").",
+          "pattern": "^(?:share(?: this)?(?: (?:post|article|story|page))?(?: on| via)?|teilen(?: mit)?|diesen (?:beitrag|artikel) teilen|partager(?: cet article| sur)?|compartir(?: esto| en)?|condividi(?: su)?|compartilhe(?: isso)?|分享(?:到|至|本文|文章)?|分享给朋友|공유하기|공유|シェアする|シェア)\\s*[:：]?$"
+        }
+      ],
+      "links": [
+        {
+          "id": "facebook-sharer",
+          "note": "Facebook's share dialog.",
+          "host": "facebook.com",
+          "path": "^/sharer(?:/sharer)?(?:\\.php)?"
+        },
+        {
+          "id": "twitter-intent",
+          "note": "Twitter's tweet dialog.",
+          "host": "twitter.com",
+          "path": "^/(?:intent/(?:tweet|post)|share)\\b"
+        },
+        {
+          "id": "x-intent",
+          "note": "X's post dialog.",
+          "host": "x.com",
+          "path": "^/(?:intent/(?:tweet|post)|share)\\b"
+        },
+        {
+          "id": "linkedin-share",
+          "note": "LinkedIn's share dialog.",
+          "host": "linkedin.com",
+          "path": "^/(?:shareArticle|sharing/share-offsite|cws/share)\\b"
+        },
+        {
+          "id": "reddit-submit",
+          "note": "Reddit's submit form with the page's URL.",
+          "host": "reddit.com",
+          "path": "^/submit\\b"
+        },
+        {
+          "id": "pinterest-pin",
+          "note": "Pinterest's pin dialog.",
+          "host": "pinterest.com",
+          "path": "^/pin/create\\b"
+        },
+        {
+          "id": "whatsapp-send",
+          "note": "WhatsApp's send link.",
+          "host": "api.whatsapp.com",
+          "path": "^/send\\b"
+        },
+        {
+          "id": "whatsapp-web",
+          "note": "WhatsApp Web's send link.",
+          "host": "web.whatsapp.com",
+          "path": "^/send\\b"
+        },
+        {
+          "id": "whatsapp-short",
+          "note": "WhatsApp's short send link with a text and no number.",
+          "host": "wa.me",
+          "path": "^/?\\?text="
+        },
+        {
+          "id": "telegram-share",
+          "note": "Telegram's share link.",
+          "host": "t.me",
+          "path": "^/share\\b"
+        },
+        {
+          "id": "telegram-share-old",
+          "note": "Telegram's older share link.",
+          "host": "telegram.me",
+          "path": "^/share\\b"
+        },
+        {
+          "id": "weibo-share",
+          "note": "Weibo's share dialog.",
+          "host": "service.weibo.com",
+          "path": "^/share/"
+        },
+        {
+          "id": "qq-share",
+          "note": "QQ's share dialog.",
+          "host": "connect.qq.com",
+          "path": "^/widget/shareqq\\b"
+        },
+        {
+          "id": "qzone-share",
+          "note": "Qzone's share dialog.",
+          "host": "sns.qzone.qq.com",
+          "path": "^/cgi-bin/qzshare\\b"
+        },
+        {
+          "id": "vk-share",
+          "note": "VK's share dialog.",
+          "host": "vk.com",
+          "path": "^/share\\.php\\b"
+        },
+        {
+          "id": "pocket-save",
+          "note": "Pocket's save link.",
+          "host": "getpocket.com",
+          "path": "^/(?:save|edit)\\b"
+        },
+        {
+          "id": "hacker-news-submit",
+          "note": "Hacker News' submit link with the page's URL.",
+          "host": "news.ycombinator.com",
+          "path": "^/submitlink\\b"
+        },
+        {
+          "id": "tumblr-share",
+          "note": "Tumblr's share dialog.",
+          "host": "tumblr.com",
+          "path": "^/(?:widgets/)?share\\b"
+        },
+        {
+          "id": "buffer-add",
+          "note": "Buffer's share dialog.",
+          "host": "buffer.com",
+          "path": "^/add\\b"
+        },
+        {
+          "id": "line-share",
+          "note": "LINE's share dialog.",
+          "host": "social-plugins.line.me",
+          "path": "/share\\b"
+        },
+        {
+          "id": "line-share-old",
+          "note": "LINE's older share link.",
+          "host": "line.me",
+          "path": "^/R/msg/text/"
+        },
+        {
+          "id": "kakao-story-share",
+          "note": "Kakao Story's share dialog.",
+          "host": "story.kakao.com",
+          "path": "^/(?:s/)?share\\b"
+        },
+        {
+          "id": "naver-share",
+          "note": "Naver's share dialog.",
+          "host": "share.naver.com"
+        },
+        {
+          "id": "naver-blog-share",
+          "note": "Naver Blog's share dialog.",
+          "host": "blog.naver.com",
+          "path": "^/openapi/share\\b"
+        },
+        {
+          "id": "hatena-bookmark",
+          "note": "Hatena Bookmark's add link.",
+          "host": "b.hatena.ne.jp",
+          "path": "^/(?:entry|add)\\b"
+        },
+        {
+          "id": "xing-share",
+          "note": "XING's share dialog.",
+          "host": "xing.com",
+          "path": "^/(?:spi/shares|app/user\\?op=share)"
+        },
+        {
+          "id": "addtoany-share",
+          "note": "AddToAny's share endpoints.",
+          "host": "addtoany.com",
+          "path": "^/(?:add_to/|share)"
+        },
+        {
+          "id": "email-share",
+          "note": "A `mailto:?subject=…` link with no address: an \"email this page\" button.",
+          "path": "^\\?(?:subject|body)="
+        },
+        {
+          "id": "jetpack-share",
+          "note": "Jetpack's share buttons link the post itself with `?share=<network>&nb=1`.",
+          "path": "[?&]share=(?:twitter|x|facebook|linkedin|reddit|email|print|pocket|telegram|jetpack-whatsapp|whatsapp|tumblr|pinterest|mastodon|nextdoor|threads|bluesky)(?:&|$)"
+        },
+        {
+          "id": "substack-share",
+          "note": "Substack's share buttons (`?action=share`, `utm_content=share`).",
+          "path": "[?&](?:action=share|utm_content=share)(?:&|$)"
+        }
+      ]
+    },
+    "toc": {
+      "minHeadingMatch": 0.8,
+      "minLinks": 2,
+      "labels": [
+        {
+          "id": "toc-label",
+          "note": "The title of a TOC plugin's box: \"Table of Contents\", \"Contents\", \"In this article\", and its translations (目录, 目錄, 目次, 목차, Inhaltsverzeichnis, Inhalt, Sommaire, Table des matières, Tabla de contenidos, Contenido, Indice, Sommario, Содержание).",
+          "pattern": "^(?:table of contents|contents|in this (?:article|post)|jump to|目录|目錄|文章目录|目次|목차|inhaltsverzeichnis|inhalt|sommaire|table des matières|tabla de contenidos?|contenidos?|índice|indice|sommario|содержание)\\s*[:：]?$"
+        }
+      ],
+      "toggles": [
+        {
+          "id": "toggle",
+          "note": "The show/hide switch a TOC plugin puts beside its title (\"[hide]\", \"Toggle\", \"[隐藏]\", \"[ausblenden]\", \"[masquer]\", \"[ocultar]\", \"[nascondi]\", \"[숨기기]\"). Looked for at the end of the title, or as a block of its own right after it.",
+          "pattern": "(?:\\[\\s*(?:hide|show|隐藏|显示|隱藏|顯示|ausblenden|anzeigen|masquer|afficher|ocultar|mostrar|nascondi|mostra|숨기기|보이기|скрыть|показать)\\s*\\]|\\btoggle(?: table of content)?)$"
+        }
+      ],
+      "anchors": [
+        {
+          "id": "underscore-ids",
+          "note": "Easy Table of Contents and Table of Contents Plus make a heading's id from its words joined with underscores, capitals kept (`#How_to_Start`); a Markdown renderer's slugs are lower-case.",
+          "pattern": "^#(?=[^#\\s]*_)(?=[^#\\s]*\\p{Lu})[^#\\s]+$"
+        },
+        {
+          "id": "yoast-ids",
+          "note": "Yoast SEO's TOC block prefixes heading ids with `h-`.",
+          "pattern": "^#h-[\\p{Ll}\\p{N}%-]+$"
+        },
+        {
+          "id": "plugin-ids",
+          "note": "Ids that name the plugin (`#ez-toc-…`, `#lwptoc…`, `#toc_…`).",
+          "pattern": "^#(?:ez-toc|lwptoc|toc_|rank-math-toc)"
+        }
+      ]
+    },
+    "notices": [
+      {
+        "id": "repost-zh",
+        "note": "Chinese repost notices: \"本文转载自：…\", \"转自 …\", \"本文首发于 …\", \"原载于 …\", naming the source only (a sentence that goes on, \"本文转载自一位老同事的笔记，他在…\", stays).",
+        "pattern": "^(?:本文|此文|文章)?(?:转载|轉載|转|轉|摘|首发|首發|原载|原載|转帖|轉帖)(?:自|于|於)\\s*[:：]?\\s*[^\\n，。；！？,;!?]{1,80}[。.]?$"
+      },
+      {
+        "id": "repost-request-zh",
+        "note": "\"When reposting, credit the source (转载请注明出处)\".",
+        "pattern": "^(?:转载|轉載)(?:请|請)(?:注明|註明|联系|聯繫)[^\\n]{0,100}$"
+      },
+      {
+        "id": "source-line-zh",
+        "note": "Chinese source lines \"原文链接：…\", \"出处：…\", \"来源：…\", with a link or URL.",
+        "pattern": "^(?:原文|原文链接|原文鏈接|原文地址|原文出处|出处|出處|来源|來源)\\s*[:：]\\s*[^\\n]{1,200}$",
+        "needsLink": true
+      },
+      {
+        "id": "copyright-notice-zh",
+        "note": "CSDN's \"版权声明：本文为…原创文章…转载请附上原文出处链接和本声明\".",
+        "pattern": "^(?:版权声明|版權聲明)\\s*[:：][^\\n]{0,200}$"
+      },
+      {
+        "id": "author-rights-zh",
+        "note": "Juejin and Zhihu's \"著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。\"",
+        "pattern": "^著作权归作者所有[^\\n]{0,120}$"
+      },
+      {
+        "id": "source-line-ko",
+        "note": "Korean source lines (\"출처: …\"), with a link or URL.",
+        "pattern": "^(?:출처|원문|원본 글|원문 보기)\\s*[:：]\\s*[^\\n]{1,200}$",
+        "needsLink": true
+      },
+      {
+        "id": "no-redistribution-ko",
+        "note": "Korean news \"unauthorised reproduction and redistribution prohibited\".",
+        "pattern": "^(?:<[^>]{0,40}>\\s*)?무단\\s*전재\\s*(?:및|와|,)\\s*재배포\\s*금지[^\\n]{0,40}$"
+      },
+      {
+        "id": "source-line-ja",
+        "note": "Japanese source lines, with a link or URL.",
+        "pattern": "^(?:転載元|引用元|出典|元記事)\\s*[:：]\\s*[^\\n]{1,200}$",
+        "needsLink": true
+      },
+      {
+        "id": "source-line-ru",
+        "note": "Russian source lines, with a link or URL.",
+        "pattern": "^(?:оригинал статьи|источник)\\s*[:：]\\s*[^\\n]{1,200}$",
+        "needsLink": true
+      },
+      {
+        "id": "reposted-en",
+        "note": "\"Reposted from X\" at the head or tail (\"Reprinted with permission\" is a licence notice and stays).",
+        "pattern": "^(?:(?:this|the) (?:article|post|story|piece) (?:is|was|has been) )?re-?posted (?:from|on) (?!.*\\bpermission\\b)[^\\n]{1,150}$"
+      },
+      {
+        "id": "originally-published-head-en",
+        "note": "\"Originally published at example.com\" with a link, also at the head (the feed-footer rule takes it at the tail). \"Originally published in 1998, the paper…\" has no link and names no site: it stays.",
+        "pattern": "^(?:this (?:article|post) was )?originally (?:published|posted) (?:at|on) [^\\n,]{1,120}$",
+        "needsLink": true
+      },
+      {
+        "id": "first-appeared-de",
+        "note": "German \"Dieser Artikel erschien zuerst auf …\", also at the head.",
+        "pattern": "^(?:dieser (?:artikel|beitrag)|der (?:artikel|beitrag)) erschien zuerst (?:auf|bei|in) [^\\n]{1,150}$"
+      },
+      {
+        "id": "first-published-fr",
+        "note": "French \"Cet article a été initialement publié sur …\", also at the head.",
+        "pattern": "^(?:cet article a été|article) (?:initialement|originellement|d'abord) publié (?:sur|dans) [^\\n]{1,150}$"
+      },
+      {
+        "id": "first-published-es",
+        "note": "Spanish \"Este artículo fue publicado originalmente en …\", also at the head.",
+        "pattern": "^(?:este artículo (?:fue|se) )?publica(?:do|ó) originalmente en [^\\n]{1,150}$"
+      },
+      {
+        "id": "first-published-it",
+        "note": "Italian \"Articolo originariamente pubblicato su …\", also at the head.",
+        "pattern": "^(?:(?:questo )?articolo )?(?:(?:è stato )?pubblicato (?:originariamente|originalmente)|(?:originariamente|originalmente) pubblicato) su [^\\n]{1,150}$"
       }
     ]
   }

@@ -45,7 +45,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {sourceContext} from '../../core/context.js'
-import {replaceTags} from '../../core/delimited.js'
+import {replaceComments, replaceTags} from '../../core/delimited.js'
 import {classesOf, type Attributes, type Element} from '../../core/html.js'
 import {isRemoved, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
@@ -107,7 +107,28 @@ interface Ad {
   group?: number
 }
 
-function matchesElement(element: Element, matcher: ElementMatcher, text: string): boolean {
+/** Media that makes an element hold something even without text. */
+const MEDIA_INSIDE = /<(?:img|iframe|video|audio|picture|svg|embed|object|canvas)\b/i
+
+/** Whether `element` holds nothing: no text and no media, only white space, comments and empty tags. */
+function isEmptyElement(element: Element, text: string): boolean {
+  if (!element.closed) return false
+  const content = text.slice(element.contentStart, element.contentEnd)
+  if (MEDIA_INSIDE.test(content)) return false
+  return (
+    replaceTags(replaceComments(content), '')
+      .replace(/&nbsp;|&#160;/gi, '')
+      .trim() === ''
+  )
+}
+
+/**
+ * Whether `element` is the one `matcher` describes: tag, class, attribute
+ * patterns, content pattern, emptiness. Shared with the `widget` rule, whose
+ * HTML widgets are described the same way.
+ */
+export function matchesElement(element: Element, matcher: ElementMatcher, text: string): boolean {
+  if (matcher.empty === true && !isEmptyElement(element, text)) return false
   if (matcher.tag !== undefined && element.name !== matcher.tag) return false
   if (matcher.class !== undefined && !classesOf(element.attributes).includes(matcher.class)) return false
   for (const [name, pattern] of matcher.attributes) {

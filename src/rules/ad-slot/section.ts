@@ -26,6 +26,8 @@ export const adElementSchema = z
     attributes: z.record(z.string(), pattern).optional(),
     /** Pattern the element's content must match (for inline scripts). */
     content: pattern.optional(),
+    /** Only when the element is empty: no text and no media inside, only white space, comments and empty tags (a placeholder the ad never filled). */
+    empty: z.boolean().optional(),
   })
   .strict()
 
@@ -47,6 +49,8 @@ export interface ElementMatcher extends Matcher {
   readonly class?: string | undefined
   readonly attributes: ReadonlyArray<readonly [string, RegExp]>
   readonly content?: RegExp | undefined
+  /** Matches only an empty element (see the schema's `empty`). */
+  readonly empty?: boolean | undefined
 }
 
 export interface AdSlotRules {
@@ -65,6 +69,7 @@ export function compile(data: z.input<typeof schema> | undefined): AdSlotRules {
       class: e.class,
       attributes: Object.entries(e.attributes ?? {}).map(([name, source]) => [name.toLowerCase(), regex(source)] as const),
       content: e.content === undefined ? undefined : regex(e.content),
+      empty: e.empty ?? false,
     })),
     hosts: enabled(data?.hosts).map(urlMatcher),
     labels: enabled(data?.labels).map(labelMatcher),

@@ -12,7 +12,7 @@
  * an earlier rule removed, and thematic breaks, between them) form a run.
  * A run goes, block by block, only when all of these hold:
  * - **not the article**: it is at most `maxRunShare` of the article's
- *   characters (a whole article reposted under another title is mostly
+ *   characters of text (a whole article reposted under another title is mostly
  *   itself).
  * - **at an edge**: it touches the article's start (only its title heading
  *   or removed blocks before it: zone `head`) or its end (`tail`), or a
@@ -97,8 +97,10 @@ export function findSiteTemplates(tree: Root, file: VFile, rules: RuleSet, run: 
     entry: block.counted ? site.blocks.get(block.hash) : undefined,
   }))
   const live = blocks.filter((block) => !block.removed)
-  const articleChars = live.reduce((sum, block) => sum + (block.end - block.start), 0)
-  const isCandidate = (block: Block) => !block.removed && block.counted && (block.entry?.df ?? 0) >= minDf
+  // Shares are of text, not source: a menu line is mostly URLs, an article mostly words.
+  const articleChars = live.reduce((sum, block) => sum + block.textChars, 0)
+  // A template block an earlier rule removed (a share row) still belongs to the run: its neighbours are the run's edge.
+  const isCandidate = (block: Block) => block.counted && (block.entry?.df ?? 0) >= minDf
   const isTransparent = (block: Block) => block.removed || block.kind === 'thematicBreak'
 
   let at = 0
@@ -150,8 +152,8 @@ function touchesEnd(blocks: readonly Block[], last: number): boolean {
 function judgeRun(blocks: readonly Block[], first: number, last: number, context: RunContext): void {
   const {options, site} = context
   const members = blocks.slice(first, last + 1).filter((block) => !block.removed)
-  if (members.some((block) => block.keep)) return
-  const runChars = members.reduce((sum, block) => sum + (block.end - block.start), 0)
+  if (members.length === 0 || members.some((block) => block.keep)) return
+  const runChars = members.reduce((sum, block) => sum + block.textChars, 0)
   const runShare = context.articleChars === 0 ? 1 : runChars / context.articleChars
   if (runShare > options.maxRunShare) return
   // How much the blocks before the run and after it vary across the site's articles.
@@ -166,7 +168,7 @@ function judgeRun(blocks: readonly Block[], first: number, last: number, context
         ? 'tail'
         : atStart
           ? 'whole'
-          : blocks[first - 1]?.removed || blocks[last + 1]?.removed
+          : blocks[first]!.removed || blocks[last]!.removed || blocks[first - 1]?.removed || blocks[last + 1]?.removed
             ? 'beside-junk'
             : 'inside'
   // At an edge, the side facing the article must vary (the other is the document's start or end); inside, both.
@@ -183,6 +185,7 @@ function judgeRun(blocks: readonly Block[], first: number, last: number, context
   // A thematic break inside a run goes with it; one at the run's edge belongs to the article.
   while (members.length > 0 && !members[0]!.entry) members.shift()
   while (members.length > 0 && !members[members.length - 1]!.entry) members.pop()
+  if (members.length === 0) return
   const lowestDf = Math.min(...members.filter((block) => block.entry).map((block) => block.entry!.df))
   for (const segment of segments(blocks, members)) {
     // One tidy span per segment, cut at its blocks' starts: one removal (and one reason) per block, no blank line left over.

@@ -41,7 +41,7 @@ export interface BlockSignature {
   readonly counted: boolean
   /** Code, a table, or an image with alt text: never removed. */
   readonly keep: boolean
-  /** Characters of text (Markdown markup and URLs aside) and of link text. */
+  /** Characters of text (Markdown markup, URLs and HTML tags aside) and of link text. */
   readonly textChars: number
   readonly linkChars: number
 }
@@ -70,6 +70,7 @@ const URL_TAIL = /(\b(?:https?:)?\/\/[^\s?#)"'<>\]]+)[?#][^\s)"'<>\]]*/gu
 const DIGITS = /\p{Nd}+/gu
 const SPACE = /\s+/gu
 const LETTER = /\p{L}/u
+const HTML_TAG = /<[^>]*>/gu
 /** One opening or closing tag of an element that holds content, alone in its block. */
 const LONE_TAG = /^<\/?(?!(?:br|hr|img|wbr|input|source|embed|meta|link)\b)[a-z][a-z0-9-]*(?:\s[^<>]*)?>$/iu
 
@@ -129,7 +130,7 @@ export function blockSignatures(tree: Root, source: string, options: SignatureOp
     const keep = node.type === 'code' || node.type === 'table' || (node.type as string) === 'math' || hasImageWithAlt(node, source)
     const counted =
       !keep && end - start <= options.maxBlockChars && LETTER.test(normalised) && !(node.type === 'html' && LONE_TAG.test(normalised))
-    const text = node.type === 'html' ? '' : toString(node)
+    const text = node.type === 'html' ? source.slice(start, end).replace(HTML_TAG, ' ') : toString(node)
     blocks.push({
       start,
       end,
