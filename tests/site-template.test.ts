@@ -28,7 +28,7 @@ function learn(articles: readonly SiteArticle[]): TemplateIndex {
 }
 
 /** This rule's removals (other rules, such as widget, may take a share row first). */
-function ownRemovals(result: {removals: ReadonlyArray<{rule: string}>}) {
+function ownRemovals<Removal extends {rule: string}>(result: {removals: readonly Removal[]}): Removal[] {
   return result.removals.filter((removal) => removal.rule === 'site-template')
 }
 
@@ -135,6 +135,23 @@ describe('site-template keeps reposts', () => {
     const templates = learn(articles)
     for (const article of articles) {
       expect(ownRemovals(cleanWith(article, templates))).toEqual([])
+    }
+  })
+
+  it('keeps a section heading the authors reuse right below the template, and numbered steps a site repeats', () => {
+    const menu = '[Home](https://diy.example/) · [Projects](https://diy.example/projects) · [Shop](https://diy.example/shop)'
+    const steps = '1. Clean the work surface.\n2. Lay out the tools.\n3. Read the whole plan once.'
+    const openings = ['A shelf', 'A stool', 'A bird box', 'A planter', 'A tool rack', 'A spice rack', 'A coat hook', 'A step ladder']
+    const articles = openings.map((opening, index): SiteArticle => {
+      const body = `${opening} is a good first project for a weekend in the shed.`
+      const text = `---\nurl: https://diy.example/${index}\n---\n\n${menu}\n\n## What I started with\n\n${body}\n\n${steps}\n`
+      return {path: `diy/${index}.md`, text, content: ['## What I started with', body, steps], template: [menu]}
+    })
+    const templates = learn(articles)
+    for (const article of articles) {
+      const result = cleanWith(article, templates)
+      expect(ownRemovals(result).map((removal) => removal.text.trim())).toEqual([menu])
+      for (const block of article.content) expect(result.markdown).toContain(block)
     }
   })
 

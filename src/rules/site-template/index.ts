@@ -30,6 +30,8 @@
  *   candidates, so they bound the run) recur with the same neighbours, and
  *   stay (the repost networks: one install step in 106 of 301 articles).
  * - **no keep kind**: no code, table or image with alt text in it.
+ * A heading that ends a run, right above the article's text, is the
+ * article's (a section heading the site's authors reuse), and stays.
  *
  * Each removal says how many of the site's articles hold the block, and its
  * `features` carry the numbers (site, df, articles, share, contextDiversity,
@@ -131,13 +133,17 @@ interface RunContext {
   articleChars: number
 }
 
+function isHeading(block: Block): boolean {
+  return /^h[1-6]$/.test(block.kind)
+}
+
 /** Whether only removed blocks (and, at the start, the title heading) stand between the run and the document's edge. */
 function touchesStart(blocks: readonly Block[], first: number): boolean {
   let headings = 0
   for (let index = 0; index < first; index++) {
     const block = blocks[index]!
     if (block.removed) continue
-    if (block.kind.startsWith('h') && block.kind.length === 2 && ++headings === 1) continue
+    if (isHeading(block) && ++headings === 1) continue
     return false
   }
   return true
@@ -149,8 +155,16 @@ function touchesEnd(blocks: readonly Block[], last: number): boolean {
   return true
 }
 
-function judgeRun(blocks: readonly Block[], first: number, last: number, context: RunContext): void {
+function judgeRun(blocks: readonly Block[], first: number, runLast: number, context: RunContext): void {
   const {options, site} = context
+  // A heading right above the article's text introduces that text, however often the site uses it ("## What I used"):
+  // it leaves the run (the run ends above it), but what follows it still tells whether the run's edge varies.
+  let last = runLast
+  while (last >= first && isHeading(blocks[last]!) && blocks[last + 1] !== undefined && !blocks[last + 1]!.removed) {
+    last--
+    while (last >= first && blocks[last]!.removed) last--
+  }
+  if (last < first) return
   const members = blocks.slice(first, last + 1).filter((block) => !block.removed)
   if (members.length === 0 || members.some((block) => block.keep)) return
   const runChars = members.reduce((sum, block) => sum + block.textChars, 0)
@@ -158,7 +172,7 @@ function judgeRun(blocks: readonly Block[], first: number, last: number, context
   if (runShare > options.maxRunShare) return
   // How much the blocks before the run and after it vary across the site's articles.
   const before = diversity(blocks[first]!.entry, 'prev', options.contextSample)
-  const after = diversity(blocks[last]!.entry, 'next', options.contextSample)
+  const after = diversity(blocks[runLast]!.entry, 'next', options.contextSample)
   const atStart = touchesStart(blocks, first)
   const atEnd = touchesEnd(blocks, last)
   const zone =

@@ -6,7 +6,8 @@
  * and fragment, every run of digits as `0` (dates, counters), white space
  * collapsed, and its kind in front (`p`, `h2`, `list` …), so the same words
  * as a heading and as a paragraph are two blocks. A block is *counted* (may
- * be a template) unless it is code, a table, longer than `maxBlockChars`,
+ * be a template) unless it is code, a table, a numbered list (steps),
+ * longer than `maxBlockChars`,
  * a lone opening or closing HTML tag (cutting one would unbalance the
  * markup), or holds no letter once normalised (a date, a number, a rule).
  * Every block is a neighbour, counted or not.
@@ -128,8 +129,13 @@ export function blockSignatures(tree: Root, source: string, options: SignatureOp
     const kind = kindOf(node)
     const normalised = normaliseBlock(source.slice(start, end))
     const keep = node.type === 'code' || node.type === 'table' || (node.type as string) === 'math' || hasImageWithAlt(node, source)
+    // Numbered steps are a tutorial's, however often the site repeats them; templates list links, not steps.
     const counted =
-      !keep && end - start <= options.maxBlockChars && LETTER.test(normalised) && !(node.type === 'html' && LONE_TAG.test(normalised))
+      !keep &&
+      !(node.type === 'list' && node.ordered === true) &&
+      end - start <= options.maxBlockChars &&
+      LETTER.test(normalised) &&
+      !(node.type === 'html' && LONE_TAG.test(normalised))
     const text = node.type === 'html' ? source.slice(start, end).replace(HTML_TAG, ' ') : toString(node)
     blocks.push({
       start,
