@@ -23,6 +23,12 @@
  * folder and `node bin/decruft.js <dir> --out <tmp>` is timed as a child
  * process (files/s; its peak RSS via /usr/bin/time when present).
  *
+ * Site templates (scripts/bench.js's own section): the learning pass in
+ * process (articleSignature per article, the index's size), then the CLI
+ * batch with its learning pass (two passes, the default) against
+ * `--no-templates` (one pass), wall time and child peak RSS, at two corpus
+ * sizes five times apart (N/5 and N).
+ *
  * Last, what a pre-commit hook pays on every commit: the wall time of
  * `node bin/decruft.js check <one typical article>` (a fresh process each
  * time: start-up, imports, one clean), next to `markdownlint-cli2` on the
@@ -186,6 +192,79 @@ function run(command, args, options) {
 }
 
 const TIME_MARK = 'decruft-bench-maxrss-kb='
+
+/**
+ * Write `articles` under `<work>/in/<kind>/` (each family a folder, so a site for the template index).
+ *
+ * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
+ * @param {string} work
+ */
+function writeCorpus(articles, work) {
+  const input = join(work, 'in')
+  for (const article of articles) {
+    const folder = join(input, article.kind)
+    mkdirSync(folder, {recursive: true})
+    writeFileSync(join(folder, article.name), article.text)
+  }
+  return input
+}
+
+/**
+ * Time one CLI batch of the corpus written in `input` (a child process; its peak RSS via /usr/bin/time when present).
+ *
+ * @param {string} input
+ * @param {string} output
+ * @param {readonly string[]} extraArgs
+ */
+async function timeBatch(input, output, extraArgs) {
+  const args = [join(root, 'bin', 'decruft.js'), input, '--out', output, '--quiet', ...extraArgs]
+  const gnuTime = existsSync('/usr/bin/time')
+  const result = gnuTime
+    ? await run('/usr/bin/time', ['-f', `${TIME_MARK}%M`, process.execPath, ...args], {cwd: root})
+    : await run(process.execPath, args, {cwd: root})
+  const rss = gnuTime ? new RegExp(`${TIME_MARK}(\\d+)`).exec(result.stderr)?.[1] : undefined
+  return {seconds: result.ms / 1000, rss: rss ? Number(rss) * 1024 : undefined, code: result.code}
+}
+
+/**
+ * The site-template learning pass: in process (per article), then the CLI batch with it (two passes) and without it
+ * (`--no-templates`, one pass), at two corpus sizes five times apart.
+ *
+ * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
+ */
+async function benchTemplates(articles) {
+  const plugin = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
+  const learner = plugin.createTemplateLearner()
+  const started = performance.now()
+  for (const article of articles) learner.add(article.text, {path: `${article.kind}/${article.name}`})
+  const learnMs = performance.now() - started
+  const index = plugin.serializeTemplateIndex(learner.index)
+  let blocks = 0
+  for (const site of learner.index.sites.values()) blocks += site.blocks.size
+  line(
+    'templates: learn (parse + hash)',
+    `${(learnMs / articles.length).toFixed(2)} ms/article; ${learner.index.sites.size} sites, ${blocks} blocks in memory, saved index ${(index.length / 1024).toFixed(0)} KB`,
+  )
+  if (!existsSync(join(root, 'dist', 'node', 'batch.js'))) return
+  const sizes = [...new Set([Math.max(1, Math.floor(articles.length / 5)), articles.length])]
+  for (const size of sizes) {
+    const work = mkdtempSync(join(tmpdir(), 'decruft-bench-templates-'))
+    try {
+      const input = writeCorpus(articles.slice(0, size), work)
+      const two = await timeBatch(input, join(work, 'two'), [])
+      const one = await timeBatch(input, join(work, 'one'), ['--no-templates'])
+      const rss = (/** @type {number | undefined} */ bytes) => (bytes === undefined ? 'RSS unknown' : `peak RSS ${megabytes(bytes)}`)
+      const codes = two.code === 0 && one.code === 0 ? '' : `  [exit codes ${two.code}, ${one.code}]`
+      line(
+        `templates: batch of ${size}`,
+        `two-pass ${two.seconds.toFixed(2)} s (${rss(two.rss)}), one-pass ${one.seconds.toFixed(2)} s (${rss(one.rss)}), ` +
+          `+${Math.round((two.seconds / one.seconds - 1) * 100)} % time${codes}`,
+      )
+    } finally {
+      rmSync(work, {recursive: true, force: true})
+    }
+  }
+}
 
 /**
  * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
@@ -357,6 +436,7 @@ async function main() {
   benchPageChrome(texts, clean, line, options.rounds)
   if (options.cli) {
     await benchCli(articles, options.cliArgs)
+    await benchTemplates(articles)
     await benchHook(articles)
   }
   if (options.hostile) await benchHostile()

@@ -35,6 +35,7 @@ import {rebase} from './engine/repaired.js'
 import {warnProtectedDirectiveRules} from './suppression-warnings.js'
 import type {RuleSet} from './ruleset/compile.js'
 import type {RunOptions} from './ruleset/run-options.js'
+import type {TemplateIndex} from './rules/site-template/template-index.js'
 import {defaultRuleSet} from './ruleset/index.js'
 
 export interface CleanOptions {
@@ -80,6 +81,12 @@ export interface CleanOptions {
    * interrupted (see `engine/deadline.ts`). Default: none (0 too).
    */
   timeout?: number | undefined
+  /**
+   * A site-template index (`parseTemplateIndex(json)`, or a learner's
+   * `index`): the `site-template` rule removes the blocks it shows to be
+   * this article's site template. Default: none (the rule does nothing).
+   */
+  templates?: TemplateIndex | undefined
 }
 
 export interface CleanResult {
@@ -137,7 +144,11 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     }
   }
   // The run's choices travel beside the rule set, not in it.
-  const run: RunOptions = {...(options.filterLists ? {filterLists: options.filterLists} : {}), ...(frontmatter ? {frontmatter} : {})}
+  const run: RunOptions = {
+    ...(options.filterLists ? {filterLists: options.filterLists} : {}),
+    ...(frontmatter ? {frontmatter} : {}),
+    ...(options.templates ? {templates: options.templates} : {}),
+  }
   let disabled: Set<string>
   try {
     disabled = disabledRules(options)

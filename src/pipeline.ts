@@ -49,6 +49,7 @@ function runOptionsOf(options: RunOptions | undefined): RunOptions {
   return {
     ...(options?.filterLists ? {filterLists: options.filterLists} : {}),
     ...(options?.frontmatter ? {frontmatter: options.frontmatter} : {}),
+    ...(options?.templates ? {templates: options.templates} : {}),
   }
 }
 

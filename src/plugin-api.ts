@@ -64,3 +64,11 @@ export {
 export {formatDate, isTimeZone, parseDate, type ParsedDate} from './rules/frontmatter/dates.js'
 export type {StrictProblem} from './rules/frontmatter/strict.js'
 export {recordJsonSchema, recordSchema} from './record-schema.js'
+export {articleSignature, createTemplateLearner, type ArticleSignature, type TemplateLearner} from './rules/site-template/learner.js'
+export {
+  mergeTemplateIndexes,
+  parseTemplateIndex,
+  serializeTemplateIndex,
+  TemplateIndexError,
+  type TemplateIndex,
+} from './rules/site-template/template-index.js'

@@ -6,7 +6,9 @@
  * optional `filters.txt` filter list, and optional `options.json`: more
  * `clean` options, such as `{"frontmatter": {"dialect": "hugo"}}`, and
  * `"enable"`: other rules to run too, whose removals the case may then hold) and
- * must give `output.md` byte for byte, and `removals.json` (rule and exact
+ * must give `output.md` byte for byte (with a `site/` folder: the case's
+ * other articles of one site, learned with input.md into a site-template index
+ * that the clean is given as `templates`), and `removals.json` (rule and exact
  * text of each removal, the `group` the parts of a removal of several
  * spans share, its severity when it is a warning, and what the repair step
  * adjusted, if anything); frontmatter cases also give `changes.json` (each
@@ -22,6 +24,7 @@ import {describe, expect, it} from 'vitest'
 import {clean, createRuleSet, type CleanOptions, type RuleId, type RuleSet} from '../src/index.js'
 import {ruleIds} from '../src/plugin-api.js'
 import {compileFilterLists} from '../src/filter-lists.js'
+import {createTemplateLearner} from '../src/plugin-api.js'
 
 const root = new URL('./fixtures/', import.meta.url).pathname
 const update = process.env['UPDATE_FIXTURES'] === '1'
@@ -73,6 +76,13 @@ for (const folder of ruleFolders) {
       const filters = read(join(dir, 'filters.txt'))
       const filterLists = filters === undefined ? undefined : compileFilterLists([{name: 'filters.txt', text: filters}])
       const options = JSON.parse(read(join(dir, 'options.json')) ?? '{}') as CleanOptions
+      if (existsSync(join(dir, 'site'))) {
+        // The site's articles and the input, learned as one batch would (each under its file name: one folder).
+        const learner = createTemplateLearner({rules})
+        for (const file of readdirSync(join(dir, 'site')).sort()) learner.add(read(join(dir, 'site', file))!, {path: file})
+        learner.add(input, {path: options.path ?? `${name}.md`})
+        options.templates = learner.index
+      }
       // Rules the case switches on besides its own (`"enable"` in options.json): the body around a kept frontmatter.
       const also = options.enable ?? []
       const disable = ruleIds.filter((id) => id !== ruleId && !also.includes(id))

@@ -191,7 +191,7 @@ function code(text, inTable = false) {
 }
 
 /**
- * @typedef {{name: string, dir: string, files: Map<string, string>}} FixtureCase
+ * @typedef {{name: string, dir: string, files: Map<string, string>, site: number}} FixtureCase
  */
 
 /**
@@ -210,8 +210,12 @@ function fixtureCases(root, id) {
   const ordered = [...names.filter((name) => name.startsWith('removes-')), ...names.filter((name) => name.startsWith('keeps-'))]
   return ordered.map((name) => {
     const files = new Map()
-    for (const file of readdirSync(join(dir, name)).sort()) files.set(file, readFileSync(join(dir, name, file), 'utf8'))
-    return {name, dir: `tests/fixtures/${id}/${name}`, files}
+    const entries = readdirSync(join(dir, name), {withFileTypes: true})
+    for (const entry of entries.filter((item) => item.isFile()).sort((a, b) => (a.name < b.name ? -1 : 1)))
+      files.set(entry.name, readFileSync(join(dir, name, entry.name), 'utf8'))
+    // A `site/` folder holds the case's other articles of one site (site-template learns its index from them).
+    const site = existsSync(join(dir, name, 'site')) ? readdirSync(join(dir, name, 'site')).length : 0
+    return {name, dir: `tests/fixtures/${id}/${name}`, files, site}
   })
 }
 
@@ -248,6 +252,11 @@ function renderCase(item) {
   const input = item.files.get('input.md') ?? ''
   const output = item.files.get('output.md')
   const lines = [`#### ${item.name}`, '', `[\`${item.dir}/\`](../../${item.dir}/)`, '']
+  if (item.site > 0)
+    lines.push(
+      `Cleaned with the template index learned from this input and the ${item.site} other articles of its site in [\`site/\`](../../${item.dir}/site/).`,
+      '',
+    )
   for (const [file, lang, label] of CASE_FILES) {
     const text = item.files.get(file)
     if (text !== undefined) lines.push(`${label}:`, '', ...fenced(text, lang), '')

@@ -54,6 +54,12 @@ export interface CliConfig {
   timeoutMs: number
   /** Heap cap of one file's worker in MB (`--max-memory`); 0: none. */
   maxMemoryMb: number
+  /** A saved site-template index to use (`--templates FILE`). */
+  templates: string | undefined
+  /** Where a batch writes the template index it used (`--save-templates FILE`). */
+  saveTemplates: string | undefined
+  /** Whether a batch learns site templates from its articles first (not with `--no-templates`). */
+  learnTemplates: boolean
   help: boolean
   version: boolean
 }
@@ -82,6 +88,9 @@ const options = {
   'max-size': {type: 'string'},
   timeout: {type: 'string'},
   'max-memory': {type: 'string'},
+  templates: {type: 'string'},
+  'save-templates': {type: 'string'},
+  'no-templates': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -127,10 +136,22 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     maxBytes: values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']),
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(values.timeout),
     maxMemoryMb: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_MB : parseMemory(values['max-memory']),
+    templates: values.templates,
+    saveTemplates: values['save-templates'],
+    learnTemplates: values['no-templates'] !== true,
     help: values.help === true,
     version: values.version === true,
   }
   if (config.help || config.version) return config
+  if (config.templates === '') throw new UsageError('--templates: expected a file (a template index saved with --save-templates)')
+  if (config.saveTemplates === '') throw new UsageError('--save-templates: expected a file to write the template index to')
+  if (config.mode === 'check' || config.stdin) {
+    const option = config.saveTemplates !== undefined ? '--save-templates' : values['no-templates'] === true ? '--no-templates' : undefined
+    if (option)
+      throw new UsageError(
+        `${option} is for a batch (a batch learns site templates; ${config.stdin ? '`-`' : 'check mode'} only reads them with --templates)`,
+      )
+  }
   if (config.mode === 'check') {
     checkCheckOperands(config, values)
     return config
@@ -262,6 +283,7 @@ function parseMemory(value: string): number {
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
        decruft check [--write] [--reporter <name>] <files|dirs|globs…> [options]
+       decruft templates merge <index.json…> -o <out.json>
 
 Clean scraped Markdown articles: remove ads, affiliate links, tracking
 parameters, link farms, feed footers and repeated paragraphs, sanitise the
@@ -314,6 +336,12 @@ Options:
       --max-memory <size>  memory one file may use (default 2G, at least
                          64M; 0: no cap); past it the file fails, the rest go on
       --concurrency <n>  worker threads for large batches (default: cores)
+      --templates <file> a site-template index (saved with --save-templates):
+                         the site-template rule removes the blocks it shows
+                         to be the site's template (batch, check and -)
+      --save-templates <file>  write the template index the batch used
+      --no-templates     a batch cleans in one pass, without first learning
+                         its sites' templates from its articles
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help
   -v, --version          show the version

@@ -8,7 +8,7 @@
  */
 import type {RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
-import {allRules, type RuleName} from '../plugin-api.js'
+import {allRules, type RuleName, type TemplateIndex} from '../plugin-api.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
 import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
@@ -34,7 +34,9 @@ export interface CheckContext {
   readonly rules: RuleSet
   /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
   readonly filterLists: CompiledFilterLists | undefined
-  /** The rules files and filter lists as text, for worker threads. */
+  /** A site-template index (`--templates FILE`), if any. */
+  readonly templates?: TemplateIndex | undefined
+  /** The rules files, filter lists and template index as text, for worker threads. */
   readonly sources: RuleSources
   readonly enable: readonly RuleName[]
   readonly disable: readonly RuleName[]
@@ -79,6 +81,7 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   const settings: CheckSettings = {
     rules: context.rules,
     filterLists: context.filterLists,
+    templates: context.templates,
     enable: context.enable,
     disable: context.disable,
     maxBytes: config.maxBytes,
@@ -151,7 +154,7 @@ function checkInProcess(isolation: Isolation, settings: CheckSettings) {
  */
 function checkOnPool(run: (input: CheckWorkerInput, display: string) => Promise<Bounded<FileReport>>, settings: CheckSettings) {
   // The compiled rules and the detector stay here: each worker compiles the pool's rule sources and has its own detector.
-  const {rules: _compiled, filterLists: _lists, siteDetector: _detector, ...workerSettings} = settings
+  const {rules: _compiled, filterLists: _lists, templates: _templates, siteDetector: _detector, ...workerSettings} = settings
   return async (file: string, display: string): Promise<FileReport> => {
     const bounded = await run({file, display, settings: workerSettings}, display)
     return bounded.ok ? bounded.value : {path: display, findings: [], fixed: false, error: bounded.message}

@@ -60,6 +60,10 @@ const STDIN_NAME = '<stdin>'
 /** Run decruft. Resolves to an {@link ExitCode}; rejects only on a bug. */
 export async function main(options: MainOptions): Promise<ExitCode> {
   const report = (message: string) => options.stderr.write(`decruft: ${escapeControl(message)}\n`)
+  if (options.argv[0] === 'templates') {
+    const {runTemplates} = await import('./templates.js')
+    return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdout: options.stdout, report})
+  }
   let config: CliConfig
   try {
     config = parseCliArgs(options.argv)
@@ -96,6 +100,7 @@ async function check(
     cwd,
     rules: settings.rules,
     filterLists: settings.filterLists,
+    templates: settings.templates,
     sources: settings.sources,
     enable: settings.enable,
     disable: settings.disable,
@@ -129,6 +134,7 @@ async function cleanStdin(
     const cleanOptions = {
       rules: settings.rules,
       filterLists: settings.filterLists,
+      templates: settings.templates,
       enable: settings.enable,
       disable: settings.disable,
       format: config.format,
@@ -206,6 +212,9 @@ async function cleanFiles(
       json: config.json,
       rules: settings.sources.rules,
       filterLists: settings.sources.filterLists,
+      templates: settings.sources.templates,
+      learnTemplates: config.learnTemplates,
+      saveTemplates: config.saveTemplates === undefined ? undefined : resolve(cwd, config.saveTemplates),
       enable: settings.enable,
       disable: settings.disable,
       format: config.format,
@@ -217,6 +226,10 @@ async function cleanFiles(
       concurrency: config.concurrency,
       onFile,
     })
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TemplatesWriteError') throw error
+    report(error.message)
+    return ExitCode.usage
   } finally {
     progress?.stop()
   }

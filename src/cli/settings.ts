@@ -8,7 +8,7 @@ import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {FrontmatterOptionsError, RulesError, type FrontmatterOptions, type RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
-import {checkFrontmatterOptions, ruleGroups, type RuleName} from '../plugin-api.js'
+import {checkFrontmatterOptions, ruleGroups, TemplateIndexError, type RuleName, type TemplateIndex} from '../plugin-api.js'
 import {ConfigError, loadConfig, ruleSelection, type LoadedConfig} from '../node/config.js'
 import {createIgnore} from '../node/ignore.js'
 import {displayPath} from '../node/paths.js'
@@ -25,6 +25,8 @@ export interface RunSettings {
   readonly rules: RuleSet
   /** The filter lists compiled, if any: a run option beside the rule set. */
   readonly filterLists: CompiledFilterLists | undefined
+  /** The site-template index of `--templates FILE`, if given. */
+  readonly templates: TemplateIndex | undefined
   readonly enable: RuleName[]
   readonly disable: RuleName[]
   /** Severity per rule id (check mode). */
@@ -87,13 +89,21 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     'filter list',
     report,
   )
-  if (!layers || !lists) return undefined
-  const sources: RuleSources = {rules: layers, filterLists: lists.map(({file, text}) => ({name: file, text}))}
+  const templates =
+    config.templates === undefined
+      ? []
+      : await readTexts([{path: resolve(cwd, config.templates), display: config.templates}], 'template index', report)
+  if (!layers || !lists || !templates) return undefined
+  const sources: RuleSources = {
+    rules: layers,
+    filterLists: lists.map(({file, text}) => ({name: file, text})),
+    ...(templates[0] ? {templates: templates[0]} : {}),
+  }
   let compiled: CompiledRuleSources
   try {
     compiled = await compileRuleSources(sources)
   } catch (error) {
-    if (!(error instanceof RulesError)) throw error
+    if (!(error instanceof RulesError) && !(error instanceof TemplateIndexError)) throw error
     report(error.message)
     return undefined
   }
@@ -144,6 +154,7 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     sources,
     rules: compiled.rules,
     filterLists: compiled.filterLists,
+    templates: compiled.templates,
     enable,
     disable,
     severity: selection.severity,

@@ -6,6 +6,7 @@ import type {BatchSummary} from '../node/index.js'
 /**
  * ```
  * decruft: 71 files: 70 written to out/, 1 failed (1.42 s, 2 worker threads)
+ *   site templates learned from 71 articles of 2 sites (0.21 s)
  *   ad-block              120
  *   link-farm              40
  *   total                 160 removals
@@ -19,6 +20,12 @@ export function formatSummary(summary: BatchSummary, options: {out: string; colo
     `decruft: ${plural(summary.files, 'file')}: ${colors.green(`${summary.written} written`)} to ${options.out}, ${failed} ` +
       colors.dim(`(${seconds(summary.durationMs)}, ${how})`),
   ]
+  if (summary.templates) {
+    const {articles, sites, durationMs} = summary.templates
+    lines.push(
+      colors.dim(`  site templates learned from ${plural(articles, 'article')} of ${plural(sites, 'site')} (${seconds(durationMs)})`),
+    )
+  }
   const rules = orderRules(Object.keys(summary.removals))
   const width = Math.max(5, ...rules.map((rule) => rule.length))
   let total = 0

@@ -41,7 +41,7 @@ export interface RuleMeta<Id extends string = string, Group extends GroupName = 
  * of those its rules use): `spam` (ads, affiliate links, link farms, feed
  * footers, repeats, tracking parameters), `boilerplate` (calls to action;
  * off by default), `safety` (sanitising kept HTML), `frontmatter`, `chrome`
- * (widgets and page chrome round the article).
+ * (widgets, site templates and page chrome round the article).
  */
 export type GroupName = 'spam' | 'boilerplate' | 'safety' | 'frontmatter' | 'chrome'
 

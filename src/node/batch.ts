@@ -7,6 +7,12 @@
  * refused. Results are handed over one by one in input order and only counts
  * are kept, so memory does not grow with the number of articles.
  *
+ * Unless told not to, a batch first learns its sites' templates from its own
+ * articles (learn-templates.ts: read and parse each, on the worker pool when
+ * the batch uses one, and count block hashes per site), then cleans every
+ * article with that index, so the `site-template`
+ * rule can remove what the site repeats (docs/templates.md).
+ *
  * Large batches run on a pool of worker threads (one per core); small ones
  * in-process, where starting threads would cost more than it saves. Both run
  * the same `cleanFile`, so the bytes written are the same either way. Each
@@ -16,17 +22,18 @@
 import {resolve} from 'node:path'
 import type {FrontmatterOptions} from '../index.js'
 import type {FilterListSource} from '../filter-lists.js'
-import type {RuleName} from '../plugin-api.js'
-import type {RuleSources} from './rule-sources.js'
-import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type FileLimits} from './bounded.js'
+import {disabledRules, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
+import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type BoundedPool, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
 import {displayPath} from './paths.js'
 import {DEFAULT_MAX_BYTES} from './read.js'
-import {compileRuleSources} from './rule-sources.js'
+import {compileRuleSources, type CompiledRuleSources, type RuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
 import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
+import {learnTemplates, signatureOfFile, TemplatesWriteError, type LearnedTemplates, type SignatureTask} from './learn-templates.js'
 import {createSiteDetector} from './site.js'
+import {writeFileSafely} from './write.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
 
 export {POOL_THRESHOLD}
@@ -44,6 +51,16 @@ export interface BatchOptions {
   rules?: ReadonlyArray<{text: string; file: string}> | undefined
   /** Filter lists (Adblock Plus syntax) given as text. */
   filterLists?: readonly FilterListSource[] | undefined
+  /** A saved site-template index (its JSON text and file name), added to what the batch learns. */
+  templates?: {text: string; file: string} | undefined
+  /**
+   * Learn the sites' templates from the batch's own articles first (a pass
+   * that reads and parses each one), then clean with that index (see
+   * docs/templates.md). Default: true; skipped when `site-template` is off.
+   */
+  learnTemplates?: boolean | undefined
+  /** Write the template index the batch used (learned plus given) to this file. */
+  saveTemplates?: string | undefined
   /** Rule ids or groups to switch on besides the defaults. */
   enable?: readonly RuleName[] | undefined
   /** Rule ids or groups to switch off. */
@@ -96,6 +113,8 @@ export interface BatchSummary {
   /** `strict` problems, over all written articles. */
   problems: number
   durationMs: number
+  /** The learning pass, when there was one: articles counted, sites seen, its duration. */
+  templates?: {articles: number; sites: number; durationMs: number} | undefined
   /** How the batch ran. */
   mode: 'workers' | 'inline'
   threads: number
@@ -106,11 +125,19 @@ const INLINE_IN_FLIGHT = 8
 
 type Planned = {task: FileTask} | {failure: FileOutcome}
 
-/** Clean `files` into `options.outDir`. Rejects only for a bad configuration (rules). */
+/**
+ * Clean `files` into `options.outDir`. Rejects only for a bad configuration
+ * (rules, a template index) or a `saveTemplates` file that cannot be written
+ * (`TemplatesWriteError`, before any article is cleaned).
+ */
 export async function runBatch(files: readonly InputFile[], options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const sources: RuleSources = {rules: options.rules ?? [], filterLists: options.filterLists ?? []}
+  let sources: RuleSources = {
+    rules: options.rules ?? [],
+    filterLists: options.filterLists ?? [],
+    ...(options.templates ? {templates: options.templates} : {}),
+  }
   const settings: WorkerSettings = {
     enable: options.enable ?? [],
     disable: options.disable ?? [],
@@ -121,15 +148,33 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     detectSite: options.detectSite ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
   }
-  const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   // Compile in this thread first: a bad rules file fails the batch before any article.
-  const compiled = await compileRuleSources(sources)
+  let compiled = await compileRuleSources(sources)
   const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
   })
   const concurrency = threadsFor(options.concurrency)
   const useWorkers = usesWorkers(files.length, concurrency, options.pool)
+  const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
+  let learned: LearnedTemplates | undefined
+  const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
+  if ((options.learnTemplates ?? true) && !templatesOff) {
+    const tasks = plan.flatMap((planned) => ('task' in planned ? [planned.task] : []))
+    learned = await learnOnce(tasks, {sources, compiled, maxBytes: settings.maxBytes, useWorkers, threads: concurrency, limits})
+    compiled = {...compiled, templates: learned.index}
+    // Workers get what the rule can use: blocks in at least minArticles articles of their site.
+    const text = serializeTemplateIndex(learned.index, {minDf: compiled.rules.siteTemplate.minArticles})
+    sources = {...sources, templates: {text, file: '(learned)'}}
+  }
+  if (options.saveTemplates !== undefined && compiled.templates) {
+    try {
+      await writeFileSafely(options.saveTemplates, serializeTemplateIndex(compiled.templates), {fsync: settings.fsync})
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error)
+      throw new TemplatesWriteError(`${displayPath(cwd, options.saveTemplates)}: cannot write the template index: ${cause}`, {cause: error})
+    }
+  }
   const summary: BatchSummary = {
     files: files.length,
     written: 0,
@@ -141,6 +186,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     durationMs: 0,
     mode: useWorkers ? 'workers' : 'inline',
     threads: useWorkers ? concurrency : 1,
+    ...(learned ? {templates: {articles: learned.articles, sites: learned.sites, durationMs: learned.durationMs}} : {}),
   }
   const emit = (outcome: FileOutcome, index: number) => {
     count(summary, outcome)
@@ -174,6 +220,58 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   summary.durationMs = performance.now() - started
   return summary
+}
+
+/**
+ * The learning pass (learn-templates.ts): on a pool of its own for a large
+ * batch (the clean pass's pool starts with the learned index), else in this
+ * thread, with articles that could pass the memory cap on the isolated
+ * worker.
+ */
+async function learnOnce(
+  tasks: readonly FileTask[],
+  context: {
+    sources: RuleSources
+    compiled: CompiledRuleSources
+    maxBytes: number
+    useWorkers: boolean
+    threads: number
+    limits: FileLimits
+  },
+): Promise<LearnedTemplates> {
+  const {compiled, maxBytes} = context
+  const viaWorker = async (run: BoundedPool['run'], task: FileTask) => {
+    const input: SignatureTask = {task, maxBytes}
+    const bounded = await run<ArticleSignature | null>(input, 'signatureInWorker', task.display)
+    return bounded.ok ? (bounded.value ?? undefined) : undefined
+  }
+  if (context.useWorkers) {
+    const pool = await openBoundedPool(context.threads, context.sources, context.limits)
+    try {
+      return await learnTemplates(tasks, {
+        rules: compiled.rules,
+        start: compiled.templates,
+        signatureOf: (task) => viaWorker(pool.run.bind(pool), task),
+        concurrency: context.threads * 2,
+      })
+    } finally {
+      await pool.destroy()
+    }
+  }
+  const isolation = new Isolation(context.sources, context.limits)
+  try {
+    return await learnTemplates(tasks, {
+      rules: compiled.rules,
+      start: compiled.templates,
+      signatureOf: async (task) =>
+        (await isolation.wants(task.absolute))
+          ? viaWorker(isolation.run.bind(isolation), task)
+          : signatureOfFile(task, compiled.rules, maxBytes),
+      concurrency: INLINE_IN_FLIGHT,
+    })
+  } finally {
+    await isolation.close()
+  }
 }
 
 async function runOnWorkers(

@@ -8,7 +8,7 @@
  */
 import {clean, type CleanOptions, type RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
-import type {RuleName} from '../plugin-api.js'
+import type {RuleName, TemplateIndex} from '../plugin-api.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFindings} from '../report/removal-finding.js'
 import type {PhaseReporter} from './bounded.js'
@@ -24,6 +24,8 @@ export interface CheckSettings extends SiteLookup {
   rules: RuleSet
   /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
   filterLists?: CompiledFilterLists | undefined
+  /** A site-template index for the `site-template` rule, if any (learned by the batch, or `--templates`). */
+  templates?: TemplateIndex | undefined
   enable: readonly RuleName[]
   disable: readonly RuleName[]
   maxBytes: number
@@ -55,6 +57,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
     const options: CleanOptions = {
       rules: settings.rules,
       filterLists: settings.filterLists,
+      templates: settings.templates,
       enable: settings.enable,
       disable: settings.disable,
       path: display,

@@ -7,7 +7,7 @@
 import {sep} from 'node:path'
 import {clean, CleanError, type CleanOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
-import type {RuleName} from '../plugin-api.js'
+import type {RuleName, TemplateIndex} from '../plugin-api.js'
 import type {PhaseReporter} from './bounded.js'
 import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
@@ -34,6 +34,8 @@ export interface CleanSettings extends SiteLookup {
   rules: RuleSet
   /** Filter lists for the `filter-list` rule, if any (a run option beside the rule set). */
   filterLists?: CompiledFilterLists | undefined
+  /** A site-template index for the `site-template` rule, if any (learned by the batch, or `--templates`). */
+  templates?: TemplateIndex | undefined
   enable: readonly RuleName[]
   disable: readonly RuleName[]
   format: boolean
@@ -93,6 +95,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings, phases?
     const options: CleanOptions = {
       rules: settings.rules,
       filterLists: settings.filterLists,
+      templates: settings.templates,
       enable: settings.enable,
       disable: settings.disable,
       format: settings.format,

@@ -79,7 +79,10 @@ export async function openWorkerPool(
   const {default: Tinypool} = await import('tinypool')
   // The workers' temporary files are removed too if the run is interrupted.
   watchTemporaryFiles()
-  const workerData: PoolData = {sources: {rules: sources.rules, filterLists: sources.filterLists}, clock: limits.clock}
+  const workerData: PoolData = {
+    sources: {rules: sources.rules, filterLists: sources.filterLists, ...(sources.templates ? {templates: sources.templates} : {})},
+    clock: limits.clock,
+  }
   const pool = new Tinypool({
     filename: workerFile().href,
     minThreads: threads,

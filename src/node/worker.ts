@@ -1,7 +1,8 @@
 /**
  * The worker-thread side of large runs (tinypool): for a batch (the default
  * export), clean one article and write its outputs, return only the small
- * outcome; for check mode (`checkInWorker`), check or fix one article and
+ * outcome; for a batch's learning pass (`signatureInWorker`), read one
+ * article and return its block signatures; for check mode (`checkInWorker`), check or fix one article and
  * return its findings.
  *
  * The rules files and filter lists arrive once, as text, when the worker
@@ -16,11 +17,12 @@
  */
 import Tinypool, {workerId} from 'tinypool'
 import type {FrontmatterOptions} from '../index.js'
-import type {RuleName} from '../plugin-api.js'
+import type {ArticleSignature, RuleName} from '../plugin-api.js'
 import type {FileReport} from '../report/finding.js'
 import {phaseReporter, type PhaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
+import {signatureOfFile, type SignatureTask} from './learn-templates.js'
 import type {PoolData} from './pool.js'
 import {compileRuleSources, type CompiledRuleSources} from './rule-sources.js'
 import {createSiteDetector, type SiteDetector} from './site.js'
@@ -81,8 +83,24 @@ export default async function cleanInWorker({task, settings, seq}: WorkerInput):
   }
 }
 
+/**
+ * The learning pass of a large batch: read one article and return its block
+ * signatures (see node/learn-templates.ts), or null when it cannot be read
+ * or would be refused.
+ */
+export async function signatureInWorker({task, maxBytes, seq}: SignatureTask & Timed): Promise<ArticleSignature | null> {
+  const reporter = phases(seq)
+  try {
+    const {rules: compiledRules} = await rules()
+    reporter?.('clean')
+    return (await signatureOfFile(task, compiledRules, maxBytes)) ?? null
+  } finally {
+    reporter?.('write')
+  }
+}
+
 /** Check-mode settings as plain data (the rules come with the pool, the site detector is the worker's). */
-export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'filterLists' | 'siteDetector'>
+export type CheckWorkerSettings = Omit<CheckSettings, 'rules' | 'filterLists' | 'templates' | 'siteDetector'>
 
 export interface CheckWorkerInput extends Timed {
   /** Absolute path of the article. */

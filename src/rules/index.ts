@@ -31,6 +31,7 @@ import {rule as filterList} from './filter-list/index.js'
 import {rule as frontmatter} from './frontmatter/index.js'
 import {rule as linkFarm} from './link-farm/index.js'
 import {rule as pageChrome} from './page-chrome/index.js'
+import {rule as siteTemplate} from './site-template/index.js'
 import {rule as trackingParam} from './tracking-param/index.js'
 import {rule as unsafeHtml} from './unsafe-html/index.js'
 import {rule as widget} from './widget/index.js'
@@ -46,6 +47,7 @@ export const registry = [
   feedFooter,
   callToAction,
   widget,
+  siteTemplate,
   pageChrome,
   duplicateParagraph,
   unsafeHtml,

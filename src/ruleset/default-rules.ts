@@ -2887,6 +2887,16 @@ export const defaultRulesData: RulesData = {
       }
     ]
   },
+  "siteTemplate": {
+    "minArticles": 5,
+    "minShare": 0.5,
+    "minContextDiversity": 0.5,
+    "maxRunShare": 0.5,
+    "maxBlockChars": 2000,
+    "contextSample": 8,
+    "maxEntriesPerSite": 200000,
+    "linkDenseShare": 0.5
+  },
   "trackingParam": {
     "params": [
       {

@@ -1,0 +1,152 @@
+/**
+ * Block signatures: what the template index counts and the rule looks up.
+ *
+ * Each top-level block of the document (frontmatter aside) gets a 53-bit
+ * hash of its normalised source: NFKC, lower case, URLs without their query
+ * and fragment, every run of digits as `0` (dates, counters), white space
+ * collapsed, and its kind in front (`p`, `h2`, `list` …), so the same words
+ * as a heading and as a paragraph are two blocks. A block is *counted* (may
+ * be a template) unless it is code, a table, a numbered list (steps),
+ * longer than `maxBlockChars`,
+ * a lone opening or closing HTML tag (cutting one would unbalance the
+ * markup), or holds no letter once normalised (a date, a number, a rule).
+ * Every block is a neighbour, counted or not.
+ *
+ * The hash (cyrb53) is written here, dependency-free, and versioned in the
+ * index file (`HASH_VERSION`, `NORMALISE_VERSION`): an index built with
+ * another hash or normalisation is refused, never misread.
+ *
+ * Pure: the tree and its source in, plain data out.
+ */
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
+
+/** The hash function's id in the index file. */
+export const HASH_VERSION = 'cyrb53-v1'
+/** The normalisation's id in the index file. */
+export const NORMALISE_VERSION = 'v1'
+
+/** The neighbour before the first block / after the last block, in the index's neighbour samples. */
+export const START = 0
+export const END = 1
+
+/** A top-level block, as the index and the rule see it. */
+export interface BlockSignature {
+  readonly start: number
+  readonly end: number
+  readonly kind: string
+  /** Hash of the normalised block. */
+  readonly hash: number
+  /** Whether the block may be a template (see the module comment). */
+  readonly counted: boolean
+  /** Code, a table, or an image with alt text: never removed. */
+  readonly keep: boolean
+  /** Characters of text (Markdown markup, URLs and HTML tags aside) and of link text. */
+  readonly textChars: number
+  readonly linkChars: number
+}
+
+/**
+ * cyrb53 (bryc, public domain): a fast 53-bit string hash. 32-bit FNV
+ * collides at some 65,000 distinct blocks; this does not at any size an
+ * index reaches.
+ */
+export function cyrb53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed
+  let h2 = 0x41c6ce57 ^ seed
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    h1 = Math.imul(h1 ^ code, 2654435761)
+    h2 = Math.imul(h2 ^ code, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+const URL_TAIL = /(\b(?:https?:)?\/\/[^\s?#)"'<>\]]+)[?#][^\s)"'<>\]]*/gu
+const DIGITS = /\p{Nd}+/gu
+const SPACE = /\s+/gu
+const LETTER = /\p{L}/u
+const HTML_TAG = /<[^>]*>/gu
+/** One opening or closing tag of an element that holds content, alone in its block. */
+const LONE_TAG = /^<\/?(?!(?:br|hr|img|wbr|input|source|embed|meta|link)\b)[a-z][a-z0-9-]*(?:\s[^<>]*)?>$/iu
+
+/** The normalised form of a block's source (see the module comment). */
+export function normaliseBlock(source: string): string {
+  return source.normalize('NFKC').toLowerCase().replace(URL_TAIL, '$1').replace(DIGITS, '0').replace(SPACE, ' ').trim()
+}
+
+function kindOf(node: RootContent): string {
+  if (node.type === 'heading') return `h${node.depth}`
+  if (node.type === 'paragraph') return 'p'
+  return node.type
+}
+
+function hasImageWithAlt(node: RootContent, source: string): boolean {
+  let found = false
+  visit(node, (child) => {
+    if ((child.type === 'image' || child.type === 'imageReference') && (child.alt ?? '').trim() !== '') found = true
+    if (child.type === 'html' && /<img\b[^>]*\balt\s*=\s*["']?[^\s"'>]/iu.test(child.value)) found = true
+    return found ? false : undefined
+  })
+  if (!found && node.type === 'html') {
+    const start = node.position?.start.offset ?? 0
+    found = /<img\b[^>]*\balt\s*=\s*["']?[^\s"'>]/iu.test(source.slice(start, node.position?.end.offset ?? start))
+  }
+  return found
+}
+
+function linkChars(node: RootContent): number {
+  let chars = 0
+  visit(node, (child) => {
+    if (child.type === 'link' || child.type === 'linkReference') {
+      chars += toString(child).length
+      return 'skip'
+    }
+    return undefined
+  })
+  return chars
+}
+
+/** Options of {@link blockSignatures}. */
+export interface SignatureOptions {
+  /** Blocks with a longer source are not counted. */
+  readonly maxBlockChars: number
+}
+
+/** The signature of every top-level block of `tree` (frontmatter aside), in order. */
+export function blockSignatures(tree: Root, source: string, options: SignatureOptions): BlockSignature[] {
+  const blocks: BlockSignature[] = []
+  for (const node of tree.children) {
+    if (node.type === 'yaml' || (node.type as string) === 'toml') continue
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) continue
+    const kind = kindOf(node)
+    const normalised = normaliseBlock(source.slice(start, end))
+    const keep = node.type === 'code' || node.type === 'table' || (node.type as string) === 'math' || hasImageWithAlt(node, source)
+    // Numbered steps are a tutorial's, however often the site repeats them; templates list links, not steps.
+    const counted =
+      !keep &&
+      !(node.type === 'list' && node.ordered === true) &&
+      end - start <= options.maxBlockChars &&
+      LETTER.test(normalised) &&
+      !(node.type === 'html' && LONE_TAG.test(normalised))
+    const text = node.type === 'html' ? source.slice(start, end).replace(HTML_TAG, ' ') : toString(node)
+    blocks.push({
+      start,
+      end,
+      kind,
+      hash: cyrb53(`${kind}\u0000${normalised}`),
+      counted,
+      keep,
+      textChars: text.trim().length,
+      linkChars: node.type === 'html' ? 0 : linkChars(node),
+    })
+  }
+  return blocks
+}

@@ -1,0 +1,52 @@
+/**
+ * Which site an article belongs to, for the template index: the host of the
+ * URL its frontmatter names (the keys of `filterList.siteKeys`, most trusted
+ * first; `www.` dropped, lower case), else its folder (`dir:posts/2024`, the
+ * path as given, `/`-separated), else `dir:.`. The learner and the rule call
+ * this one function, so an article is counted and looked up under one key.
+ *
+ * The folder key depends on how the path is written: give the learner and
+ * `clean` the same paths (the batch does; check mode with `--templates`
+ * uses paths relative to the working directory, as the batch that saved the
+ * index did when run from the same place). A URL in the frontmatter is the
+ * robust key.
+ */
+import type {Root} from 'mdast'
+import {siteKeyForm} from '../filter-list/section.js'
+
+/** `key: value` lines of YAML frontmatter, read by line (as the filter-list rule reads them). */
+const FRONTMATTER_ENTRY = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.+?)(?:[ \t]+#.*)?$/gm
+const QUOTED = /^(["'])(.*)\1$/
+const HTTP_URL = /^https?:\/\/[^\s]+$/i
+
+/** The host of the article's own URL in its frontmatter, if it names one. */
+function frontmatterHost(tree: Root, siteKeys: readonly string[]): string | undefined {
+  const first = tree.children[0]
+  if (first?.type !== 'yaml' || siteKeys.length === 0) return undefined
+  let best: {rank: number; url: string} | undefined
+  for (const [, key, raw] of first.value.matchAll(FRONTMATTER_ENTRY)) {
+    const rank = siteKeys.indexOf(siteKeyForm(key!))
+    if (rank === -1 || (best && best.rank <= rank)) continue
+    const value = raw!.trim().replace(QUOTED, '$2')
+    if (HTTP_URL.test(value)) best = {rank, url: value}
+  }
+  if (!best) return undefined
+  try {
+    return new URL(best.url).hostname.toLowerCase().replace(/^www\./, '') || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The folder of `path` (`/`-separated, no trailing slash), `.` for none. */
+function folderOf(path: string): string {
+  const parts = path.replace(/\\/g, '/').split('/')
+  parts.pop()
+  const folder = parts.filter((part) => part !== '' && part !== '.').join('/')
+  return folder === '' ? '.' : folder
+}
+
+/** The site key of an article (see the module comment). */
+export function siteKeyOf(tree: Root, path: string | undefined, siteKeys: readonly string[]): string {
+  return frontmatterHost(tree, siteKeys) ?? `dir:${folderOf(path ?? '')}`
+}
