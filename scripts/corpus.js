@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /**
- * npm run corpus -- <dir> [--json] [--quiet] [--all] [--disable rule,rule]
+ * npm run corpus -- <dir> [--json] [--quiet] [--all] [--disable rule,rule] [--no-templates]
+ *
+ * Each family is cleaned as a batch is: its site templates are learned from
+ * all its files first (`--no-templates`: not), then each file is cleaned
+ * with that index.
  *
  * Run decruft (the built library, in-process) over a corpus and judge the
  * result with checks that do not trust decruft's rules (scripts/lib/scan.js):
@@ -75,7 +79,7 @@ import {CHROME_FAMILIES, countByFamily, scanChrome} from './lib/chrome-scan.js'
 import {findLoss, oneLine, scanSpam} from './lib/scan.js'
 
 /** @typedef {import('../dist/plugin-api.js').RuleName} RuleName */
-/** @typedef {{clean: typeof import('../dist/index.js').clean, ruleIds: readonly import('../dist/index.js').RuleId[]}} Library */
+/** @typedef {{clean: typeof import('../dist/index.js').clean, ruleIds: readonly import('../dist/index.js').RuleId[], createTemplateLearner: typeof import('../dist/plugin-api.js').createTemplateLearner}} Library */
 /** @typedef {{name: string, dir: string, files: string[]}} Family */
 /** @typedef {Record<string, number>} Counts */
 /**
@@ -97,7 +101,7 @@ import {findLoss, oneLine, scanSpam} from './lib/scan.js'
  * @property {Array<import('./lib/chrome-scan.js').ChromeFinding & {file: string}>} chromeResidual
  * @property {Record<string, {findings: Array<{file: string, kind: string, text: string}>, problems: Array<{file: string, line: number, column: number, reason: string}>}>} frontmatter
  */
-/** @typedef {{dir: string, json: boolean, quiet: boolean, all: boolean, chromeTarget: boolean, disable: RuleName[]}} Options */
+/** @typedef {{dir: string, json: boolean, quiet: boolean, all: boolean, chromeTarget: boolean, templates: boolean, disable: RuleName[]}} Options */
 
 const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i
 const SHOWN = 10
@@ -120,13 +124,14 @@ function usage(message) {
  */
 function parseArguments(argv) {
   /** @type {Omit<Options, 'dir'> & {dir: string | undefined}} */
-  const options = {dir: undefined, json: false, quiet: false, all: false, chromeTarget: false, disable: []}
+  const options = {dir: undefined, json: false, quiet: false, all: false, chromeTarget: false, templates: true, disable: []}
   for (let index = 0; index < argv.length; index++) {
     const argument = /** @type {string} */ (argv[index])
     if (argument === '--json') options.json = true
     else if (argument === '--quiet' || argument === '-q') options.quiet = true
     else if (argument === '--all') options.all = true
     else if (argument === '--chrome-target') options.chromeTarget = true
+    else if (argument === '--no-templates') options.templates = false
     // Unchecked here: clean() refuses a name that is not a rule id or group.
     else if (argument === '--disable')
       options.disable.push(.../** @type {RuleName[]} */ ((argv[++index] ?? usage('--disable needs rule ids')).split(',')))
@@ -197,7 +202,7 @@ function sum(counts) {
  * @param {boolean} [chromeTarget] Whether missing the chrome target makes the family fail.
  * @returns {FamilyResult}
  */
-function checkFamily(family, {clean, ruleIds}, disable, chromeTarget = false) {
+function checkFamily(family, {clean, ruleIds, createTemplateLearner}, disable, chromeTarget = false, learn = true) {
   /** @type {FamilyResult['frontmatter']} */
   const frontmatter = Object.fromEntries(DIALECTS.map((dialect) => [dialect, {findings: [], problems: []}]))
   /** @type {FamilyResult} */
@@ -218,6 +223,13 @@ function checkFamily(family, {clean, ruleIds}, disable, chromeTarget = false) {
     frontmatter,
   }
   const started = performance.now()
+  // As a batch does: learn the family's site templates from all its files first, then clean with them.
+  let templates
+  if (learn) {
+    const learner = createTemplateLearner()
+    for (const path of family.files) learner.add(readFileSync(path, 'utf8'), {path: relative(family.dir, path)})
+    templates = learner.index
+  }
   for (const path of family.files) {
     const file = relative(family.dir, path)
     const input = readFileSync(path, 'utf8')
@@ -228,7 +240,7 @@ function checkFamily(family, {clean, ruleIds}, disable, chromeTarget = false) {
     }
     let output
     try {
-      const cleaned = clean(input, {path: file, disable})
+      const cleaned = clean(input, {path: file, disable, templates})
       output = cleaned.markdown
       addCounts(result.removals, cleaned.record.stats.removals)
     } catch (error) {
@@ -241,7 +253,7 @@ function checkFamily(family, {clean, ruleIds}, disable, chromeTarget = false) {
     for (const finding of chromeLeft) result.chromeResidual.push({file, ...finding})
     for (const item of findLoss(input, output)) result.lost.push({file, line: item.line, kind: item.kind, text: item.text})
     // Idempotence: cleaning the output again must change nothing.
-    if (clean(output, {path: file, disable}).markdown !== output) result.unstable.push({file})
+    if (clean(output, {path: file, disable, templates}).markdown !== output) result.unstable.push({file})
     for (const dialect of DIALECTS) {
       const checked = checkFrontmatter(clean, ruleIds, input, file, dialect)
       for (const finding of checked.findings) frontmatter[dialect].findings.push({file, ...finding})
@@ -376,8 +388,8 @@ async function loadClean() {
     process.exit(2)
   }
   const {clean} = await import(library.href)
-  const {ruleIds} = await import(new URL('../dist/plugin-api.js', import.meta.url).href)
-  return {clean, ruleIds}
+  const {ruleIds, createTemplateLearner} = await import(new URL('../dist/plugin-api.js', import.meta.url).href)
+  return {clean, ruleIds, createTemplateLearner}
 }
 
 async function main() {
@@ -386,7 +398,7 @@ async function main() {
   const families = discoverFamilies(options.dir)
   const results = []
   for (const family of families) {
-    const result = checkFamily(family, clean, options.disable, options.chromeTarget)
+    const result = checkFamily(family, clean, options.disable, options.chromeTarget, options.templates)
     results.push(result)
     if (!options.json) printFamily(result, options)
   }

@@ -242,7 +242,8 @@ const TAG_LABEL =
   /^(?:tags?|tagged(?:\s+with)?|filed\s+under|categories|category|posted\s+in|topics|标签|分类|标签云|태그|카테고리|분류|categorie|categoria|argomenti|étiquettes|catégories?|mots-clés|etiquetas|categorías?|temas|schlagwörter|schlagworte|kategorien?|themen)\s*[:：]/iu
 
 const LIST_LABEL = new RegExp(
-  `^(?:${alternation([
+  // Leading symbols and emoji ("💎 Recommended Tool") do not change the label.
+  `^[^\\p{L}\\p{N}]*(?:${alternation([
     'recent posts',
     'recent news',
     'recent articles',
@@ -269,6 +270,12 @@ const LIST_LABEL = new RegExp(
     'editor’s picks',
     "editor's picks",
     'top stories',
+    'recommended',
+    'recommended tool',
+    'recommended tools',
+    'recommended product',
+    'recommended products',
+    'recommended for you',
     '最新文章',
     '最新资讯',
     '最新新闻',
