@@ -256,6 +256,23 @@ describe('scanChrome', () => {
     expect(found(clean)).toEqual([])
   })
 
+  it("takes a source line among a translation's credits as attribution, and a lone one at the edge as a notice", () => {
+    const credits = [
+      '> * 原文地址：[An example post](https://example.com/post)',
+      '> * 原文作者：Ann Example',
+      '> * 译者：Bo',
+      '',
+      'Body text here.',
+    ].join('\n')
+    expect(found(credits)).toEqual([])
+    expect(found('> 原文：https://example.com/post\n\nBody text here.\n')).toEqual(['repost/repost-notice'])
+    expect(found('> * 原文地址：[x](https://example.com/x)\n\nBody text here.\n')).toEqual(['repost/repost-notice'])
+  })
+
+  it('reads a list label after leading emoji', () => {
+    expect(found('Body text of the post.\n\n## 💎 Recommended Tool\n')).toEqual(['page-chrome/list-label'])
+  })
+
   it('counts by family, every family present', () => {
     const counts = countByFamily(scanChrome('Intro text of the page.\n\n<!-- ad label -->\n\nShare this:\n'))
     expect(Object.keys(counts)).toEqual([...CHROME_FAMILIES])

@@ -639,6 +639,8 @@ export function scanChrome(text, lines = classifyLines(text)) {
     const heading = lines[index].kind === 'heading' || lines[index + 1]?.kind === 'setext'
     /** @type {[ChromeFamily, string] | undefined} */
     const found = menus.has(index) ? ['page-chrome', 'menu'] : classifyLine(trimmed, view, edge.has(index), heading)
+    // A source line among a translation's credits (original author, translator, proofreaders) is attribution, kept.
+    if (found?.[1] === 'repost-notice' && isCreditItem(prose, index)) continue
     if (found) {
       add(found[0], found[1])
       open = found[1] === 'list-label' || found[1] === 'toc-toggle' ? found[1] : undefined
@@ -655,6 +657,22 @@ export function scanChrome(text, lines = classifyLines(text)) {
     open = undefined
   }
   return findings
+}
+
+/** Words of a translation's credits list (原文作者, 译者, 校对者, translator, proofreader …). */
+const CREDIT_WORD = /(?:原文作者|原作者|译者|譯者|校对|校對|translator|translated\s+by|proofread|übersetz|traduct|traduzione|번역)/iu
+
+/**
+ * Whether line `index` is an item of a list of credits: a list item with a
+ * credits line within three lines of it.
+ *
+ * @param {readonly string[]} prose
+ * @param {number} index
+ */
+function isCreditItem(prose, index) {
+  if (!/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s/.test(prose[index] ?? '')) return false
+  for (let near = Math.max(0, index - 3); near <= index + 3; near++) if (near !== index && CREDIT_WORD.test(prose[near] ?? '')) return true
+  return false
 }
 
 /**
