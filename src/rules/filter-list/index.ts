@@ -60,7 +60,8 @@ import {blockSpan, type Span} from '../../engine/span.js'
 import type {LabelMatcher, RuleSet} from '../../ruleset/compile.js'
 import type {RunOptions} from '../../ruleset/run-options.js'
 import {elementKeys, meetsRequirements, type CompiledFilterLists, type FilterMatch, type ResourceKind, type Site} from './lists.js'
-import {section, siteKeyForm} from './section.js'
+import {frontmatterUrl} from './article-url.js'
+import {section} from './section.js'
 
 export const meta = {
   id: 'filter-list',
@@ -70,10 +71,6 @@ export const meta = {
   shapes: ['html', 'inline', 'block'],
 } as const
 
-/** Frontmatter keys that give the article's own URL, best first (lower case, `_`/`-` dropped). */
-/** A top-level frontmatter entry on one line: key and value (a trailing comment dropped). */
-const FRONTMATTER_ENTRY = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.+?)(?:[ \t]+#.*)?$/gm
-const QUOTED = /^(["'])(.*)\1$/
 const HTTP_URL = /^https?:\/\//i
 const SCHEME = /^[a-z][a-z\d+.-]*:/i
 const URL_WORDS = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i
@@ -147,24 +144,6 @@ interface Context {
 
 function because(match: FilterMatch): string {
   return `matches filter "${match.filter}" (${match.list})`
-}
-
-/**
- * The article's own URL, from its frontmatter: top-level `key: value` lines
- * (read by line, not by a YAML parser: only plain and quoted one-line
- * values are URLs anyway).
- */
-function frontmatterUrl(tree: Root, siteKeys: readonly string[]): string | undefined {
-  const first = tree.children[0]
-  if (first?.type !== 'yaml' || siteKeys.length === 0) return undefined
-  let best: {rank: number; url: string} | undefined
-  for (const [, key, raw] of first.value.matchAll(FRONTMATTER_ENTRY)) {
-    const rank = siteKeys.indexOf(siteKeyForm(key!))
-    if (rank === -1 || (best && best.rank <= rank)) continue
-    const value = raw!.trim().replace(QUOTED, '$2')
-    if (HTTP_URL.test(value) && !/\s/.test(value)) best = {rank, url: value}
-  }
-  return best?.url
 }
 
 /** An absolute http(s) URL for `raw`, or undefined (relative without a site, `mailto:`, `#top`, …). */

@@ -12,27 +12,14 @@
  * robust key.
  */
 import type {Root} from 'mdast'
-import {siteKeyForm} from '../filter-list/section.js'
-
-/** `key: value` lines of YAML frontmatter, read by line (as the filter-list rule reads them). */
-const FRONTMATTER_ENTRY = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(.+?)(?:[ \t]+#.*)?$/gm
-const QUOTED = /^(["'])(.*)\1$/
-const HTTP_URL = /^https?:\/\/[^\s]+$/i
+import {frontmatterUrl} from '../filter-list/article-url.js'
 
 /** The host of the article's own URL in its frontmatter, if it names one. */
 function frontmatterHost(tree: Root, siteKeys: readonly string[]): string | undefined {
-  const first = tree.children[0]
-  if (first?.type !== 'yaml' || siteKeys.length === 0) return undefined
-  let best: {rank: number; url: string} | undefined
-  for (const [, key, raw] of first.value.matchAll(FRONTMATTER_ENTRY)) {
-    const rank = siteKeys.indexOf(siteKeyForm(key!))
-    if (rank === -1 || (best && best.rank <= rank)) continue
-    const value = raw!.trim().replace(QUOTED, '$2')
-    if (HTTP_URL.test(value)) best = {rank, url: value}
-  }
-  if (!best) return undefined
+  const url = frontmatterUrl(tree, siteKeys)
+  if (url === undefined) return undefined
   try {
-    return new URL(best.url).hostname.toLowerCase().replace(/^www\./, '') || undefined
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '') || undefined
   } catch {
     return undefined
   }
