@@ -239,7 +239,12 @@ export function compile(data: Input | undefined): WidgetRules {
       minLinks: data?.legalLinks?.minLinks ?? 3,
       maxLinkWords: data?.legalLinks?.maxLinkWords ?? 5,
       minLegal: data?.legalLinks?.minLegal ?? 2,
-      words: enabled(data?.legalLinks?.words).map((w) => ({id: w.id, note: w.note, pattern: regex(w.pattern), corporate: w.corporate ?? false})),
+      words: enabled(data?.legalLinks?.words).map((w) => ({
+        id: w.id,
+        note: w.note,
+        pattern: regex(w.pattern),
+        corporate: w.corporate ?? false,
+      })),
     },
     toc: {
       minHeadingMatch: data?.toc?.minHeadingMatch ?? 0.8,
