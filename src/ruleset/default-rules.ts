@@ -4501,7 +4501,8 @@ export const defaultRulesData: RulesData = {
           "note": "Substack's share buttons (`?action=share`, `utm_content=share`).",
           "path": "[?&](?:action=share|utm_content=share)(?:&|$)"
         }
-      ]
+      ],
+      "singleLinkMaxWords": 8
     },
     "toc": {
       "minHeadingMatch": 0.8,
@@ -4535,6 +4536,102 @@ export const defaultRulesData: RulesData = {
           "id": "plugin-ids",
           "note": "Ids that name the plugin (`#ez-toc-…`, `#lwptoc…`, `#toc_…`).",
           "pattern": "^#(?:ez-toc|lwptoc|toc_|rank-math-toc)"
+        }
+      ]
+    },
+    "taxonomy": {
+      "maxItemWords": 4,
+      "labels": [
+        {
+          "id": "tags-en",
+          "note": "English \"Tags:\", \"Tagged:\", \"Categories:\", \"Category:\", \"Filed under\", \"Posted in\" (WordPress theme footers).",
+          "pattern": "^(?:(?:tags|tag|categories|category|topics)\\s*[:：]|(?:tagged(?: with| as)?|filed under|posted in)\\s*[:：]?)\\s*"
+        },
+        {
+          "id": "tags-zh",
+          "note": "Chinese 标签：/分类： (also \"分类：未分类\", WordPress's default category).",
+          "pattern": "^(?:标签|標籤|分类|分類|文章分类|文章标签)\\s*[:：]\\s*"
+        },
+        {
+          "id": "tags-ko",
+          "note": "Korean 태그:/카테고리: (Tistory, WordPress).",
+          "pattern": "^(?:태그|카테고리|분류)\\s*[:：]\\s*"
+        },
+        {
+          "id": "tags-de",
+          "note": "German \"Schlagwörter:\", \"Kategorie(n):\", \"Abgelegt unter:\".",
+          "pattern": "^(?:schlagwörter|schlagworte|kategorien?|abgelegt unter)\\s*[:：]\\s*"
+        },
+        {
+          "id": "tags-fr",
+          "note": "French \"Étiquettes :\", \"Catégories :\", \"Mots-clés :\".",
+          "pattern": "^(?:étiquettes|mots-clés|catégories?|classé dans)\\s*[:：]\\s*"
+        },
+        {
+          "id": "tags-es",
+          "note": "Spanish \"Etiquetas:\", \"Categorías:\", \"Archivado en:\".",
+          "pattern": "^(?:etiquetas|categorías?|archivado en)\\s*[:：]\\s*"
+        }
+      ],
+      "sentence": "(?<!\\p{L})(?:is|are|was|were|be|been|can|could|will|would|should|help|helps|let|lets|allow|allows|make|makes|mean|means|ist|sind|wird|werden|est|sont|sera|son|será|sirven?)(?!\\p{L})|(?:니다|어요|아요|해요)(?!\\p{L})"
+    },
+    "legalLinks": {
+      "minLinks": 3,
+      "maxLinkWords": 5,
+      "minLegal": 2,
+      "words": [
+        {
+          "id": "privacy",
+          "note": "Privacy policy links (Datenschutz, politique de confidentialité, política de privacidad, 隐私政策, 개인정보처리방침).",
+          "pattern": "^(?:privacy(?: policy| notice| statement)?|privacy (?:&|and) cookies?(?: policy)?|datenschutz(?:erklärung|hinweise?)?|politique de confidentialité|confidentialité|política de privacidad|privacidad|隐私政策|隐私条款|隱私權政策|개인정보\\s*처리\\s*방침)$"
+        },
+        {
+          "id": "terms",
+          "note": "Terms of use/service links (AGB, CGU, términos, 使用条款, 이용약관).",
+          "pattern": "^(?:terms(?: of (?:use|service)| (?:&|and) conditions)?|tos|nutzungsbedingungen|agb|conditions (?:générales )?d'utilisation|cgu|cgv|términos(?: y condiciones| de uso)?|condiciones de uso|使用条款|服务条款|用户协议|이용\\s*약관)$"
+        },
+        {
+          "id": "cookies",
+          "note": "Cookie policy and settings links.",
+          "pattern": "^(?:cookies?(?: policy| settings| preferences)?|cookie-richtlinie|politique (?:de|relative aux) cookies|política de cookies|cookie\\s*政策)$"
+        },
+        {
+          "id": "refund",
+          "note": "Refund and return policy links of a shop.",
+          "pattern": "^(?:refunds?(?: policy)?|returns?(?: policy)?|returns? (?:&|and) refunds?(?: policy)?|widerrufsbelehrung|politique de remboursement|política de reembolso)$"
+        },
+        {
+          "id": "license",
+          "note": "Licence agreement links.",
+          "pattern": "^(?:licen[cs]e(?: agreement| policy)?|eula|end user licen[cs]e agreement|lizenz(?:vereinbarung)?)$"
+        },
+        {
+          "id": "disclaimer",
+          "note": "Disclaimer links.",
+          "pattern": "^(?:disclaimer|haftungsausschluss|avertissement|descargo de responsabilidad|免责声明|면책\\s*조항)$"
+        },
+        {
+          "id": "imprint",
+          "note": "Imprint and legal notice links (Impressum, mentions légales, aviso legal).",
+          "pattern": "^(?:imprint|impressum|legal(?: notice)?|mentions légales|aviso legal|法律声明|법적\\s*고지)$"
+        },
+        {
+          "id": "about",
+          "note": "About-us links.",
+          "pattern": "^(?:about(?: us)?|über uns|à propos(?: de nous)?|qui sommes-nous|sobre nosotros|quiénes somos|关于我们|關於我們|회사\\s*소개)$",
+          "corporate": true
+        },
+        {
+          "id": "careers",
+          "note": "Careers links.",
+          "pattern": "^(?:careers?|jobs|karriere|carrières|empleo|trabaja con nosotros|加入我们|招聘|채용)$",
+          "corporate": true
+        },
+        {
+          "id": "contact",
+          "note": "Contact links.",
+          "pattern": "^(?:contact(?: us)?|kontakt|contactez-nous|contacto|联系我们|聯絡我們|문의(?:하기)?|고객\\s*센터)$",
+          "corporate": true
         }
       ]
     },
@@ -4618,6 +4715,26 @@ export const defaultRulesData: RulesData = {
         "id": "first-published-it",
         "note": "Italian \"Articolo originariamente pubblicato su …\", also at the head.",
         "pattern": "^(?:(?:questo )?articolo )?(?:(?:è stato )?pubblicato (?:originariamente|originalmente)|(?:originariamente|originalmente) pubblicato) su [^\\n]{1,150}$"
+      },
+      {
+        "id": "originally-appeared-en",
+        "note": "\"This post originally appeared in X (and is republished here with permission).\", \"This article was originally published on X.\", at the head or the tail (feed-footer takes the last blocks first, without the permission clause). \"… reproduced/reprinted here with permission\" is a licence notice and stays.",
+        "pattern": "^(?=[^\\n]{1,300}$)(?![^\\n]*\\b(?:but|reproduced|reprinted|licen[cs]ed)\\b)(?:(?:this|the) (?:post|article|story|piece|essay|interview|review) (?:was |has been |is )?(?:originally|first) (?:appeared|published|posted|ran) (?:in|on|at) |originally appeared (?:in|on|at) )(?:\"[^\"]{1,100}\"|(?:[^,;.!?\\n]|[.!?](?=\\S)){1,120})(?:,? (?:on|in) [^,;.!?]{1,20}?,? \\d{4})?(?:,? and (?:is|has been) (?:re-?published|re-?posted|reproduced|shared) here with (?:kind |the )?permission(?: of [^\\n.]{1,80})?)?[.!]?$"
+      },
+      {
+        "id": "originally-posted-en",
+        "note": "\"Originally posted on X\" naming a place and nothing else (\"Originally published in 1998, the paper…\" goes on after a comma and stays; a bare year stays).",
+        "pattern": "^originally (?:published|posted) (?:in|on|at) (?!\\d{4}\\b)(?:\"[^\"]{1,100}\"|(?:[^,;.!?\\n]|[.!?](?=\\S)){1,120})[.!]?$"
+      },
+      {
+        "id": "cross-posted-en",
+        "note": "\"Cross-posted from X\", at the head or the tail.",
+        "pattern": "^(?:(?:this|the) (?:post|article|story|piece) (?:is|was|has been) )?cross-?posted (?:from|on|at|to) (?:\"[^\"]{1,100}\"|(?:[^,;.!?\\n]|[.!?](?=\\S)){1,120})[.!]?$"
+      },
+      {
+        "id": "republished-with-permission-en",
+        "note": "\"Republished with permission from X\" (\"Reprinted with permission\" alone is a licence notice and stays).",
+        "pattern": "^re-?(?:published|posted) (?:here )?with (?:kind |the )?permission (?:from|of|by) (?:\"[^\"]{1,100}\"|(?:[^,;.!?\\n]|[.!?](?=\\S)){1,120})[.!]?$"
       }
     ]
   }

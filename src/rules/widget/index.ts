@@ -15,6 +15,13 @@
  *   `minLinks`) all post the page to a network (`facebook.com/sharer`,
  *   `twitter.com/intent/tweet`, `?share=twitter`, `service.weibo.com/share`
  *   …) with next to no other words, and a "Share this:" label right before;
+ * - a block that is one short share link ("[Click to tweet](https://twitter.com/intent/tweet?…)",
+ *   `widget.share.singleLinkMaxWords`); a quote with its own words and a
+ *   "Tweet this" link stays whole (the rule removes blocks, not spans);
+ * - taxonomy lines in the tail zone (`widget.taxonomy`: "Tags: a, b",
+ *   "Filed under: Travel", "分类：未分类") and rows of legal footer links
+ *   (`widget.legalLinks`: "Privacy Policy | Terms of Use | Contact"), see
+ *   furniture.ts;
  * - TOC plugin boxes scraped to Markdown (`widget.toc`, see toc.ts);
  * - repost notices (`widget.notices`: "本文转载自 …", "출처: …", "Reposted
  *   from …") in the head or tail zone; the source URL is kept in the
@@ -47,13 +54,14 @@ import {blockSpan} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {widgetBlocks, type WidgetBlock} from './blocks.js'
 import {findElementWidgets} from './elements.js'
+import {legalLinkRow, taxonomyLine, wordCount} from './furniture.js'
 import {section, type WidgetRules, type WidgetZone} from './section.js'
 import {headingKey, tocBoxAt} from './toc.js'
 
 export const meta = {
   id: 'widget',
   description:
-    'Share bars, like boxes, comment forms, TOC plugin boxes, WeChat/Medium/Substack prompts and repost notices (widgets as data).',
+    'Share bars, like boxes, comment forms, TOC plugin boxes, WeChat/Medium/Substack prompts, repost notices, tag lines and legal footer links (widgets as data).',
   removalOnly: true,
   group: 'chrome',
   shapes: ['block', 'html'],
@@ -97,6 +105,18 @@ function shareNetworks(block: WidgetBlock, share: WidgetRules['share']): string[
     if (!ids.includes(matcher.id)) ids.push(matcher.id)
   }
   return ids
+}
+
+/** The network of a block that is nothing but one short share link ("[Click to tweet](https://twitter.com/intent/tweet?…)"). */
+function singleShareLink(block: WidgetBlock, share: WidgetRules['share']): string | undefined {
+  const {node} = block
+  const paragraph =
+    node.type === 'paragraph' || (node.type === 'blockquote' && node.children.length === 1 && node.children[0]!.type === 'paragraph')
+  if (!paragraph || block.links.length !== 1 || block.otherChars > 0) return undefined
+  const link = block.links[0]!
+  if (link.text === '' || wordCount(link.text) > share.singleLinkMaxWords) return undefined
+  const url = parseUrl(link.url)
+  return url && share.links.find((candidate) => candidate.test(url))?.id
 }
 
 /** The source URL a notice names: its first link, else its first bare URL. */
@@ -171,6 +191,11 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
       report(block, `Widget (share): ${block.links.length} share links (${networks.join(', ')})`, features)
       return
     }
+    const single = introducesCode(block) ? undefined : singleShareLink(block, widget.share)
+    if (single) {
+      report(block, `Widget (share): a lone share link (${single})`, {kind: 'share', id: 'single-share-link', links: 1, networks: single})
+      return
+    }
     const toc = tocBoxAt(blocks, index, headings, widget.toc)
     if (toc) {
       const reason = `Widget (toc): a table-of-contents plugin box, ${Math.round(toc.headingMatch * 100)} % of its ${toc.links} links are headings of the article`
@@ -179,13 +204,48 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     }
   })
 
+  // Taxonomy lines and legal link rows: post furniture of the tail zone.
+  const tailFurniture = (block: WidgetBlock): boolean => {
+    const taxonomy = taxonomyLine(block, widget.taxonomy)
+    if (taxonomy) {
+      report(
+        block,
+        `Widget (taxonomy): \`${taxonomy.label.id}\` with ${taxonomy.items.length} item${taxonomy.items.length === 1 ? '' : 's'} in the tail`,
+        {
+          kind: 'taxonomy',
+          id: taxonomy.label.id,
+          zone: 'tail',
+          items: taxonomy.items.length,
+        },
+      )
+      return true
+    }
+    const legal = legalLinkRow(block, widget.legalLinks)
+    if (legal) {
+      report(block, `Widget (legal-links): ${block.links.length} footer links (${legal.join(', ')}) in the tail`, {
+        kind: 'legal-links',
+        id: 'legal-links',
+        zone: 'tail',
+        links: block.links.length,
+        words: legal.join(' '),
+      })
+      return true
+    }
+    return false
+  }
+
   // Widgets of the head or tail zone, counted among the blocks that stay: repeat until nothing new comes into a zone.
   for (let changed = true; changed; ) {
     changed = false
     const live = blocks.filter((block) => !gone.has(block))
     live.forEach((block, index) => {
-      if (!candidate(block) || !textual(block) || introducesCode(block)) return
+      if (!candidate(block) || introducesCode(block)) return
       const zone = zoneName(index, live.length, widget)
+      if (inZone('tail', index, live.length, widget) && tailFurniture(block)) {
+        changed = true
+        return
+      }
+      if (!textual(block)) return
       const label = widget.labels.find(
         (matcher) => matcher.zone !== 'anywhere' && inZone(matcher.zone, index, live.length, widget) && matcher.pattern.test(block.label),
       )

@@ -12,7 +12,7 @@ import {defineSection} from '../../ruleset/section.js'
 import type {ElementMatcher} from '../ad-slot/section.js'
 
 /** What a widget is, for the reason and the record's features. */
-const kind = z.enum(['share', 'likes', 'comment-form', 'toc', 'platform', 'notice'])
+const kind = z.enum(['share', 'likes', 'comment-form', 'toc', 'platform', 'notice', 'taxonomy', 'legal-links'])
 
 /**
  * Where in the article a text widget may stand: `anywhere`; `head` (among
@@ -66,6 +66,8 @@ export const schema = z
         labels: z.array(labelSchema).optional(),
         /** Share endpoints: URLs that post the page to a network. */
         links: z.array(shareLinkSchema).optional(),
+        /** A block that is nothing but ONE share link ("Click to tweet") goes when its text has at most this many words. */
+        singleLinkMaxWords: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),
@@ -84,6 +86,35 @@ export const schema = z
          */
         toggles: z.array(labelSchema).optional(),
         anchors: z.array(labelSchema).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Taxonomy lines in the tail zone: a label ("Tags:", "分类：") and short items only ("Tags: a, b", "分类：未分类"). */
+    taxonomy: z
+      .object({
+        /** Each item (a link's text, or words between separators) has at most this many words (two Han or kana characters count as one). */
+        maxItemWords: z.number().int().min(1).optional(),
+        /** Patterns for the label at the start of the block (matched at its start, the rest are the items). */
+        labels: z.array(labelSchema).optional(),
+        /** Words after the label that make it a sentence ("Tags: are a way to…"): then the block stays. */
+        sentence: pattern.optional(),
+      })
+      .strict()
+      .optional(),
+    /** Rows or lists of legal and corporate footer links in the tail zone ("Privacy Policy | Terms of Use | Contact"). */
+    legalLinks: z
+      .object({
+        /** The block holds at least this many links and no words outside them. */
+        minLinks: z.number().int().min(1).optional(),
+        /** Each link's text has at most this many words. */
+        maxLinkWords: z.number().int().min(1).optional(),
+        /** At least this many link texts are legal or corporate words. */
+        minLegal: z.number().int().min(1).optional(),
+        /**
+         * Legal and corporate link texts (a pattern for the whole link text). At least one of the
+         * block's must be a legal word, not only `corporate` ones: "Home | About | Contact" is a blog's own menu.
+         */
+        words: z.array(labelSchema.extend({corporate: z.boolean().optional()}).strict()).optional(),
       })
       .strict()
       .optional(),
@@ -128,6 +159,18 @@ export interface WidgetRules {
     readonly maxOtherChars: number
     readonly labels: readonly PatternMatcher[]
     readonly links: readonly ShareLinkMatcher[]
+    readonly singleLinkMaxWords: number
+  }
+  readonly taxonomy: {
+    readonly maxItemWords: number
+    readonly labels: readonly PatternMatcher[]
+    readonly sentence: RegExp
+  }
+  readonly legalLinks: {
+    readonly minLinks: number
+    readonly maxLinkWords: number
+    readonly minLegal: number
+    readonly words: ReadonlyArray<PatternMatcher & {readonly corporate: boolean}>
   }
   readonly toc: {
     readonly minHeadingMatch: number
@@ -184,6 +227,24 @@ export function compile(data: Input | undefined): WidgetRules {
       maxOtherChars: data?.share?.maxOtherChars ?? 30,
       labels: patterns(data?.share?.labels),
       links: enabled(data?.share?.links).map(shareLink),
+      singleLinkMaxWords: data?.share?.singleLinkMaxWords ?? 8,
+    },
+    taxonomy: {
+      maxItemWords: data?.taxonomy?.maxItemWords ?? 4,
+      labels: patterns(data?.taxonomy?.labels),
+      // Never matches when no sentence words are given.
+      sentence: regex(data?.taxonomy?.sentence ?? '(?!)'),
+    },
+    legalLinks: {
+      minLinks: data?.legalLinks?.minLinks ?? 3,
+      maxLinkWords: data?.legalLinks?.maxLinkWords ?? 5,
+      minLegal: data?.legalLinks?.minLegal ?? 2,
+      words: enabled(data?.legalLinks?.words).map((w) => ({
+        id: w.id,
+        note: w.note,
+        pattern: regex(w.pattern),
+        corporate: w.corporate ?? false,
+      })),
     },
     toc: {
       minHeadingMatch: data?.toc?.minHeadingMatch ?? 0.8,
