@@ -471,6 +471,13 @@ export const defaultRulesData: RulesData = {
         "pattern": "^(?:(?:advertisement|ad)\\s*[-–—:|]?\\s*(?:continue|keep)\\s+reading\\s+below|(?:the\\s+)?(?:story|article|content|text)\\s+continues\\s+(?:below|after)\\s+(?:this\\s+|the\\s+)?(?:advertisement|ad|ads|sponsor(?:ed)?\\s+message)|scroll\\s+(?:down\\s+)?to\\s+continue(?:\\s+reading)?|weiter\\s+nach\\s+der\\s+anzeige|la\\s+suite\\s+(?:de\\s+l.article\\s+)?après\\s+(?:cette\\s+)?(?:la\\s+)?publicité|continúa\\s+después\\s+de\\s+la\\s+publicidad|continua\\s+(?:depois|após)\\s+(?:da|a)\\s+publicidade)$"
       }
     ],
+    "commentLabels": [
+      {
+        "id": "ad-plugin-comment",
+        "note": "The comment an ad plugin or theme leaves where its unit stood, alone in its HTML block: `<!-- ad label -->`, `<!-- advertisement -->`, `<!-- /ad -->`, `<!-- Google AdSense -->`, `<!-- WP QUADS Content Ad Plugin v. 2.0.x -->`, `<!-- ad slot 3 -->`, and the word for an ad in other languages (`<!-- Anzeige -->`, `<!-- 广告 -->`). A comment that only names something else (`<!-- more -->`, `<!-- TOC -->`) stays; a marked region (a start and an end comment) is ad-block's.",
+        "pattern": "^/?\\s*(?:ads?|adverti[sz]ements?|adverti[sz]ing|ad\\s*(?:label|slot|unit|space|block|zone|code|placement|container|wrapper|banner)(?:\\s*[-#]?\\s*\\d+)?|(?:google\\s+)?adsense(?:\\s+\\w+)?|google\\s+ads?|wp\\s+quads\\b.*|quads\\s+ad\\b.*|(?:end|begin|start)\\s+(?:of\\s+)?(?:ads?|adverti[sz]ement)|(?:ads?|adverti[sz]ement)\\s+(?:end|ends|begin|begins|start|starts)|anuncios?|anzeigen?|werbung|publicit[ée]|pubblicit[àa]|publicidad|publicidade|广告|廣告|広告|광고|реклама)$"
+      }
+    ],
     "pixelMaxSize": 1
   },
   "affiliateLink": {

@@ -52,9 +52,9 @@ import {defineRule} from '../../engine/rule.js'
 import {spansMarkdownBlocks} from '../../engine/shape.js'
 import {shapeStructureOf} from '../../engine/shape-check.js'
 import {blockSpan, inlineSpan, type Span} from '../../engine/span.js'
-import type {ElementMatcher, LabelMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
+import type {ElementMatcher, RuleSet, UrlMatcher} from '../../ruleset/compile.js'
 import {toString} from 'mdast-util-to-string'
-import {section} from './section.js'
+import {type AdSlotRules, section} from './section.js'
 
 export const meta = {
   id: 'ad-slot',
@@ -295,7 +295,7 @@ function spansOf(run: readonly Ad[], text: string): Span[] {
 export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
   const slot = rules.adSlot
   const context = sourceContext(tree, file)
-  findAdLabels(tree, file, slot.labels)
+  findAdLabels(tree, file, slot)
   if (context.tokens.length === 0) return
   const structure = shapeStructureOf(file, tree)
   const crossesBlocks = (element: Element) => spansMarkdownBlocks(structure, element.start, element.end)
@@ -318,23 +318,40 @@ export function findAdSlots(tree: Root, file: VFile, rules: RuleSet): void {
 const LABEL_EDGES = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu
 const MAX_AD_LABEL = 80
 
-/** Top-level paragraphs and HTML blocks whose whole text is an ad label ("Advertisement - Continue Reading Below"). */
-function findAdLabels(tree: Root, file: VFile, labels: readonly LabelMatcher[]): void {
-  if (labels.length === 0) return
+/** An HTML block that is one comment and nothing else: its text. */
+const LONE_COMMENT = /^<!--([\s\S]*?)-->$/
+
+/**
+ * Top-level blocks whose whole text is an ad label ("Advertisement - Continue
+ * Reading Below"): a paragraph, an HTML block, a list of one item (`- Advertisement -`
+ * reads as one); and HTML blocks that are one comment an ad plugin left
+ * (`<!-- ad label -->`), matched against the comment labels.
+ */
+function findAdLabels(tree: Root, file: VFile, slot: AdSlotRules): void {
+  if (slot.labels.length === 0 && slot.commentLabels.length === 0) return
   const text = String(file.value)
   for (const node of tree.children) {
-    if (node.type !== 'paragraph' && node.type !== 'html') continue
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined || end - start > MAX_AD_LABEL * 4) continue
-    const raw = node.type === 'html' ? replaceTags(node.value, ' ') : toString(node)
+    const comment = node.type === 'html' ? LONE_COMMENT.exec(node.value.trim()) : null
+    const raw = comment
+      ? comment[1]!
+      : node.type === 'html'
+        ? replaceTags(node.value, ' ')
+        : node.type === 'paragraph' || (node.type === 'list' && node.children.length === 1)
+          ? toString(node)
+          : undefined
+    if (raw === undefined) continue
     const label = raw.replace(/\s+/g, ' ').replace(LABEL_EDGES, '')
     if (label.length === 0 || label.length > MAX_AD_LABEL) continue
-    const matcher = labels.find((candidate) => candidate.pattern.test(label))
+    const matcher = (comment ? slot.commentLabels : slot.labels).find((candidate) => candidate.pattern.test(label))
     if (!matcher || isRemoved(file, start, end)) continue
     reportRemoval(file, {
       ruleId: meta.id,
-      reason: `Ad label left where an ad stood (\`${matcher.id}\`)`,
+      reason: comment
+        ? `Ad plugin's comment left where an ad stood (\`${matcher.id}\`)`
+        : `Ad label left where an ad stood (\`${matcher.id}\`)`,
       shape: 'block',
       ...blockSpan(text, start, end),
     })

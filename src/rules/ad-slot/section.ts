@@ -39,6 +39,8 @@ export const schema = z
     hosts: z.array(hostSchema).optional(),
     /** Text left where an ad stood ("Advertisement", "Story continues below advertisement"): a paragraph or HTML block whose whole text is one goes. */
     labels: z.array(labelSchema).optional(),
+    /** What an ad plugin writes in a lone HTML comment where an ad stood (`<!-- ad label -->`, `<!-- /ad -->`): an HTML block that is only such a comment goes. */
+    commentLabels: z.array(labelSchema).optional(),
     /** Images at most this many pixels wide or high are tracking pixels. */
     pixelMaxSize: z.number().int().min(0).max(10).optional(),
   })
@@ -57,6 +59,7 @@ export interface AdSlotRules {
   readonly elements: readonly ElementMatcher[]
   readonly hosts: readonly UrlMatcher[]
   readonly labels: readonly LabelMatcher[]
+  readonly commentLabels: readonly LabelMatcher[]
   readonly pixelMaxSize: number
 }
 
@@ -73,6 +76,7 @@ export function compile(data: z.input<typeof schema> | undefined): AdSlotRules {
     })),
     hosts: enabled(data?.hosts).map(urlMatcher),
     labels: enabled(data?.labels).map(labelMatcher),
+    commentLabels: enabled(data?.commentLabels).map(labelMatcher),
     pixelMaxSize: data?.pixelMaxSize ?? 1,
   }
 }
