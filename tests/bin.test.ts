@@ -58,6 +58,12 @@ describe('bin/decruft.js (the bundle)', () => {
     expect(child.stdout).toBe('false')
   })
 
+  it("leaves no dynamic import() in the cached script: each goes to the loader's (a cached script's own throws)", () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli-bundle', 'cli.cjs'), 'utf8')
+    expect(bundle.match(/(?<![\w$.])import\(/g) ?? []).toEqual([])
+    expect(bundle).toContain('__decruftImport("tinypool")')
+  })
+
   it('loads a JavaScript config file (a dynamic import, which the cached script hands to the loader)', async () => {
     const root = tree({
       'spammy.md': SPAMMY_ARTICLE,
