@@ -60,6 +60,10 @@ export interface CliConfig {
   saveTemplates: string | undefined
   /** Whether a batch learns site templates from its articles first (not with `--no-templates`). */
   learnTemplates: boolean
+  /** Check mode: keep each file's findings in a cache and reuse them while nothing changed (`--cache`). */
+  cache: boolean
+  /** Where the cache is (`--cache-location`, a file or a directory); undefined: `.decruftcache` in the working directory. */
+  cacheLocation: string | undefined
   help: boolean
   version: boolean
 }
@@ -91,6 +95,8 @@ const options = {
   templates: {type: 'string'},
   'save-templates': {type: 'string'},
   'no-templates': {type: 'boolean'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -139,6 +145,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     templates: values.templates,
     saveTemplates: values['save-templates'],
     learnTemplates: values['no-templates'] !== true,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
     help: values.help === true,
     version: values.version === true,
   }
@@ -152,6 +160,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
         `${option} is for a batch (a batch learns site templates; ${config.stdin ? '`-`' : 'check mode'} only reads them with --templates)`,
       )
   }
+  checkCacheOptions(config)
   if (config.mode === 'check') {
     checkCheckOperands(config, values)
     return config
@@ -172,6 +181,12 @@ function checkCheckOperands(
     throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
   if (values.format === true) throw new UsageError('--format cannot be used in check mode')
   if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to check')
+}
+
+function checkCacheOptions(config: CliConfig): void {
+  if (config.cacheLocation !== undefined && !config.cache) throw new UsageError('--cache-location needs --cache')
+  if (config.cacheLocation === '') throw new UsageError('--cache-location: expected a file or a directory')
+  if (config.cache && config.mode !== 'check') throw new UsageError('--cache is for check mode (decruft check --cache …)')
 }
 
 function parseReporter(value: string): ReporterName {
@@ -303,6 +318,9 @@ files are not modified. With --write, fix them in place instead.
       --config <file>    use this config file (default: search upwards for
                          decruft.config.*, .decruftrc*, package.json "decruft")
       --no-config        use no config file
+      --cache            reuse the findings of files unchanged since the last
+                         run with the same settings (kept in .decruftcache)
+      --cache-location <path>  the cache file, or a directory for it
 
 Options:
   -o, --out <dir>        directory to write to (created if missing; not an
