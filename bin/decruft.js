@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The decruft command: run the bundled CLI (dist/cli-bundle, built by
-// `npm run build`; see scripts/bundle.js) with this process's streams.
-import {main} from '../dist/cli-bundle/main.js'
+// The decruft command: run the bundled CLI (dist/cli-bundle/cli.cjs, built
+// by `npm run build`, with its code cache; see bin/cli-loader.js and
+// scripts/bundle.js) with this process's streams.
+import {loadCli} from './cli-loader.js'
 
 // `decruft check … | head`: a reader that goes away is not an error.
 process.stdout.on('error', (error) => {
@@ -9,6 +10,7 @@ process.stdout.on('error', (error) => {
   throw error
 })
 
+const {main} = loadCli()
 process.exitCode = await main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]
+ * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"]
  *                   [--no-stream] [--stream-sizes 2000,20000]
  *
  * How much does decruft cost per article, next to the parse it cannot avoid?
@@ -30,10 +30,11 @@
  * `--no-templates` (one pass), wall time and child peak RSS, at two corpus
  * sizes five times apart (N/5 and N).
  *
- * Last, what a pre-commit hook pays on every commit: the wall time of
- * `node bin/decruft.js check <one typical article>` (a fresh process each
- * time: start-up, imports, one clean), next to `markdownlint-cli2` on the
- * same file in the same run (median of 9 runs each, after one warm-up).
+ * Last (unless --no-hook), what a pre-commit hook pays on every commit: the
+ * wall time of `node bin/decruft.js check <one typical article>` (a fresh
+ * process each time: start-up, imports, one clean), next to
+ * `markdownlint-cli2` on the same file, `node -e ""` and a `--cache` hit,
+ * run alternately (median of 9 rounds, after one warm-up), with the load.
  *
  * Stream mode (scripts/lib/bench-stream.js), unless --no-stream: `decruft
  * --jsonl` as a child at two stream lengths (--stream-sizes, default 2,000
@@ -57,7 +58,7 @@
  */
 import {spawn} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath} from 'node:url'
@@ -76,20 +77,21 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 function usage(message) {
   if (message) console.error(`bench: ${message}`)
   console.error(
-    'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"] [--no-stream] [--stream-sizes A,B]',
+    'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"] [--no-stream] [--stream-sizes A,B]',
   )
   process.exit(2)
 }
 
 /** @param {readonly string[]} argv */
 function parseArguments(argv) {
-  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, cliArgs: string[], stream: boolean, streamSizes: number[]}} */
+  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, hook: boolean, cliArgs: string[], stream: boolean, streamSizes: number[]}} */
   const options = {
     articles: 2000,
     rounds: 3,
     seed: 20240601,
     cli: true,
     hostile: true,
+    hook: true,
     cliArgs: [],
     stream: true,
     streamSizes: [2000, 20000],
@@ -108,6 +110,7 @@ function parseArguments(argv) {
     else if (name === '--seed') options.seed = count(value(), name)
     else if (name === '--no-cli') options.cli = false
     else if (name === '--no-hostile') options.hostile = false
+    else if (name === '--no-hook') options.hook = false
     else if (name === '--cli-args') options.cliArgs = value().split(/\s+/).filter(Boolean)
     else if (name === '--no-stream') options.stream = false
     else if (name === '--stream-sizes')
@@ -338,59 +341,92 @@ async function benchCli(articles, extraArgs) {
 const HOOK_RUNS = 9
 
 /**
- * Median wall time of a command run HOOK_RUNS times (after one warm-up), and its last exit code.
+ * Wall times of several commands run alternately, HOOK_RUNS rounds (after
+ * one warm-up round), each round in a rotated order so that none always
+ * follows the same one: on a shared, loaded machine the load drifts, and
+ * alternating spreads the drift over all of them. Medians, ranges and last
+ * exit codes, by label.
  *
- * @param {string} command
- * @param {readonly string[]} args
+ * @param {ReadonlyArray<{label: string, command: string, args: readonly string[]}>} commands
  * @param {string} cwd
  */
-async function wallTime(command, args, cwd) {
-  await run(command, args, {cwd})
-  /** @type {number[]} */
-  const times = []
-  let code
-  for (let index = 0; index < HOOK_RUNS; index++) {
-    const result = await run(command, args, {cwd})
-    times.push(result.ms)
-    code = result.code
+async function alternatingWallTimes(commands, cwd) {
+  for (const {command, args} of commands) await run(command, args, {cwd})
+  /** @type {Map<string, {times: number[], code: number | null}>} */
+  const results = new Map(commands.map(({label}) => [label, {times: [], code: null}]))
+  for (let round = 0; round < HOOK_RUNS; round++) {
+    for (let index = 0; index < commands.length; index++) {
+      const {label, command, args} = /** @type {(typeof commands)[number]} */ (commands[(round + index) % commands.length])
+      const result = await run(command, args, {cwd})
+      const entry = /** @type {{times: number[], code: number | null}} */ (results.get(label))
+      entry.times.push(result.ms)
+      entry.code = result.code
+    }
   }
-  return {ms: median(times), min: Math.min(...times), max: Math.max(...times), code}
+  return new Map(
+    [...results].map(([label, {times, code}]) => [label, {ms: median(times), min: Math.min(...times), max: Math.max(...times), code}]),
+  )
 }
 
-/** What a pre-commit hook pays per commit: one typical article, a fresh process, decruft check next to markdownlint-cli2. */
-/** @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles */
+/**
+ * What a pre-commit hook pays per commit: one typical article, a fresh
+ * process, `decruft check` next to markdownlint-cli2 and `node -e ""`
+ * (medians of HOOK_RUNS alternating runs), and `decruft check --cache`
+ * answered from its cache. Prints the load average, since this is what a
+ * loaded machine shifts most.
+ *
+ * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
+ */
 async function benchHook(articles) {
   const bin = join(root, 'bin', 'decruft.js')
-  if (!existsSync(join(root, 'dist', 'cli', 'check.js')) || !existsSync(bin)) {
-    line('check one article (hook)', 'skipped: CLI not built (dist/cli/check.js missing)')
+  if (!existsSync(join(root, 'dist', 'cli-bundle', 'cli.cjs')) || !existsSync(bin)) {
+    line('check one article (hook)', 'skipped: CLI not built (dist/cli-bundle/cli.cjs missing)')
     return
   }
   // A typical article: the one whose size is the median.
   const sorted = [...articles].sort((a, b) => a.text.length - b.text.length)
-  const article = sorted[Math.floor(sorted.length / 2)]
+  const article = /** @type {import('./lib/generate.js').GeneratedArticle} */ (sorted[Math.floor(sorted.length / 2)])
   const work = mkdtempSync(join(tmpdir(), 'decruft-bench-hook-'))
   try {
     const file = join(work, 'article.md')
     writeFileSync(file, article.text)
-    // --no-config: the bench's own tree must not change what is measured.
-    const decruft = await wallTime(process.execPath, [bin, 'check', '--no-config', file], work)
+    const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
+    const hasMarkdownlint = existsSync(markdownlint)
+    // --no-config: the bench's own tree must not change what is measured. The cache run's first (warm-up) run fills the cache.
+    const commands = [
+      {label: 'decruft', command: process.execPath, args: [bin, 'check', '--no-config', file]},
+      ...(hasMarkdownlint ? [{label: 'markdownlint', command: process.execPath, args: [markdownlint, file]}] : []),
+      {
+        label: 'cache',
+        command: process.execPath,
+        args: [bin, 'check', '--no-config', '--cache', '--cache-location', join(work, 'cache'), file],
+      },
+      {label: 'node', command: process.execPath, args: ['-e', '']},
+    ]
+    const load = loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')
+    const times = await alternatingWallTimes(commands, work)
+    const decruft = /** @type {{ms: number, min: number, max: number, code: number | null}} */ (times.get('decruft'))
     line(
       'check one article (hook)',
-      `decruft check ${decruft.ms.toFixed(0)} ms  (runs ${decruft.min.toFixed(0)}–${decruft.max.toFixed(0)}, ${(article.text.length / 1000).toFixed(1)} K characters, exit ${decruft.code})`,
+      `decruft check ${decruft.ms.toFixed(0)} ms  (median of ${HOOK_RUNS} alternating runs ${decruft.min.toFixed(0)}–${decruft.max.toFixed(0)}, ${(article.text.length / 1000).toFixed(1)} K characters, exit ${decruft.code})`,
     )
-    const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
-    if (existsSync(markdownlint)) {
-      const lint = await wallTime(process.execPath, [markdownlint, file], work)
+    const lint = times.get('markdownlint')
+    if (lint) {
       line(
         '  same file, markdownlint-cli2',
         `${lint.ms.toFixed(0)} ms  (runs ${lint.min.toFixed(0)}–${lint.max.toFixed(0)}, exit ${lint.code})`,
       )
-      line('  ratio decruft / markdownlint-cli2', `${(decruft.ms / lint.ms).toFixed(2)}×`)
+      line('  ratio decruft / markdownlint-cli2', `${(decruft.ms / lint.ms).toFixed(2)}×  (target ≤ 0.8×)`)
     } else {
       line('  same file, markdownlint-cli2', 'skipped: not installed (npm ci installs it as a devDependency)')
     }
-    const node = await wallTime(process.execPath, ['-e', ''], work)
+    const cached = /** @type {{ms: number, min: number, max: number}} */ (times.get('cache'))
+    line('  decruft check --cache, a hit', `${cached.ms.toFixed(0)} ms  (runs ${cached.min.toFixed(0)}–${cached.max.toFixed(0)})`)
+    const node = /** @type {{ms: number}} */ (times.get('node'))
     line('  node -e "" (start-up floor)', `${node.ms.toFixed(0)} ms`)
+    line('  load average (1, 5, 15 min) at start', `${load}  (${availableParallelism()} cores)`)
   } finally {
     rmSync(work, {recursive: true, force: true})
   }
@@ -460,7 +496,7 @@ async function main() {
   if (options.cli) {
     await benchCli(articles, options.cliArgs)
     await benchTemplates(articles)
-    await benchHook(articles)
+    if (options.hook) await benchHook(articles)
     if (options.stream) await benchStream(articles, {root, sizes: options.streamSizes, extraArgs: options.cliArgs, line})
   }
   if (options.hostile) await benchHostile()

@@ -12,11 +12,24 @@
  * resolving and compiling them. Bundled and minified, `decruft check` on one
  * article takes about half the time (see `npm run bench`).
  *
+ * The command itself runs from a second bundle, dist/cli-bundle/cli.cjs: the
+ * whole command line in one classic script, which bin/cli-loader.js compiles
+ * with V8's code cache (cli.cjs.cache, written here by running the command
+ * once on the sample input, see scripts/code-cache.js). An ES module cannot
+ * use a code cache in Node 20 (module.enableCompileCache came in Node 22), a
+ * classic script can (vm.Script's cachedData); with it a one-file check skips
+ * compiling the 2 MB bundle and the functions the check runs. What check mode
+ * does not use (the filter-list engine, the batch machinery) stays lazy: it
+ * is wrapped in functions that run on first use. A missing or stale cache
+ * (another Node version) only costs the compile. The ES module bundle
+ * (main.js and its chunks) stays for the worker threads (worker.js).
+ *
  * The library (`import {clean} from 'decruft'`) is not bundled: dist/index.js
  * stays plain tsc output, for the consumer's own bundler. Identifiers are
  * kept (no mangling), so stack traces stay readable.
  */
-import {rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {readFileSync, rmSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
@@ -61,3 +74,53 @@ await build({
   external: ['tinypool', 'cli-progress'],
   banner: {js: REQUIRE_BANNER},
 })
+
+/**
+ * A dynamic `import()` left in the classic script (of a package kept
+ * external, or of a config file) becomes `__decruftImport()`, a parameter of
+ * the loader's wrapper that imports from an ES module: in Node 20 a script
+ * compiled from a code cache loses its `importModuleDynamically` callback,
+ * and its own `import()` throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING.
+ * `import('./x.js')` of the bundle's own modules is left to esbuild, which
+ * inlines it.
+ */
+const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\s*['"]\.\.?\/)/g
+/** @type {import('esbuild').Plugin} */
+const dynamicImportsToLoader = {
+  name: 'dynamic-imports-to-loader',
+  setup(build) {
+    build.onLoad({filter: /\.(?:m?js)$/}, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      if (!text.includes('import(')) return undefined
+      return {contents: text.replace(DYNAMIC_IMPORT, '__decruftImport('), loader: 'js'}
+    })
+  },
+}
+
+// The command as one classic script for the code cache. `import.meta.url`
+// becomes a parameter of the loader's wrapper (bin/cli-loader.js), set to
+// this file's URL: what is looked up beside it (worker.js, ../../package.json)
+// is found where the ES module bundle finds it. The loader provides
+// `require` (refusing esprima, as the banner above does) and
+// `__decruftImport`.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/main.js'],
+  outfile: `${outdir}/cli.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  external: ['tinypool', 'cli-progress'],
+  define: {'import.meta.url': '__decruftModuleUrl'},
+  plugins: [dynamicImportsToLoader],
+})
+
+// The code cache: run the command once (in a plain child, so the cache
+// matches a plain `node`) and save what V8 compiled.
+const cached = spawnSync(process.execPath, [`${root}scripts/code-cache.js`], {cwd: root, stdio: 'inherit'})
+if (cached.status !== 0) process.exitCode = cached.status ?? 1

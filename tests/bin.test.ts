@@ -7,7 +7,7 @@
  * worker pool, filter lists, the version, and the sample input against the
  * committed output.
  */
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -47,6 +47,33 @@ describe('bin/decruft.js (the bundle)', () => {
   it('is built', () => {
     expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'main.js'))).toBe(true)
     expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'worker.js'))).toBe(true)
+    expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'cli.cjs'))).toBe(true)
+    expect(existsSync(join(ROOT, 'dist', 'cli-bundle', 'cli.cjs.cache'))).toBe(true)
+  })
+
+  it('runs from its code cache: V8 accepts the cache the build wrote (same Node)', async () => {
+    const probe = "const {loadCli} = await import('./bin/cli-loader.js'); process.stdout.write(String(loadCli().cacheRejected))"
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {cwd: ROOT, encoding: 'utf8'})
+    expect(child.stderr).toBe('')
+    expect(child.stdout).toBe('false')
+  })
+
+  it("leaves no dynamic import() in the cached script: each goes to the loader's (a cached script's own throws)", () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli-bundle', 'cli.cjs'), 'utf8')
+    expect(bundle.match(/(?<![\w$.])import\(/g) ?? []).toEqual([])
+    expect(bundle).toContain('__decruftImport("tinypool")')
+  })
+
+  it('loads a JavaScript config file (a dynamic import, which the cached script hands to the loader)', async () => {
+    const root = tree({
+      'spammy.md': SPAMMY_ARTICLE,
+      'decruft.config.mjs': "export default {rules: {'link-farm': 'off'}}\n",
+    })
+    const withConfig = await decruft(['check', 'spammy.md'], root)
+    const without = await decruft(['check', '--no-config', 'spammy.md'], root)
+    expect(withConfig.stderr).toBe('')
+    expect(without.stdout).toMatch(/ {2}link-farm {2}/)
+    expect(withConfig.stdout).not.toMatch(/ {2}link-farm {2}/)
   })
 
   it('prints the version of package.json', async () => {

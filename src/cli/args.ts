@@ -62,6 +62,10 @@ export interface CliConfig {
   saveTemplates: string | undefined
   /** Whether a batch learns site templates from its articles first (not with `--no-templates`). */
   learnTemplates: boolean
+  /** Check mode: keep each file's findings in a cache and reuse them while nothing changed (`--cache`). */
+  cache: boolean
+  /** Where the cache is (`--cache-location`, a file or a directory); undefined: `.decruftcache` in the working directory. */
+  cacheLocation: string | undefined
   help: boolean
   version: boolean
 }
@@ -94,6 +98,8 @@ const options = {
   'save-templates': {type: 'string'},
   'no-templates': {type: 'boolean'},
   jsonl: {type: 'boolean'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -143,6 +149,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     templates: values.templates,
     saveTemplates: values['save-templates'],
     learnTemplates: values['no-templates'] !== true,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
     help: values.help === true,
     version: values.version === true,
   }
@@ -156,6 +164,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
         `${option} is for a batch (a batch learns site templates; ${config.stdin ? '`-`' : 'check mode'} only reads them with --templates)`,
       )
   }
+  checkCacheOptions(config)
   if (config.jsonl) {
     checkStreamOptions(config, values)
     return config
@@ -192,6 +201,12 @@ function checkStreamOptions(config: CliConfig, values: {md?: boolean | undefined
     throw new UsageError('--jsonl writes the Markdown and the record of each article: --md and --json cannot be used with it')
   if (config.saveTemplates !== undefined)
     throw new UsageError('--save-templates is for a batch: --jsonl never learns templates (see decruft templates learn --jsonl)')
+}
+
+function checkCacheOptions(config: CliConfig): void {
+  if (config.cacheLocation !== undefined && !config.cache) throw new UsageError('--cache-location needs --cache')
+  if (config.cacheLocation === '') throw new UsageError('--cache-location: expected a file or a directory')
+  if (config.cache && config.mode !== 'check') throw new UsageError('--cache is for check mode (decruft check --cache …)')
 }
 
 function parseReporter(value: string): ReporterName {
@@ -333,6 +348,9 @@ files are not modified. With --write, fix them in place instead.
       --config <file>    use this config file (default: search upwards for
                          decruft.config.*, .decruftrc*, package.json "decruft")
       --no-config        use no config file
+      --cache            reuse the findings of files unchanged since the last
+                         run with the same settings (kept in .decruftcache)
+      --cache-location <path>  the cache file, or a directory for it
 
 Options:
   -o, --out <dir>        directory to write to (created if missing; not an

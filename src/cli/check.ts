@@ -5,11 +5,14 @@
  * whether anything was found. Runs of more than 50 files are checked on
  * worker threads, one per core (as a batch is); the output is the same.
  * Each file's time and memory are bounded as in a batch (node/bounded.ts).
+ * With `--cache`, files unchanged since a run with the same settings are
+ * answered from the cache (node/check-cache.ts).
  */
 import type {RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
 import {allRules, type RuleName, type TemplateIndex} from '../plugin-api.js'
 import {checkFile, type CheckSettings} from '../node/check-file.js'
+import {cacheFileFor, openCheckCache, runKey, withCheckCache} from '../node/check-cache.js'
 import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
 import {runOrdered} from '../node/ordered.js'
@@ -115,9 +118,32 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   const threads = threadsFor(config.concurrency)
   const pool = usesWorkers(files.length, threads) ? await openBoundedPool(threads, context.sources, limits) : undefined
   const isolation = pool ? undefined : new Isolation(context.sources, limits)
-  const checkOne = pool
+  const checkFiles = pool
     ? checkOnPool((input, display) => pool.run<FileReport>(input, 'checkInWorker', display), settings)
     : checkInProcess(isolation!, settings)
+  const cache = config.cache
+    ? await openCheckCache(await cacheFileFor(config.cacheLocation, context.cwd), context.version, config.quiet ? () => {} : context.report)
+    : undefined
+  const checkOne = cache
+    ? withCheckCache(checkFiles, cache, {
+        run: runKey({
+          version: context.version,
+          rules: context.sources.rules,
+          filterLists: context.sources.filterLists,
+          templates: context.sources.templates,
+          enable: settings.enable,
+          disable: settings.disable,
+          severity: settings.severity,
+          frontmatter: settings.frontmatter,
+          detectSite: settings.detectSite === true,
+          maxBytes: settings.maxBytes,
+        }),
+        frontmatter: settings.frontmatter,
+        detector: settings.siteDetector,
+        maxBytes: settings.maxBytes,
+        write: settings.write,
+      })
+    : checkFiles
   try {
     await runOrdered(
       files.length,
@@ -133,6 +159,7 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     await pool?.destroy()
     await isolation?.close()
   }
+  await cache?.save()
   const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
   context.stdout.write(reporter.end(summary))
   return {failing, failed: failed + expanded.errors.length, nothing: false}
