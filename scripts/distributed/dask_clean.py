@@ -7,8 +7,10 @@ The input is what ``decruft pack`` writes: one JSON object per line,
 and go through two stages, each a ``map_partitions`` that pipes the
 partition's lines through a decruft process on a worker:
 
-1. **learn**: ``decruft templates learn --jsonl -o index.json`` per
-   partition; the driver gathers the indexes and adds them up with
+1. **learn**: ``decruft templates learn --jsonl -o -`` per partition (with
+   the options of those after ``--`` that it takes: ``--rules``,
+   ``--config``, ``--no-config``, ``--max-size``); the driver gathers the
+   indexes (one line of JSON each) and adds them up with
    ``decruft templates merge`` (counts add, so the merged index is the one a
    single batch of all the articles would learn);
 2. **clean**: ``decruft --jsonl --templates merged.json --no-templates`` per
@@ -16,7 +18,8 @@ partition's lines through a decruft process on a worker:
    input order (one output line per input line, ``error`` lines included).
 
 The workers need the decruft command (``--decruft``) and a filesystem for
-temporary files only: the indexes travel through Dask. With ``--no-templates``
+temporary files only: the indexes travel through Dask. The driver reads the
+output parts back to count the error lines (a local ``--out``). With ``--no-templates``
 among the decruft options the learning stage is skipped.
 
 Exit code: 0 when every line was cleaned, 3 when some lines came out as
@@ -59,13 +62,29 @@ def run_decruft(command, args, lines, cwd):
 
 
 def learn_partition(lines, command, options, cwd):
-    """Stage 1 on a worker: the site-template index of one partition, as its JSON text."""
-    lines = list(lines)
-    with tempfile.TemporaryDirectory(prefix="decruft-learn-") as work:
-        index = os.path.join(work, "index.json")
-        run_decruft(command, ["templates", "learn", "--jsonl", "-o", index, *options], lines, cwd)
-        with open(index, encoding="utf-8") as file:
-            return [file.read()]
+    """Stage 1 on a worker: the site-template index of one partition, as its JSON text (one line)."""
+    return [run_decruft(command, ["templates", "learn", "--jsonl", "-o", "-", "--quiet", *options], list(lines), cwd)]
+
+
+# What `decruft templates learn` takes of the options a clean takes: the rest
+# (--disable, --frontmatter …) changes what is removed, not what is learned.
+LEARN_OPTIONS = {"--rules": True, "--config": True, "--no-config": False, "--max-size": True}
+
+
+def learn_options(options):
+    """The options of ``options`` (a clean's) that ``decruft templates learn`` takes, in order."""
+    kept = []
+    index = 0
+    while index < len(options):
+        option = options[index]
+        name = option.split("=", 1)[0]
+        if name in LEARN_OPTIONS:
+            takes_value = LEARN_OPTIONS[name] and "=" not in option
+            kept += options[index : index + (2 if takes_value else 1)]
+            index += 2 if takes_value else 1
+        else:
+            index += 1
+    return kept
 
 
 def clean_partition(lines, command, options, index_text, cwd):
@@ -146,7 +165,7 @@ def main(argv):
         partitions = bag.npartitions
         index_text = None
         if learn:
-            indexes = bag.map_partitions(learn_partition, command, options, arguments.cwd).compute()
+            indexes = bag.map_partitions(learn_partition, command, learn_options(options), arguments.cwd).compute()
             learned = time.perf_counter()
             index_text = merge_indexes(command, indexes, arguments.cwd)
             print(
