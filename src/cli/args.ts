@@ -29,6 +29,8 @@ export interface CliConfig {
   noConfig: boolean
   /** Read stdin, write stdout (`decruft -`). */
   stdin: boolean
+  /** JSONL stream mode (`--jsonl`): articles as JSON lines on stdin, results as JSON lines on stdout. */
+  jsonl: boolean
   out: string | undefined
   markdown: boolean
   json: boolean
@@ -91,6 +93,7 @@ const options = {
   templates: {type: 'string'},
   'save-templates': {type: 'string'},
   'no-templates': {type: 'boolean'},
+  jsonl: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -117,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     noConfig: values['no-config'] === true,
     operands: positionals.filter((operand) => operand !== '-'),
     stdin: positionals.includes('-'),
+    jsonl: values.jsonl === true,
     out: values.out,
     // Neither flag: both outputs.
     markdown: values.md === true || values.json !== true,
@@ -152,6 +156,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
         `${option} is for a batch (a batch learns site templates; ${config.stdin ? '`-`' : 'check mode'} only reads them with --templates)`,
       )
   }
+  if (config.jsonl) {
+    checkStreamOptions(config, values)
+    return config
+  }
   if (config.mode === 'check') {
     checkCheckOperands(config, values)
     return config
@@ -172,6 +180,18 @@ function checkCheckOperands(
     throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
   if (values.format === true) throw new UsageError('--format cannot be used in check mode')
   if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to check')
+}
+
+/** `--jsonl` reads stdin and writes stdout, both Markdown and record per line; it never learns templates. */
+function checkStreamOptions(config: CliConfig, values: {md?: boolean | undefined; json?: boolean | undefined}): void {
+  if (config.mode === 'check') throw new UsageError('--jsonl cannot be used in check mode')
+  if (config.reporter !== undefined) throw new UsageError('--reporter is for check mode (decruft check …)')
+  if (config.stdin || config.operands.length > 0) throw new UsageError('--jsonl reads its articles from stdin: give no files (nor -)')
+  if (config.out !== undefined) throw new UsageError('--jsonl writes to stdout; --out cannot be used with it (see decruft unpack)')
+  if (values.md === true || values.json === true)
+    throw new UsageError('--jsonl writes the Markdown and the record of each article: --md and --json cannot be used with it')
+  if (config.saveTemplates !== undefined)
+    throw new UsageError('--save-templates is for a batch: --jsonl never learns templates (see decruft templates learn --jsonl)')
 }
 
 function parseReporter(value: string): ReporterName {
@@ -251,7 +271,7 @@ function parseCount(value: string, name: string): number {
 const SIZE_UNITS: Record<string, number> = {'': 1, k: 1024, m: 1024 * 1024}
 
 /** `5242880`, `512k`, `5M`, `5MiB` → bytes. */
-function parseSize(value: string): number {
+export function parseSize(value: string): number {
   const match = /^(\d+)\s*([km]?)(?:i?b)?$/i.exec(value.trim())
   if (!match || Number(match[1]) === 0) {
     throw new UsageError(`--max-size: expected a size such as 5M, 512K or 1048576, got \`${value}\``)
@@ -283,6 +303,10 @@ function parseMemory(value: string): number {
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
        decruft check [--write] [--reporter <name>] <files|dirs|globs…> [options]
+       decruft --jsonl [options] < articles.jsonl > results.jsonl
+       decruft pack <files|dirs|globs…> [-o file.jsonl]
+       decruft unpack [file.jsonl|-] -o <dir>
+       decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <index.json>
        decruft templates merge <index.json…> -o <out.json>
 
 Clean scraped Markdown articles: remove ads, affiliate links, tracking
@@ -292,6 +316,12 @@ Directories are searched for *.md and *.markdown; <in>/<path>.md is written
 to <out>/<path>.md and its record to <out>/<path>.json. Inputs are never
 modified. With -, the article is read from stdin and the clean Markdown (or,
 with --json, the JSON record) is written to stdout.
+
+With --jsonl, each stdin line is an article {"id", "text", "path"?, …} and
+each stdout line, in the same order, its result {"id", "path"?, "markdown",
+"record", …} or {"id", "line", "error": {"code", "message"}} (exit code 3
+if any); other fields pass through (docs/jsonl.md). pack and unpack turn a
+folder into such lines and results back into a folder.
 
 Check mode (decruft check, or --check): report what a clean would remove,
 one finding per line as path:line:col  rule-id  message, then a count; the

@@ -60,9 +60,14 @@ const STDIN_NAME = '<stdin>'
 /** Run decruft. Resolves to an {@link ExitCode}; rejects only on a bug. */
 export async function main(options: MainOptions): Promise<ExitCode> {
   const report = (message: string) => options.stderr.write(`decruft: ${escapeControl(message)}\n`)
+  if (options.argv[0] === 'pack' || options.argv[0] === 'unpack') {
+    const {runPack, runUnpack} = await import('./pack.js')
+    const io = {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report}
+    return options.argv[0] === 'pack' ? runPack(options.argv.slice(1), io) : runUnpack(options.argv.slice(1), io)
+  }
   if (options.argv[0] === 'templates') {
     const {runTemplates} = await import('./templates.js')
-    return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdout: options.stdout, report})
+    return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report})
   }
   let config: CliConfig
   try {
@@ -84,6 +89,10 @@ export async function main(options: MainOptions): Promise<ExitCode> {
   const cwd = options.cwd ?? process.cwd()
   const settings = await resolveSettings(config, cwd, report)
   if (!settings) return ExitCode.usage
+  if (config.jsonl) {
+    const {cleanStream} = await import('./stream.js')
+    return cleanStream(config, settings, options, report)
+  }
   if (config.mode === 'check') return check(config, settings, cwd, options, report)
   return config.stdin ? cleanStdin(config, settings, options, report) : cleanFiles(config, settings, cwd, options, report)
 }

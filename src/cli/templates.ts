@@ -4,6 +4,9 @@
  * Merging is commutative and associative, so the order of the files does
  * not matter. Exit codes as for the rest of the command: 2 for bad usage or
  * an index that cannot be read, 3 when the output cannot be written.
+ *
+ * `decruft templates learn` (templates-learn.ts) learns an index without
+ * cleaning, from folders or from JSONL articles on stdin.
  */
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
@@ -13,6 +16,7 @@ import {describeSystemError} from '../node/read.js'
 import {writeFileSafely} from '../node/write.js'
 
 export const TEMPLATES_HELP = `Usage: decruft templates merge <index.json…> -o <out.json>
+       decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <out.json>
 
 Merge site-template indexes (written by a batch with --save-templates):
 articles, block counts and neighbour samples add up, per site. Use the
@@ -24,8 +28,17 @@ result with --templates in a batch, in check mode or with -.
 /** Run `decruft templates …` (`argv` after `templates`); resolves to the exit code. */
 export async function runTemplates(
   argv: readonly string[],
-  io: {cwd: string; stdout: {write(text: string): unknown}; report: (message: string) => void},
+  io: {
+    cwd: string
+    stdin?: AsyncIterable<Uint8Array | string> | undefined
+    stdout: {write(text: string): unknown}
+    report: (message: string) => void
+  },
 ): Promise<0 | 2 | 3> {
+  if (argv[0] === 'learn') {
+    const {runLearn} = await import('./templates-learn.js')
+    return runLearn(argv.slice(1), io)
+  }
   let parsed
   try {
     parsed = parseArgs({
@@ -47,7 +60,9 @@ export async function runTemplates(
   const [command, ...inputs] = parsed.positionals
   if (command !== 'merge') {
     io.report(
-      command === undefined ? 'templates: expected a command: merge' : `templates: unknown command \`${command}\` (commands: merge)`,
+      command === undefined
+        ? 'templates: expected a command: merge or learn'
+        : `templates: unknown command \`${command}\` (commands: merge, learn)`,
     )
     return 2
   }

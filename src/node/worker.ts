@@ -26,6 +26,7 @@ import {signatureOfFile, type SignatureTask} from './learn-templates.js'
 import type {PoolData} from './pool.js'
 import {compileRuleSources, type CompiledRuleSources} from './rule-sources.js'
 import {createSiteDetector, type SiteDetector} from './site.js'
+import {processStreamLine, type StreamOutcome, type StreamSettings} from './stream-clean.js'
 
 /** The settings of a batch as plain data (the rules come with the pool). */
 export interface WorkerSettings {
@@ -120,6 +121,27 @@ export async function checkInWorker({file, display, settings, seq}: CheckWorkerI
       {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined},
       reporter,
     )
+  } finally {
+    reporter?.('write')
+  }
+}
+
+/** One line of a JSONL stream (`decruft --jsonl`), as read: the worker checks and cleans it. */
+export interface StreamWorkerInput extends Timed {
+  /** The line's text. */
+  raw: string
+  /** Its line number, from 1. */
+  line: number
+  settings: StreamSettings
+}
+
+/** Check and clean one line of a JSONL stream into its output line (see node/stream.ts). */
+export async function cleanStreamInWorker({raw, line, settings, seq}: StreamWorkerInput): Promise<StreamOutcome> {
+  const reporter = phases(seq)
+  try {
+    const compiledRules = await rules()
+    reporter?.('clean')
+    return processStreamLine(raw, line, {...settings, ...compiledRules})
   } finally {
     reporter?.('write')
   }
