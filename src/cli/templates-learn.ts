@@ -130,7 +130,7 @@ export async function runLearn(
     })
     learned = {index: result.index, articles: result.articles, skipped: tasks.length - result.articles}
   }
-  const text = serializeTemplateIndex(learned.index)
+  const text = serializeTemplateIndex(learned.index, {minDf: 1})
   if (values.out === '-') io.stdout.write(text)
   else {
     try {
