@@ -4,11 +4,11 @@
 # prove the result equals a plain batch of the same folder, byte for byte
 # (Markdown and JSON records):
 #
-#   decruft pack FOLDER            -> P JSONL files (lines dealt round-robin)
+#   decruft pack .                 -> P JSONL files (lines dealt round-robin)
 #   dask scheduler + W dask worker -> dask_clean.py: learn per partition,
 #                                     merge, clean per partition (--jsonl)
 #   decruft unpack                 -> a folder
-#   decruft FOLDER --out …         -> a folder;  diff -r the two
+#   decruft . --out …              -> a folder;  diff -r the two (both from inside FOLDER)
 #
 # Usage: scripts/distributed/dask-run.sh [options] [FOLDER] [-- decruft options…]
 #   FOLDER            the articles (default: the sample input/ of the checkout)
@@ -59,6 +59,30 @@ for count in "$workers" "$partitions" ${generate:+"$generate"}; do
 done
 if [ -n "$generate" ] && [ -n "$folder" ]; then echo "dask-run: give a FOLDER or --generate, not both" >&2; exit 2; fi
 
+# Each step gets the options it takes: pack lists and reads the folder as the batch does (--config,
+# --no-config, --generator, --max-size); unpack writes what the batch writes (--md, --json); the
+# clean takes the rest and those of pack (the driver gives `templates learn` what it takes).
+pack_options=()
+unpack_options=()
+clean_options=()
+i=0
+while [ "$i" -lt "${#options[@]}" ]; do
+  option="${options[$i]}"
+  case "${option%%=*}" in
+    --md | --json) unpack_options+=("$option") ;;
+    --no-config) pack_options+=("$option"); clean_options+=("$option") ;;
+    --config | --generator | --max-size)
+      pack_options+=("$option"); clean_options+=("$option")
+      if [[ "$option" != *=* ]] && [ $((i + 1)) -lt "${#options[@]}" ]; then
+        i=$((i + 1))
+        pack_options+=("${options[$i]}"); clean_options+=("${options[$i]}")
+      fi
+      ;;
+    *) clean_options+=("$option") ;;
+  esac
+  i=$((i + 1))
+done
+
 if [ ! -f "$root/dist/index.js" ]; then
   echo "dask-run: $root is not built: run npm ci (or npm run build) first" >&2
   exit 1
@@ -89,10 +113,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-# The articles, as a folder relative to the working directory: the batch and
-# `decruft pack` name them the same way (site keys, record paths).
+# The articles' folder is the working directory of every decruft process, and `.` their operand:
+# a batch keys a site without a frontmatter URL by its folder's path from the working directory
+# (`dir:posts/2024`), a stream by its line's `path`, which `decruft pack` writes relative to the
+# folder. From inside the folder the two agree.
 if [ -n "$generate" ]; then
-  DECRUFT_ROOT="$root" node --input-type=module - "$generate" "$work/articles" <<'EOF'
+  folder="$work/articles"
+  DECRUFT_ROOT="$root" node --input-type=module - "$generate" "$folder" <<'EOF'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -103,15 +130,11 @@ for (const article of generateCorpus(Number(count))) {
   writeFileSync(join(folder, article.kind, article.name), article.text)
 }
 EOF
-  base="$work"
-  folder="articles"
 else
   folder="${folder:-$root/input}"
   [ -d "$folder" ] || { echo "dask-run: no folder $folder" >&2; exit 2; }
-  base="$(cd "$(dirname "$folder")" && pwd)"
-  folder="$(basename "$folder")"
 fi
-cd "$base"
+cd "$folder"
 
 started=$(date +%s.%N)
 seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}'; }
@@ -120,7 +143,13 @@ seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b -
 #    partition): no partition holds a whole site, as in a corpus not sorted by site, so only the
 #    merged index knows the sites' templates.
 mkdir -p "$work/jsonl" "$work/parts"
-"${decruft[@]}" pack "$folder" -o "$work/articles.jsonl"
+# pack exits 3 when it refused some files (too large, unreadable): the batch fails them too.
+status=0
+"${decruft[@]}" pack . -o "$work/articles.jsonl" "${pack_options[@]}" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+  echo "dask-run: decruft pack failed (exit $status)" >&2
+  exit 1
+fi
 articles=$(wc -l <"$work/articles.jsonl")
 split -n "r/$partitions" -d -a 5 --additional-suffix=.jsonl "$work/articles.jsonl" "$work/jsonl/articles-"
 
@@ -142,22 +171,30 @@ for number in $(seq 1 "$workers"); do
 done
 
 # 3. The distributed run (the driver waits until all W workers have joined).
-status=0
+dask_status=0
 "$python" "$root/scripts/distributed/dask_clean.py" --scheduler-file "$work/scheduler.json" --workers "$workers" \
-  --decruft "$(printf '%q ' "${decruft[@]}")" --cwd "$base" --out "$work/parts" "$work"/jsonl/*.jsonl \
-  -- "${options[@]}" || status=$?
+  --decruft "$(printf '%q ' "${decruft[@]}")" --cwd "$PWD" --out "$work/parts" "$work"/jsonl/*.jsonl \
+  -- "${clean_options[@]}" || dask_status=$?
 dask_seconds=$(seconds_since "$cluster_started")
 stop_cluster
-if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
-  echo "dask-run: the Dask run failed (exit $status); logs in $work (use --keep to keep them)" >&2
+if [ "$dask_status" -ne 0 ] && [ "$dask_status" -ne 3 ]; then
+  echo "dask-run: the Dask run failed (exit $dask_status); logs in $work (use --keep to keep them)" >&2
   exit 1
 fi
-cat "$work"/parts/*.jsonl | "${decruft[@]}" unpack - -o "$work/dask-out"
+[ "$dask_status" -eq 0 ] || status=3
+# unpack writes no file for an error line (as a batch writes none for a failed file) and exits 3 then.
+unpack_status=0
+cat "$work"/parts/*.jsonl | "${decruft[@]}" unpack - -o "$work/dask-out" "${unpack_options[@]}" || unpack_status=$?
+if [ "$unpack_status" -ne 0 ] && [ "$unpack_status" -ne 3 ]; then
+  echo "dask-run: decruft unpack failed (exit $unpack_status)" >&2
+  exit 1
+fi
+[ "$unpack_status" -eq 0 ] || status=3
 
 # 4. The plain batch of the same folder, from the same working directory.
 batch_started=$(date +%s.%N)
 batch_status=0
-"${decruft[@]}" "$folder" --out "$work/batch-out" --quiet "${options[@]}" || batch_status=$?
+"${decruft[@]}" . --out "$work/batch-out" --quiet "${options[@]}" || batch_status=$?
 batch_seconds=$(seconds_since "$batch_started")
 if [ "$batch_status" -ne 0 ] && [ "$batch_status" -ne 3 ]; then
   echo "dask-run: the batch failed (exit $batch_status)" >&2
@@ -172,7 +209,7 @@ if ! diff -r "$work/batch-out" "$work/dask-out"; then
   exit 1
 fi
 if [ "$status" -ne "$batch_status" ]; then
-  echo "dask-run: the Dask run exited $status, the batch $batch_status" >&2
+  echo "dask-run: the Dask run's steps exited $status (pack, driver, unpack: 3 when some article failed), the batch $batch_status" >&2
   exit 1
 fi
 files=$(find "$work/batch-out" -type f | wc -l)
