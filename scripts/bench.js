@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]
+ *                   [--no-stream] [--stream-sizes 2000,20000]
  *
  * How much does decruft cost per article, next to the parse it cannot avoid?
  *
@@ -34,6 +35,11 @@
  * time: start-up, imports, one clean), next to `markdownlint-cli2` on the
  * same file in the same run (median of 9 runs each, after one warm-up).
  *
+ * Stream mode (scripts/lib/bench-stream.js), unless --no-stream: `decruft
+ * --jsonl` as a child at two stream lengths (--stream-sizes, default 2,000
+ * and 20,000 lines cycling the generated articles), wall time and peak RSS,
+ * and the ratio of the peaks.
+ *
  * Then, unless --no-hostile, the hostile-input bench (scripts/bench-hostile.js,
  * also `npm run bench:hostile` alone): each pathological shape of issue 12 at
  * two sizes, cleaned by the CLI in a child process with a time limit; outcome,
@@ -58,6 +64,7 @@ import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {benchPageChrome} from './lib/bench-chrome.js'
+import {benchStream} from './lib/bench-stream.js'
 import {generateCorpus} from './lib/generate.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -68,14 +75,25 @@ const root = fileURLToPath(new URL('..', import.meta.url))
  */
 function usage(message) {
   if (message) console.error(`bench: ${message}`)
-  console.error('usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"]')
+  console.error(
+    'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--cli-args "…"] [--no-stream] [--stream-sizes A,B]',
+  )
   process.exit(2)
 }
 
 /** @param {readonly string[]} argv */
 function parseArguments(argv) {
-  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, cliArgs: string[]}} */
-  const options = {articles: 2000, rounds: 3, seed: 20240601, cli: true, hostile: true, cliArgs: []}
+  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, cliArgs: string[], stream: boolean, streamSizes: number[]}} */
+  const options = {
+    articles: 2000,
+    rounds: 3,
+    seed: 20240601,
+    cli: true,
+    hostile: true,
+    cliArgs: [],
+    stream: true,
+    streamSizes: [2000, 20000],
+  }
   const count = (/** @type {string} */ value, /** @type {string} */ name) => {
     const number = Number(value)
     if (!Number.isInteger(number) || number < 1) usage(`${name} needs a positive integer`)
@@ -91,6 +109,11 @@ function parseArguments(argv) {
     else if (name === '--no-cli') options.cli = false
     else if (name === '--no-hostile') options.hostile = false
     else if (name === '--cli-args') options.cliArgs = value().split(/\s+/).filter(Boolean)
+    else if (name === '--no-stream') options.stream = false
+    else if (name === '--stream-sizes')
+      options.streamSizes = value()
+        .split(',')
+        .map((size) => count(size, name))
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
   }
@@ -438,6 +461,7 @@ async function main() {
     await benchCli(articles, options.cliArgs)
     await benchTemplates(articles)
     await benchHook(articles)
+    if (options.stream) await benchStream(articles, {root, sizes: options.streamSizes, extraArgs: options.cliArgs, line})
   }
   if (options.hostile) await benchHostile()
 }

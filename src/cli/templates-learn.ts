@@ -14,6 +14,10 @@
  * - `--shard i/n`: only the articles of that shard (node/shard.ts), by
  *   relative path (a line's `path`, else its `id`).
  *
+ * The index keeps every block's count, even of blocks seen once (a saved
+ * batch index leaves those out), so that the counts of the parts add up to
+ * those of the whole when merged.
+ *
  * An article that cannot be read or would be refused is not counted (the
  * clean reports it), as in a batch; bad lines are named on stderr. Exit
  * code 0; 2 for bad usage; 3 when the index cannot be written.
@@ -130,6 +134,7 @@ export async function runLearn(
     })
     learned = {index: result.index, articles: result.articles, skipped: tasks.length - result.articles}
   }
+  // Every count kept (blocks seen once too): the parts of a split corpus add up to the whole's counts.
   const text = serializeTemplateIndex(learned.index, {minDf: 1})
   if (values.out === '-') io.stdout.write(text)
   else {
