@@ -16,8 +16,10 @@
 #   --workers W       dask worker processes, one thread each (default 2)
 #   --partitions P    JSONL files the packed folder is split into (default 4)
 #   --keep DIR        keep the work folder (JSONL, outputs) in DIR instead of a temporary one
-# Options after -- go to the batch and to every decruft process of the run
-# (for example -- --disable call-to-action, or -- --max-size 8K).
+# Options after -- go to the batch and to each step of the run that takes them
+# (for example -- --disable call-to-action, or -- --max-size 8K). Every step
+# runs from inside FOLDER: give files they name (--rules, --templates …) as
+# absolute paths.
 #
 # Needs: Node (the checkout built: npm ci), Debian's python3-dask and
 # python3-distributed (the `dask` command; Python: $PYTHON, default
@@ -31,9 +33,13 @@ python="${PYTHON:-/usr/bin/python3}"
 dask_command="${DASK:-dask}"
 decruft=(node "$root/bin/decruft.js")
 
-usage() {
-  sed -n '/^# Usage:/,/^# Options after/p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
+usage() { # usage [exit code]: 0 for --help (on stdout), 2 for bad usage (on stderr)
+  if [ "${1:-2}" -eq 0 ]; then
+    sed -n '/^# Usage:/,/^# absolute paths/p' "$0" | sed 's/^# \{0,1\}//'
+  else
+    sed -n '/^# Usage:/,/^# absolute paths/p' "$0" | sed 's/^# \{0,1\}//' >&2
+  fi
+  exit "${1:-2}"
 }
 
 folder=""
@@ -48,7 +54,7 @@ while [ $# -gt 0 ]; do
     --workers) workers="${2:?--workers needs a count}"; shift 2 ;;
     --partitions) partitions="${2:?--partitions needs a count}"; shift 2 ;;
     --keep) keep="${2:?--keep needs a folder}"; shift 2 ;;
-    -h | --help) usage ;;
+    -h | --help) usage 0 ;;
     --) shift; options=("$@"); break ;;
     -*) echo "dask-run: unknown option $1" >&2; usage ;;
     *) [ -z "$folder" ] || usage; folder="$1"; shift ;;

@@ -20,7 +20,9 @@ partition's lines through a decruft process on a worker:
 The workers need the decruft command (``--decruft``) and a filesystem for
 temporary files only: the indexes travel through Dask. The driver reads the
 output parts back to count the error lines (a local ``--out``). With ``--no-templates``
-among the decruft options the learning stage is skipped.
+among the decruft options the learning stage is skipped; a ``--templates FILE``
+among them (on the driver) is otherwise added to the learned index, as a
+batch adds it to what it learns.
 
 Exit code: 0 when every line was cleaned, 3 when some lines came out as
 error lines (the others were written), 2 for bad usage, 1 when a stage failed
@@ -101,10 +103,10 @@ def clean_partition(lines, command, options, index_text, cwd):
     return out.splitlines()
 
 
-def merge_indexes(command, texts, cwd):
-    """Add the partitions' indexes up with ``decruft templates merge`` (on the driver); the merged JSON text."""
+def merge_indexes(command, texts, cwd, given=()):
+    """Add the partitions' indexes (and the ``given`` index files) up with ``decruft templates merge`` on the driver; the merged JSON text."""
     with tempfile.TemporaryDirectory(prefix="decruft-merge-") as work:
-        files = []
+        files = [os.path.abspath(file) for file in given]
         for number, text in enumerate(texts):
             path = os.path.join(work, f"index-{number:05d}.json")
             with open(path, "w", encoding="utf-8") as file:
@@ -146,11 +148,33 @@ def parse_arguments(argv):
     return arguments
 
 
+def split_templates(options):
+    """``options`` without ``--templates FILE`` (or ``--templates=FILE``), and the FILEs it named."""
+    rest, files = [], []
+    index = 0
+    while index < len(options):
+        option = options[index]
+        if option == "--templates" and index + 1 < len(options):
+            files.append(options[index + 1])
+            index += 2
+            continue
+        if option.startswith("--templates="):
+            files.append(option.split("=", 1)[1])
+        else:
+            rest.append(option)
+        index += 1
+    return rest, files
+
+
 def main(argv):
     arguments = parse_arguments(argv)
     command = shlex.split(arguments.decruft)
     options = arguments.options
     learn = "--no-templates" not in options
+    given = []
+    if learn:
+        # As in a batch, a --templates index given is added to what is learned: merged with the parts' indexes.
+        options, given = split_templates(options)
     started = time.perf_counter()
     if arguments.scheduler_file:
         client = Client(scheduler_file=arguments.scheduler_file, timeout="60s")
@@ -167,7 +191,7 @@ def main(argv):
         if learn:
             indexes = bag.map_partitions(learn_partition, command, learn_options(options), arguments.cwd).compute()
             learned = time.perf_counter()
-            index_text = merge_indexes(command, indexes, arguments.cwd)
+            index_text = merge_indexes(command, indexes, arguments.cwd, given)
             print(
                 f"learn: {len(indexes)} partition indexes in {learned - started:.1f} s, merged in "
                 f"{time.perf_counter() - learned:.1f} s",
