@@ -147,3 +147,17 @@ export const tmpfsMount: Prerequisite = {
     return probe.status === 0 ? undefined : `mount -t tmpfs failed: ${(probe.stderr || '').trim().split('\n')[0] ?? ''}`
   }),
 }
+
+/**
+ * Dask distributed for scripts/distributed/dask-run.sh: the `dask` command on
+ * PATH and /usr/bin/python3 with `dask.bag` and `distributed` (Debian:
+ * `apt-get install python3-dask python3-distributed`; `.ci/run` does).
+ */
+export const daskDistributed: Prerequisite = {
+  name: 'Dask distributed',
+  missing: once(() => {
+    const hint = 'install it (Debian: apt-get install python3-dask python3-distributed; .ci/run does)'
+    const reason = commandFails('/usr/bin/python3', ['-c', 'import dask.bag, distributed']) ?? commandFails('dask', ['--version'])
+    return reason === undefined ? undefined : `${reason}; ${hint}`
+  }),
+}
