@@ -32,6 +32,7 @@ import {compileRuleSources, type CompiledRuleSources, type RuleSources} from './
 import {runOrdered} from './ordered.js'
 import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
 import {learnTemplates, signatureOfFile, TemplatesWriteError, type LearnedTemplates, type SignatureTask} from './learn-templates.js'
+import {inShard, type Shard} from './shard.js'
 import {createSiteDetector} from './site.js'
 import {writeFileSafely} from './write.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
@@ -59,7 +60,11 @@ export interface BatchOptions {
    * docs/templates.md). Default: true; skipped when `site-template` is off.
    */
   learnTemplates?: boolean | undefined
-  /** Write the template index the batch used (learned plus given) to this file. */
+  /**
+   * Write the template index the batch used (learned plus given) to this file.
+   * With `shard`, every count is written (blocks seen in one article too), so
+   * that the shards' indexes merge into exactly what one run learns.
+   */
   saveTemplates?: string | undefined
   /** Rule ids or groups to switch on besides the defaults. */
   enable?: readonly RuleName[] | undefined
@@ -94,12 +99,20 @@ export interface BatchOptions {
    * cleaned on an isolated worker. 0: no cap. Default: 2048.
    */
   maxMemoryMb?: number | undefined
+  /**
+   * Clean only the articles of this shard (shard.ts: by a hash of each
+   * `relative` path), as if the others were not listed, except that outputs
+   * are still planned over all of them: n shard runs write, between them,
+   * exactly what one unsharded run writes. The learning pass (unless
+   * `learnTemplates` is false) learns from the shard's articles only.
+   */
+  shard?: Shard | undefined
   /** Called with each article's outcome, in input order. */
   onFile?: ((outcome: FileOutcome, index: number) => void) | undefined
 }
 
 export interface BatchSummary {
-  /** Articles in the batch. */
+  /** Articles in the batch (in its shard, with `shard`). */
   files: number
   /** Articles cleaned and written. */
   written: number
@@ -115,6 +128,8 @@ export interface BatchSummary {
   durationMs: number
   /** The learning pass, when there was one: articles counted, sites seen, its duration. */
   templates?: {articles: number; sites: number; durationMs: number} | undefined
+  /** With `shard`: which one, and how many articles were listed in all. */
+  shard?: {index: number; count: number; listed: number} | undefined
   /** How the batch ran. */
   mode: 'workers' | 'inline'
   threads: number
@@ -150,12 +165,16 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
   let compiled = await compileRuleSources(sources)
-  const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
+  // Planned over every listed article (an output two articles would share is refused
+  // the same way in every shard), then narrowed to the shard.
+  const planned = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
   })
+  const {shard} = options
+  const plan = shard ? planned.filter((_, index) => inShard(files[index]!.relative, shard)) : planned
   const concurrency = threadsFor(options.concurrency)
-  const useWorkers = usesWorkers(files.length, concurrency, options.pool)
+  const useWorkers = usesWorkers(plan.length, concurrency, options.pool)
   const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
   let learned: LearnedTemplates | undefined
   const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
@@ -169,14 +188,17 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   if (options.saveTemplates !== undefined && compiled.templates) {
     try {
-      await writeFileSafely(options.saveTemplates, serializeTemplateIndex(compiled.templates), {fsync: settings.fsync})
+      // A shard's index keeps the blocks it saw once too: another shard may hold the same
+      // block, and merged counts must add up to what one unsharded run counts.
+      const text = serializeTemplateIndex(compiled.templates, shard ? {minDf: 1} : {})
+      await writeFileSafely(options.saveTemplates, text, {fsync: settings.fsync})
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error)
       throw new TemplatesWriteError(`${displayPath(cwd, options.saveTemplates)}: cannot write the template index: ${cause}`, {cause: error})
     }
   }
   const summary: BatchSummary = {
-    files: files.length,
+    files: plan.length,
     written: 0,
     failed: 0,
     outputs: 0,
@@ -187,6 +209,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     mode: useWorkers ? 'workers' : 'inline',
     threads: useWorkers ? concurrency : 1,
     ...(learned ? {templates: {articles: learned.articles, sites: learned.sites, durationMs: learned.durationMs}} : {}),
+    ...(shard ? {shard: {index: shard.index, count: shard.count, listed: files.length}} : {}),
   }
   const emit = (outcome: FileOutcome, index: number) => {
     count(summary, outcome)
