@@ -25,7 +25,7 @@
 import {resolve} from 'node:path'
 import type {FrontmatterOptions} from '../index.js'
 import type {FilterListSource} from '../filter-lists.js'
-import {disabledRules, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
+import {disabledRules, parseTemplateIndex, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
 import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type BoundedPool, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
@@ -185,14 +185,25 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   const slot = useWorkers ? createLearnedSlot() : undefined
   let pool = slot ? await openBoundedPool(concurrency, sources, limits, slot) : undefined
   try {
-    let learned: LearnedTemplates | undefined
+    let learned: Omit<LearnedTemplates, 'index'> | undefined
+    /** What the clean pass uses of the learned index (blocks in at least minArticles articles), once the full one is saved. */
+    let learnedForCleaning: string | undefined
     const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
     if ((options.learnTemplates ?? true) && !templatesOff) {
       const tasks = plan.flatMap((planned) => ('task' in planned ? [planned.task] : []))
-      learned = await learnOnce(tasks, {sources, compiled, maxBytes: settings.maxBytes, pool, threads: concurrency, limits})
-      compiled = {...compiled, templates: learned.index}
-      // Workers get what the rule can use: blocks in at least minArticles articles of their site.
-      const text = serializeTemplateIndex(learned.index, {minDf: compiled.rules.siteTemplate.minArticles})
+      const {index, ...counts} = await learnOnce(tasks, {
+        sources,
+        compiled,
+        maxBytes: settings.maxBytes,
+        pool,
+        threads: concurrency,
+        limits,
+      })
+      learned = counts
+      compiled = {...compiled, templates: index}
+      // Cleans get what the rule can use: blocks in at least minArticles articles of their site.
+      const text = serializeTemplateIndex(index, {minDf: compiled.rules.siteTemplate.minArticles})
+      learnedForCleaning = text
       sources = {...sources, templates: {text, file: '(learned)'}}
       if (pool && slot && !fillLearnedSlot(slot, text)) {
         // Too large for the slot: workers that start with it.
@@ -213,6 +224,11 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
           cause: error,
         })
       }
+    }
+    if (learnedForCleaning !== undefined) {
+      // In this thread too, the clean pass uses the index the workers get (the same removals), and the full
+      // counts (every block seen once: most of the memory a large batch holds) are let go.
+      compiled = {...compiled, templates: parseTemplateIndex(learnedForCleaning)}
     }
     summary = {
       files: plan.length,
