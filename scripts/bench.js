@@ -2,6 +2,7 @@
 /**
  * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"]
  *                   [--no-stream] [--stream-sizes 2000,20000]
+ *                   [--no-throughput] [--throughput-articles N] [--no-folder-rss] [--rss-articles N]
  *
  * How much does decruft cost per article, next to the parse it cannot avoid?
  *
@@ -41,6 +42,16 @@
  * and 20,000 lines cycling the generated articles), wall time and peak RSS,
  * and the ratio of the peaks.
  *
+ * Batch throughput (benchThroughput, unless --no-throughput): the CLI on
+ * the first --throughput-articles (default 500) articles at --concurrency 1,
+ * 2 and 4 and the default (cores − 1 workers from three cores on, else in
+ * process), alternating, R rounds; median files/s, peak RSS, and each
+ * against --concurrency 1. Peak RSS of a folder batch (benchFolderRss,
+ * unless --no-folder-rss): the default batch of --rss-articles (default
+ * 2000) and of ten times as many generated articles (the same generator,
+ * so the same per-file sizes), written to disk one by one; the ratio of the
+ * two peaks (target ≤ 1.2).
+ *
  * Then, unless --no-hostile, the hostile-input bench (scripts/bench-hostile.js,
  * also `npm run bench:hostile` alone): each pathological shape of issue 12 at
  * two sizes, cleaned by the CLI in a child process with a time limit; outcome,
@@ -66,7 +77,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {benchPageChrome} from './lib/bench-chrome.js'
 import {benchStream} from './lib/bench-stream.js'
-import {generateCorpus} from './lib/generate.js'
+import {buildArticle, generateCorpus, generateSpec} from './lib/generate.js'
+import {createRandom} from './lib/random.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -77,14 +89,15 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 function usage(message) {
   if (message) console.error(`bench: ${message}`)
   console.error(
-    'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"] [--no-stream] [--stream-sizes A,B]',
+    'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"] [--no-stream] [--stream-sizes A,B] ' +
+      '[--no-throughput] [--throughput-articles N] [--no-folder-rss] [--rss-articles N]',
   )
   process.exit(2)
 }
 
 /** @param {readonly string[]} argv */
 function parseArguments(argv) {
-  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, hook: boolean, cliArgs: string[], stream: boolean, streamSizes: number[]}} */
+  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, hook: boolean, cliArgs: string[], stream: boolean, streamSizes: number[], throughput: boolean, throughputArticles: number, folderRss: boolean, rssArticles: number}} */
   const options = {
     articles: 2000,
     rounds: 3,
@@ -95,6 +108,10 @@ function parseArguments(argv) {
     cliArgs: [],
     stream: true,
     streamSizes: [2000, 20000],
+    throughput: true,
+    throughputArticles: 500,
+    folderRss: true,
+    rssArticles: 2000,
   }
   const count = (/** @type {string} */ value, /** @type {string} */ name) => {
     const number = Number(value)
@@ -117,6 +134,10 @@ function parseArguments(argv) {
       options.streamSizes = value()
         .split(',')
         .map((size) => count(size, name))
+    else if (name === '--no-throughput') options.throughput = false
+    else if (name === '--throughput-articles') options.throughputArticles = count(value(), name)
+    else if (name === '--no-folder-rss') options.folderRss = false
+    else if (name === '--rss-articles') options.rssArticles = count(value(), name)
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
   }
@@ -497,9 +518,120 @@ async function main() {
     await benchCli(articles, options.cliArgs)
     await benchTemplates(articles)
     if (options.hook) await benchHook(articles)
+    if (options.throughput) await benchThroughput(articles.slice(0, options.throughputArticles), options.rounds)
+    if (options.folderRss) await benchFolderRss(options.rssArticles, options.seed)
     if (options.stream) await benchStream(articles, {root, sizes: options.streamSizes, extraArgs: options.cliArgs, line})
   }
   if (options.hostile) await benchHostile()
+}
+
+/**
+ * Batch throughput at --concurrency 1, 2, 4 and the default: one CLI batch of `articles` per setting and round,
+ * the settings alternating so none always runs on a quieter machine; median files/s and peak RSS, and each against
+ * --concurrency 1. The machine's cores and load are printed with it: on a shared machine the figures move.
+ *
+ * @param {readonly import('./lib/generate.js').GeneratedArticle[]} articles
+ * @param {number} rounds
+ */
+async function benchThroughput(articles, rounds) {
+  if (!existsSync(join(root, 'dist', 'node', 'batch.js'))) return
+  const settings = [
+    {label: '--concurrency 1', args: ['--concurrency', '1']},
+    {label: '--concurrency 2', args: ['--concurrency', '2']},
+    {label: '--concurrency 4', args: ['--concurrency', '4']},
+    {label: 'default', args: []},
+  ]
+  const work = mkdtempSync(join(tmpdir(), 'decruft-bench-throughput-'))
+  try {
+    const input = writeCorpus(articles, work)
+    /** @type {Map<string, {seconds: number[], rss: number[], codes: Set<number | null>}>} */
+    const results = new Map(settings.map((setting) => [setting.label, {seconds: [], rss: [], codes: new Set()}]))
+    const loads = [loadavg()[0]]
+    for (let round = 0; round < rounds; round++) {
+      for (let step = 0; step < settings.length; step++) {
+        const setting = settings[(round + step) % settings.length]
+        const output = join(work, `out-${round}-${step}`)
+        const timed = await timeBatch(input, output, setting.args)
+        rmSync(output, {recursive: true, force: true})
+        const result = /** @type {{seconds: number[], rss: number[], codes: Set<number | null>}} */ (results.get(setting.label))
+        result.seconds.push(timed.seconds)
+        if (timed.rss !== undefined) result.rss.push(timed.rss)
+        result.codes.add(timed.code)
+      }
+      loads.push(loadavg()[0])
+    }
+    const base = median(/** @type {{seconds: number[]}} */ (results.get('--concurrency 1')).seconds)
+    line(
+      'batch throughput',
+      `${articles.length} files, median of ${rounds} alternating rounds, ${availableParallelism()} cores, load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+    )
+    for (const [label, result] of results) {
+      const seconds = median(result.seconds)
+      const rss = result.rss.length > 0 ? `, peak RSS ${megabytes(median(result.rss))}` : ''
+      const codes = [...result.codes].some((code) => code !== 0) ? `  [exit codes ${[...result.codes].join(', ')}]` : ''
+      line(
+        `  ${label}`,
+        `${Math.round(articles.length / seconds)} files/s (${seconds.toFixed(2)} s${rss}), ${(base / seconds).toFixed(2)}× --concurrency 1${codes}`,
+      )
+    }
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+/**
+ * Peak RSS of the default folder batch at two corpus sizes ten times apart (`size` and 10 × `size` generated
+ * articles, the smaller the first `size` of the larger: the same per-file sizes). Articles are generated and
+ * written one by one, so the bench itself holds none of them.
+ *
+ * @param {number} size
+ * @param {number} seed
+ */
+async function benchFolderRss(size, seed) {
+  if (!existsSync(join(root, 'dist', 'node', 'batch.js')) || !existsSync('/usr/bin/time')) {
+    line('folder batch peak RSS', 'skipped: needs the build and /usr/bin/time')
+    return
+  }
+  const work = mkdtempSync(join(tmpdir(), 'decruft-bench-rss-'))
+  try {
+    /** @type {Array<{count: number, rss: number | undefined, seconds: number, code: number | null}>} */
+    const results = []
+    for (const count of [size, size * 10]) {
+      const input = join(work, `in-${count}`)
+      let written = 0
+      for (const article of generateArticles(count, seed)) {
+        const folder = join(input, article.kind)
+        if (written++ === 0 || !existsSync(folder)) mkdirSync(folder, {recursive: true})
+        writeFileSync(join(folder, article.name), article.text)
+      }
+      const timed = await timeBatch(input, join(work, `out-${count}`), [])
+      rmSync(input, {recursive: true, force: true})
+      rmSync(join(work, `out-${count}`), {recursive: true, force: true})
+      results.push({count, ...timed})
+    }
+    const [small, large] = /** @type {[typeof results[0], typeof results[0]]} */ (results)
+    const show = (/** @type {typeof results[0]} */ result) =>
+      `${result.count} files: peak RSS ${result.rss === undefined ? 'unknown' : megabytes(result.rss)} (${result.seconds.toFixed(1)} s${result.code === 0 ? '' : `, exit ${result.code}`})`
+    const ratio = small.rss && large.rss ? `${(large.rss / small.rss).toFixed(2)}×` : 'unknown'
+    line('folder batch peak RSS (default)', `${show(small)}; ${show(large)}; ratio ${ratio} (target ≤ 1.2×)`)
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+/**
+ * The articles of `generateCorpus(count, seed)`, one at a time (the same texts and names, none held).
+ *
+ * @param {number} count
+ * @param {number} seed
+ * @returns {Generator<import('./lib/generate.js').GeneratedArticle>}
+ */
+function* generateArticles(count, seed) {
+  const random = createRandom(seed)
+  for (let index = 0; index < count; index++) {
+    const {kind, spec} = generateSpec(random)
+    yield {name: `${String(index).padStart(5, '0')}-${kind}.md`, kind, text: buildArticle(spec)}
+  }
 }
 
 /** The hostile-input bench, in its own process (each of its shapes runs in a child of that). */

@@ -7,6 +7,7 @@ import {UnknownRuleError} from '../index.js'
 import {allRules, derivableFields, isTimeZone, ruleGroups, ruleIds, ruleNames, type RuleName, type DerivableField} from '../plugin-api.js'
 import {DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, MIN_MAX_MEMORY_MB} from '../node/bounded.js'
 import {DEFAULT_MAX_BYTES} from '../node/read.js'
+import {parseShard, ShardError, type Shard} from '../node/shard.js'
 import {reporterNames, type ReporterName} from '../report/finding.js'
 
 /** A mistake in the command line: exit code 2 with this message. */
@@ -51,6 +52,8 @@ export interface CliConfig {
   derive: DerivableField[]
   quiet: boolean
   concurrency: number | undefined
+  /** Clean only this shard of the listed articles (`--shard i/n`, a batch only). */
+  shard: Shard | undefined
   maxBytes: number
   /** Time budget of one file in milliseconds (`--timeout`, given in seconds); 0: none. */
   timeoutMs: number
@@ -91,6 +94,7 @@ const options = {
   derive: {type: 'string', multiple: true},
   quiet: {type: 'boolean', short: 'q'},
   concurrency: {type: 'string'},
+  shard: {type: 'string'},
   'max-size': {type: 'string'},
   timeout: {type: 'string'},
   'max-memory': {type: 'string'},
@@ -143,6 +147,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     derive: parseDerive(values.derive ?? []),
     quiet: values.quiet === true,
     concurrency: values.concurrency === undefined ? undefined : parseCount(values.concurrency, '--concurrency'),
+    shard: values.shard === undefined ? undefined : parseShardOption(values.shard),
     maxBytes: values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']),
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(values.timeout),
     maxMemoryMb: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_MB : parseMemory(values['max-memory']),
@@ -165,6 +170,10 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       )
   }
   checkCacheOptions(config)
+  if (config.shard !== undefined && (config.mode === 'check' || config.stdin || config.jsonl))
+    throw new UsageError(
+      `--shard is for a batch (it splits the articles of a folder run), not for ${config.jsonl ? '--jsonl (the engine feeding the stream splits it)' : config.stdin ? '`-`' : 'check mode'}`,
+    )
   if (config.jsonl) {
     checkStreamOptions(config, values)
     return config
@@ -278,6 +287,16 @@ function parseDerive(values: readonly string[]): DerivableField[] {
   return names as DerivableField[]
 }
 
+/** `--shard 2/8` → shard 2 of 8 (0-based, as Kubernetes' JOB_COMPLETION_INDEX). */
+function parseShardOption(value: string): Shard {
+  try {
+    return parseShard(value)
+  } catch (error) {
+    if (error instanceof ShardError) throw new UsageError(`--shard: ${error.message}`)
+    throw error
+  }
+}
+
 function parseCount(value: string, name: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`${name}: expected a positive whole number, got \`${value}\``)
   return Number(value)
@@ -383,7 +402,11 @@ Options:
                          (default 60; 0: no limit); it fails, the rest go on
       --max-memory <size>  memory one file may use (default 2G, at least
                          64M; 0: no cap); past it the file fails, the rest go on
-      --concurrency <n>  worker threads for large batches (default: cores)
+      --concurrency <n>  worker threads for large batches (default: cores - 1
+                         on 3+ cores, else in-process; see README)
+      --shard <i/n>      clean only shard i (0 … n-1) of the listed articles,
+                         chosen by a hash of each relative path: n machines
+                         split a folder, their outputs add up to one run
       --templates <file> a site-template index (saved with --save-templates):
                          the site-template rule removes the blocks it shows
                          to be the site's template (batch, check and -)

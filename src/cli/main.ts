@@ -16,6 +16,7 @@ import {failureMessage, serializeRecord} from '../node/clean-file.js'
 import {expandOperands} from '../node/files.js'
 import {outDirProblem, outInputConflict} from '../node/out-dir.js'
 import {displayPath} from '../node/paths.js'
+import {inShard} from '../node/shard.js'
 import {readArticleStream} from '../node/read.js'
 import {withinTime} from '../node/watchdog.js'
 import {escapeControl} from '../report/escape.js'
@@ -200,8 +201,10 @@ async function cleanFiles(
     for (const skipped of expanded.skipped) report(`${displayPath(cwd, skipped.path)}: ${skipped.reason}`)
   }
 
-  const interactive = options.isTTY === true && !config.quiet && files.length > PROGRESS_THRESHOLD
-  const progress = interactive ? createProgress(options.stderr, files.length) : undefined
+  const {shard} = config
+  const selected = shard ? files.filter((file) => inShard(file.relative, shard)).length : files.length
+  const interactive = options.isTTY === true && !config.quiet && selected > PROGRESS_THRESHOLD
+  const progress = interactive ? createProgress(options.stderr, selected) : undefined
   const onFile = (outcome: FileOutcome) => {
     const lines = outcome.ok
       ? outcome.problems.map((problem) => problemLine(outcome.path, problem))
@@ -233,6 +236,7 @@ async function cleanFiles(
       frontmatter: settings.frontmatter,
       detectSite: settings.detectSite,
       concurrency: config.concurrency,
+      shard: config.shard,
       onFile,
     })
   } catch (error) {

@@ -6,6 +6,7 @@ import type {BatchSummary} from '../node/index.js'
 /**
  * ```
  * decruft: 71 files: 70 written to out/, 1 failed (1.42 s, 2 worker threads)
+ *   shard 0/3: 71 of 212 articles
  *   site templates learned from 71 articles of 2 sites (0.21 s)
  *   ad-block              120
  *   link-farm              40
@@ -20,6 +21,10 @@ export function formatSummary(summary: BatchSummary, options: {out: string; colo
     `decruft: ${plural(summary.files, 'file')}: ${colors.green(`${summary.written} written`)} to ${options.out}, ${failed} ` +
       colors.dim(`(${seconds(summary.durationMs)}, ${how})`),
   ]
+  if (summary.shard) {
+    const {index, count, listed} = summary.shard
+    lines.push(`  shard ${index}/${count}: ${summary.files} of ${plural(listed, 'article')}`)
+  }
   if (summary.templates) {
     const {articles, sites, durationMs} = summary.templates
     lines.push(

@@ -13,8 +13,11 @@
  * article with that index, so the `site-template`
  * rule can remove what the site repeats (docs/templates.md).
  *
- * Large batches run on a pool of worker threads (one per core); small ones
- * in-process, where starting threads would cost more than it saves. Both run
+ * Large batches on a machine of three cores or more run on a pool of worker
+ * threads (cores − 1; pool.ts says when workers pay); small ones, and any
+ * batch on one or two cores, in-process. A batch on workers opens one pool
+ * for both passes: the learned index reaches the workers through a shared
+ * slot (learned-slot.ts) instead of a second pool. Both ways run
  * the same `cleanFile`, so the bytes written are the same either way. Each
  * article's time and memory are bounded either way (see bounded.ts): an
  * article past them fails alone.
@@ -22,7 +25,7 @@
 import {resolve} from 'node:path'
 import type {FrontmatterOptions} from '../index.js'
 import type {FilterListSource} from '../filter-lists.js'
-import {disabledRules, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
+import {disabledRules, parseTemplateIndex, serializeTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
 import {DEFAULT_LIMITS, Isolation, openBoundedPool, type Bounded, type BoundedPool, type FileLimits} from './bounded.js'
 import {cleanFile, type CleanSettings, type FileOutcome, type FileTask} from './clean-file.js'
 import {outputPaths, type InputFile} from './files.js'
@@ -31,7 +34,9 @@ import {DEFAULT_MAX_BYTES} from './read.js'
 import {compileRuleSources, type CompiledRuleSources, type RuleSources} from './rule-sources.js'
 import {runOrdered} from './ordered.js'
 import {POOL_THRESHOLD, threadsFor, usesWorkers} from './pool.js'
+import {createLearnedSlot, fillLearnedSlot} from './learned-slot.js'
 import {learnTemplates, signatureOfFile, TemplatesWriteError, type LearnedTemplates, type SignatureTask} from './learn-templates.js'
+import {inShard, type Shard} from './shard.js'
 import {createSiteDetector} from './site.js'
 import {writeFileSafely} from './write.js'
 import type {WorkerInput, WorkerSettings} from './worker.js'
@@ -59,7 +64,11 @@ export interface BatchOptions {
    * docs/templates.md). Default: true; skipped when `site-template` is off.
    */
   learnTemplates?: boolean | undefined
-  /** Write the template index the batch used (learned plus given) to this file. */
+  /**
+   * Write the template index the batch used (learned plus given) to this file.
+   * With `shard`, every count is written (blocks seen in one article too), so
+   * that the shards' indexes merge into exactly what one run learns.
+   */
   saveTemplates?: string | undefined
   /** Rule ids or groups to switch on besides the defaults. */
   enable?: readonly RuleName[] | undefined
@@ -79,7 +88,7 @@ export interface BatchOptions {
   detectSite?: boolean | undefined
   /** Flush each output to disk before renaming it into place. Default: false. */
   fsync?: boolean | undefined
-  /** Worker threads. Default: the number of cores; 1 keeps the batch in-process. */
+  /** Worker threads. Default: cores − 1 from three cores on, else 1 (see pool.ts); 1 keeps the batch in-process. */
   concurrency?: number | undefined
   /** `auto` (default): workers above {@link POOL_THRESHOLD} articles when `concurrency` > 1; or force one way. */
   pool?: 'auto' | 'workers' | 'inline' | undefined
@@ -94,12 +103,20 @@ export interface BatchOptions {
    * cleaned on an isolated worker. 0: no cap. Default: 2048.
    */
   maxMemoryMb?: number | undefined
+  /**
+   * Clean only the articles of this shard (shard.ts: by a hash of each
+   * `relative` path), as if the others were not listed, except that outputs
+   * are still planned over all of them: n shard runs write, between them,
+   * exactly what one unsharded run writes. The learning pass (unless
+   * `learnTemplates` is false) learns from the shard's articles only.
+   */
+  shard?: Shard | undefined
   /** Called with each article's outcome, in input order. */
   onFile?: ((outcome: FileOutcome, index: number) => void) | undefined
 }
 
 export interface BatchSummary {
-  /** Articles in the batch. */
+  /** Articles in the batch (in its shard, with `shard`). */
   files: number
   /** Articles cleaned and written. */
   written: number
@@ -115,6 +132,8 @@ export interface BatchSummary {
   durationMs: number
   /** The learning pass, when there was one: articles counted, sites seen, its duration. */
   templates?: {articles: number; sites: number; durationMs: number} | undefined
+  /** With `shard`: which one, and how many articles were listed in all. */
+  shard?: {index: number; count: number; listed: number} | undefined
   /** How the batch ran. */
   mode: 'workers' | 'inline'
   threads: number
@@ -150,83 +169,123 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
   let compiled = await compileRuleSources(sources)
-  const plan = planOutputs(files, resolve(cwd, options.outDir), cwd, {
+  // Planned over every listed article (an output two articles would share is refused
+  // the same way in every shard), then narrowed to the shard.
+  const planned = planOutputs(files, resolve(cwd, options.outDir), cwd, {
     markdown: options.markdown ?? true,
     json: options.json ?? true,
   })
+  const {shard} = options
+  const plan = shard ? planned.filter((_, index) => inShard(files[index]!.relative, shard)) : planned
   const concurrency = threadsFor(options.concurrency)
-  const useWorkers = usesWorkers(files.length, concurrency, options.pool)
+  const useWorkers = usesWorkers(plan.length, concurrency, options.pool)
+  let summary: BatchSummary
   const limits: FileLimits = {timeoutMs: settings.timeoutMs ?? 0, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb}
-  let learned: LearnedTemplates | undefined
-  const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
-  if ((options.learnTemplates ?? true) && !templatesOff) {
-    const tasks = plan.flatMap((planned) => ('task' in planned ? [planned.task] : []))
-    learned = await learnOnce(tasks, {sources, compiled, maxBytes: settings.maxBytes, useWorkers, threads: concurrency, limits})
-    compiled = {...compiled, templates: learned.index}
-    // Workers get what the rule can use: blocks in at least minArticles articles of their site.
-    const text = serializeTemplateIndex(learned.index, {minDf: compiled.rules.siteTemplate.minArticles})
-    sources = {...sources, templates: {text, file: '(learned)'}}
-  }
-  if (options.saveTemplates !== undefined && compiled.templates) {
-    try {
-      await writeFileSafely(options.saveTemplates, serializeTemplateIndex(compiled.templates), {fsync: settings.fsync})
-    } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error)
-      throw new TemplatesWriteError(`${displayPath(cwd, options.saveTemplates)}: cannot write the template index: ${cause}`, {cause: error})
-    }
-  }
-  const summary: BatchSummary = {
-    files: files.length,
-    written: 0,
-    failed: 0,
-    outputs: 0,
-    removals: {},
-    warnings: 0,
-    problems: 0,
-    durationMs: 0,
-    mode: useWorkers ? 'workers' : 'inline',
-    threads: useWorkers ? concurrency : 1,
-    ...(learned ? {templates: {articles: learned.articles, sites: learned.sites, durationMs: learned.durationMs}} : {}),
-  }
-  const emit = (outcome: FileOutcome, index: number) => {
-    count(summary, outcome)
-    options.onFile?.(outcome, index)
-  }
-  if (useWorkers) {
-    await runOnWorkers(plan, settings, sources, concurrency, limits, emit)
-  } else {
-    // One detector for the batch: each folder's config is read once.
-    // In this thread, only the watchdog can end a clean that overruns.
-    const inline: CleanSettings = {
-      ...settings,
-      ...compiled,
-      siteDetector: settings.detectSite ? createSiteDetector() : undefined,
-      watchdog: true,
-    }
-    const isolation = new Isolation(sources, limits)
-    const run = async (task: FileTask): Promise<FileOutcome> => {
-      if (!(await isolation.wants(task.absolute))) return cleanFile(task, inline)
-      const input: WorkerInput = {task, settings}
-      return outcomeOf(await isolation.run<FileOutcome>(input, undefined, task.display), task)
-    }
-    try {
-      await runOrdered(plan.length, (index) => runPlanned(plan[index]!, run), emit, {
-        concurrency: INLINE_IN_FLIGHT,
-        window: INLINE_IN_FLIGHT * 4,
+  // One pool for both passes: the learned index reaches its workers through a shared slot.
+  const slot = useWorkers ? createLearnedSlot() : undefined
+  let pool = slot ? await openBoundedPool(concurrency, sources, limits, slot) : undefined
+  try {
+    let learned: Omit<LearnedTemplates, 'index'> | undefined
+    /** What the clean pass uses of the learned index (blocks in at least minArticles articles), once the full one is saved. */
+    let learnedForCleaning: string | undefined
+    const templatesOff = disabledRules({enable: options.enable, disable: options.disable}).has('site-template')
+    if ((options.learnTemplates ?? true) && !templatesOff) {
+      const tasks = plan.flatMap((planned) => ('task' in planned ? [planned.task] : []))
+      const {index, ...counts} = await learnOnce(tasks, {
+        sources,
+        compiled,
+        maxBytes: settings.maxBytes,
+        pool,
+        threads: concurrency,
+        limits,
       })
-    } finally {
-      await isolation.close()
+      learned = counts
+      compiled = {...compiled, templates: index}
+      // Cleans get what the rule can use: blocks in at least minArticles articles of their site.
+      const text = serializeTemplateIndex(index, {minDf: compiled.rules.siteTemplate.minArticles})
+      learnedForCleaning = text
+      sources = {...sources, templates: {text, file: '(learned)'}}
+      if (pool && slot && !fillLearnedSlot(slot, text)) {
+        // Too large for the slot: workers that start with it.
+        await pool.destroy()
+        pool = undefined
+        pool = await openBoundedPool(concurrency, sources, limits)
+      }
     }
+    if (options.saveTemplates !== undefined && compiled.templates) {
+      try {
+        // A shard's index keeps the blocks it saw once too: another shard may hold the same
+        // block, and merged counts must add up to what one unsharded run counts.
+        const text = serializeTemplateIndex(compiled.templates, shard ? {minDf: 1} : {})
+        await writeFileSafely(options.saveTemplates, text, {fsync: settings.fsync})
+      } catch (error) {
+        const cause = error instanceof Error ? error.message : String(error)
+        throw new TemplatesWriteError(`${displayPath(cwd, options.saveTemplates)}: cannot write the template index: ${cause}`, {
+          cause: error,
+        })
+      }
+    }
+    if (learnedForCleaning !== undefined) {
+      // In this thread too, the clean pass uses the index the workers get (the same removals), and the full
+      // counts (every block seen once: most of the memory a large batch holds) are let go.
+      compiled = {...compiled, templates: parseTemplateIndex(learnedForCleaning)}
+    }
+    summary = {
+      files: plan.length,
+      written: 0,
+      failed: 0,
+      outputs: 0,
+      removals: {},
+      warnings: 0,
+      problems: 0,
+      durationMs: 0,
+      mode: useWorkers ? 'workers' : 'inline',
+      threads: useWorkers ? concurrency : 1,
+      ...(learned ? {templates: {articles: learned.articles, sites: learned.sites, durationMs: learned.durationMs}} : {}),
+      ...(shard ? {shard: {index: shard.index, count: shard.count, listed: files.length}} : {}),
+    }
+    const counted = summary
+    const emit = (outcome: FileOutcome, index: number) => {
+      count(counted, outcome)
+      options.onFile?.(outcome, index)
+    }
+    if (pool) {
+      await runOnWorkers(plan, settings, pool, concurrency, emit)
+    } else {
+      // One detector for the batch: each folder's config is read once.
+      // In this thread, only the watchdog can end a clean that overruns.
+      const inline: CleanSettings = {
+        ...settings,
+        ...compiled,
+        siteDetector: settings.detectSite ? createSiteDetector() : undefined,
+        watchdog: true,
+      }
+      const isolation = new Isolation(sources, limits)
+      const run = async (task: FileTask): Promise<FileOutcome> => {
+        if (!(await isolation.wants(task.absolute))) return cleanFile(task, inline)
+        const input: WorkerInput = {task, settings}
+        return outcomeOf(await isolation.run<FileOutcome>(input, undefined, task.display), task)
+      }
+      try {
+        await runOrdered(plan.length, (index) => runPlanned(plan[index]!, run), emit, {
+          concurrency: INLINE_IN_FLIGHT,
+          window: INLINE_IN_FLIGHT * 4,
+        })
+      } finally {
+        await isolation.close()
+      }
+    }
+  } finally {
+    await pool?.destroy()
   }
   summary.durationMs = performance.now() - started
   return summary
 }
 
 /**
- * The learning pass (learn-templates.ts): on a pool of its own for a large
- * batch (the clean pass's pool starts with the learned index), else in this
- * thread, with articles that could pass the memory cap on the isolated
- * worker.
+ * The learning pass (learn-templates.ts): on the batch's pool for a batch on
+ * workers, else in this thread, with articles that could pass the memory cap
+ * on the isolated worker.
  */
 async function learnOnce(
   tasks: readonly FileTask[],
@@ -234,7 +293,8 @@ async function learnOnce(
     sources: RuleSources
     compiled: CompiledRuleSources
     maxBytes: number
-    useWorkers: boolean
+    /** The batch's pool, for a batch on workers. */
+    pool: BoundedPool | undefined
     threads: number
     limits: FileLimits
   },
@@ -245,18 +305,14 @@ async function learnOnce(
     const bounded = await run<ArticleSignature | null>(input, 'signatureInWorker', task.display)
     return bounded.ok ? (bounded.value ?? undefined) : undefined
   }
-  if (context.useWorkers) {
-    const pool = await openBoundedPool(context.threads, context.sources, context.limits)
-    try {
-      return await learnTemplates(tasks, {
-        rules: compiled.rules,
-        start: compiled.templates,
-        signatureOf: (task) => viaWorker(pool.run.bind(pool), task),
-        concurrency: context.threads * 2,
-      })
-    } finally {
-      await pool.destroy()
-    }
+  const {pool} = context
+  if (pool) {
+    return learnTemplates(tasks, {
+      rules: compiled.rules,
+      start: compiled.templates,
+      signatureOf: (task) => viaWorker(pool.run.bind(pool), task),
+      concurrency: context.threads * 2,
+    })
   }
   const isolation = new Isolation(context.sources, context.limits)
   try {
@@ -277,27 +333,21 @@ async function learnOnce(
 async function runOnWorkers(
   plan: readonly Planned[],
   settings: WorkerSettings,
-  sources: RuleSources,
+  pool: BoundedPool,
   threads: number,
-  limits: FileLimits,
   emit: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = await openBoundedPool(threads, sources, limits)
-  try {
-    await runOrdered(
-      plan.length,
-      (index) =>
-        runPlanned(plan[index]!, async (task) => {
-          const input: WorkerInput = {task, settings}
-          return outcomeOf(await pool.run<FileOutcome>(input, undefined, task.display), task)
-        }),
-      emit,
-      // Two tasks queued per thread keep every thread busy between results.
-      {concurrency: threads * 2, window: threads * 8},
-    )
-  } finally {
-    await pool.destroy()
-  }
+  await runOrdered(
+    plan.length,
+    (index) =>
+      runPlanned(plan[index]!, async (task) => {
+        const input: WorkerInput = {task, settings}
+        return outcomeOf(await pool.run<FileOutcome>(input, undefined, task.display), task)
+      }),
+    emit,
+    // Two tasks queued per thread keep every thread busy between results.
+    {concurrency: threads * 2, window: threads * 8},
+  )
 }
 
 /** A worker's outcome, or the failure of a worker ended (or failed) on the article. */

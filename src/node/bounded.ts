@@ -116,9 +116,14 @@ export interface BoundedPool {
  * terminates its worker). One shared array and one timer for the run, an
  * AbortController per task: no message per task.
  */
-export async function openBoundedPool(threads: number, sources: RuleSources, limits: FileLimits): Promise<BoundedPool> {
+export async function openBoundedPool(
+  threads: number,
+  sources: RuleSources,
+  limits: FileLimits,
+  learned?: SharedArrayBuffer | undefined,
+): Promise<BoundedPool> {
   const clock: PoolClock | undefined = limits.timeoutMs > 0 ? {slots: new SharedArrayBuffer(8 * threads), epoch: Date.now()} : undefined
-  const pool = await openWorkerPool(threads, sources, {maxMemoryMb: limits.maxMemoryMb, clock})
+  const pool = await openWorkerPool(threads, sources, {maxMemoryMb: limits.maxMemoryMb, clock, learned})
   const running = new Map<number, AbortController>()
   let lastSeq = 0
   let watch: ReturnType<typeof setInterval> | undefined

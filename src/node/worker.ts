@@ -9,7 +9,8 @@
  * starts (the pool's `workerData`, see `openWorkerPool`), and are compiled on
  * the first task and reused: a compiled rule set holds RegExps and cannot
  * cross threads, and a filter list of megabytes should not be copied with
- * every article.
+ * every article. A batch's learned template index comes later, through the
+ * pool's shared slot (learned-slot.ts), and is parsed on the first clean.
  *
  * When the run times its files, each task comes with a sequence number, and
  * the worker marks the pool's clock with it while it reads and cleans (see
@@ -17,12 +18,13 @@
  */
 import Tinypool, {workerId} from 'tinypool'
 import type {FrontmatterOptions} from '../index.js'
-import type {ArticleSignature, RuleName} from '../plugin-api.js'
+import {parseTemplateIndex, type ArticleSignature, type RuleName} from '../plugin-api.js'
 import type {FileReport} from '../report/finding.js'
 import {phaseReporter, type PhaseReporter} from './bounded.js'
 import {checkFile, type CheckSettings} from './check-file.js'
 import {cleanFile, type FileOutcome, type FileTask} from './clean-file.js'
 import {signatureOfFile, type SignatureTask} from './learn-templates.js'
+import {readLearnedSlot, type LearnedSlot} from './learned-slot.js'
 import type {PoolData} from './pool.js'
 import {compileRuleSources, type CompiledRuleSources} from './rule-sources.js'
 import {createSiteDetector, type SiteDetector} from './site.js'
@@ -53,15 +55,35 @@ export interface WorkerInput extends Timed {
 }
 
 let compiled: Promise<CompiledRuleSources> | undefined
+/** The compiled rules with the batch's learned index, once the pool's slot holds it. */
+let withLearned: Promise<CompiledRuleSources> | undefined
 /** This worker's site detector: a pool lives for one run, so its cache does too. */
 let siteDetector: SiteDetector | undefined
 
-/** This worker's rule set and filter lists, compiled from the pool's rule sources on first use. */
-function rules(): Promise<CompiledRuleSources> {
+function poolData(): PoolData {
   const data = Tinypool.workerData as PoolData | undefined
   if (!data) throw new Error('decruft worker started without rule sources (open the pool with openWorkerPool)')
-  compiled ??= compileRuleSources(data.sources)
+  return data
+}
+
+/** This worker's rule set and filter lists, compiled from the pool's rule sources on first use. */
+function rules(): Promise<CompiledRuleSources> {
+  compiled ??= compileRuleSources(poolData().sources)
   return compiled
+}
+
+/**
+ * What a clean uses: {@link rules}, with the learned template index in
+ * place of the given one once the batch has filled the pool's slot (it
+ * starts from the given one; see learned-slot.ts). Parsed once per worker.
+ */
+function cleanRules(): Promise<CompiledRuleSources> {
+  if (withLearned) return withLearned
+  const slot = poolData().learned
+  const text = slot ? readLearnedSlot(slot as LearnedSlot) : undefined
+  if (text === undefined) return rules()
+  withLearned = rules().then((base) => ({...base, templates: parseTemplateIndex(text)}))
+  return withLearned
 }
 
 function detector(): SiteDetector {
@@ -78,7 +100,11 @@ export default async function cleanInWorker({task, settings, seq}: WorkerInput):
   const reporter = phases(seq)
   try {
     // The clock starts once the rules are compiled (cleanFile says when): compiling is the run's cost, not the file's.
-    return await cleanFile(task, {...settings, ...(await rules()), siteDetector: settings.detectSite ? detector() : undefined}, reporter)
+    return await cleanFile(
+      task,
+      {...settings, ...(await cleanRules()), siteDetector: settings.detectSite ? detector() : undefined},
+      reporter,
+    )
   } finally {
     reporter?.('write')
   }
