@@ -150,6 +150,26 @@ describe('decruft templates merge', () => {
     expect(serializeTemplateIndex(parseTemplateIndex(ab))).toBe(ab)
   })
 
+  it('keeps every count, so merging merged indexes again adds up as one merge does', async () => {
+    const en = sites.filter((article) => article.path.startsWith('en/'))
+    const root = siteTree(en)
+    for (const [name, files] of [
+      ['a', ['in/en/1.md', 'in/en/2.md']],
+      ['b', ['in/en/3.md', 'in/en/4.md']],
+      ['c', ['in/en/5.md', 'in/en/6.md']],
+    ] as const) {
+      expect((await run(['templates', 'learn', ...files, '-o', `${name}.json`], root)).code).toBe(ExitCode.ok)
+    }
+    expect((await run(['templates', 'merge', 'a.json', 'b.json', 'c.json', '-o', 'abc.json'], root)).code).toBe(ExitCode.ok)
+    expect((await run(['templates', 'merge', 'a.json', 'b.json', '-o', 'ab.json'], root)).code).toBe(ExitCode.ok)
+    expect((await run(['templates', 'merge', 'ab.json', 'c.json', '-o', 'ab-c.json'], root)).code).toBe(ExitCode.ok)
+    const once = readFileSync(join(root, 'abc.json'), 'utf8')
+    expect(readFileSync(join(root, 'ab-c.json'), 'utf8')).toBe(once)
+    // Blocks seen in one article only are kept too.
+    const site = parseTemplateIndex(once).sites.get('harbour-news.example')!
+    expect([...site.blocks.values()].some((entry) => entry.df === 1)).toBe(true)
+  })
+
   it('says what is wrong with its arguments (exit 2)', async () => {
     const root = tree({'bad.json': '[]'})
     expect((await run(['templates'], root)).stderr).toContain('expected a command: merge')

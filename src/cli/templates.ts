@@ -93,7 +93,10 @@ export async function runTemplates(
   }
   const merged = mergeTemplateIndexes(indexes)
   try {
-    await writeFileSafely(resolve(io.cwd, out), serializeTemplateIndex(merged), {fsync: true})
+    // Every count the inputs hold is kept (blocks seen once too): merging
+    // merged indexes again, or adding next month's parts, then adds up
+    // exactly as one learning run would.
+    await writeFileSafely(resolve(io.cwd, out), serializeTemplateIndex(merged, {minDf: 1}), {fsync: true})
   } catch (error) {
     io.report(`${out}: cannot write the template index: ${error instanceof Error ? error.message : String(error)}`)
     return 3
