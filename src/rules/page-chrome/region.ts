@@ -22,6 +22,7 @@
  * README with a badge row, a translated post with a link-dense note above
  * the title do not pass (none of the files of the test corpora does).
  */
+import type {RootContent} from 'mdast'
 import type {Block} from '../../core/blocks.js'
 import type {Judged} from './classify.js'
 import type {PageChromeRules} from './section.js'
@@ -47,8 +48,13 @@ function normalised(text: string): string {
 /** The frontmatter's `title`, if the file has one on one line. */
 export function frontmatterTitle(blocks: readonly Block[]): string | undefined {
   const first = blocks[0]
-  if (first?.kind !== 'frontmatter' || !('value' in first.node)) return undefined
-  const raw = FRONTMATTER_TITLE.exec(String(first.node.value))?.[1]
+  return first?.kind === 'frontmatter' ? frontmatterNodeTitle(first.node) : undefined
+}
+
+/** The `title` of a frontmatter node (YAML or TOML), if it has one on one line; undefined for any other node. */
+export function frontmatterNodeTitle(node: RootContent | undefined): string | undefined {
+  if (!node || (node.type !== 'yaml' && (node.type as string) !== 'toml') || !('value' in node)) return undefined
+  const raw = FRONTMATTER_TITLE.exec(String(node.value))?.[1]
   if (!raw) return undefined
   // "The title | Site name": the page title's site suffix is not in the heading.
   const title = normalised(raw.replace(QUOTED, '$2').replace(SITE_SUFFIX, ''))
