@@ -61,6 +61,17 @@ export function frontmatterNodeTitle(node: RootContent | undefined): string | un
   return title.length > 0 ? title : undefined
 }
 
+/** Whether a heading's normalised text nearly matches the (normalised) title: holds it, or most of it. */
+function isNearTitle(text: string, title: string): boolean {
+  return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
+}
+
+/** Whether a heading whose text (white space collapsed) is `text` may be the title {@link findAnchor} anchors on by the frontmatter's `title`. */
+export function mayMatchTitle(text: string, title: string): boolean {
+  const heading = normalised(text)
+  return heading === title || isNearTitle(heading, title)
+}
+
 /** Whether the heading at `index` heads prose: a good block within `maxHeadingDistance`, past its own sub-headings. */
 function headsGood(list: readonly Judged[], index: number, rules: PageChromeRules): boolean {
   let distance = 0
@@ -85,12 +96,7 @@ export function findAnchor(list: readonly Judged[], rules: PageChromeRules): Anc
   const headings = list.map((judged, at) => ({judged, at})).filter(({judged}) => judged.block.kind === 'heading')
   if (title) {
     const exact = headings.find(({judged}) => normalised(judged.block.text) === title)
-    const near =
-      exact ??
-      headings.find(({judged}) => {
-        const text = normalised(judged.block.text)
-        return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
-      })
+    const near = exact ?? headings.find(({judged}) => isNearTitle(normalised(judged.block.text), title))
     if (near) return {at: near.at, kind: 'title'}
   }
   // With a title no heading matches, only an H1 heading a good block can be the title.
