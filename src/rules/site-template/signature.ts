@@ -71,13 +71,18 @@ const URL_TAIL = /(\b(?:https?:)?\/\/[^\s?#)"'<>\]]+)[?#][^\s)"'<>\]]*/gu
 const DIGITS = /\p{Nd}+/gu
 const SPACE = /\s+/gu
 const LETTER = /\p{L}/u
+const NON_ASCII = /[^\u0000-\u007f]/
 const HTML_TAG = /<[^>]*>/gu
 /** One opening or closing tag of an element that holds content, alone in its block. */
 const LONE_TAG = /^<\/?(?!(?:br|hr|img|wbr|input|source|embed|meta|link)\b)[a-z][a-z0-9-]*(?:\s[^<>]*)?>$/iu
 
 /** The normalised form of a block's source (see the module comment). */
 export function normaliseBlock(source: string): string {
-  return source.normalize('NFKC').toLowerCase().replace(URL_TAIL, '$1').replace(DIGITS, '0').replace(SPACE, ' ').trim()
+  // NFKC leaves ASCII as it is, and a URL's tail needs its `//`: both steps are skipped when they cannot change anything.
+  const composed = NON_ASCII.test(source) ? source.normalize('NFKC') : source
+  const lower = composed.toLowerCase()
+  const urls = lower.includes('//') ? lower.replace(URL_TAIL, '$1') : lower
+  return urls.replace(DIGITS, '0').replace(SPACE, ' ').trim()
 }
 
 function kindOf(node: RootContent): string {
