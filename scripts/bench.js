@@ -12,7 +12,10 @@
  *
  *   remark-parse                      unified().use(remarkParse).parse(text)
  *   remark-parse + frontmatter + gfm  the parser decruft actually uses (createParser: GFM minus autolink literals)
- *   clean()                           decruft's whole pipeline (parse, rules, splice, record)
+ *   clean()                           decruft's whole pipeline (parse, rules, splice, record), every
+ *                                     default rule on, site-template with an index learned from the
+ *                                     same articles (each article's path `<family>/<name>`, as a batch
+ *                                     of those folders would learn and clean them)
  *
  * Then the cost of the structural page-chrome rule (scripts/lib/bench-chrome.js):
  * clean() with and without it on 500 of the articles and on the same
@@ -171,15 +174,21 @@ function median(values) {
  * Run `work` over every text; returns the elapsed milliseconds.
  *
  * @param {readonly string[]} texts
- * @param {(text: string) => unknown} work
+ * @param {(text: string, index: number) => unknown} work
  */
 function timeOver(texts, work) {
   const started = performance.now()
-  for (const text of texts) work(text)
+  for (let index = 0; index < texts.length; index++) work(/** @type {string} */ (texts[index]), index)
   return performance.now() - started
 }
 
-/** @returns {Promise<{clean: typeof import('../dist/index.js').clean, createParser: typeof import('../dist/plugin-api.js').createParser}>} */
+/**
+ * @returns {Promise<{
+ *   clean: typeof import('../dist/index.js').clean,
+ *   createParser: typeof import('../dist/plugin-api.js').createParser,
+ *   createTemplateLearner: typeof import('../dist/plugin-api.js').createTemplateLearner,
+ * }>}
+ */
 async function loadClean() {
   const library = join(root, 'dist', 'index.js')
   if (!existsSync(library)) {
@@ -187,15 +196,15 @@ async function loadClean() {
     process.exit(2)
   }
   const {clean} = await import(new URL(`file://${library}`).href)
-  const {createParser} = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
-  return {clean, createParser}
+  const {createParser, createTemplateLearner} = await import(new URL(`file://${join(root, 'dist', 'plugin-api.js')}`).href)
+  return {clean, createParser, createTemplateLearner}
 }
 
 /**
  * Time the in-process methods; returns ms per article (median round) and the round range.
  *
  * @param {readonly string[]} texts
- * @param {ReadonlyArray<{label: string, run: (text: string) => unknown}>} methods
+ * @param {ReadonlyArray<{label: string, run: (text: string, index: number) => unknown}>} methods
  * @param {number} rounds
  */
 function benchInProcess(texts, methods, rounds) {
@@ -481,16 +490,21 @@ async function main() {
   const parseOnly = unified().use(remarkParse)
   const parseFull = library.createParser()
   const {clean} = library
+  // Every default rule runs, site-template too: with an index learned from these articles, as a batch learns one.
+  const paths = articles.map((article) => `${article.kind}/${article.name}`)
+  const learner = library.createTemplateLearner()
+  texts.forEach((text, index) => learner.add(text, {path: paths[index]}))
+  const templates = learner.index
   let failures = 0
-  /** @type {Array<{label: string, run: (text: string) => unknown}>} */
+  /** @type {Array<{label: string, run: (text: string, index: number) => unknown}>} */
   const methods = [
     {label: 'remark-parse', run: (text) => parseOnly.parse(text)},
     {label: 'remark-parse + frontmatter + gfm', run: (text) => parseFull.parse(text)},
     {
       label: 'clean()',
-      run: (text) => {
+      run: (text, index) => {
         try {
-          clean(text)
+          clean(text, {templates, path: paths[index]})
         } catch {
           failures++
         }

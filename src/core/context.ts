@@ -3,9 +3,8 @@
  * `file.data` (never in module state): ranges of code the rules must not
  * touch, and the HTML tokens and elements of the source.
  */
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
 import {pairElements, scanHtml, type Element, type Ranges, type Token} from './html.js'
 import {shapeStructureOf} from '../engine/shape-check.js'
 
@@ -19,17 +18,23 @@ export interface SourceContext {
   inCode(offset: number): boolean
 }
 
+/** Node types whose source is code (or frontmatter): a range each, nothing inside them visited. */
+const CODE_TYPES: ReadonlySet<string> = new Set(['code', 'inlineCode', 'yaml', 'toml'])
+
+/** The code ranges under `node`, in document order (a plain recursion: it runs on every node of every article). */
+function collectCode(node: Nodes, ranges: Array<[number, number]>): void {
+  if (CODE_TYPES.has(node.type)) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined) ranges.push([start, end])
+    return
+  }
+  if ('children' in node) for (const child of node.children) collectCode(child as Nodes, ranges)
+}
+
 function codeRanges(tree: Root): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
-  visit(tree, (node) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || (node.type as string) === 'toml') {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) ranges.push([start, end])
-      return 'skip'
-    }
-    return undefined
-  })
+  collectCode(tree, ranges)
   return ranges.sort((a, b) => a[0] - b[0])
 }
 

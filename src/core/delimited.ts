@@ -104,12 +104,33 @@ export function replaceDelimited(
 
 /** `text` with every tag-like `<…>` replaced (as `text.replace(/<[^>]*>/g, replacement)`, in linear time). */
 export function replaceTags(text: string, replacement = ''): string {
-  return text.includes('<') ? replaceDelimited(text, /</g, '>', replacement) : text
+  return replaceBetween(text, '<', '>', replacement)
 }
 
 /** `text` with every HTML comment `<!--…-->` replaced (as `text.replace(/<!--[\s\S]*?-->/g, replacement)`, in linear time). */
 export function replaceComments(text: string, replacement = ''): string {
-  return text.includes('<!--') ? replaceDelimited(text, /<!--/g, '-->', replacement) : text
+  return replaceBetween(text, '<!--', '-->', replacement)
+}
+
+/**
+ * {@link replaceDelimited} for a fixed opener and closer, with `indexOf`
+ * alone (no pattern, no finder): the shape every tag and comment strip
+ * takes, on every block of every article. The same matches: the leftmost
+ * opener, the nearest closer after it; the first opener without a closer
+ * ends the replacing.
+ */
+function replaceBetween(text: string, open: string, close: string, replacement: string): string {
+  let out = ''
+  let at = 0
+  for (;;) {
+    const start = text.indexOf(open, at)
+    if (start === -1) break
+    const end = text.indexOf(close, start + open.length)
+    if (end === -1) break
+    out += text.slice(at, start) + replacement
+    at = end + close.length
+  }
+  return at === 0 ? text : out + text.slice(at)
 }
 
 /**

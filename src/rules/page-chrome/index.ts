@@ -39,6 +39,7 @@ import {defineRule} from '../../engine/rule.js'
 import {blockSpan, type Span} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import {classifyBlock, reviseByContext, type Judged} from './classify.js'
+import {headLinksAtMost} from './head-links.js'
 import {documentLanguage} from './language.js'
 import {bodyRegion, findAnchor, settleTerminators, wholePageGate, type Anchor, type Gate} from './region.js'
 import {section} from './section.js'
@@ -72,6 +73,12 @@ export function findPageChrome(tree: Root, file: VFile, rules: RuleSet): void {
   const options = rules.pageChrome
   if (options.scope === 'never') return
   if (options.scope === 'whole-page' && !enoughLinks(tree, file, options)) return
+  // The gate wants links in the head: without enough above the last heading that may be the title, nothing is measured.
+  if (
+    options.scope === 'whole-page' &&
+    headLinksAtMost(tree, file) < Math.min(options.wholePage.headMinLinks, options.wholePage.tailHeadMinLinks)
+  )
+    return
   const blocks = topBlocks(tree, file)
   if (blocks.length < 3) return
   const removed = removedSpans(file)

@@ -22,6 +22,7 @@
  * README with a badge row, a translated post with a link-dense note above
  * the title do not pass (none of the files of the test corpora does).
  */
+import type {RootContent} from 'mdast'
 import type {Block} from '../../core/blocks.js'
 import type {Judged} from './classify.js'
 import type {PageChromeRules} from './section.js'
@@ -47,12 +48,28 @@ function normalised(text: string): string {
 /** The frontmatter's `title`, if the file has one on one line. */
 export function frontmatterTitle(blocks: readonly Block[]): string | undefined {
   const first = blocks[0]
-  if (first?.kind !== 'frontmatter' || !('value' in first.node)) return undefined
-  const raw = FRONTMATTER_TITLE.exec(String(first.node.value))?.[1]
+  return first?.kind === 'frontmatter' ? frontmatterNodeTitle(first.node) : undefined
+}
+
+/** The `title` of a frontmatter node (YAML or TOML), if it has one on one line; undefined for any other node. */
+export function frontmatterNodeTitle(node: RootContent | undefined): string | undefined {
+  if (!node || (node.type !== 'yaml' && (node.type as string) !== 'toml') || !('value' in node)) return undefined
+  const raw = FRONTMATTER_TITLE.exec(String(node.value))?.[1]
   if (!raw) return undefined
   // "The title | Site name": the page title's site suffix is not in the heading.
   const title = normalised(raw.replace(QUOTED, '$2').replace(SITE_SUFFIX, ''))
   return title.length > 0 ? title : undefined
+}
+
+/** Whether a heading's normalised text nearly matches the (normalised) title: holds it, or most of it. */
+function isNearTitle(text: string, title: string): boolean {
+  return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
+}
+
+/** Whether a heading whose text (white space collapsed) is `text` may be the title {@link findAnchor} anchors on by the frontmatter's `title`. */
+export function mayMatchTitle(text: string, title: string): boolean {
+  const heading = normalised(text)
+  return heading === title || isNearTitle(heading, title)
 }
 
 /** Whether the heading at `index` heads prose: a good block within `maxHeadingDistance`, past its own sub-headings. */
@@ -79,12 +96,7 @@ export function findAnchor(list: readonly Judged[], rules: PageChromeRules): Anc
   const headings = list.map((judged, at) => ({judged, at})).filter(({judged}) => judged.block.kind === 'heading')
   if (title) {
     const exact = headings.find(({judged}) => normalised(judged.block.text) === title)
-    const near =
-      exact ??
-      headings.find(({judged}) => {
-        const text = normalised(judged.block.text)
-        return text.length >= 4 && (text.includes(title) || (title.includes(text) && text.length >= 0.6 * title.length))
-      })
+    const near = exact ?? headings.find(({judged}) => isNearTitle(normalised(judged.block.text), title))
     if (near) return {at: near.at, kind: 'title'}
   }
   // With a title no heading matches, only an H1 heading a good block can be the title.

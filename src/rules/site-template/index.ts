@@ -52,7 +52,15 @@ import {blockSpan} from '../../engine/span.js'
 import type {RuleSet} from '../../ruleset/compile.js'
 import type {RunOptions} from '../../ruleset/run-options.js'
 import {section} from './section.js'
-import {blockSignatures, type BlockSignature} from './signature.js'
+import {
+  blockLinkChars,
+  blockTextChars,
+  hashBlocks,
+  isCountedBlock,
+  isKeptBlock,
+  type HashedBlock,
+  type SignatureOptions,
+} from './signature.js'
 import {siteKeyOf} from './site-key.js'
 import type {SiteTemplate, TemplateEntry} from './template-index.js'
 
@@ -65,11 +73,56 @@ export const meta = {
   shapes: ['block'],
 } as const
 
-/** A block of the article as the rule sees it. */
-interface Block extends BlockSignature {
-  /** Removed whole by an earlier rule. */
-  removed: boolean
-  entry?: TemplateEntry | undefined
+/**
+ * A block of the article as the rule sees it. Its hash is taken for every
+ * block; the rest (whether it is kept or counted, its text and link
+ * characters) only when a run needs it: most blocks are no template, and
+ * most articles hold none.
+ */
+class Block {
+  #keep: boolean | undefined
+  #counted: boolean | undefined
+  #textChars: number | undefined
+  #linkChars: number | undefined
+  constructor(
+    readonly hashed: HashedBlock,
+    private readonly source: string,
+    private readonly options: SignatureOptions,
+    /** Removed whole by an earlier rule. */
+    readonly removed: boolean,
+    /** The index's entry for the block's hash, if the block is counted. */
+    readonly found: TemplateEntry | undefined,
+  ) {}
+  get start(): number {
+    return this.hashed.start
+  }
+  get end(): number {
+    return this.hashed.end
+  }
+  get kind(): string {
+    return this.hashed.kind
+  }
+  /** Code, a table, or an image with alt text: never removed. */
+  get keep(): boolean {
+    this.#keep ??= isKeptBlock(this.hashed, this.source)
+    return this.#keep
+  }
+  get counted(): boolean {
+    this.#counted ??= isCountedBlock(this.hashed, this.keep, this.options)
+    return this.#counted
+  }
+  get entry(): TemplateEntry | undefined {
+    // Looked up first, so a block the index does not hold is never measured.
+    return this.found && this.counted ? this.found : undefined
+  }
+  get textChars(): number {
+    this.#textChars ??= blockTextChars(this.hashed, this.source)
+    return this.#textChars
+  }
+  get linkChars(): number {
+    this.#linkChars ??= blockLinkChars(this.hashed)
+    return this.#linkChars
+  }
 }
 
 /** Distinct neighbours on one side per occurrence, over the sample. */
@@ -92,17 +145,19 @@ export function findSiteTemplates(tree: Root, file: VFile, rules: RuleSet, run: 
   const site = index.sites.get(siteKey)
   if (!site || site.articles < options.minArticles) return
   const minDf = Math.max(options.minArticles, Math.ceil(options.minShare * site.articles))
+  const hashed = hashBlocks(tree, source)
+  // Most articles hold no block the site repeats often enough: then nothing else is measured.
+  const isFrequent = (block: HashedBlock) => (site.blocks.get(block.hash)?.df ?? 0) >= minDf
+  if (!hashed.some(isFrequent)) return
   const removed = removedSpans(file)
-  const blocks: Block[] = blockSignatures(tree, source, options).map((block) => ({
-    ...block,
-    removed: removed.covers(block.start, block.end),
-    entry: block.counted ? site.blocks.get(block.hash) : undefined,
-  }))
-  const live = blocks.filter((block) => !block.removed)
-  // Shares are of text, not source: a menu line is mostly URLs, an article mostly words.
-  const articleChars = live.reduce((sum, block) => sum + block.textChars, 0)
+  const blocks = hashed.map(
+    (block) => new Block(block, source, options, removed.covers(block.start, block.end), site.blocks.get(block.hash)),
+  )
+  // Shares are of text, not source: a menu line is mostly URLs, an article mostly words (summed when a run is judged).
+  let articleChars: number | undefined
+  const articleCharsOf = () => (articleChars ??= blocks.reduce((sum, block) => (block.removed ? sum : sum + block.textChars), 0))
   // A template block an earlier rule removed (a share row) still belongs to the run: its neighbours are the run's edge.
-  const isCandidate = (block: Block) => block.counted && (block.entry?.df ?? 0) >= minDf
+  const isCandidate = (block: Block) => (block.found?.df ?? 0) >= minDf && block.counted
   const isTransparent = (block: Block) => block.removed || block.kind === 'thematicBreak'
 
   let at = 0
@@ -119,7 +174,7 @@ export function findSiteTemplates(tree: Root, file: VFile, rules: RuleSet, run: 
       else if (!isTransparent(blocks[next]!)) break
       next++
     }
-    judgeRun(blocks, at, last, {file, source, site, siteKey, options, articleChars})
+    judgeRun(blocks, at, last, {file, source, site, siteKey, options, articleChars: articleCharsOf})
     at = last + 1
   }
 }
@@ -130,7 +185,8 @@ interface RunContext {
   site: SiteTemplate
   siteKey: string
   options: RuleSet['siteTemplate']
-  articleChars: number
+  /** Characters of text of the blocks no earlier rule removed. */
+  articleChars: () => number
 }
 
 function isHeading(block: Block): boolean {
@@ -168,7 +224,8 @@ function judgeRun(blocks: readonly Block[], first: number, runLast: number, cont
   const members = blocks.slice(first, last + 1).filter((block) => !block.removed)
   if (members.length === 0 || members.some((block) => block.keep)) return
   const runChars = members.reduce((sum, block) => sum + block.textChars, 0)
-  const runShare = context.articleChars === 0 ? 1 : runChars / context.articleChars
+  const articleChars = context.articleChars()
+  const runShare = articleChars === 0 ? 1 : runChars / articleChars
   if (runShare > options.maxRunShare) return
   // How much the blocks before the run and after it vary across the site's articles.
   const before = diversity(blocks[first]!.entry, 'prev', options.contextSample)

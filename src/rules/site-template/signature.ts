@@ -71,13 +71,18 @@ const URL_TAIL = /(\b(?:https?:)?\/\/[^\s?#)"'<>\]]+)[?#][^\s)"'<>\]]*/gu
 const DIGITS = /\p{Nd}+/gu
 const SPACE = /\s+/gu
 const LETTER = /\p{L}/u
+const NON_ASCII = /[^\u0000-\u007f]/
 const HTML_TAG = /<[^>]*>/gu
 /** One opening or closing tag of an element that holds content, alone in its block. */
 const LONE_TAG = /^<\/?(?!(?:br|hr|img|wbr|input|source|embed|meta|link)\b)[a-z][a-z0-9-]*(?:\s[^<>]*)?>$/iu
 
 /** The normalised form of a block's source (see the module comment). */
 export function normaliseBlock(source: string): string {
-  return source.normalize('NFKC').toLowerCase().replace(URL_TAIL, '$1').replace(DIGITS, '0').replace(SPACE, ' ').trim()
+  // NFKC leaves ASCII as it is, and a URL's tail needs its `//`: both steps are skipped when they cannot change anything.
+  const composed = NON_ASCII.test(source) ? source.normalize('NFKC') : source
+  const lower = composed.toLowerCase()
+  const urls = lower.includes('//') ? lower.replace(URL_TAIL, '$1') : lower
+  return urls.replace(DIGITS, '0').replace(SPACE, ' ').trim()
 }
 
 function kindOf(node: RootContent): string {
@@ -118,9 +123,21 @@ export interface SignatureOptions {
   readonly maxBlockChars: number
 }
 
-/** The signature of every top-level block of `tree` (frontmatter aside), in order. */
-export function blockSignatures(tree: Root, source: string, options: SignatureOptions): BlockSignature[] {
-  const blocks: BlockSignature[] = []
+/** A top-level block with its hash: what the rule needs of every block (the rest, {@link BlockSignature}'s, on demand). */
+export interface HashedBlock {
+  readonly node: RootContent
+  readonly start: number
+  readonly end: number
+  readonly kind: string
+  /** The normalised source ({@link normaliseBlock}). */
+  readonly normalised: string
+  /** Hash of the kind and the normalised source. */
+  readonly hash: number
+}
+
+/** Every top-level block of `tree` (frontmatter aside) with its hash, in order. */
+export function hashBlocks(tree: Root, source: string): HashedBlock[] {
+  const blocks: HashedBlock[] = []
   for (const node of tree.children) {
     if (node.type === 'yaml' || (node.type as string) === 'toml') continue
     const start = node.position?.start.offset
@@ -128,25 +145,55 @@ export function blockSignatures(tree: Root, source: string, options: SignatureOp
     if (start === undefined || end === undefined) continue
     const kind = kindOf(node)
     const normalised = normaliseBlock(source.slice(start, end))
-    const keep = node.type === 'code' || node.type === 'table' || (node.type as string) === 'math' || hasImageWithAlt(node, source)
-    // Numbered steps are a tutorial's, however often the site repeats them; templates list links, not steps.
-    const counted =
-      !keep &&
-      !(node.type === 'list' && node.ordered === true) &&
-      end - start <= options.maxBlockChars &&
-      LETTER.test(normalised) &&
-      !(node.type === 'html' && LONE_TAG.test(normalised))
-    const text = node.type === 'html' ? source.slice(start, end).replace(HTML_TAG, ' ') : toString(node)
-    blocks.push({
-      start,
-      end,
-      kind,
-      hash: cyrb53(`${kind}\u0000${normalised}`),
-      counted,
-      keep,
-      textChars: text.trim().length,
-      linkChars: node.type === 'html' ? 0 : linkChars(node),
-    })
+    blocks.push({node, start, end, kind, normalised, hash: cyrb53(`${kind}\u0000${normalised}`)})
   }
   return blocks
+}
+
+/** Whether a block is never removed: code, a table, math, or an image with alt text. */
+export function isKeptBlock(block: HashedBlock, source: string): boolean {
+  const {node} = block
+  return node.type === 'code' || node.type === 'table' || (node.type as string) === 'math' || hasImageWithAlt(node, source)
+}
+
+/** Whether a block may be a template (see the module comment); `keep` is {@link isKeptBlock}'s answer. */
+export function isCountedBlock(block: HashedBlock, keep: boolean, options: SignatureOptions): boolean {
+  const {node} = block
+  // Numbered steps are a tutorial's, however often the site repeats them; templates list links, not steps.
+  return (
+    !keep &&
+    !(node.type === 'list' && node.ordered === true) &&
+    block.end - block.start <= options.maxBlockChars &&
+    LETTER.test(block.normalised) &&
+    !(node.type === 'html' && LONE_TAG.test(block.normalised))
+  )
+}
+
+/** Characters of a block's text (Markdown markup, URLs and HTML tags aside). */
+export function blockTextChars(block: HashedBlock, source: string): number {
+  const {node} = block
+  const text = node.type === 'html' ? source.slice(block.start, block.end).replace(HTML_TAG, ' ') : toString(node)
+  return text.trim().length
+}
+
+/** Characters of a block's link text. */
+export function blockLinkChars(block: HashedBlock): number {
+  return block.node.type === 'html' ? 0 : linkChars(block.node)
+}
+
+/** The signature of every top-level block of `tree` (frontmatter aside), in order. */
+export function blockSignatures(tree: Root, source: string, options: SignatureOptions): BlockSignature[] {
+  return hashBlocks(tree, source).map((block) => {
+    const keep = isKeptBlock(block, source)
+    return {
+      start: block.start,
+      end: block.end,
+      kind: block.kind,
+      hash: block.hash,
+      counted: isCountedBlock(block, keep, options),
+      keep,
+      textChars: blockTextChars(block, source),
+      linkChars: blockLinkChars(block),
+    }
+  })
 }

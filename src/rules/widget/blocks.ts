@@ -118,7 +118,53 @@ function htmlParts(value: string): {links: BlockLink[]; other: string; hasCode: 
   return {links, other, hasCode}
 }
 
-/** The top-level blocks of `tree`, in source order. */
+/**
+ * A block whose figures are worked out on first use: most blocks are too
+ * long to be a widget, and the rule reads no more of them than their label.
+ */
+class LazyWidgetBlock implements WidgetBlock {
+  #plain: string | undefined
+  #label: string | undefined
+  #parts: {links: BlockLink[]; other: string; hasCode: boolean} | undefined
+  #otherChars: number | undefined
+  #bareUrls: readonly string[] | undefined
+  #hasCode: boolean | undefined
+  constructor(
+    readonly node: RootContent,
+    readonly start: number,
+    readonly end: number,
+    private readonly context: SourceContext,
+  ) {}
+  get plain(): string {
+    this.#plain ??= collapse(textOf(this.node))
+    return this.#plain
+  }
+  get label(): string {
+    this.#label ??= this.plain.replace(LABEL_EDGES, '')
+    return this.#label
+  }
+  private get parts(): {links: BlockLink[]; other: string; hasCode: boolean} {
+    this.#parts ??= this.node.type === 'html' ? htmlParts(this.node.value) : markdownParts(this.node)
+    return this.#parts
+  }
+  get links(): readonly BlockLink[] {
+    return this.parts.links
+  }
+  get otherChars(): number {
+    this.#otherChars ??= this.parts.other.replace(NOT_COUNTED, '').length
+    return this.#otherChars
+  }
+  get bareUrls(): readonly string[] {
+    this.#bareUrls ??= this.plain.match(BARE_URL) ?? []
+    return this.#bareUrls
+  }
+  get hasCode(): boolean {
+    this.#hasCode ??= this.parts.hasCode || this.node.type === 'code' || this.context.inCode(this.start)
+    return this.#hasCode
+  }
+}
+
+/** The top-level blocks of `tree`, in source order (their figures worked out on first use). */
 export function widgetBlocks(tree: Root, context: SourceContext): WidgetBlock[] {
   const blocks: WidgetBlock[] = []
   for (const node of tree.children) {
@@ -126,21 +172,7 @@ export function widgetBlocks(tree: Root, context: SourceContext): WidgetBlock[] 
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) continue
-    const parts = node.type === 'html' ? htmlParts(node.value) : markdownParts(node)
-    const text = textOf(node)
-    const plain = collapse(text)
-    const hasCode = parts.hasCode || node.type === 'code' || context.inCode(start)
-    blocks.push({
-      node,
-      start,
-      end,
-      label: plain.replace(LABEL_EDGES, ''),
-      plain,
-      links: parts.links,
-      otherChars: parts.other.replace(NOT_COUNTED, '').length,
-      bareUrls: plain.match(BARE_URL) ?? [],
-      hasCode,
-    })
+    blocks.push(new LazyWidgetBlock(node, start, end, context))
   }
   return blocks
 }

@@ -151,7 +151,8 @@ export function findWidgets(tree: Root, file: VFile, rules: RuleSet): void {
     gone.add(block)
     reportRemoval(file, {ruleId: meta.id, reason, shape: 'block', ...blockSpan(text, block.start, block.end), features})
   }
-  const candidate = (block: WidgetBlock) => !block.hasCode && block.label.length > 0 && block.label.length <= widget.maxLength
+  // The label first: a block too long for one is not measured further.
+  const candidate = (block: WidgetBlock) => block.label.length > 0 && block.label.length <= widget.maxLength && !block.hasCode
   // Text widgets are one paragraph, heading or HTML block (or a quote of one paragraph): a quoted list of credits is more than a notice.
   const textual = (block: WidgetBlock) => {
     const {node} = block
