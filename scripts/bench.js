@@ -296,7 +296,7 @@ async function benchTemplates(articles) {
   const learnMs = performance.now() - started
   const index = plugin.serializeTemplateIndex(learner.index)
   let blocks = 0
-  for (const site of learner.index.sites.values()) blocks += site.blocks.size
+  for (const site of learner.index.sites.values()) blocks += site.blocks.size + (site.singles?.size ?? 0)
   line(
     'templates: learn (parse + hash)',
     `${(learnMs / articles.length).toFixed(2)} ms/article; ${learner.index.sites.size} sites, ${blocks} blocks in memory, saved index ${(index.length / 1024).toFixed(0)} KB`,

@@ -9,7 +9,9 @@
  * Memory: hashes and counts only. A site holds at most `maxEntriesPerSite`
  * blocks; past it, the blocks seen in one article are dropped (a template
  * recurs, so it survives), then the rarest (lossy counting: a block that
- * recurs in a large share of articles is never lost).
+ * recurs in a large share of articles is never lost). A block seen once (most
+ * of them) is three numbers in the site's compact store (single-blocks.ts),
+ * and moves to its map when seen again.
  *
  * An article too long or too deeply nested for `clean` is not counted (it
  * would fail there anyway).
@@ -23,7 +25,10 @@ import {defaultRuleSet} from '../../ruleset/index.js'
 import {blockSignatures, END, START} from './signature.js'
 import {siteKeyOf} from './site-key.js'
 import {
+  emptySite,
   mergeSiteInto,
+  promoteEntry,
+  siteBlockCount,
   templateIndexToJson,
   uniteSamples,
   type SerializeOptions,
@@ -94,18 +99,20 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
   const addSignature = (signature: ArticleSignature): void => {
     let site = sites.get(signature.site)
     if (!site) {
-      site = {articles: 0, blocks: new Map()}
+      site = emptySite()
       sites.set(signature.site, site)
     }
     site.articles++
     const seen = new Set<number>()
     for (const [hash, previous, next] of signature.blocks) {
-      let entry = site.blocks.get(hash)
+      // Seen before (in the map, or once: then it moves there), or new: a single, if the store holds its hash.
+      let entry = promoteEntry(site, hash)
       if (!entry) {
-        entry = {df: 0, ctxSeen: 0, prev: [], next: []}
+        seen.add(hash)
+        if (site.singles?.add(hash, previous, next)) continue
+        entry = {df: 1, ctxSeen: 0, prev: [], next: []}
         site.blocks.set(hash, entry)
-      }
-      if (!seen.has(hash)) {
+      } else if (!seen.has(hash)) {
         seen.add(hash)
         entry.df++
       }
@@ -113,7 +120,7 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
       if (!entry.prev.includes(previous)) entry.prev = uniteSamples(entry.prev, [previous], sample)
       if (!entry.next.includes(next)) entry.next = uniteSamples(entry.next, [next], sample)
     }
-    if (site.blocks.size > maxEntriesPerSite) prune(site, maxEntriesPerSite)
+    if (siteBlockCount(site) > maxEntriesPerSite) prune(site, maxEntriesPerSite)
   }
 
   return {
@@ -128,7 +135,7 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
       for (const [key, site] of other.sites) {
         mergeSiteInto(sites, key, site, sample)
         const merged = sites.get(key)!
-        if (merged.blocks.size > maxEntriesPerSite) prune(merged, maxEntriesPerSite)
+        if (siteBlockCount(merged) > maxEntriesPerSite) prune(merged, maxEntriesPerSite)
       }
     },
     index,
@@ -138,6 +145,7 @@ export function createTemplateLearner(options: LearnOptions & {start?: TemplateI
 
 /** Bring a site under `max` blocks: drop those seen once, then the rarest, down to nine tenths of `max`. */
 function prune(site: SiteTemplate, max: number): void {
+  site.singles?.clear()
   for (const [hash, entry] of site.blocks) if (entry.df <= 1) site.blocks.delete(hash)
   if (site.blocks.size <= max) return
   const target = Math.floor(max * 0.9)

@@ -19,8 +19,14 @@
  * commutative and associative, so shards of a corpus and later runs share
  * one index. {@link parseTemplateIndex} refuses another version, hash or
  * normalisation. Pure: no I/O.
+ *
+ * In memory, a site keeps the blocks seen exactly once (`df` 1, `ctxSeen` 1,
+ * one neighbour each side: nearly all of them) apart, in a compact store
+ * (single-blocks.ts), and the rest in its `blocks` map; the file does not
+ * tell them apart.
  */
 import {HASH_VERSION, NORMALISE_VERSION} from './signature.js'
+import {SingleBlocks} from './single-blocks.js'
 
 /** One block of a site's template index. */
 export interface TemplateEntry {
@@ -38,8 +44,53 @@ export interface TemplateEntry {
 export interface SiteTemplate {
   /** Articles of the site counted. */
   articles: number
-  /** Block hash → counts. */
+  /** Block hash → counts, of the blocks not in {@link SiteTemplate.singles} (the rule looks here: its candidates stand in at least two articles). */
   readonly blocks: Map<number, TemplateEntry>
+  /**
+   * The blocks seen exactly once (`df` 1, `ctxSeen` 1, one `prev`, one `next`), compact; none of them is in `blocks`.
+   * Learners and {@link parseTemplateIndex} fill it; an index built by hand may leave it out (every block in `blocks`).
+   */
+  readonly singles?: SingleBlocks | undefined
+}
+
+/** Whether `entry` is a block seen exactly once (one for {@link SiteTemplate.singles}). */
+export function isSingle(entry: TemplateEntry): boolean {
+  return entry.df === 1 && entry.ctxSeen === 1 && entry.prev.length === 1 && entry.next.length === 1
+}
+
+/** An empty site. */
+export function emptySite(): SiteTemplate & {readonly singles: SingleBlocks} {
+  return {articles: 0, blocks: new Map(), singles: new SingleBlocks()}
+}
+
+/** Blocks a site holds, in both stores. */
+export function siteBlockCount(site: SiteTemplate): number {
+  return site.blocks.size + (site.singles?.size ?? 0)
+}
+
+/** Hold `entry` for `hash` in the store it belongs to (a single where the site has singles and it is one), and in that one only. */
+function setEntry(site: SiteTemplate, hash: number, entry: TemplateEntry): void {
+  if (site.singles && isSingle(entry) && site.singles.add(hash, entry.prev[0]!, entry.next[0]!)) {
+    site.blocks.delete(hash)
+    return
+  }
+  site.singles?.delete(hash)
+  site.blocks.set(hash, entry)
+}
+
+/**
+ * The entry of `hash` in the site's map, moved there first from its singles
+ * (as `{df: 1, ctxSeen: 1, prev: [p], next: [n]}`) when it is one; undefined
+ * when the site holds no such block.
+ */
+export function promoteEntry(site: SiteTemplate, hash: number): TemplateEntry | undefined {
+  const entry = site.blocks.get(hash)
+  if (entry) return entry
+  const single = site.singles?.take(hash)
+  if (!single) return undefined
+  const promoted: TemplateEntry = {df: 1, ctxSeen: 1, prev: [single[0]], next: [single[1]]}
+  site.blocks.set(hash, promoted)
+  return promoted
 }
 
 /** A template index (see the module comment); build one with `createTemplateLearner`, read one with {@link parseTemplateIndex}. */
@@ -95,7 +146,8 @@ export function parseTemplateIndex(json: string | unknown): TemplateIndex {
       throw new TemplateIndexError(`site ${JSON.stringify(key)}: \`articles\` must be a count`)
     if (typeof site.blocks !== 'object' || site.blocks === null)
       throw new TemplateIndexError(`site ${JSON.stringify(key)}: \`blocks\` must be an object`)
-    const blocks = new Map<number, TemplateEntry>()
+    const parsed = emptySite()
+    parsed.articles = site.articles
     for (const [hash, counts] of Object.entries(site.blocks)) {
       const value = Number.parseInt(hash, 36)
       if (!/^[0-9a-z]{1,11}$/.test(hash) || !Number.isSafeInteger(value))
@@ -106,9 +158,10 @@ export function parseTemplateIndex(json: string | unknown): TemplateIndex {
       const [df, ctxSeen, p, ...neighbours] = counts as number[]
       if (df! > site.articles)
         throw new TemplateIndexError(`site ${JSON.stringify(key)}, block ${hash}: df ${df} over ${site.articles} articles`)
-      blocks.set(value, {df: df!, ctxSeen: ctxSeen!, prev: sorted(neighbours.slice(0, p)), next: sorted(neighbours.slice(p))})
+      // The last of two spellings of one hash ("a", "0a") wins, as in one map.
+      setEntry(parsed, value, {df: df!, ctxSeen: ctxSeen!, prev: sorted(neighbours.slice(0, p)), next: sorted(neighbours.slice(p))})
     }
-    sites.set(key, {articles: site.articles, blocks})
+    sites.set(key, parsed)
   }
   return {sites}
 }
@@ -130,8 +183,12 @@ export function templateIndexToJson(index: TemplateIndex, options: SerializeOpti
   for (const key of [...index.sites.keys()].sort()) {
     const site = index.sites.get(key)!
     const blocks: Record<string, number[]> = {}
-    const kept = [...site.blocks].filter(([, entry]) => entry.df >= minDf).sort((a, b) => a[0] - b[0])
-    for (const [hash, entry] of kept) blocks[hash.toString(36)] = [entry.df, entry.ctxSeen, entry.prev.length, ...entry.prev, ...entry.next]
+    const kept: Array<[number, number[]]> = []
+    for (const [hash, entry] of site.blocks)
+      if (entry.df >= minDf) kept.push([hash, [entry.df, entry.ctxSeen, entry.prev.length, ...entry.prev, ...entry.next]])
+    if (minDf <= 1) site.singles?.forEach((hash, previous, next) => kept.push([hash, [1, 1, 1, previous, next]]))
+    kept.sort((a, b) => a[0] - b[0])
+    for (const [hash, counts] of kept) blocks[hash.toString(36)] = counts
     sites[key] = {articles: site.articles, blocks}
   }
   return {version: 1, hash: HASH_VERSION, normalise: NORMALISE_VERSION, sites}
@@ -151,21 +208,27 @@ export function uniteSamples(a: readonly number[], b: readonly number[], size: n
 export function mergeSiteInto(into: Map<string, SiteTemplate>, key: string, from: SiteTemplate, sample: number): void {
   let site = into.get(key)
   if (!site) {
-    site = {articles: 0, blocks: new Map()}
+    site = emptySite()
     into.set(key, site)
   }
   site.articles += from.articles
-  for (const [hash, entry] of from.blocks) {
-    const have = site.blocks.get(hash)
+  const add = (hash: number, entry: TemplateEntry): void => {
+    const have = promoteEntry(site, hash)
     if (have) {
       have.df += entry.df
       have.ctxSeen += entry.ctxSeen
       have.prev = uniteSamples(have.prev, entry.prev, sample)
       have.next = uniteSamples(have.next, entry.next, sample)
     } else {
-      site.blocks.set(hash, {df: entry.df, ctxSeen: entry.ctxSeen, prev: entry.prev.slice(0, sample), next: entry.next.slice(0, sample)})
+      setEntry(site, hash, {df: entry.df, ctxSeen: entry.ctxSeen, prev: entry.prev.slice(0, sample), next: entry.next.slice(0, sample)})
     }
   }
+  // Adding moves blocks between the stores: read `from` first (it may be `site` itself, counted twice).
+  const singles: number[] = []
+  from.singles?.forEach((hash, previous, next) => singles.push(hash, previous, next))
+  const entries = site === from ? [...from.blocks].map(([hash, entry]) => [hash, {...entry}] as const) : from.blocks
+  for (const [hash, entry] of entries) add(hash, entry)
+  for (let at = 0; at < singles.length; at += 3) add(singles[at]!, {df: 1, ctxSeen: 1, prev: [singles[at + 1]!], next: [singles[at + 2]!]})
 }
 
 /** Merge indexes into a new one (none is changed). Commutative and associative. */
