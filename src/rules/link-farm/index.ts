@@ -70,12 +70,12 @@
  *   → "Last step.\n"
  */
 import type {Heading, List, Nodes, PhrasingContent, Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {sourceContext, type SourceContext} from '../../core/context.js'
 import {replaceTags} from '../../core/delimited.js'
 import {classesOf, type Element} from '../../core/html.js'
 import {linkIndex} from '../../core/links.js'
+import {blockIndex} from '../../core/nodes.js'
 import {removedSpans, reportRemoval} from '../../engine/removal.js'
 import {defineRule} from '../../engine/rule.js'
 import {blockSpan, firstAtOrAfter, type Span} from '../../engine/span.js'
@@ -471,27 +471,24 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
 
   /** HTML blocks (not inline HTML): a farm inside one is HTML markup, not whole blocks. */
   const htmlBlocks: Span[] = []
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'html' && parent && BLOCK_PARENTS.has(parent.type)) {
+  // Blocks in document order (one shared walk): nothing inside a paragraph or heading is a block.
+  for (const {node, parent, index} of blockIndex(tree, file).blocks) {
+    if (node.type === 'html') {
+      if (!BLOCK_PARENTS.has(parent.type)) continue
       const start = node.position?.start.offset
       const end = node.position?.end.offset
       if (start !== undefined && end !== undefined) htmlBlocks.push({start, end})
-    }
-    if (node.type === 'list') {
+    } else if (node.type === 'list') {
       const start = node.position?.start.offset
       if (start !== undefined) lists.set(start, node)
-      return undefined
-    }
-    if (node.type === 'heading') {
+    } else if (node.type === 'heading') {
       const label = headingLabel(node, options)
       if (label) labels.push(label)
-      return SKIP
-    }
-    if (node.type === 'paragraph') {
+    } else if (node.type === 'paragraph') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start === undefined || end === undefined) return SKIP
-      paragraphs.set(start, {node, siblings: parent && index !== undefined ? (parent.children as Nodes[]) : [node], index: index ?? 0})
+      if (start === undefined || end === undefined) continue
+      paragraphs.set(start, {node, siblings: parent.children as Nodes[], index})
       const finds = paragraphFinds(scan, paragraphLines(node.children, text, start), end, htmlLabelEnds)
       if (finds.farm) {
         farms.push(finds.farm)
@@ -499,10 +496,8 @@ export function findLinkFarms(tree: Root, file: VFile, rules: RuleSet): void {
       }
       if (finds.trailing) labels.push(finds.trailing)
       if (finds.pending) pending.push(finds.pending)
-      return SKIP
     }
-    return undefined
-  })
+  }
 
   // Last label first, so a label sees past a farm found after it (a label
   // stacked on another farm): one pass then finds what a second would.
