@@ -12,7 +12,7 @@ import type {RuleName, TemplateIndex} from '../plugin-api.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
 import {removalFindings} from '../report/removal-finding.js'
 import type {PhaseReporter} from './bounded.js'
-import {failureMessage} from './clean-file.js'
+import {cleanOptionsFor, failureMessage} from './clean-file.js'
 import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
 import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
@@ -54,17 +54,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
     const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
     const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
     const frontmatter = await frontmatterForFile(absolute, settings.frontmatter, detector)
-    const options: CleanOptions = {
-      rules: settings.rules,
-      filterLists: settings.filterLists,
-      templates: settings.templates,
-      enable: settings.enable,
-      disable: settings.disable,
-      path: display,
-      maxLength: settings.maxBytes,
-      frontmatter,
-      timeout: settings.timeoutMs,
-    }
+    const options = cleanOptionsFor(settings, display, frontmatter)
     const cleanArticle = () => {
       injectFault(absolute)
       return clean(text, options)

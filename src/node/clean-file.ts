@@ -53,6 +53,30 @@ export interface CleanSettings extends SiteLookup {
   watchdog?: boolean | undefined
 }
 
+/** What {@link cleanOptionsFor} takes from a run's settings (a batch's, a check's, a stream's). */
+export type RunCleanSettings = Pick<
+  CleanSettings,
+  'rules' | 'filterLists' | 'templates' | 'enable' | 'disable' | 'maxBytes' | 'timeoutMs'
+> & {
+  format?: boolean | undefined
+}
+
+/** The `clean` options of one article of a run: the run's settings, the path its messages name, its frontmatter options. */
+export function cleanOptionsFor(settings: RunCleanSettings, path: string, frontmatter: FrontmatterOptions | undefined): CleanOptions {
+  return {
+    rules: settings.rules,
+    filterLists: settings.filterLists,
+    templates: settings.templates,
+    enable: settings.enable,
+    disable: settings.disable,
+    ...(settings.format === undefined ? {} : {format: settings.format}),
+    path,
+    maxLength: settings.maxBytes,
+    frontmatter,
+    timeout: settings.timeoutMs,
+  }
+}
+
 /** A `strict` problem in an article, for the report. */
 export interface OutcomeProblem {
   line: number
@@ -92,18 +116,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings, phases?
     const text = await readArticle(task.absolute, task.display, {maxBytes: settings.maxBytes})
     const detector = settings.detectSite ? (settings.siteDetector ?? createSiteDetector()) : undefined
     const frontmatter = await frontmatterForFile(task.absolute, settings.frontmatter, detector)
-    const options: CleanOptions = {
-      rules: settings.rules,
-      filterLists: settings.filterLists,
-      templates: settings.templates,
-      enable: settings.enable,
-      disable: settings.disable,
-      format: settings.format,
-      path: task.display,
-      maxLength: settings.maxBytes,
-      frontmatter,
-      timeout: settings.timeoutMs,
-    }
+    const options = cleanOptionsFor(settings, task.display, frontmatter)
     const cleanArticle = () => {
       injectFault(task.absolute)
       return clean(text, options)

@@ -7,9 +7,10 @@
  * record's `source`, the site-template rule's folder key), and the line's
  * `site` for what a folder run's site detection would find.
  */
-import {clean, CleanError, type CleanOptions, type FrontmatterOptions, type RuleSet} from '../index.js'
+import {clean, CleanError, type FrontmatterOptions, type RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
 import type {RuleName, TemplateIndex} from '../plugin-api.js'
+import {cleanOptionsFor} from './clean-file.js'
 import {withSite, type SiteGenerator} from './site.js'
 import {cleanedLine, isFailure, parseStreamLine, type StreamErrorCode, type StreamFailure, type StreamItem} from './stream-line.js'
 import {withinTime} from './watchdog.js'
@@ -61,18 +62,7 @@ export function cleanStreamItem(item: StreamItem, settings: StreamCleanSettings)
       return failed(item, 'too-large', `${display}: file too large (${bytes} bytes, limit ${settings.maxBytes})`)
     }
     const frontmatter = settings.detectSite && item.site ? siteOptions(settings.frontmatter, item.site) : settings.frontmatter
-    const options: CleanOptions = {
-      rules: settings.rules,
-      filterLists: settings.filterLists,
-      templates: settings.templates,
-      enable: settings.enable,
-      disable: settings.disable,
-      format: settings.format,
-      path: display,
-      maxLength: settings.maxBytes,
-      frontmatter,
-      timeout: settings.timeoutMs,
-    }
+    const options = cleanOptionsFor(settings, display, frontmatter)
     const cleanArticle = () => clean(item.text, options)
     const result = settings.watchdog ? withinTime(cleanArticle, settings.timeoutMs ?? 0, display) : cleanArticle()
     result.record.source = item.path ?? String(item.id)
