@@ -3,7 +3,8 @@
  * with `--write` fix the files in place. Findings go to stdout through the
  * chosen reporter as each file is done (in input order); the exit code says
  * whether anything was found. Runs of more than 50 files are checked on
- * worker threads, one per core (as a batch is); the output is the same.
+ * worker threads by the batch's rule (node/pool.ts: cores − 1 from three
+ * cores on, in-process below); the output is the same.
  * Each file's time and memory are bounded as in a batch (node/bounded.ts).
  * With `--cache`, files unchanged since a run with the same settings are
  * answered from the cache (node/check-cache.ts).
