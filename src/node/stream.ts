@@ -54,7 +54,7 @@ export interface StreamOptions {
   frontmatter?: FrontmatterOptions | undefined
   /** Use each line's `site` (written by `decruft pack`) where `frontmatter` names no generator. Default: true. */
   detectSite?: boolean | undefined
-  /** Worker threads. Default: the number of cores; 1 keeps the stream in-process. */
+  /** Worker threads. Default: `defaultThreads()` (node/pool.ts: cores − 1 from three cores on, else 1); 1 keeps the stream in-process. */
   concurrency?: number | undefined
   /** `auto` (default): workers above {@link POOL_THRESHOLD} lines when `concurrency` > 1; or force one way. */
   pool?: 'auto' | 'workers' | 'inline' | undefined
