@@ -138,7 +138,11 @@ describe('keep entries', () => {
 
 describe('invalid keep entries', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['no condition', 'keep:\n  - id: nothing\n    note: forgot\n', /keep\.yaml:2:\d+: keep\.0: .*at least one of rule, textHash, url, host/],
+    [
+      'no condition',
+      'keep:\n  - id: nothing\n    note: forgot\n',
+      /keep\.yaml:2:\d+: keep\.0: .*at least one of rule, textHash, url, host/,
+    ],
     ['a bad hash', 'keep:\n  - id: bad\n    textHash: 3F2A\n', /keep\.yaml:3:\d+: keep\.0\.textHash: .*16 lower-case hex/],
     ['an unknown rule', 'keep:\n  - id: typo\n    rule: link-frm\n', /keep\.yaml:3:\d+: keep\.0\.rule: not a rule id/],
     ['a bad host', 'keep:\n  - id: wild\n    host: "*.example.com"\n', /keep\.yaml:3:\d+: keep\.0\.host: not a host name/],
@@ -155,7 +159,9 @@ describe('invalid keep entries', () => {
 describe('urlsIn', () => {
   it('reads Markdown, autolink, HTML attribute and bare URLs, decoding &amp;', () => {
     expect(
-      urlsIn('[a](https://a.example/x) <https://b.example/> <img src="//c.example/p.gif"> <a href=\'https://d.example/?a=1&amp;b=2\'> see https://e.example/y.'),
+      urlsIn(
+        '[a](https://a.example/x) <https://b.example/> <img src="//c.example/p.gif"> <a href=\'https://d.example/?a=1&amp;b=2\'> see https://e.example/y.',
+      ),
     ).toEqual(['https://a.example/x', 'https://b.example/', '//c.example/p.gif', 'https://d.example/?a=1&b=2', 'https://e.example/y'])
   })
   it('ignores relative links', () => {

@@ -46,7 +46,10 @@ export const keepEntrySchema = z
     /** The removed text links to or embeds a URL on this host or a sub-domain of it. */
     host: z
       .string()
-      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'not a host name (no wildcards: a host matches its sub-domains)')
+      .regex(
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i,
+        'not a host name (no wildcards: a host matches its sub-domains)',
+      )
       .optional(),
     /** Gitignore-style patterns on the article's path (POSIX, relative); every article when absent. */
     paths: z.array(z.string().min(1)).min(1).optional(),
