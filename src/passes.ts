@@ -320,7 +320,7 @@ function findRemovalsWith(
   const keepEntries = keepEntriesFor(rules.keep, path)
   const warnedKeeps = new Set<string>()
   const firstFound = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
-  const firstKept = keepRemovals(firstFound, keepEntries, inlineProtected.ruleIds)
+  const firstKept = keepRemovals(body, firstFound, keepEntries, inlineProtected.ruleIds)
   const all = firstKept.made
   const kept = firstKept.kept
   let treeRemovals = all
@@ -383,7 +383,7 @@ function findRemovalsWith(
       }
       found.push(...pieces)
     }
-    const passKept = keepRemovals(found, keepEntries, inlineProtected.ruleIds)
+    const passKept = keepRemovals(body, found, keepEntries, inlineProtected.ruleIds)
     warnings.push(...warnOverriddenKeeps(first, passKept.overridden, warnedKeeps))
     if (passKept.kept.length > 0) {
       const made = new Set(passKept.made.map((piece) => foundIn.get(piece)))
