@@ -144,6 +144,17 @@ describe('keep entries', () => {
     expect(warnings[0]!.reason).toMatch(/keep-script.*unsafe-html.*--disable unsafe-html/)
   })
 
+  it('never keeps a frontmatter rewrite (the record would not match the text), and warns', () => {
+    const text = '---\ntitle: Hello\ntags: a, b, a\n---\n\nBody.\n'
+    const plain = clean(text)
+    expect(plain.removals.map((removal) => removal.rule)).toEqual(['frontmatter'])
+    const kept = clean(text, {rules: rulesOf('keep:\n  - id: my-tags\n    rule: frontmatter\n')})
+    expect(kept.markdown).toBe(plain.markdown)
+    expect(kept.record.kept).toBeUndefined()
+    expect(kept.record.warnings.map((warning) => [warning.rule, warning.line])).toEqual([['keep', 3]])
+    expect(kept.record.warnings[0]!.reason).toMatch(/my-tags.*frontmatter rewrite.*--disable frontmatter/)
+  })
+
   it('merge by id over earlier layers', () => {
     const first = 'keep:\n  - id: k\n    rule: ad-block\n'
     const second = 'keep:\n  - id: k\n    rule: unsafe-html\n    note: changed my mind\n'

@@ -13,10 +13,12 @@
  * had absorbed (smaller removals inside it) stays with it: its text is
  * kept as it was, which keeps the clean idempotent.
  *
- * What it never keeps: removals of rules that the config cannot steer by
- * content (the `safety` group, `unsafe-html`: `protectedRules`). An entry
- * that matches one keeps nothing there, and the caller warns (rule id
- * `keep`); only `--disable` switches safety off.
+ * What it never keeps: removals of the rules the caller names
+ * (`unkeepable`): the `safety` group (`unsafe-html`), which the config may
+ * not steer by content, and the `frontmatter` rewrites, whose record
+ * (`frontmatter`, `changes`) would no longer match the text. An entry that
+ * matches one keeps nothing there, and the caller warns (rule id `keep`);
+ * only `--disable` switches those rules off.
  *
  * @example
  *   keep: [{id: 'keep-ours', host: 'ours.example'}]
@@ -36,7 +38,7 @@ export interface KeptSpan {
   end: number
 }
 
-/** An entry that matched a removal it may not keep (a `safety` rule's). */
+/** An entry that matched a removal it may not keep (an `unkeepable` rule's). */
 export interface OverriddenKeep {
   entry: KeepEntry
   removal: Removal
@@ -165,13 +167,13 @@ function matches(entry: KeepEntry, ruleId: string, facts: RemovalFacts): boolean
  * the article, see {@link keepEntriesFor}). A removal of several parts goes
  * whole either way: an entry names it by any part (or by the text its parts
  * cover). A text hash names the text give or take white space at its edges.
- * Removals by `protectedRules` are always made.
+ * Removals by `unkeepable` rules are always made.
  */
 export function keepRemovals(
   text: string,
   removals: readonly Removal[],
   entries: readonly KeepEntry[],
-  protectedRules: ReadonlySet<string>,
+  unkeepable: ReadonlySet<string>,
 ): KeepResult {
   if (entries.length === 0) return {made: [...removals], kept: [], overridden: []}
   const wanted = new Set(entries.flatMap((entry) => (entry.textHash === undefined ? [] : [entry.textHash])))
@@ -189,7 +191,7 @@ export function keepRemovals(
     const facts = new RemovalFacts(text, parts, wanted)
     const entry = entries.find((candidate) => matches(candidate, first.ruleId, facts))
     if (entry === undefined) continue
-    if (protectedRules.has(first.ruleId)) {
+    if (unkeepable.has(first.ruleId)) {
       if (!overridden.has(entry)) overridden.set(entry, first)
       continue
     }
