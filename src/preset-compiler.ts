@@ -13,9 +13,8 @@
  * remark-rehype does) goes to the inner compiler as usual — with
  * remark-stringify, the changed tree reformatted as a whole.
  */
-import type {Root} from 'mdast'
+import type {Node, Root} from 'mdast'
 import type {CompileResults, Compiler, Processor} from 'unified'
-import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 
 /** What the preset left for one file: the clean text and the snapshot of the tree it parses to. */
