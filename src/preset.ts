@@ -14,7 +14,8 @@
  * (src/preset-compiler.ts) emits the spliced text while that tree is
  * unchanged; a later plugin's change makes the output the inner compiler's
  * (remark-stringify's) serialisation of the changed tree. A plugin before
- * this one that changed the tree has its change dropped: put decruft first.
+ * this one that changed the tree has its change dropped, with a warning
+(`plugin-order`, src/preset-parse-check.ts): put decruft first.
  *
  * The find-only plugins (`remarkDecruft`, each rule's plugin) stay as they
  * are, for pipelines that apply the removals themselves.
@@ -26,6 +27,7 @@ import {clean, CleanError, type CleanOptions} from './clean.js'
 import {SOURCE} from './engine/removal.js'
 import {createParser} from './pipeline.js'
 import {compileToCleanText, rememberCleaned} from './preset-compiler.js'
+import {changedSinceParse, parserOf, snapshotParses} from './preset-parse-check.js'
 import type {ArticleRecord} from './record.js'
 
 /** What the cleaning preset leaves in `file.data`. */
@@ -57,7 +59,9 @@ export const decruft: Plugin<[(CleanOptions | null | undefined)?], Root, Root> =
   const self = this as unknown as Processor<Root, Root, Root, Root, string>
   const settings: CleanOptions = options ?? {}
   compileToCleanText(self)
-  return (_tree: Root, file: VFile): Root => {
+  snapshotParses(self)
+  return (given: Root, file: VFile): Root => {
+    if (changedSinceParse(file, given)) warnEarlierChange(file)
     const path = settings.path ?? file.path
     let result: ReturnType<typeof clean>
     try {
@@ -76,9 +80,19 @@ export const decruft: Plugin<[(CleanOptions | null | undefined)?], Root, Root> =
   }
 }
 
+/** A plugin before this one changed the tree: its change is dropped, so say so. */
+function warnEarlierChange(file: VFile): void {
+  const message = file.message(
+    'a plugin that ran before decruft changed the tree; decruft cleans the text, so that change is dropped (use decruft right after the parser)',
+    {ruleId: 'plugin-order', source: SOURCE},
+  )
+  message.fatal = false
+}
+
 /** The clean text parsed as the processor parses (so later plugins get the tree they expect). */
 function parseClean(processor: Processor<Root, Root, Root, Root, string>, markdown: string, file: VFile): Root {
-  if (processor.parser) return processor.parser(markdown, file)
+  const parse = parserOf(processor)
+  if (parse) return parse(markdown, file)
   fallbackParser ??= createParser()
   return fallbackParser.parse(markdown)
 }

@@ -248,6 +248,28 @@ describe('decruft (the cleaning preset)', () => {
     expect(() => unified().use(remarkParse).use(decruft).use(addParagraph).processSync(text)).toThrow(/add remark-stringify/)
   })
 
+  it('warns when a plugin before it changed the tree (that change is dropped)', () => {
+    const text = 'Intro\n\n<!-- affiliate ads begin -->\n<div>Buy!</div>\n<!-- affiliate ads end -->\n\nEnd\n'
+    function addParagraph() {
+      return (tree: Root) => {
+        tree.children.push({type: 'paragraph', children: [{type: 'text', value: 'Added.'}]})
+      }
+    }
+    const file = remark().use(addParagraph).use(decruft).processSync(text)
+    expect(String(file)).toBe(clean(text).markdown)
+    expect(file.messages.map((message) => [message.ruleId, message.source])).toEqual([
+      ['plugin-order', 'decruft'],
+      ['ad-block', 'decruft'],
+    ])
+    expect(file.messages[0]!.fatal).toBe(false)
+    // A tree of one's own given to `run` was not parsed by the processor: nothing to compare, no warning.
+    const processor = remark().use(decruft)
+    const own = new VFile(text)
+    const tree = processor.runSync(remark.parse(text), own)
+    expect(own.messages.map((message) => message.ruleId)).toEqual(['ad-block'])
+    expect(processor.stringify(tree, own)).toBe(clean(text).markdown)
+  })
+
   it('hands remark-rehype the clean tree (its compiler then compiles the HTML tree)', () => {
     const text = 'Intro\n\n<!-- affiliate ads begin -->\n<div>Buy!</div>\n<!-- affiliate ads end -->\n\nEnd\n'
     const file = remark()
