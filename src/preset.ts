@@ -15,7 +15,7 @@
  * unchanged; a later plugin's change makes the output the inner compiler's
  * (remark-stringify's) serialisation of the changed tree. A plugin before
  * this one that changed the tree has its change dropped, with a warning
-(`plugin-order`, src/preset-parse-check.ts): put decruft first.
+ * (`plugin-order`, src/preset-parse-check.ts): put decruft first.
  *
  * The find-only plugins (`remarkDecruft`, each rule's plugin) stay as they
  * are, for pipelines that apply the removals themselves.
@@ -24,7 +24,7 @@ import type {Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {clean, CleanError, type CleanOptions} from './clean.js'
-import {SOURCE} from './engine/removal.js'
+import {SOURCE, withoutStack} from './engine/removal.js'
 import {createParser} from './pipeline.js'
 import {compileToCleanText, rememberCleaned} from './preset-compiler.js'
 import {changedSinceParse, parserOf, snapshotParses} from './preset-parse-check.js'
@@ -43,9 +43,6 @@ declare module 'vfile' {
   }
 }
 
-/** Parser for a processor that has none (`unified().use(decruft).runSync(tree, file)`). */
-let fallbackParser: ReturnType<typeof createParser> | undefined
-
 /**
  * A unified plugin that cleans the document, as {@link clean} with the same
  * options (`path` defaults to the file's path). The output of the processor
@@ -60,6 +57,14 @@ export const decruft: Plugin<[(CleanOptions | null | undefined)?], Root, Root> =
   const settings: CleanOptions = options ?? {}
   compileToCleanText(self)
   snapshotParses(self)
+  // For a processor without a parser (`unified().use(decruft).runSync(tree, file)`): decruft's own, made on first use.
+  let ownParser: Processor<Root> | undefined
+  const parseClean = (markdown: string, file: VFile): Root => {
+    const parse = parserOf(self)
+    if (parse) return parse(markdown, file)
+    ownParser ??= createParser()
+    return ownParser.parse(markdown)
+  }
   return (given: Root, file: VFile): Root => {
     if (changedSinceParse(file, given)) warnEarlierChange(file)
     const path = settings.path ?? file.path
@@ -74,7 +79,8 @@ export const decruft: Plugin<[(CleanOptions | null | undefined)?], Root, Root> =
     file.messages.push(...result.messages)
     file.value = result.markdown
     file.data.decruft = {record: result.record}
-    const tree = parseClean(self, result.markdown, file)
+    // The processor's parse of the clean text, so later plugins get the tree they expect.
+    const tree = parseClean(result.markdown, file)
     rememberCleaned(file, result.markdown, tree)
     return tree
   }
@@ -82,17 +88,11 @@ export const decruft: Plugin<[(CleanOptions | null | undefined)?], Root, Root> =
 
 /** A plugin before this one changed the tree: its change is dropped, so say so. */
 function warnEarlierChange(file: VFile): void {
-  const message = file.message(
-    'a plugin that ran before decruft changed the tree; decruft cleans the text, so that change is dropped (use decruft right after the parser)',
-    {ruleId: 'plugin-order', source: SOURCE},
+  const message = withoutStack(() =>
+    file.message(
+      'a plugin that ran before decruft changed the tree; decruft cleans the text, so that change is dropped (use decruft right after the parser)',
+      {ruleId: 'plugin-order', source: SOURCE},
+    ),
   )
   message.fatal = false
-}
-
-/** The clean text parsed as the processor parses (so later plugins get the tree they expect). */
-function parseClean(processor: Processor<Root, Root, Root, Root, string>, markdown: string, file: VFile): Root {
-  const parse = parserOf(processor)
-  if (parse) return parse(markdown, file)
-  fallbackParser ??= createParser()
-  return fallbackParser.parse(markdown)
 }

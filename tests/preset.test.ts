@@ -270,6 +270,15 @@ describe('decruft (the cleaning preset)', () => {
     expect(processor.stringify(tree, own)).toBe(clean(text).markdown)
   })
 
+  it('runs without a parser of the processor (decruft parses the clean text itself)', () => {
+    const text = 'Intro\n\n<!-- affiliate ads begin -->\n<div>Buy!</div>\n<!-- affiliate ads end -->\n\nEnd\n'
+    const processor = unified().use(decruft)
+    const file = new VFile(text)
+    const tree = processor.runSync(remark.parse(text), file)
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph'])
+    expect(processor.stringify(tree, file)).toBe(clean(text).markdown)
+  })
+
   it('hands remark-rehype the clean tree (its compiler then compiles the HTML tree)', () => {
     const text = 'Intro\n\n<!-- affiliate ads begin -->\n<div>Buy!</div>\n<!-- affiliate ads end -->\n\nEnd\n'
     const file = remark()
