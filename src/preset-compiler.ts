@@ -9,18 +9,19 @@
  * before or after, is kept as the inner one, and the processor's compiler
  * is always this wrapper. The wrapper emits the spliced text when the tree
  * it is given is deep-equal to the clean tree the preset handed on (a JSON
- * snapshot taken then); a tree a later plugin changed (or replaced, as
- * remark-rehype does) goes to the inner compiler as usual — with
- * remark-stringify, the changed tree reformatted as a whole.
+ * snapshot taken then, src/preset-snapshot.ts); a tree a later plugin
+ * changed (or replaced, as remark-rehype does) goes to the inner compiler as
+ * usual — with remark-stringify, the changed tree reformatted as a whole.
  */
 import type {Node, Root} from 'mdast'
 import type {CompileResults, Compiler, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {snapshotOf, unchangedSince} from './preset-snapshot.js'
 
 /** What the preset left for one file: the clean text and the snapshot of the tree it parses to. */
 interface Cleaned {
   readonly markdown: string
-  readonly snapshot: string
+  readonly snapshot: string | undefined
 }
 
 /** Per file, so one processor can run many files (also at once). */
@@ -30,7 +31,7 @@ const WRAPPED = Symbol('decruft splice compiler')
 
 /** Remember, for `file`, the clean text and the tree the preset hands on (call after the last change to the tree). */
 export function rememberCleaned(file: VFile, markdown: string, tree: Root): void {
-  cleanedFiles.set(file, {markdown, snapshot: JSON.stringify(tree)})
+  cleanedFiles.set(file, {markdown, snapshot: snapshotOf(tree)})
 }
 
 /**
@@ -45,7 +46,7 @@ export function compileToCleanText(processor: Processor<Root, Root, Root, Root, 
   let inner = host.compiler
   const compiler: Compiler<Node, CompileResults> & {[WRAPPED]?: true} = (tree, file) => {
     const cleaned = cleanedFiles.get(file)
-    if (cleaned && JSON.stringify(tree) === cleaned.snapshot) return cleaned.markdown
+    if (cleaned && unchangedSince(cleaned.snapshot, tree)) return cleaned.markdown
     if (inner) return inner(tree, file)
     throw new TypeError(
       'decruft: the tree was changed after cleaning (or was not cleaned), and there is no compiler to serialise it: add remark-stringify',

@@ -15,9 +15,10 @@
 import type {Root} from 'mdast'
 import type {Parser, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {snapshotOf, unchangedSince} from './preset-snapshot.js'
 
 /** The parse snapshot of each file, taken by the parser and read (once) by the preset. */
-const parsedFiles = new WeakMap<VFile, string>()
+const parsedFiles = new WeakMap<VFile, string | undefined>()
 
 const WATCHED = Symbol('decruft parse snapshot')
 
@@ -32,7 +33,7 @@ export function snapshotParses(processor: Processor<Root, Root, Root, Root, stri
   const parser: Parser<Root> & {[WATCHED]?: true} = (document, file) => {
     if (!inner) throw new TypeError('Cannot `parse` without `parser`')
     const tree = inner(document, file)
-    parsedFiles.set(file, JSON.stringify(tree))
+    parsedFiles.set(file, snapshotOf(tree))
     return tree
   }
   parser[WATCHED] = true
@@ -53,9 +54,10 @@ export function snapshotParses(processor: Processor<Root, Root, Root, Root, stri
  * when it did not parse this file). Forgets the snapshot.
  */
 export function changedSinceParse(file: VFile, tree: Root): boolean {
+  if (!parsedFiles.has(file)) return false
   const parsed = parsedFiles.get(file)
   parsedFiles.delete(file)
-  return parsed !== undefined && parsed !== JSON.stringify(tree)
+  return !unchangedSince(parsed, tree)
 }
 
 /** A processor's parser without the snapshot (for parsing other text than the file's). */

@@ -244,6 +244,13 @@ describe('decruft (the cleaning preset)', () => {
     const file = remark().use(decruft).use(addParagraph).processSync(text)
     expect(String(file)).toBe('Intro\n\n* kept as written\n\nEnd\n\nAdded.\n')
     expect(file.messages.map((message) => message.ruleId)).toEqual(['ad-block'])
+    // A change JSON cannot snapshot (a cycle through `data`) counts as a change too.
+    function linkToItself() {
+      return (tree: Root) => {
+        tree.data = {self: tree} as never
+      }
+    }
+    expect(String(remark().use(decruft).use(linkToItself).processSync(text))).toBe('Intro\n\n* kept as written\n\nEnd\n')
     // With no compiler but the preset's, a changed tree cannot be written: a clear error.
     expect(() => unified().use(remarkParse).use(decruft).use(addParagraph).processSync(text)).toThrow(/add remark-stringify/)
   })
