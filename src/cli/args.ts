@@ -381,6 +381,7 @@ export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft unpack [file.jsonl|-] -o <dir>
        decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <index.json>
        decruft templates merge <index.json…> -o <out.json>
+       decruft init [--force]
 
 Clean scraped Markdown articles: remove ads, affiliate links, tracking
 parameters, link farms, feed footers and repeated paragraphs, sanitise the
@@ -409,10 +410,16 @@ files are not modified. With --write, fix them in place instead.
       --cache            reuse the findings of files unchanged since the last
                          run with the same settings (kept in .decruftcache)
       --cache-location <path>  the cache file, or a directory for it
+      --stdin-filename <path>  check the text on stdin as the file at <path>
+                         (its config, ignores and site); with --write, print
+                         the fixed text to stdout instead
 
 Options:
   -o, --out <dir>        directory to write to (created if missing; not an
                          input folder, nor inside or around one)
+      --diff             print a unified diff of what the run would change
+                         (batch or check --write) and write nothing; no --out
+                         (exit code 1 when something would change)
       --md               write the clean Markdown only
       --json             write the JSON record only (default: both)
       --rules <file>     rules file (YAML) merged over the defaults; repeatable

@@ -73,7 +73,11 @@ export async function runCheckStdin(config: CliConfig, context: CheckContext, ru
     // In this thread, only the watchdog can end a clean that overruns.
     const result = withinTime(() => clean(text, options), config.timeoutMs, display)
     fixedText = result.markdown
-    report = {path: display, findings: cleanFindings(display, text, result, context.severity), fixed: config.write && result.markdown !== text}
+    report = {
+      path: display,
+      findings: cleanFindings(display, text, result, context.severity),
+      fixed: config.write && result.markdown !== text,
+    }
   } catch (error) {
     if (!(error instanceof CleanError)) throw error
     context.report(failureMessage(error, display))

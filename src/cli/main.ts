@@ -66,6 +66,10 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     const io = {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report}
     return options.argv[0] === 'pack' ? runPack(options.argv.slice(1), io) : runUnpack(options.argv.slice(1), io)
   }
+  if (options.argv[0] === 'init') {
+    const {runInit} = await import('./init.js')
+    return runInit(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdout: options.stdout, report})
+  }
   if (options.argv[0] === 'templates') {
     const {runTemplates} = await import('./templates.js')
     return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report})
