@@ -6,8 +6,7 @@
  * that applies, with nothing written) and `decruft init` (a commented
  * starting config that loads, and that means the defaults).
  */
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {applyPatch} from 'diff'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -118,6 +117,15 @@ describe('check --stdin-filename', () => {
     // A clean buffer comes back as it came.
     const same = await run(['check', '--write', '--stdin-filename', 'posts/fence.md'], root, {stdin: CLEAN})
     expect(same).toEqual({code: ExitCode.ok, stdout: CLEAN, stderr: ''})
+  })
+
+  it('with --write, an error a fix cannot remove (--strict) is named on stderr and exits 1; the text still goes to stdout', async () => {
+    const root = tree({})
+    const post = '---\ndate: 2024-01-01\n---\n\nBody text.\n'
+    const result = await run(['check', '--write', '--strict', '--stdin-filename', 'a.md'], root, {stdin: post})
+    expect(result.code).toBe(ExitCode.problems)
+    expect(result.stdout).toBe(post)
+    expect(result.stderr).toMatch(/^decruft: a\.md:1:1: frontmatter: Required frontmatter key `title` is missing \(not fixable\)\n$/)
   })
 
   it('applies the config of the run to the buffer (a rule made a warning)', async () => {
@@ -269,7 +277,7 @@ describe('--diff', () => {
     })
     it('is removed at the end', async () => {
       const root = tree({'in/a.md': SPAMMY})
-      const temporary = mkdtempSync(join(tmpdir(), 'decruft-diff-tmp-'))
+      const temporary = tree({})
       process.env['TMPDIR'] = temporary
       expect((await run(['--diff', 'in'], root)).code).toBe(ExitCode.problems)
       expect(readdirSync(temporary)).toEqual([])

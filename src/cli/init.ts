@@ -36,7 +36,9 @@ commented out with its default. An existing ${INIT_FILE} is kept unless
 /** A rule's description cut to fit one comment line. */
 function shortDescription(description: string): string {
   const first = description.split(/:\s|\s\(|\.\s|\.$/)[0]?.trim() ?? ''
-  return first.length > 64 ? `${first.slice(0, 63).trimEnd()}…` : first
+  if (first.length <= 64) return first
+  const cut = first.slice(0, 64)
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;]$/, '')} …`
 }
 
 /** The text of the starting config. */
@@ -54,8 +56,8 @@ export function initialConfig(): string {
 # this file's folder. Reference: docs/check-and-hooks.md, "Configuration".
 
 # Each rule is off, warn (reported but not failing the check; a fix still
-# removes what it finds) or error. A group (${groups}) may be
-# set as one; a rule's own line wins over its group's.
+# removes what it finds) or error. A group of rules may be set as one
+# (${groups}); a rule's own line wins.
 # rules:
 ${ruleLines.join('\n')}
 
