@@ -66,6 +66,10 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     const io = {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report}
     return options.argv[0] === 'pack' ? runPack(options.argv.slice(1), io) : runUnpack(options.argv.slice(1), io)
   }
+  if (options.argv[0] === 'init') {
+    const {runInit} = await import('./init.js')
+    return runInit(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdout: options.stdout, report})
+  }
   if (options.argv[0] === 'templates') {
     const {runTemplates} = await import('./templates.js')
     return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report})
@@ -94,6 +98,7 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     const {cleanStream} = await import('./stream.js')
     return cleanStream(config, settings, options, report)
   }
+  if (config.diff) return diff(config, settings, cwd, options, report)
   if (config.mode === 'check') return check(config, settings, cwd, options, report)
   return config.stdin ? cleanStdin(config, settings, options, report) : cleanFiles(config, settings, cwd, options, report)
 }
@@ -123,10 +128,27 @@ async function check(
     version: await readVersion(),
     stdout: options.stdout,
     report,
+    stdin: options.stdin,
   })
   if (outcome.nothing) return ExitCode.usage
   if (outcome.failed > 0) return ExitCode.failures
   return outcome.failing > 0 ? ExitCode.problems : ExitCode.ok
+}
+
+/** `--diff`: 1 when a clean would change something, 0 when nothing, 3 when an input failed. */
+async function diff(
+  config: CliConfig,
+  settings: RunSettings,
+  cwd: string,
+  options: MainOptions,
+  report: (message: string) => void,
+): Promise<ExitCode> {
+  const {runDiff} = await import('./diff.js')
+  // The diff goes to stdout: colours follow stdout's terminal.
+  const outcome = await runDiff(config, settings, {cwd, stdout: options.stdout, colors: useColor(options, options.stdoutIsTTY), report})
+  if (outcome.nothing) return ExitCode.usage
+  if (outcome.failed > 0) return ExitCode.failures
+  return outcome.changed > 0 ? ExitCode.problems : ExitCode.ok
 }
 
 async function cleanStdin(
