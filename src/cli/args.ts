@@ -471,7 +471,8 @@ Off by default: ${allRules
   .join(', ')}
 
 Exit codes: 0 all cleaned (check: nothing found); 1 findings (check mode),
-or --strict found frontmatter problems (the articles are written); 2 bad
+or --strict found frontmatter problems (the articles are written), or with
+--diff a file would change; 2 bad
 usage, options, config or rules file, or an --out that cannot be used; 3
 some inputs could not be read, cleaned or written (each named on stderr;
 their old files stay; the others are done).

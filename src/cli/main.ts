@@ -29,7 +29,7 @@ import {resolveSettings, type RunSettings} from './settings.js'
 export const ExitCode = {
   /** Every input was cleaned and written. */
   ok: 0,
-  /** Check mode found something (each printed), or `--strict` found frontmatter problems; the articles were written. */
+  /** Check mode found something (each printed), or `--strict` found frontmatter problems (the articles were written), or `--diff`: a file would change. */
   problems: 1,
   /** Bad usage, options, or rules file; nothing was written. */
   usage: 2,
