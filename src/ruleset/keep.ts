@@ -58,6 +58,8 @@ export const keepEntrySchema = z
   .refine((entry) => entry.rule !== undefined || entry.textHash !== undefined || entry.url !== undefined || entry.host !== undefined, {
     error: 'a keep entry needs at least one of rule, textHash, url, host',
   })
+  // The same for editors: the JSON Schema cannot read the refinement.
+  .meta({anyOf: ['rule', 'textHash', 'url', 'host'].map((key) => ({required: [key]}))})
 
 /** The `keep` section: a list of entries. */
 export const keepSchema = z.array(keepEntrySchema)
