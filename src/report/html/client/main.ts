@@ -276,11 +276,26 @@ function isRelative(path: string): boolean {
   return path !== '' && !path.startsWith('/') && !/^[a-z]:/i.test(path) && !path.split('/').includes('..')
 }
 
+/**
+ * The hash a text choice names: the removal's own, or for a part of a
+ * removal of several spans, its group's longest part (an unlinked link's
+ * `](https://…)`, not its `[`, which every such link shares). The engine
+ * keeps the whole group when any part matches.
+ */
+function specificHash(body: ReportBody, removal: ReportRemoval): string {
+  if (removal.group === undefined) return removal.hash
+  let longest = removal
+  for (const part of body.removals) {
+    if (part.group === removal.group && part.rule === removal.rule && part.end - part.start > longest.end - longest.start) longest = part
+  }
+  return longest.hash
+}
+
 function choiceFor(n: number, body: ReportBody, r: number, value: string): KeepChoice {
   const removal = body.removals[r]!
   const kind = value.split(':')[0] as KeepKind
   const choice: KeepChoice = {kind, rule: removal.rule, path: body.path}
-  if (kind === 'text') choice.textHash = removal.hash
+  if (kind === 'text') choice.textHash = specificHash(body, removal)
   if (kind === 'url') choice.url = removal.urls?.[Number(value.slice(4))]
   if (kind === 'host') choice.host = value.slice(5)
   void n
