@@ -73,6 +73,8 @@ export interface CliConfig {
   diff: boolean
   /** `check --stdin-filename <path>`: check the text on stdin as the file at this path (relative to the working directory). */
   stdinFilename: string | undefined
+  /** Write the review report of a batch or check run to this HTML file (`--report`). */
+  report: string | undefined
   help: boolean
   version: boolean
 }
@@ -110,6 +112,7 @@ const options = {
   'cache-location': {type: 'string'},
   diff: {type: 'boolean'},
   'stdin-filename': {type: 'string'},
+  report: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -164,6 +167,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     cacheLocation: values['cache-location'],
     diff: values.diff === true,
     stdinFilename: values['stdin-filename'],
+    report: values.report,
     help: values.help === true,
     version: values.version === true,
   }
@@ -179,6 +183,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   }
   checkCacheOptions(config)
   checkModeOptions(config, values)
+  checkReportOption(config)
   if (config.shard !== undefined && (config.mode === 'check' || config.stdin || config.jsonl))
     throw new UsageError(
       `--shard is for a batch (it splits the articles of a folder run), not for ${config.jsonl ? '--jsonl (the engine feeding the stream splits it)' : config.stdin ? '`-`' : 'check mode'}`,
@@ -255,6 +260,16 @@ function checkCacheOptions(config: CliConfig): void {
   if (config.cacheLocation !== undefined && !config.cache) throw new UsageError('--cache-location needs --cache')
   if (config.cacheLocation === '') throw new UsageError('--cache-location: expected a file or a directory')
   if (config.cache && config.mode !== 'check') throw new UsageError('--cache is for check mode (decruft check --cache …)')
+}
+
+/** `--report` reads the removals of a run over files: a batch or check mode, not `-` nor `--jsonl`. */
+function checkReportOption(config: CliConfig): void {
+  if (config.report === undefined) return
+  if (config.report === '') throw new UsageError('--report: expected an HTML file to write the review report to')
+  if (config.stdin || config.jsonl || config.stdinFilename !== undefined || config.diff)
+    throw new UsageError(
+      `--report is for a batch or check mode (a run over files), not for ${config.jsonl ? '--jsonl' : config.diff ? '--diff' : config.stdinFilename !== undefined ? '--stdin-filename' : '`-`'}`,
+    )
 }
 
 function parseReporter(value: string): ReporterName {
@@ -459,6 +474,9 @@ Options:
       --save-templates <file>  write the template index the batch used
       --no-templates     a batch cleans in one pass, without first learning
                          its sites' templates from its articles
+      --report <file.html>  write one self-contained HTML page to review
+                         the run's removals and choose what to keep (batch
+                         and check; docs/report.md)
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help
   -v, --version          show the version
