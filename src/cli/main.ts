@@ -254,9 +254,9 @@ async function cleanFiles(
   return summary.problems > 0 ? ExitCode.problems : ExitCode.ok
 }
 
-/** `path:line:col  rule  reason`, as linters print a finding. */
+/** `path:line:col  error  rule  reason`, as linters print a finding (a `--strict` problem fails the run: an error). */
 function problemLine(path: string, problem: {line: number; column: number; rule: string; reason: string}): string {
-  return escapeControl(`${path}:${problem.line}:${problem.column}  ${problem.rule}  ${problem.reason}`) + '\n'
+  return escapeControl(`${path}:${problem.line}:${problem.column}  error  ${problem.rule}  ${problem.reason}`) + '\n'
 }
 
 /** Colours on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces them. */
