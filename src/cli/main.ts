@@ -22,6 +22,9 @@ import {withinTime} from '../node/watchdog.js'
 import {escapeControl} from '../report/escape.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
+import {useColor} from './color.js'
+import {exceedsMaxWarnings, tooManyWarningsMessage} from './max-warnings.js'
+import {writeReportFile} from './output-file.js'
 import type {Output} from './output.js'
 import {resolveSettings, type RunSettings} from './settings.js'
 
@@ -106,6 +109,9 @@ async function check(
   report: (message: string) => void,
 ): Promise<ExitCode> {
   const {runCheck} = await import('./check.js')
+  // --output-file: the report is collected and written in one piece at the end; stdout gets nothing.
+  const collected: string[] = []
+  const reportOutput: Output = config.outputFile === undefined ? options.stdout : {write: (chunk: string) => collected.push(chunk)}
   const outcome = await runCheck(config, {
     cwd,
     rules: settings.rules,
@@ -118,15 +124,19 @@ async function check(
     frontmatter: settings.frontmatter,
     detectSite: settings.detectSite,
     ignored: settings.ignored,
-    // Findings go to stdout: colours follow stdout's terminal, as linters do.
-    colors: useColor(options, options.stdoutIsTTY),
+    // Findings go to stdout: colours follow stdout's terminal, as linters do (a file is no terminal).
+    colors: colorsFor(config, options, config.outputFile === undefined ? options.stdoutIsTTY : false),
     version: await readVersion(),
-    stdout: options.stdout,
+    stdout: reportOutput,
     report,
   })
+  if (config.outputFile !== undefined && !(await writeReportFile({path: resolve(cwd, config.outputFile), display: config.outputFile}, collected.join(''), report)))
+    return ExitCode.failures
   if (outcome.nothing) return ExitCode.usage
+  const tooManyWarnings = exceedsMaxWarnings(outcome.warningsLeft, config.maxWarnings)
+  if (tooManyWarnings) report(tooManyWarningsMessage(outcome.warningsLeft, config.maxWarnings!, config.write))
   if (outcome.failed > 0) return ExitCode.failures
-  return outcome.failing > 0 ? ExitCode.problems : ExitCode.ok
+  return outcome.failing > 0 || tooManyWarnings ? ExitCode.problems : ExitCode.ok
 }
 
 async function cleanStdin(
@@ -247,7 +257,7 @@ async function cleanFiles(
     progress?.stop()
   }
   if (!config.quiet) {
-    const colors = createColors(useColor(options))
+    const colors = createColors(colorsFor(config, options))
     options.stderr.write(formatSummary(summary, {out: escapeControl(config.out!), colors}))
   }
   if (summary.failed > 0 || expanded.errors.length > 0) return ExitCode.failures
@@ -259,12 +269,9 @@ function problemLine(path: string, problem: {line: number; column: number; rule:
   return escapeControl(`${path}:${problem.line}:${problem.column}  error  ${problem.rule}  ${problem.reason}`) + '\n'
 }
 
-/** Colours on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces them. */
-function useColor(options: MainOptions, isTTY = options.isTTY): boolean {
-  const env = options.env ?? {}
-  if (env['NO_COLOR']) return false
-  if (env['FORCE_COLOR'] && env['FORCE_COLOR'] !== '0') return true
-  return isTTY === true
+/** Colours on stderr (the summary), or on stdout (check's findings) when `isTTY` says whether it is a terminal. */
+function colorsFor(config: CliConfig, options: MainOptions, isTTY = options.isTTY): boolean {
+  return useColor({flag: config.color, env: options.env ?? {}, isTTY})
 }
 
 async function readVersion(): Promise<string> {
