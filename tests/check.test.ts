@@ -64,7 +64,9 @@ describe('check mode', () => {
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines.some((line) => line.startsWith('posts/spammy.md:7:1  error  ad-block  '))).toBe(true)
     expect(
-      lines.filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}(?:error|warning) {2}[a-z-]+ {2}\S/.test(line)).map((line) => line.split('  ')[2]),
+      lines
+        .filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}(?:error|warning) {2}[a-z-]+ {2}\S/.test(line))
+        .map((line) => line.split('  ')[2]),
     ).toEqual(['ad-block', 'link-farm'])
     expect(lines.some((line) => line.startsWith('posts/clean.md'))).toBe(false)
     expect(lines.at(-1)).toBe('2 errors, 0 warnings in 2 files')
@@ -155,7 +157,9 @@ describe('check mode', () => {
     })
     const kept = await run(['check', 'kept.md'], root)
     expect(kept.code).toBe(ExitCode.ok)
-    expect(kept.stdout).toMatch(/^kept\.md:3:\d+  warning  frontmatter  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m)
+    expect(kept.stdout).toMatch(
+      /^kept\.md:3:\d+  warning  frontmatter  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m,
+    )
     expect(kept.stdout).toMatch(/0 errors, 1 warning/)
     const strict = await run(['check', '--strict', 'kept.md'], root)
     expect(strict.code).toBe(ExitCode.problems)

@@ -154,7 +154,9 @@ describe('pretty', () => {
 
   it('with --write counts what is left in words, never the errors it fixed', () => {
     const fixed = {...deal, fixed: true}
-    expect(run('pretty', [fixed], {}, true, {errorsLeft: 0, warningsLeft: 1}).split('\n').at(-2)).toBe('fixed 1 file; 0 errors left; 1 warning left')
+    expect(run('pretty', [fixed], {}, true, {errorsLeft: 0, warningsLeft: 1}).split('\n').at(-2)).toBe(
+      'fixed 1 file; 0 errors left; 1 warning left',
+    )
     expect(run('pretty', [fixed, broken], {}, true, {errorsLeft: 2, warningsLeft: 0}).split('\n').at(-2)).toBe(
       'fixed 1 file; 2 errors left; 1 could not be checked',
     )

@@ -130,7 +130,10 @@ async function check(
     stdout: reportOutput,
     report,
   })
-  if (config.outputFile !== undefined && !(await writeReportFile({path: resolve(cwd, config.outputFile), display: config.outputFile}, collected.join(''), report)))
+  if (
+    config.outputFile !== undefined &&
+    !(await writeReportFile({path: resolve(cwd, config.outputFile), display: config.outputFile}, collected.join(''), report))
+  )
     return ExitCode.failures
   if (outcome.nothing) return ExitCode.usage
   const tooManyWarnings = exceedsMaxWarnings(outcome.warningsLeft, config.maxWarnings)

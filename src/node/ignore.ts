@@ -41,7 +41,10 @@ async function readGivenIgnoreFile(file: {path: string; display: string}): Promi
   try {
     return await readFile(file.path, 'utf8')
   } catch (error) {
-    throw new ConfigError(`cannot read ignore file (--ignore-path): ${describeSystemError(error)}`, {file: file.path, display: file.display})
+    throw new ConfigError(`cannot read ignore file (--ignore-path): ${describeSystemError(error)}`, {
+      file: file.path,
+      display: file.display,
+    })
   }
 }
 
