@@ -99,6 +99,14 @@ describe('the --write count', () => {
     expect(result.stdout).not.toMatch(/\d+ errors?, \d+ warnings?/)
   })
 
+  it('is in the json summary too, as errorsLeft and warningsLeft (only with --write)', async () => {
+    const root = tree({'spammy.md': SPAMMY, 'kept.md': UNREPAIRABLE})
+    const checked = JSON.parse((await run(['check', '--reporter', 'json', '.'], root)).stdout) as {summary: object}
+    expect(checked.summary).toEqual({files: 2, errors: 2, warnings: 1, failed: 0, fixed: 0})
+    const fixed = JSON.parse((await run(['check', '--fix', '--reporter', 'json', '.'], root)).stdout) as {summary: object}
+    expect(fixed.summary).toEqual({files: 2, errors: 2, warnings: 1, failed: 0, fixed: 1, errorsLeft: 0, warningsLeft: 1})
+  })
+
   it('counts the warnings a fix cannot remove as left', async () => {
     const root = tree({'spammy.md': SPAMMY, 'kept.md': UNREPAIRABLE})
     const result = await run(['check', '--fix', '.'], root)

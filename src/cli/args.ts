@@ -382,7 +382,7 @@ function parseMemory(value: string): number {
 
 export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft - [--json] [options]
-       decruft check [--fix] [--reporter <name>] <files|dirs|globs…> [options]
+       decruft check [--write] [--reporter <name>] <files|dirs|globs…> [options]
        decruft --jsonl [options] < articles.jsonl > results.jsonl
        decruft pack <files|dirs|globs…> [-o file.jsonl]
        decruft unpack [file.jsonl|-] -o <dir>
