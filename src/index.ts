@@ -11,6 +11,7 @@
  */
 export {clean, CleanError, type CleanOptions, type CleanResult} from './clean.js'
 export {createRuleSet, RulesError, type RuleSet, type RulesData} from './ruleset/index.js'
+export {decruft} from './preset.js'
 export {remarkDecruft, UnknownRuleError, type RuleGroup, type RuleId, type RuleSelection} from './pipeline.js'
 export {applyRemovals} from './engine/apply.js'
 export {removalsOf, type Removal} from './engine/removal.js'

@@ -24,6 +24,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'applyRemovals',
         'clean',
         'createRuleSet',
+        'decruft',
         'remarkDecruft',
         'removalsOf',
       ],
@@ -78,6 +79,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'isRuleId',
         'isRuleName',
         'isTimeZone',
+        'keepHash',
         'mergeRules',
         'mergeTemplateIndexes',
         'parseDate',
@@ -101,6 +103,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'shapeStructure',
         'shapeViolation',
         'timedOutReason',
+        'urlsIn',
       ],
       types: [
         'ArticleSignature',
@@ -118,6 +121,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'Leaf',
         'ParsedDate',
         'Point',
+        'RecordKept',
         'RecordWarning',
         'RegisteredRule',
         'RemovalInit',
@@ -223,9 +227,10 @@ describe('entry points', () => {
     })
   }
 
-  it('the main entry exports at most 20 names, values and types together', () => {
+  // 21 since the cleaning preset `decruft` (issue 16): the one-line way to clean in a unified pipeline belongs beside `clean`.
+  it('the main entry exports at most 21 names, values and types together', () => {
     const main = names.get(root + ENTRIES['.']!.source)!
-    expect(main.values.length + main.types.length).toBeLessThanOrEqual(20)
+    expect(main.values.length + main.types.length).toBeLessThanOrEqual(21)
   })
 
   it('package.json `exports` lists exactly these entries (and package.json), each built from its source', () => {

@@ -77,6 +77,10 @@ export interface CliConfig {
   cache: boolean
   /** Where the cache is (`--cache-location`, a file or a directory); undefined: `.decruftcache` in the working directory. */
   cacheLocation: string | undefined
+  /** `--diff`: print a unified diff of what a clean would change, per file; write nothing. */
+  diff: boolean
+  /** `check --stdin-filename <path>`: check the text on stdin as the file at this path (relative to the working directory). */
+  stdinFilename: string | undefined
   help: boolean
   version: boolean
 }
@@ -118,6 +122,8 @@ const options = {
   jsonl: {type: 'boolean'},
   cache: {type: 'boolean'},
   'cache-location': {type: 'string'},
+  diff: {type: 'boolean'},
+  'stdin-filename': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -176,6 +182,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     learnTemplates: values['no-templates'] !== true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
+    diff: values.diff === true,
+    stdinFilename: values['stdin-filename'],
     help: values.help === true,
     version: values.version === true,
   }
@@ -190,6 +198,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       )
   }
   checkCacheOptions(config)
+  checkModeOptions(config, values)
   checkLinterOptions(config)
   if (config.shard !== undefined && (config.mode === 'check' || config.stdin || config.jsonl))
     throw new UsageError(
@@ -204,21 +213,51 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     return config
   }
   if (config.reporter !== undefined) throw new UsageError('--reporter is for check mode (decruft check …)')
+  if (config.diff) return config
   checkOperands(config, values.md === true && values.json === true)
   return config
+}
+
+/**
+ * `--diff` (batch or check mode: files in, a diff out, nothing written) and
+ * `--stdin-filename` (check mode: stdin in, as if it were that file).
+ */
+function checkModeOptions(
+  config: CliConfig,
+  values: {out?: string | undefined; md?: boolean | undefined; json?: boolean | undefined; 'save-templates'?: string | undefined},
+): void {
+  if (config.stdinFilename !== undefined) {
+    if (config.stdinFilename.trim() === '') throw new UsageError('--stdin-filename: expected the path the text on stdin stands for')
+    if (config.mode !== 'check') throw new UsageError('--stdin-filename is for check mode (decruft check --stdin-filename <path> < file)')
+    if (config.operands.length > 0) throw new UsageError('--stdin-filename checks stdin: give no files (nor anything but -)')
+    if (config.cache) throw new UsageError('--cache cannot be used with --stdin-filename (the text on stdin is checked afresh)')
+    if (config.diff) throw new UsageError('--diff cannot be used with --stdin-filename (with --write, the fixed text goes to stdout)')
+  }
+  if (!config.diff) return
+  if (config.jsonl) throw new UsageError('--diff cannot be used with --jsonl (the stream has the clean Markdown)')
+  if (config.stdin) throw new UsageError('--diff reads files: `-` (stdin) cannot be used with it')
+  if (config.write) throw new UsageError('--diff writes nothing: --write (or --fix) cannot be used with it')
+  if (config.reporter !== undefined) throw new UsageError('--diff prints a diff, not findings: --reporter cannot be used with it')
+  if (config.cache) throw new UsageError('--cache cannot be used with --diff')
+  if (values.out !== undefined) throw new UsageError('--diff writes nothing: --out cannot be used with it')
+  if (values.md === true || values.json === true) throw new UsageError('--diff writes nothing: --md and --json cannot be used with it')
+  if (values['save-templates'] !== undefined) throw new UsageError('--diff writes nothing: --save-templates cannot be used with it')
+  if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to diff')
 }
 
 function checkCheckOperands(
   config: CliConfig,
   values: {out?: string | undefined; md?: boolean | undefined; json?: boolean | undefined; format?: boolean | undefined},
 ): void {
-  if (config.stdin) throw new UsageError('check mode reads files: `-` (stdin) cannot be used with it')
+  if (config.stdin && config.stdinFilename === undefined)
+    throw new UsageError('check mode reads files: `-` (stdin) needs --stdin-filename <path> (the file the text stands for)')
   if (values.out !== undefined)
     throw new UsageError('check mode writes no outputs: --out cannot be used with it (use --write to fix files in place)')
   if (values.md === true || values.json === true)
     throw new UsageError('check mode writes no outputs: --md and --json cannot be used with it (see --reporter)')
   if (values.format === true) throw new UsageError('--format cannot be used in check mode')
-  if (config.operands.length === 0) throw new UsageError('no input: give files, directories or globs to check')
+  if (config.operands.length === 0 && config.stdinFilename === undefined && !config.diff)
+    throw new UsageError('no input: give files, directories or globs to check')
 }
 
 /** `--jsonl` reads stdin and writes stdout, both Markdown and record per line; it never learns templates. */
@@ -388,6 +427,7 @@ export const HELP = `Usage: decruft <files|dirs|globs…> --out <dir> [options]
        decruft unpack [file.jsonl|-] -o <dir>
        decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <index.json>
        decruft templates merge <index.json…> -o <out.json>
+       decruft init [--force]
 
 Clean scraped Markdown articles: remove ads, affiliate links, tracking
 parameters, link farms, feed footers and repeated paragraphs, sanitise the
@@ -419,10 +459,16 @@ a count; the files are not modified. With --write, fix them in place instead.
       --cache            reuse the findings of files unchanged since the last
                          run with the same settings (kept in .decruftcache)
       --cache-location <path>  the cache file, or a directory for it
+      --stdin-filename <path>  check the text on stdin as the file at <path>
+                         (its config, ignores and site); with --write, print
+                         the fixed text to stdout instead
 
 Options:
   -o, --out <dir>        directory to write to (created if missing; not an
                          input folder, nor inside or around one)
+      --diff             print a unified diff of what the run would change
+                         (batch or check --write) and write nothing; no --out
+                         (exit code 1 when something would change)
       --md               write the clean Markdown only
       --json             write the JSON record only (default: both)
       --rules <file>     rules file (YAML) merged over the defaults; repeatable
@@ -478,7 +524,8 @@ Off by default: ${allRules
   .join(', ')}
 
 Exit codes: 0 all cleaned (check: nothing found); 1 findings (check mode),
-or --strict found frontmatter problems (the articles are written); 2 bad
+or --strict found frontmatter problems (the articles are written), or with
+--diff a file would change; 2 bad
 usage, options, config or rules file, or an --out that cannot be used; 3
 some inputs could not be read, cleaned or written (each named on stderr;
 their old files stay; the others are done).

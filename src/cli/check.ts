@@ -54,6 +54,8 @@ export interface CheckContext {
   readonly version: string
   readonly stdout: Output
   readonly report: (message: string) => void
+  /** The text `--stdin-filename` checks. */
+  readonly stdin?: AsyncIterable<Uint8Array | string> | undefined
 }
 
 /** What a check run ends with: the exit code decides from these. */
@@ -74,6 +76,10 @@ function ruleDescriptions(): RuleDescription[] {
 
 /** Run check mode over the operands. */
 export async function runCheck(config: CliConfig, context: CheckContext): Promise<CheckOutcome> {
+  if (config.stdinFilename !== undefined) {
+    const {runCheckStdin} = await import('./check-stdin.js')
+    return runCheckStdin(config, context, ruleDescriptions())
+  }
   const expanded = await expandOperands(config.operands, {cwd: context.cwd})
   for (const error of expanded.errors) context.report(`${error.operand}: ${error.reason}`)
   for (const skipped of expanded.skipped) context.report(`${displayPath(context.cwd, skipped.path)}: ${skipped.reason}`)

@@ -32,7 +32,7 @@ import {resolveSettings, type RunSettings} from './settings.js'
 export const ExitCode = {
   /** Every input was cleaned and written. */
   ok: 0,
-  /** Check mode found something (each printed), or `--strict` found frontmatter problems; the articles were written. */
+  /** Check mode found something (each printed), or `--strict` found frontmatter problems (the articles were written), or `--diff`: a file would change. */
   problems: 1,
   /** Bad usage, options, or rules file; nothing was written. */
   usage: 2,
@@ -69,6 +69,10 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     const io = {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report}
     return options.argv[0] === 'pack' ? runPack(options.argv.slice(1), io) : runUnpack(options.argv.slice(1), io)
   }
+  if (options.argv[0] === 'init') {
+    const {runInit} = await import('./init.js')
+    return runInit(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdout: options.stdout, report})
+  }
   if (options.argv[0] === 'templates') {
     const {runTemplates} = await import('./templates.js')
     return runTemplates(options.argv.slice(1), {cwd: options.cwd ?? process.cwd(), stdin: options.stdin, stdout: options.stdout, report})
@@ -97,6 +101,7 @@ export async function main(options: MainOptions): Promise<ExitCode> {
     const {cleanStream} = await import('./stream.js')
     return cleanStream(config, settings, options, report)
   }
+  if (config.diff) return diff(config, settings, cwd, options, report)
   if (config.mode === 'check') return check(config, settings, cwd, options, report)
   return config.stdin ? cleanStdin(config, settings, options, report) : cleanFiles(config, settings, cwd, options, report)
 }
@@ -129,6 +134,7 @@ async function check(
     version: await readVersion(),
     stdout: reportOutput,
     report,
+    stdin: options.stdin,
   })
   if (
     config.outputFile !== undefined &&
@@ -140,6 +146,22 @@ async function check(
   if (tooManyWarnings) report(tooManyWarningsMessage(outcome.warningsLeft, config.maxWarnings!, config.write))
   if (outcome.failed > 0) return ExitCode.failures
   return outcome.failing > 0 || tooManyWarnings ? ExitCode.problems : ExitCode.ok
+}
+
+/** `--diff`: 1 when a clean would change something, 0 when nothing, 3 when an input failed. */
+async function diff(
+  config: CliConfig,
+  settings: RunSettings,
+  cwd: string,
+  options: MainOptions,
+  report: (message: string) => void,
+): Promise<ExitCode> {
+  const {runDiff} = await import('./diff.js')
+  // The diff goes to stdout: colours follow stdout's terminal.
+  const outcome = await runDiff(config, settings, {cwd, stdout: options.stdout, colors: colorsFor(config, options, options.stdoutIsTTY), report})
+  if (outcome.nothing) return ExitCode.usage
+  if (outcome.failed > 0) return ExitCode.failures
+  return outcome.changed > 0 ? ExitCode.problems : ExitCode.ok
 }
 
 async function cleanStdin(

@@ -6,7 +6,7 @@
  * original file. The input is rewritten only with `write`, only when the
  * clean text differs, and atomically. Never throws: a failure is a report.
  */
-import {clean, type CleanOptions, type RuleSet} from '../index.js'
+import {clean, type CleanOptions, type CleanResult, type RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
 import type {RuleName, TemplateIndex} from '../plugin-api.js'
 import type {FileReport, Finding, Severity} from '../report/finding.js'
@@ -60,13 +60,7 @@ export async function checkFile(absolute: string, display: string, settings: Che
       return clean(text, options)
     }
     const result = settings.watchdog ? withinTime(cleanArticle, settings.timeoutMs ?? 0, display) : cleanArticle()
-    const findings: Finding[] = []
-    findings.push(
-      ...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, settings.severity[removal.rule])),
-    )
-    for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
-    for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
-    findings.sort((a, b) => a.line - b.line || a.column - b.column)
+    const findings = cleanFindings(display, text, result, settings.severity)
     const fixed = settings.write && result.markdown !== text
     if (fixed) {
       phases?.('write')
@@ -86,6 +80,24 @@ export async function checkFile(absolute: string, display: string, settings: Che
   } catch (error) {
     return {path: display, findings: [], fixed: false, error: failureMessage(error, display)}
   }
+}
+
+/**
+ * The findings of one clean of `text` (the file at `display`): its removals,
+ * warnings and `strict` problems, in file order.
+ */
+export function cleanFindings(
+  display: string,
+  text: string,
+  result: Pick<CleanResult, 'removals' | 'record'>,
+  severity: Readonly<Record<string, Severity>>,
+): Finding[] {
+  const findings: Finding[] = []
+  findings.push(...removalFindings(display, text, result.removals, (removal) => removalSeverity(removal, severity[removal.rule])))
+  for (const warning of result.record.warnings) findings.push(pointFinding(display, warning, 'warning'))
+  for (const problem of result.record.problems) findings.push(pointFinding(display, problem, severity['frontmatter'] ?? 'error'))
+  findings.sort((a, b) => a.line - b.line || a.column - b.column)
+  return findings
 }
 
 /**
