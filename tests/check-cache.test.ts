@@ -89,7 +89,7 @@ describe('check --cache', () => {
     expect(Object.keys(readCache(file).entries).sort()).toEqual([join(root, 'posts/clean.md'), join(root, 'posts/spammy.md')])
     expect(markCache(file)).toBeGreaterThan(0)
     const marked = await run(['check', '--cache', '--no-config', 'posts'], root)
-    expect(marked.stdout).toContain(`posts/spammy.md:7:1  ad-block  ${MARK}`)
+    expect(marked.stdout).toContain(`posts/spammy.md:7:1  ad-block  error  ${MARK}`)
   })
 
   it('checks a changed file afresh, and still answers the unchanged one from the cache', async () => {

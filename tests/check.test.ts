@@ -56,17 +56,18 @@ describe('check mode', () => {
     expect(result.stderr).toBe('')
   })
 
-  it('prints path:line:col  rule-id  message per finding, a count, exits 1, and leaves the file alone', async () => {
+  it('prints path:line:col  severity  rule-id  message per finding, a count, exits 1, and leaves the file alone', async () => {
     const root = tree({'posts/spammy.md': SPAMMY, 'posts/clean.md': CLEAN})
     const before = statSync(join(root, 'posts/spammy.md')).mtimeMs
     const result = await run(['check', 'posts'], root)
     expect(result.code).toBe(ExitCode.problems)
     const lines = result.stdout.trimEnd().split('\n')
-    expect(lines.some((line) => line.startsWith('posts/spammy.md:7:1  ad-block  '))).toBe(true)
-    expect(lines.filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}[a-z-]+ {2}\S/.test(line)).map((line) => line.split('  ')[1])).toEqual([
-      'ad-block',
-      'link-farm',
-    ])
+    expect(lines.some((line) => line.startsWith('posts/spammy.md:7:1  ad-block  error  '))).toBe(true)
+    expect(
+      lines
+        .filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}[a-z-]+ {2}(?:error|warning) {2}\S/.test(line))
+        .map((line) => line.split('  ')[2]),
+    ).toEqual(['ad-block', 'link-farm'])
     expect(lines.some((line) => line.startsWith('posts/clean.md'))).toBe(false)
     expect(lines.at(-1)).toBe('2 errors, 0 warnings in 2 files')
     expect(readFileSync(join(root, 'posts/spammy.md'), 'utf8')).toBe(SPAMMY)
@@ -79,14 +80,14 @@ describe('check mode', () => {
     const expected = clean(SPAMMY, {path: 'spammy.md'}).removals.map((removal) => {
       const first = removal.start.offset + removal.text.length - removal.text.trimStart().length
       const before = SPAMMY.slice(0, first).split('\n')
-      return `spammy.md:${before.length}:${before.at(-1)!.length + 1}  ${removal.rule}  ${removal.reason}`
+      return `spammy.md:${before.length}:${before.at(-1)!.length + 1}  ${removal.severity ?? 'error'}  ${removal.rule}  ${removal.reason}`
     })
     expect(result.stdout.trimEnd().split('\n').slice(0, -1)).toEqual(expected)
     // The link farm's removal starts at the blank line above its label; the finding names the label's line.
     const farm = clean(SPAMMY).removals.find((removal) => removal.rule === 'link-farm')!
     expect(farm.text.startsWith('\n')).toBe(true)
     const labelLine = SPAMMY.split('\n').findIndex((line) => line.startsWith('**Also read')) + 1
-    expect(result.stdout).toContain(`spammy.md:${labelLine}:1  link-farm  `)
+    expect(result.stdout).toContain(`spammy.md:${labelLine}:1  link-farm  error  `)
   })
 
   it('reports an unlinked link once (its `[` and `](url)` are one removal), in the line and in the count, and over 50 files on workers too', async () => {
@@ -97,8 +98,8 @@ describe('check mode', () => {
     const result = await run(['check', 'oil.md'], root)
     expect(result.code).toBe(ExitCode.problems)
     expect(result.stdout.split('\n')).toEqual([
-      'oil.md:3:5  affiliate-link  Affiliate link (amazon-tag) unlinked',
-      `oil.md:3:${article.split('\n')[2]!.indexOf('<a ') + 1}  affiliate-link  Affiliate link (amazon-tag) unlinked`,
+      'oil.md:3:5  affiliate-link  error  Affiliate link (amazon-tag) unlinked',
+      `oil.md:3:${article.split('\n')[2]!.indexOf('<a ') + 1}  affiliate-link  error  Affiliate link (amazon-tag) unlinked`,
       '2 errors, 0 warnings in 1 file',
       '',
     ])
@@ -127,7 +128,7 @@ describe('check mode', () => {
     expect(readFileSync(join(root, 'spammy.md'), 'utf8')).toBe(clean(SPAMMY, {path: 'spammy.md'}).markdown)
     expect(statSync(join(root, 'clean.md')).mtimeMs).toBe(past.getTime())
     expect(result.stdout).toContain('spammy.md: fixed')
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 errors, 0 warnings in 2 files, 1 fixed')
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('fixed 1 file; 0 errors left')
     // No temporary files left behind.
     expect(readdirSync(root).sort()).toEqual(['clean.md', 'spammy.md'])
     const again = await run(['check', '.'], root)
@@ -138,7 +139,7 @@ describe('check mode', () => {
     const root = tree({'untitled.md': '---\ndate: 2024-01-01\n---\n\nBody.\n'})
     const result = await run(['check', '--write', '--strict', 'untitled.md'], root)
     expect(result.code).toBe(ExitCode.problems)
-    expect(result.stdout).toContain('untitled.md:1:1  frontmatter  Required frontmatter key `title` is missing')
+    expect(result.stdout).toContain('untitled.md:1:1  frontmatter  error  Required frontmatter key `title` is missing')
   })
 
   it('names a file it cannot read, checks the others, and exits 3', async () => {
@@ -146,7 +147,7 @@ describe('check mode', () => {
     const result = await run(['check', '.'], root)
     expect(result.code).toBe(ExitCode.failures)
     expect(result.stdout).toMatch(/^bad\.md:1:\d+: .*UTF-8/m)
-    expect(result.stdout).toContain('spammy.md:7:1  ad-block  ')
+    expect(result.stdout).toContain('spammy.md:7:1  ad-block  error  ')
   })
 
   it('reports YAML it cannot repair as a warning (an error with --strict), and a repair as an error', async () => {
@@ -156,13 +157,15 @@ describe('check mode', () => {
     })
     const kept = await run(['check', 'kept.md'], root)
     expect(kept.code).toBe(ExitCode.ok)
-    expect(kept.stdout).toMatch(/^kept\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m)
+    expect(kept.stdout).toMatch(
+      /^kept\.md:3:\d+  frontmatter  warning  Invalid YAML in the frontmatter: .*; the frontmatter is kept as written$/m,
+    )
     expect(kept.stdout).toMatch(/0 errors, 1 warning/)
     const strict = await run(['check', '--strict', 'kept.md'], root)
     expect(strict.code).toBe(ExitCode.problems)
     const repaired = await run(['check', 'repaired.md'], root)
     expect(repaired.code).toBe(ExitCode.problems)
-    expect(repaired.stdout).toContain('repaired.md:2:8  frontmatter  title: YAML repaired: value quoted, as it holds `: `')
+    expect(repaired.stdout).toContain('repaired.md:2:8  frontmatter  error  title: YAML repaired: value quoted, as it holds `: `')
   })
 
   it('refuses outputs and stdin in check mode', async () => {

@@ -241,9 +241,9 @@ describe('frontmatter options', () => {
     const root = tree({'in/a.md': '---\ntags: 42\ndraft: maybe\n---\n\nBody.\n', 'in/b.md': article('Fine')})
     const result = await run(['in', '--out', 'out', '--strict'], {cwd: root})
     expect(result.code).toBe(ExitCode.problems)
-    expect(result.stderr).toContain('in/a.md:1:1  frontmatter  Required frontmatter key `title` is missing\n')
-    expect(result.stderr).toContain('in/a.md:2:1  frontmatter  Frontmatter `tags` should be a list, not a number\n')
-    expect(result.stderr).toContain('in/a.md:3:1  frontmatter  Frontmatter `draft` should be true or false, not text\n')
+    expect(result.stderr).toContain('in/a.md:1:1  frontmatter  error  Required frontmatter key `title` is missing\n')
+    expect(result.stderr).toContain('in/a.md:2:1  frontmatter  error  Frontmatter `tags` should be a list, not a number\n')
+    expect(result.stderr).toContain('in/a.md:3:1  frontmatter  error  Frontmatter `draft` should be true or false, not text\n')
     expect(result.stderr).not.toContain('in/b.md:')
     expect(existsSync(join(root, 'out/a.md'))).toBe(true)
     const record = JSON.parse(readFileSync(join(root, 'out/a.json'), 'utf8'))
@@ -257,7 +257,7 @@ describe('frontmatter options', () => {
     const result = await run(['-', '--strict'], {cwd: root, stdin: '---\ndate: 2024-01-01\n---\nBody.\n'})
     expect(result.code).toBe(ExitCode.problems)
     expect(result.stdout).toBe('---\ndate: 2024-01-01\n---\nBody.\n')
-    expect(result.stderr).toBe('<stdin>:1:1  frontmatter  Required frontmatter key `title` is missing\n')
+    expect(result.stderr).toBe('<stdin>:1:1  frontmatter  error  Required frontmatter key `title` is missing\n')
   })
 
   it('exits 2 on an unknown dialect, zone or derivable field', async () => {
@@ -327,7 +327,7 @@ describe('failing articles', () => {
     ])
     const strict = await run(['in', '--out', 'strict', '--strict'], {cwd: root})
     expect(strict.code).toBe(ExitCode.problems)
-    expect(strict.stderr).toMatch(/^in\/bad\.md:3:\d+  frontmatter  Invalid YAML in the frontmatter/m)
+    expect(strict.stderr).toMatch(/^in\/bad\.md:3:\d+  frontmatter  error  Invalid YAML in the frontmatter/m)
     expect(listFiles(join(root, 'strict'))).toEqual(['bad.json', 'bad.md', 'good.json', 'good.md'])
   })
 

@@ -59,7 +59,7 @@ describe('reporters escape file names', () => {
     expectNoControls(text)
     const escaped = escapeControl(FORGED)
     expect(text.split('\n')).toEqual([
-      `${escaped}:3:1  ad-block  An ad.`,
+      `${escaped}:3:1  ad-block  error  An ad.`,
       `${escaped}:2:1: not valid UTF-8`,
       '1 error, 0 warnings in 2 files, 1 could not be checked',
       '',

@@ -42,8 +42,8 @@ describe('a file-size limit (ulimit -f): real short writes', () => {
     expect(result.code).toBe(3)
     expect(result.stdout).toMatch(/post\.md: cannot write .*post\.md: file too large/)
     // The findings are still shown; the file is not fixed.
-    expect(result.stdout).toMatch(/post\.md:\d+:\d+  ad-block /)
-    expect(result.stdout).toMatch(/, 0 fixed, 1 could not be checked\n$/)
+    expect(result.stdout).toMatch(/post\.md:\d+:\d+  ad-block  error /)
+    expect(result.stdout).toMatch(/^fixed 0 files; \d+ errors? left; 1 could not be checked\n$/m)
     expect(readFileSync(join(root, 'post.md'), 'utf8')).toBe(LONG_ARTICLE)
     expect(listFiles(root)).toEqual(['post.md'])
   })

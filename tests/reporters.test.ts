@@ -98,8 +98,9 @@ function run(
   reports: readonly FileReport[],
   options: Partial<ReporterOptions> = {},
   write = false,
+  left: Pick<CheckSummary, 'errorsLeft' | 'warningsLeft'> = {},
 ): string {
-  return renderReport(createReporter(name, {...OPTIONS, ...options}), reports, summarize(reports, write))
+  return renderReport(createReporter(name, {...OPTIONS, ...options}), reports, {...summarize(reports, write), ...left})
 }
 
 const ANSI = /\u001b\[\d+(;\d+)*m/
@@ -107,11 +108,11 @@ const ANSI = /\u001b\[\d+(;\d+)*m/
 describe('pretty', () => {
   it('prints one line per finding in reading order (line breaks in a message become spaces), the failure as is, then the count', () => {
     expect(run('pretty', REPORTS).split('\n')).toEqual([
-      'posts/deal.md:2:1  frontmatter  Tags written as a list.',
-      'posts/deal.md:14:1  ad-block  Looks 90% like an ad: sold by "shop"',
-      'posts/deal.md:14:3  ad-block  An advertising block.',
+      'posts/deal.md:2:1  frontmatter  error  Tags written as a list.',
+      'posts/deal.md:14:1  ad-block  warning  Looks 90% like an ad: sold by "shop"',
+      'posts/deal.md:14:3  ad-block  error  An advertising block.',
       'posts/broken.md:3:7: unterminated frontmatter',
-      'my posts/a, b.md:5:10  tracking-param  Tracking parameter utm_source.',
+      'my posts/a, b.md:5:10  tracking-param  error  Tracking parameter utm_source.',
       '3 errors, 1 warning in 4 files, 1 could not be checked',
       '',
     ])
@@ -138,16 +139,30 @@ describe('pretty', () => {
     expect(run('pretty', [bare]).split('\n')[0]).toBe('posts/broken.md: file is not UTF-8')
   })
 
-  it('with --write prints `path: fixed` after a rewritten file and counts the fixed files', () => {
+  it('with --write prints `path: fixed` after a rewritten file, and ends with what it fixed and what is left', () => {
     const fixed = {...deal, findings: dealFindings.slice(0, 2), fixed: true}
-    expect(run('pretty', [fixed, tidy], {}, true).split('\n')).toEqual([
-      'posts/deal.md:2:1  frontmatter  Tags written as a list.',
-      'posts/deal.md:14:3  ad-block  An advertising block.',
+    const left = {errorsLeft: 0, warningsLeft: 0}
+    expect(run('pretty', [fixed, tidy], {}, true, left).split('\n')).toEqual([
+      'posts/deal.md:2:1  frontmatter  error  Tags written as a list.',
+      'posts/deal.md:14:3  ad-block  error  An advertising block.',
       'posts/deal.md: fixed',
-      '2 errors, 0 warnings in 2 files, 1 fixed',
+      'fixed 1 file; 0 errors left',
       '',
     ])
-    expect(run('pretty', [tidy], {}, true)).toBe('No findings in 1 file, 0 fixed\n')
+    expect(run('pretty', [tidy], {}, true, left)).toBe('No findings in 1 file\n')
+  })
+
+  it('with --write counts what is left in words, never the errors it fixed', () => {
+    const fixed = {...deal, fixed: true}
+    expect(run('pretty', [fixed], {}, true, {errorsLeft: 0, warningsLeft: 1}).split('\n').at(-2)).toBe(
+      'fixed 1 file; 0 errors left; 1 warning left',
+    )
+    expect(run('pretty', [fixed, broken], {}, true, {errorsLeft: 2, warningsLeft: 0}).split('\n').at(-2)).toBe(
+      'fixed 1 file; 2 errors left; 1 could not be checked',
+    )
+    // Without the counts of what is left (a caller that does not know), nothing counts as fixed.
+    expect(run('pretty', [deal], {}, true).split('\n').at(-2)).toBe('fixed 0 files; 2 errors left; 1 warning left')
+    expect(run('github', [fixed], {}, true, {errorsLeft: 0, warningsLeft: 0}).split('\n').at(-2)).toBe('fixed 1 file; 0 errors left')
   })
 
   it('does not reorder the caller’s findings', () => {
@@ -428,7 +443,7 @@ describe('a removal of several parts (an unlinked link)', () => {
 
   it('pretty and github: one line, at the first part, and a count of one', () => {
     expect(run('pretty', [report]).split('\n')).toEqual([
-      'posts/oil.md:7:5  affiliate-link  Affiliate link (shop) unlinked',
+      'posts/oil.md:7:5  affiliate-link  error  Affiliate link (shop) unlinked',
       '1 error, 0 warnings in 1 file',
       '',
     ])

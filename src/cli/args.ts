@@ -20,8 +20,16 @@ export interface CliConfig {
   mode: 'batch' | 'check'
   /** Files, directories and globs; empty in stdin mode. */
   operands: string[]
-  /** Fix the inputs in place (check mode). */
+  /** Fix the inputs in place (check mode; `--write`, or its alias `--fix`). */
   write: boolean
+  /** `--color` (true) / `--no-color` (false), the last one given; undefined: the environment and the terminal decide. */
+  color: boolean | undefined
+  /** Check mode: fail (exit 1) when more warnings than this are left (`--max-warnings`); undefined: no limit. */
+  maxWarnings: number | undefined
+  /** Check mode: the reporter's output goes to this file, written atomically at the end (`--output-file`), instead of stdout. */
+  outputFile: string | undefined
+  /** An ignore file used instead of `.decruftignore` (`--ignore-path`), relative to the working directory. */
+  ignorePath: string | undefined
   /** How check mode reports. */
   reporter: ReporterName | undefined
   /** A config file given with --config; undefined: search for one. */
@@ -82,6 +90,12 @@ export interface CliConfig {
 const options = {
   check: {type: 'boolean'},
   write: {type: 'boolean'},
+  fix: {type: 'boolean'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  'max-warnings': {type: 'string'},
+  'output-file': {type: 'string'},
+  'ignore-path': {type: 'string'},
   reporter: {type: 'string'},
   config: {type: 'string'},
   'no-config': {type: 'boolean'},
@@ -121,7 +135,7 @@ const options = {
 export function parseCliArgs(argv: readonly string[]): CliConfig {
   let parsed
   try {
-    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true, tokens: true})
   } catch (error) {
     // parseArgs appends a long hint about `--` to unknown options; the first sentence says it all.
     const message = error instanceof Error ? error.message : String(error)
@@ -131,9 +145,15 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   // `decruft check …` is the same as `decruft --check …`.
   const subcommand = parsed.positionals[0] === 'check'
   const positionals = subcommand ? parsed.positionals.slice(1) : parsed.positionals
+  // `--fix` is `--write` under the name ESLint, Prettier's peers and markdownlint-cli2 use.
+  const write = values.write === true || values.fix === true
   const config: CliConfig = {
-    mode: subcommand || values.check === true || values.write === true ? 'check' : 'batch',
-    write: values.write === true,
+    mode: subcommand || values.check === true || write ? 'check' : 'batch',
+    write,
+    color: colorFlag(parsed.tokens),
+    maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
+    outputFile: values['output-file'],
+    ignorePath: values['ignore-path'],
     reporter: values.reporter === undefined ? undefined : parseReporter(values.reporter),
     configFile: values.config,
     noConfig: values['no-config'] === true,
@@ -184,6 +204,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   checkCacheOptions(config)
   checkModeOptions(config, values)
   checkReportOption(config)
+  checkLinterOptions(config)
   if (config.shard !== undefined && (config.mode === 'check' || config.stdin || config.jsonl))
     throw new UsageError(
       `--shard is for a batch (it splits the articles of a folder run), not for ${config.jsonl ? '--jsonl (the engine feeding the stream splits it)' : config.stdin ? '`-`' : 'check mode'}`,
@@ -254,6 +275,31 @@ function checkStreamOptions(config: CliConfig, values: {md?: boolean | undefined
     throw new UsageError('--jsonl writes the Markdown and the record of each article: --md and --json cannot be used with it')
   if (config.saveTemplates !== undefined)
     throw new UsageError('--save-templates is for a batch: --jsonl never learns templates (see decruft templates learn --jsonl)')
+}
+
+/** `--color` and `--no-color`: the last one given wins (as with git and most CLIs); neither: undefined. */
+function colorFlag(tokens: ReadonlyArray<{kind: string; name?: string}> | undefined): boolean | undefined {
+  let color: boolean | undefined
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option') continue
+    if (token.name === 'color') color = true
+    else if (token.name === 'no-color') color = false
+  }
+  return color
+}
+
+/** `--max-warnings 0` and up. */
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings: expected a whole number of warnings (0 or more), got \`${value}\``)
+  return Number(value.trim())
+}
+
+/** `--max-warnings` and `--output-file` belong to check mode; `--ignore-path` names a file. */
+function checkLinterOptions(config: CliConfig): void {
+  if (config.ignorePath === '') throw new UsageError('--ignore-path: expected an ignore file (gitignore syntax)')
+  if (config.outputFile === '') throw new UsageError('--output-file: expected a file to write the report to')
+  const checkOnly = config.maxWarnings !== undefined ? '--max-warnings' : config.outputFile !== undefined ? '--output-file' : undefined
+  if (checkOnly !== undefined && config.mode !== 'check') throw new UsageError(`${checkOnly} is for check mode (decruft check …)`)
 }
 
 function checkCacheOptions(config: CliConfig): void {
@@ -413,12 +459,15 @@ if any); other fields pass through (docs/jsonl.md). pack and unpack turn a
 folder into such lines and results back into a folder.
 
 Check mode (decruft check, or --check): report what a clean would remove,
-one finding per line as path:line:col  rule-id  message, then a count; the
-files are not modified. With --write, fix them in place instead.
+one finding per line as path:line:col  error|warning  rule-id  message, then
+a count; the files are not modified. With --write, fix them in place instead.
       --check            check mode (same as the check command)
-      --write            fix the files in place, atomically, only those that
+      --write, --fix     fix the files in place, atomically, only those that
                          change (implies check mode)
       --reporter <name>  pretty (default), json, sarif, github
+      --output-file <file>  write the report to this file (atomically, at
+                         the end) instead of stdout
+      --max-warnings <n> exit 1 when more than n warnings are left
       --config <file>    use this config file (default: search upwards for
                          decruft.config.*, .decruftrc*, package.json "decruft")
       --no-config        use no config file
@@ -477,6 +526,10 @@ Options:
       --report <file.html>  write one self-contained HTML page to review
                          the run's removals and choose what to keep (batch
                          and check; docs/report.md)
+      --ignore-path <file>  an ignore file (gitignore syntax, relative to its
+                         folder) used instead of .decruftignore
+      --color, --no-color  colours on or off (default: on a terminal, unless
+                         NO_COLOR is set; FORCE_COLOR forces them)
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help
   -v, --version          show the version

@@ -37,7 +37,7 @@ export async function runCheckStdin(config: CliConfig, context: CheckContext, ru
   const display = displayPath(context.cwd, absolute).split('\\').join('/')
   if (!context.stdin) {
     context.report('no stdin to read from')
-    return {failing: 0, failed: 0, nothing: true}
+    return {failing: 0, warningsLeft: 0, failed: 0, nothing: true}
   }
   let text: string
   try {
@@ -45,12 +45,12 @@ export async function runCheckStdin(config: CliConfig, context: CheckContext, ru
   } catch (error) {
     if (!(error instanceof CleanError)) throw error
     context.report(failureMessage(error, display))
-    return {failing: 0, failed: 1, nothing: false}
+    return {failing: 0, warningsLeft: 0, failed: 1, nothing: false}
   }
   if (context.ignored(absolute)) {
     if (!config.quiet) context.report(`${display}: ignored (config \`ignore\` or .decruftignore); not checked`)
     if (config.write) context.stdout.write(text)
-    return {failing: 0, failed: 0, nothing: false}
+    return {failing: 0, warningsLeft: 0, failed: 0, nothing: false}
   }
   let report: FileReport
   let fixedText: string
@@ -81,17 +81,19 @@ export async function runCheckStdin(config: CliConfig, context: CheckContext, ru
   } catch (error) {
     if (!(error instanceof CleanError)) throw error
     context.report(failureMessage(error, display))
-    return {failing: 0, failed: 1, nothing: false}
+    return {failing: 0, warningsLeft: 0, failed: 1, nothing: false}
   }
   const errors = report.findings.filter((finding) => finding.severity === 'error')
   // A fix fails only on what it could not fix.
   const failing = config.write ? errors.filter((finding) => finding.removed === undefined) : errors
+  const warnings = report.findings.filter((finding) => finding.severity === 'warning')
+  const warningsLeft = (config.write ? warnings.filter((finding) => finding.removed === undefined) : warnings).length
   if (config.write) {
     context.stdout.write(fixedText)
     if (!config.quiet)
       for (const finding of failing)
         context.report(`${finding.path}:${finding.line}:${finding.column}: ${finding.rule}: ${finding.message} (not fixable)`)
-    return {failing: failing.length, failed: 0, nothing: false}
+    return {failing: failing.length, warningsLeft, failed: 0, nothing: false}
   }
   const reporter = createReporter(config.reporter ?? 'pretty', {
     colors: context.colors,
@@ -108,5 +110,5 @@ export async function runCheckStdin(config: CliConfig, context: CheckContext, ru
   }
   context.stdout.write(reporter.file(report))
   context.stdout.write(reporter.end(summary))
-  return {failing: failing.length, failed: 0, nothing: false}
+  return {failing: failing.length, warningsLeft, failed: 0, nothing: false}
 }

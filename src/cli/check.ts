@@ -63,6 +63,8 @@ export interface CheckContext {
 export interface CheckOutcome {
   /** Findings that fail the check: errors, or in write mode the errors a fix could not remove. */
   readonly failing: number
+  /** Warnings, or in write mode the warnings a fix could not remove (for `--max-warnings`). */
+  readonly warningsLeft: number
   /** Inputs that could not be read or cleaned, and operands that named nothing. */
   readonly failed: number
   /** Operands that named nothing at all (a mistake in the command line when it is every operand). */
@@ -82,7 +84,8 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   const expanded = await expandOperands(config.operands, {cwd: context.cwd})
   for (const error of expanded.errors) context.report(`${error.operand}: ${error.reason}`)
   for (const skipped of expanded.skipped) context.report(`${displayPath(context.cwd, skipped.path)}: ${skipped.reason}`)
-  if (expanded.files.length === 0 && expanded.errors.length > 0) return {failing: 0, failed: expanded.errors.length, nothing: true}
+  if (expanded.files.length === 0 && expanded.errors.length > 0)
+    return {failing: 0, warningsLeft: 0, failed: expanded.errors.length, nothing: true}
   const files = expanded.files.filter((file) => !context.ignored(file.absolute))
   const reporter = createReporter((config.reporter ?? 'pretty') satisfies ReporterName, {
     colors: context.colors,
@@ -112,16 +115,20 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   let errors = 0
   let warnings = 0
   let failing = 0
+  let warningsLeft = 0
   let failed = 0
   let fixed = 0
   const emit = (report: CheckedFile) => {
     reportWriter?.add(report.reportPiece ?? {path: report.path, error: report.error ?? 'no report piece'})
     for (const finding of report.findings) {
-      if (finding.severity === 'warning') warnings++
-      else {
+      // A fix run fails only on what it could not fix (a file that could not be written keeps everything).
+      const left = !config.write || finding.removed === undefined || report.error !== undefined
+      if (finding.severity === 'warning') {
+        warnings++
+        if (left) warningsLeft++
+      } else {
         errors++
-        // A fix run fails only on what it could not fix.
-        if (!config.write || finding.removed === undefined) failing++
+        if (left) failing++
       }
     }
     if (report.error !== undefined) failed++
@@ -179,9 +186,17 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   }
   await cache?.save()
   const reportFailed = reportWriter !== undefined && !(await reportFile!.finishReport(reportWriter, config.report!, context.report))
-  const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
+  const summary: CheckSummary = {
+    files: files.length,
+    errors,
+    warnings,
+    failed,
+    fixed,
+    write: config.write,
+    ...(config.write ? {errorsLeft: failing, warningsLeft} : {}),
+  }
   context.stdout.write(reporter.end(summary))
-  return {failing, failed: failed + expanded.errors.length + (reportFailed ? 1 : 0), nothing: false}
+  return {failing, warningsLeft, failed: failed + expanded.errors.length + (reportFailed ? 1 : 0), nothing: false}
 }
 
 /** Check files in process, except one that could pass the memory cap: that one on the isolated worker. */

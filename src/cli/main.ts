@@ -22,6 +22,9 @@ import {withinTime} from '../node/watchdog.js'
 import {escapeControl} from '../report/escape.js'
 import type {FileOutcome} from '../node/clean-file.js'
 import {HELP, parseCliArgs, UsageError, type CliConfig} from './args.js'
+import {useColor} from './color.js'
+import {exceedsMaxWarnings, tooManyWarningsMessage} from './max-warnings.js'
+import {writeReportFile} from './output-file.js'
 import type {Output} from './output.js'
 import {resolveSettings, type RunSettings} from './settings.js'
 
@@ -111,6 +114,9 @@ async function check(
   report: (message: string) => void,
 ): Promise<ExitCode> {
   const {runCheck} = await import('./check.js')
+  // --output-file: the report is collected and written in one piece at the end; stdout gets nothing.
+  const collected: string[] = []
+  const reportOutput: Output = config.outputFile === undefined ? options.stdout : {write: (chunk: string) => collected.push(chunk)}
   const outcome = await runCheck(config, {
     cwd,
     rules: settings.rules,
@@ -123,16 +129,23 @@ async function check(
     frontmatter: settings.frontmatter,
     detectSite: settings.detectSite,
     ignored: settings.ignored,
-    // Findings go to stdout: colours follow stdout's terminal, as linters do.
-    colors: useColor(options, options.stdoutIsTTY),
+    // Findings go to stdout: colours follow stdout's terminal, as linters do (a file is no terminal).
+    colors: colorsFor(config, options, config.outputFile === undefined ? options.stdoutIsTTY : false),
     version: await readVersion(),
-    stdout: options.stdout,
+    stdout: reportOutput,
     report,
     stdin: options.stdin,
   })
+  if (
+    config.outputFile !== undefined &&
+    !(await writeReportFile({path: resolve(cwd, config.outputFile), display: config.outputFile}, collected.join(''), report))
+  )
+    return ExitCode.failures
   if (outcome.nothing) return ExitCode.usage
+  const tooManyWarnings = exceedsMaxWarnings(outcome.warningsLeft, config.maxWarnings)
+  if (tooManyWarnings) report(tooManyWarningsMessage(outcome.warningsLeft, config.maxWarnings!, config.write))
   if (outcome.failed > 0) return ExitCode.failures
-  return outcome.failing > 0 ? ExitCode.problems : ExitCode.ok
+  return outcome.failing > 0 || tooManyWarnings ? ExitCode.problems : ExitCode.ok
 }
 
 /** `--diff`: 1 when a clean would change something, 0 when nothing, 3 when an input failed. */
@@ -145,7 +158,12 @@ async function diff(
 ): Promise<ExitCode> {
   const {runDiff} = await import('./diff.js')
   // The diff goes to stdout: colours follow stdout's terminal.
-  const outcome = await runDiff(config, settings, {cwd, stdout: options.stdout, colors: useColor(options, options.stdoutIsTTY), report})
+  const outcome = await runDiff(config, settings, {
+    cwd,
+    stdout: options.stdout,
+    colors: colorsFor(config, options, options.stdoutIsTTY),
+    report,
+  })
   if (outcome.nothing) return ExitCode.usage
   if (outcome.failed > 0) return ExitCode.failures
   return outcome.changed > 0 ? ExitCode.problems : ExitCode.ok
@@ -276,7 +294,7 @@ async function cleanFiles(
   }
   const reportFailed = reportWriter !== undefined && !(await reportFile!.finishReport(reportWriter, config.report!, report))
   if (!config.quiet) {
-    const colors = createColors(useColor(options))
+    const colors = createColors(colorsFor(config, options))
     options.stderr.write(formatSummary(summary, {out: escapeControl(config.out!), colors}))
   }
   if (summary.failed > 0 || expanded.errors.length > 0 || reportFailed) return ExitCode.failures
@@ -289,17 +307,14 @@ function reportItemOf(outcome: FileOutcome) {
   return outcome.report ?? {path: outcome.path, error: 'cleaned, but no report entry came back'}
 }
 
-/** `path:line:col  rule  reason`, as linters print a finding. */
+/** `path:line:col  rule  error  reason`, as linters print a finding, the rule id where `file:line:col rule-id message` parsers expect it (a `--strict` problem fails the run: an error). */
 function problemLine(path: string, problem: {line: number; column: number; rule: string; reason: string}): string {
-  return escapeControl(`${path}:${problem.line}:${problem.column}  ${problem.rule}  ${problem.reason}`) + '\n'
+  return escapeControl(`${path}:${problem.line}:${problem.column}  ${problem.rule}  error  ${problem.reason}`) + '\n'
 }
 
-/** Colours on a terminal, unless `NO_COLOR`; `FORCE_COLOR` forces them. */
-function useColor(options: MainOptions, isTTY = options.isTTY): boolean {
-  const env = options.env ?? {}
-  if (env['NO_COLOR']) return false
-  if (env['FORCE_COLOR'] && env['FORCE_COLOR'] !== '0') return true
-  return isTTY === true
+/** Colours on stderr (the summary), or on stdout (check's findings) when `isTTY` says whether it is a terminal. */
+function colorsFor(config: CliConfig, options: MainOptions, isTTY = options.isTTY): boolean {
+  return useColor({flag: config.color, env: options.env ?? {}, isTTY})
 }
 
 async function readVersion(): Promise<string> {

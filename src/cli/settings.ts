@@ -143,7 +143,9 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
   }
   let ignored: (absolute: string) => boolean
   try {
-    ignored = await createIgnore(loaded.dir || cwd, fromConfig.ignore)
+    ignored = await createIgnore(loaded.dir || cwd, fromConfig.ignore, {
+      ignoreFile: config.ignorePath === undefined ? undefined : {path: resolve(cwd, config.ignorePath), display: config.ignorePath},
+    })
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     report(error.message)

@@ -68,6 +68,10 @@ export interface CheckSummary {
   readonly failed: number
   /** With `--write`: files rewritten. */
   readonly fixed: number
+  /** With `--write`: errors a fix did not remove (absent: `errors`, nothing was fixed). */
+  readonly errorsLeft?: number | undefined
+  /** With `--write`: warnings a fix did not remove (absent: `warnings`). */
+  readonly warningsLeft?: number | undefined
   /** Whether the run fixed files (`--write`). */
   readonly write: boolean
 }

@@ -54,7 +54,8 @@ export interface JsonFile {
 export interface JsonReport {
   version: typeof JSON_REPORT_VERSION
   files: JsonFile[]
-  summary: {files: number; errors: number; warnings: number; failed: number; fixed: number}
+  /** With `--write`, also what the fix left: `errorsLeft`, `warningsLeft` (absent without `--write`; additive, so still version 1). */
+  summary: {files: number; errors: number; warnings: number; failed: number; fixed: number; errorsLeft?: number; warningsLeft?: number}
 }
 
 function toJsonFile(report: FileReport): JsonFile {
@@ -102,7 +103,16 @@ export function createJsonReporter(): Reporter {
       const document: JsonReport = {
         version: JSON_REPORT_VERSION,
         files,
-        summary: {files: summary.files, errors: summary.errors, warnings: summary.warnings, failed: summary.failed, fixed: summary.fixed},
+        summary: {
+          files: summary.files,
+          errors: summary.errors,
+          warnings: summary.warnings,
+          failed: summary.failed,
+          fixed: summary.fixed,
+          ...(summary.write
+            ? {errorsLeft: summary.errorsLeft ?? summary.errors, warningsLeft: summary.warningsLeft ?? summary.warnings}
+            : {}),
+        },
       }
       return `${JSON.stringify(document, null, 2)}\n`
     },

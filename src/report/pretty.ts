@@ -5,13 +5,16 @@
  * order, and reading the place out of a failed file's message.
  *
  * Colours (picocolors) only ever wrap the text: with colours off the lines are
- * exactly `path:line:col  rule-id  message`.
+ * exactly `path:line:col  rule-id  severity  message`: the rule id where
+ * `file:line:col rule-id message` parsers (pre-commit, editors) expect it,
+ * then the severity in words (`error`, `warning`) so that a log without
+ * colours tells them apart.
  *
  * @example
  * ```
- * posts/deal.md:12:1  link-farm  Eight links in a row with no prose between them.
+ * posts/deal.md:12:1  link-farm  error  Eight links in a row with no prose between them.
  * posts/deal.md: fixed
- * 1 error, 0 warnings in 2 files, 1 fixed
+ * fixed 1 file; 0 errors left
  * ```
  */
 import {createColors} from 'picocolors'
@@ -61,12 +64,25 @@ const noColors: CountColors = {errors: plain, warnings: plain, failed: plain}
 /**
  * The count that ends `pretty` and `github` output (no newline):
  * `2 errors, 1 warning in 5 files`, `No findings in 3 files`, plus
- * `, 1 fixed` with `--write` and `, 1 could not be checked` when files failed.
+ * `, 1 could not be checked` when files failed. With `--write` it says what
+ * was fixed and what is left, not what was found:
+ * `fixed 70 files; 0 errors left` (`; 3 warnings left` when warnings stay,
+ * `; 1 could not be checked` when files failed).
  */
 export function formatCount(summary: CheckSummary, colors: CountColors = noColors): string {
-  const parts: string[] = []
   const found = summary.errors + summary.warnings
   const where = `in ${plural(summary.files, 'file')}`
+  const failed = summary.failed > 0 ? colors.failed(`${summary.failed} could not be checked`) : undefined
+  if (summary.write && found > 0) {
+    const errorsLeft = summary.errorsLeft ?? summary.errors
+    const warningsLeft = summary.warningsLeft ?? summary.warnings
+    const errors = `${plural(errorsLeft, 'error')} left`
+    const parts = [`fixed ${plural(summary.fixed, 'file')}`, errorsLeft > 0 ? colors.errors(errors) : errors]
+    if (warningsLeft > 0) parts.push(colors.warnings(`${plural(warningsLeft, 'warning')} left`))
+    if (failed) parts.push(failed)
+    return parts.join('; ')
+  }
+  const parts: string[] = []
   if (found === 0) parts.push(`No findings ${where}`)
   else {
     const errors = plural(summary.errors, 'error')
@@ -75,8 +91,7 @@ export function formatCount(summary: CheckSummary, colors: CountColors = noColor
       `${summary.errors > 0 ? colors.errors(errors) : errors}, ${summary.warnings > 0 ? colors.warnings(warnings) : warnings} ${where}`,
     )
   }
-  if (summary.write) parts.push(`${summary.fixed} fixed`)
-  if (summary.failed > 0) parts.push(colors.failed(`${summary.failed} could not be checked`))
+  if (failed) parts.push(failed)
   return parts.join(', ')
 }
 
@@ -110,8 +125,9 @@ export function createPrettyReporter(options: Pick<ReporterOptions, 'colors'>): 
       }
       for (const finding of sortedFindings(report)) {
         const place = c.bold(`${finding.path === report.path ? path : escapeControl(finding.path)}:${finding.line}:${finding.column}`)
-        const rule = finding.severity === 'warning' ? c.yellow(finding.rule) : c.red(finding.rule)
-        lines.push(`${place}  ${rule}  ${escapeControl(oneLine(finding.message))}`)
+        // The severity in words: colour alone is lost in a CI log.
+        const severity = finding.severity === 'warning' ? c.yellow('warning') : c.red('error')
+        lines.push(`${place}  ${finding.rule}  ${severity}  ${escapeControl(oneLine(finding.message))}`)
       }
       if (report.fixed) lines.push(`${c.bold(path)}: ${c.green('fixed')}`)
       return lines.length === 0 ? '' : `${lines.join('\n')}\n`

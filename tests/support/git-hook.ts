@@ -196,7 +196,7 @@ export async function initRepo(dir: string, env?: NodeJS.ProcessEnv): Promise<vo
   await git('config', 'commit.gpgsign', 'false')
 }
 
-/** A finding line of check mode: `path:line:col  rule-id  message` (the path may be absolute). */
+/** A finding line of check mode: `path:line:col  rule-id  severity  message` (the path may be absolute). */
 export function findingLine(path: string, line: number, column: number, ruleId: string): RegExp {
-  return new RegExp(`(^|[\\s/])${path.replace(/\./g, '\\.')}:${line}:${column}\\s+${ruleId}\\b`, 'm')
+  return new RegExp(`(^|[\\s/])${path.replace(/\./g, '\\.')}:${line}:${column}\\s+${ruleId}\\s+(?:error|warning)\\b`, 'm')
 }
