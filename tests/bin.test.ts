@@ -88,7 +88,7 @@ describe('bin/decruft.js (the bundle)', () => {
     expect(result.code).toBe(1)
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines.at(-1)).toMatch(/^\d+ errors, 0 warnings in 2 files$/)
-    expect(lines.slice(0, -1).map((line) => line.split('  ')[2])).toEqual(clean(SPAMMY_ARTICLE).removals.map((removal) => removal.rule))
+    expect(lines.slice(0, -1).map((line) => line.split('  ')[1])).toEqual(clean(SPAMMY_ARTICLE).removals.map((removal) => removal.rule))
     expect(await decruft(['check', '--no-config', 'clean.md'], root)).toMatchObject({code: 0, stdout: 'No findings in 1 file\n'})
   })
 
@@ -158,7 +158,7 @@ describe('bin/decruft.js (the bundle)', () => {
     })
     const result = await decruft(['check', '--no-config', '--filter-list', 'lists/easylist.txt', 'post.md'], root)
     expect(result.code, result.stderr).toBe(1)
-    expect(result.stdout).toMatch(/^post\.md:5:1 {2}error {2}filter-list {2}/m)
+    expect(result.stdout).toMatch(/^post\.md:5:1 {2}filter-list {2}error {2}/m)
   })
 
   it('gives the rules files and filter lists to each worker thread', async () => {

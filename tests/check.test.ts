@@ -56,7 +56,7 @@ describe('check mode', () => {
     expect(result.stderr).toBe('')
   })
 
-  it('prints path:line:col  severity  rule-id  message per finding, a count, exits 1, and leaves the file alone', async () => {
+  it('prints path:line:col  rule-id  severity  message per finding, a count, exits 1, and leaves the file alone', async () => {
     const root = tree({'posts/spammy.md': SPAMMY, 'posts/clean.md': CLEAN})
     const before = statSync(join(root, 'posts/spammy.md')).mtimeMs
     const result = await run(['check', 'posts'], root)
@@ -66,7 +66,7 @@ describe('check mode', () => {
     expect(
       lines
         .filter((line) => /^posts\/spammy\.md:\d+:\d+ {2}[a-z-]+ {2}(?:error|warning) {2}\S/.test(line))
-        .map((line) => line.split('  ')[2]),
+        .map((line) => line.split('  ')[1]),
     ).toEqual(['ad-block', 'link-farm'])
     expect(lines.some((line) => line.startsWith('posts/clean.md'))).toBe(false)
     expect(lines.at(-1)).toBe('2 errors, 0 warnings in 2 files')
@@ -80,7 +80,7 @@ describe('check mode', () => {
     const expected = clean(SPAMMY, {path: 'spammy.md'}).removals.map((removal) => {
       const first = removal.start.offset + removal.text.length - removal.text.trimStart().length
       const before = SPAMMY.slice(0, first).split('\n')
-      return `spammy.md:${before.length}:${before.at(-1)!.length + 1}  ${removal.severity ?? 'error'}  ${removal.rule}  ${removal.reason}`
+      return `spammy.md:${before.length}:${before.at(-1)!.length + 1}  ${removal.rule}  ${removal.severity ?? 'error'}  ${removal.reason}`
     })
     expect(result.stdout.trimEnd().split('\n').slice(0, -1)).toEqual(expected)
     // The link farm's removal starts at the blank line above its label; the finding names the label's line.

@@ -129,8 +129,8 @@ describe('severity in words', () => {
     expect(result.stdout).not.toMatch(ANSI)
     const lines = result.stdout.trimEnd().split('\n').slice(0, -1)
     expect(lines.map((line) => line.split('  ').slice(1, 3))).toEqual([
-      ['error', 'ad-block'],
-      ['warning', 'link-farm'],
+      ['ad-block', 'error'],
+      ['link-farm', 'warning'],
     ])
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 error, 1 warning in 1 file')
   })

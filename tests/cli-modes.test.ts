@@ -84,7 +84,7 @@ describe('check --stdin-filename', () => {
     const fromStdin = await run(['check', '--stdin-filename', 'posts/hinge.md'], root, {stdin: SPAMMY})
     expect(fromFile.code).toBe(ExitCode.problems)
     expect(fromStdin).toEqual(fromFile)
-    expect(fromStdin.stdout).toMatch(/^posts\/hinge\.md:7:1 {2}error {2}ad-block {2}/m)
+    expect(fromStdin.stdout).toMatch(/^posts\/hinge\.md:7:1 {2}ad-block {2}error {2}/m)
     // Every reporter the same way.
     for (const reporter of ['json', 'github']) {
       const file = await run(['check', '--reporter', reporter, 'posts/hinge.md'], root)
@@ -157,7 +157,7 @@ describe('check --stdin-filename', () => {
     const inSite = await run(['check', '--stdin-filename', 'blog/content/posts/new.md'], root, {stdin: post})
     expect(inSite).toEqual({code: ExitCode.ok, stdout: 'No findings in 1 file\n', stderr: ''})
     const elsewhere = await run(['check', '--stdin-filename', 'notes/new.md'], root, {stdin: post})
-    expect(elsewhere.stdout).toMatch(/^notes\/new\.md:3:\d+ {2}warning {2}frontmatter {2}/m)
+    expect(elsewhere.stdout).toMatch(/^notes\/new\.md:3:\d+ {2}frontmatter {2}warning {2}/m)
     expect(elsewhere.stdout).toMatch(/0 errors, 1 warning in 1 file/)
   })
 

@@ -86,7 +86,7 @@ describe('filter-list through the CLI', () => {
       isTTY: false,
     })
     expect(checkCode).toBe(ExitCode.problems)
-    expect(checked.text()).toMatch(/^post\.md:5:1 {2}error {2}filter-list {2}/m)
+    expect(checked.text()).toMatch(/^post\.md:5:1 {2}filter-list {2}error {2}/m)
     const cleaned = sink()
     const stdinCode = await main({
       argv: ['-', '--md', '--no-config', '--filter-list', 'lists/cosmetic.txt', '--quiet'],
