@@ -43,7 +43,7 @@ import {warnOverriddenDirectives} from './suppression-warnings.js'
  * frontmatter rewrites (the record's `frontmatter` and `changes` would not
  * match the text).
  */
-const UNKEEPABLE: ReadonlySet<string> = new Set([...inlineProtected.ruleIds, 'frontmatter'])
+export const UNKEEPABLE: ReadonlySet<string> = new Set([...inlineProtected.ruleIds, 'frontmatter'])
 
 /** At most this many passes (the first included). */
 const MAX_PASSES = 4

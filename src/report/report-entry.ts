@@ -10,7 +10,7 @@
 import type {CleanResult} from '../clean.js'
 import {keepHash} from '../engine/keep-hash.js'
 import {hostOf, urlsIn} from '../engine/keep-urls.js'
-import {allRules} from '../pipeline.js'
+import {UNKEEPABLE} from '../passes.js'
 
 /** A removal as the page shows it. */
 export interface ReportRemoval {
@@ -33,7 +33,7 @@ export interface ReportRemoval {
   urls?: string[]
   /** The hosts of the URLs in it, protocol-relative ones too (what a `host` keep entry names), each once. */
   hosts?: string[]
-  /** Set when the rule is one no `keep` entry can steer (the `safety` group): the page offers no "keep this". */
+  /** Set when the rule is one no `keep` entry can steer (the `safety` group, frontmatter rewrites): the page offers no "keep this". */
   locked?: true
 }
 
@@ -72,8 +72,8 @@ export interface ReportIndexEntry {
 /** Characters of removed text kept per article for search: the index stays small at 10,000 articles. */
 export const SEARCH_EXCERPT_LENGTH = 400
 
-/** Rules whose removals `keep` entries never keep (the `safety` group: `unsafe-html`). */
-const LOCKED_RULES: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.meta.group === 'safety').map((rule) => rule.meta.id))
+/** Rules whose removals `keep` entries never keep (the `safety` group, and frontmatter rewrites): the engine's own list. */
+const LOCKED_RULES = UNKEEPABLE
 
 function jsonOf(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value)

@@ -334,10 +334,10 @@ function removalPanel(n: number, body: ReportBody): HTMLElement {
     button.dataset['removal'] = String(r)
     button.setAttribute('aria-pressed', String(choices.has(key)))
     if (removal.locked) {
-      // The engine never keeps a safety removal (only --disable switches the rule off): no entry to offer.
+      // The engine never keeps a safety removal or a frontmatter rewrite (only --disable switches those rules off): no entry to offer.
       button.disabled = true
       select.disabled = true
-      button.title = 'a safety removal cannot be kept (only --disable switches the rule off)'
+      button.title = 'a safety removal or frontmatter rewrite cannot be kept (only --disable switches the rule off)'
     }
     const chosen = choices.get(key)
     if (chosen)
