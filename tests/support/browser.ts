@@ -9,35 +9,21 @@
  * missing Chromium skips the test with the reason, and fails it under
  * `DECRUFT_REQUIRE_EXTERNAL=1` (CI).
  *
+ * Finding and launching it is scripts/lib/report-browser.js's (the bench
+ * measures the report with the same code).
+ *
  * {@link watchPage} records everything a page does that a report must never
  * do: console errors, uncaught exceptions, dialogs (`alert`), requests for
  * anything but the file itself, and Content-Security-Policy violations, so a
  * test asserts all of them empty at once.
  */
 import {spawnSync} from 'node:child_process'
-import {accessSync, constants} from 'node:fs'
 import {pathToFileURL} from 'node:url'
-import puppeteer, {type Browser, type Page} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
+import {CHROMIUM_CANDIDATES, chromiumPath} from '../../scripts/lib/report-browser.js'
 import type {Prerequisite} from './external.js'
 
-/** Where Chromium is looked for when `DECRUFT_CHROMIUM` is not set: Debian's wrapper and binary, then other distributions' names. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** The Chromium binary the tests launch: `DECRUFT_CHROMIUM` when set, else the first of {@link CANDIDATES} present; undefined when none is. */
-export function chromiumPath(): string | undefined {
-  const chosen = process.env['DECRUFT_CHROMIUM']
-  if (chosen !== undefined && chosen !== '') return chosen
-  return CANDIDATES.find(executable)
-}
+export {launchChromium} from '../../scripts/lib/report-browser.js'
 
 let checked: {reason: string | undefined} | undefined
 
@@ -53,7 +39,7 @@ export const chromium: Prerequisite = {
 function findChromium(): string | undefined {
   const hint = 'install it (Debian: apt-get install chromium; .ci/run does) or set DECRUFT_CHROMIUM to a Chromium binary'
   const path = chromiumPath()
-  if (path === undefined) return `no Chromium at ${CANDIDATES.join(', ')}; ${hint}`
+  if (path === undefined) return `no Chromium at ${CHROMIUM_CANDIDATES.join(', ')}; ${hint}`
   // Debian's /usr/bin/chromium wrapper prints a harmless `[: unexpected operator` on stderr: only the exit status and stdout count.
   const result = spawnSync(path, ['--version'], {encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe']})
   if (result.error) return `${path} cannot be run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message}); ${hint}`
@@ -61,20 +47,6 @@ function findChromium(): string | undefined {
     return `\`${path} --version\` exited ${result.status ?? result.signal}: ${(result.stderr || result.stdout).trim().split('\n').pop() ?? ''}; ${hint}`
   }
   return undefined
-}
-
-/**
- * Launch headless Chromium ({@link chromiumPath}). `--no-sandbox` only when
- * running as root (Chromium refuses to start its sandbox as root; CI runs as
- * root); `/dev/shm` is not used, since containers give it a few megabytes.
- */
-export function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath()
-  if (executablePath === undefined) throw new Error(chromium.missing() ?? 'no Chromium')
-  const args = ['--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check']
-  if (process.getuid?.() === 0) args.push('--no-sandbox')
-  // A loaded 2-core machine can take long to start a browser: generous timeouts, no timing assertions.
-  return puppeteer.launch({executablePath, headless: true, args, timeout: 120_000, protocolTimeout: 180_000})
 }
 
 /** What a page did that a report never should (every list empty for a well-behaved page). */
