@@ -69,6 +69,8 @@ export interface CliConfig {
   cache: boolean
   /** Where the cache is (`--cache-location`, a file or a directory); undefined: `.decruftcache` in the working directory. */
   cacheLocation: string | undefined
+  /** Write the review report of a batch or check run to this HTML file (`--report`). */
+  report: string | undefined
   help: boolean
   version: boolean
 }
@@ -104,6 +106,7 @@ const options = {
   jsonl: {type: 'boolean'},
   cache: {type: 'boolean'},
   'cache-location': {type: 'string'},
+  report: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'},
 } as const
@@ -156,6 +159,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     learnTemplates: values['no-templates'] !== true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
+    report: values.report,
     help: values.help === true,
     version: values.version === true,
   }
@@ -170,6 +174,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       )
   }
   checkCacheOptions(config)
+  checkReportOption(config)
   if (config.shard !== undefined && (config.mode === 'check' || config.stdin || config.jsonl))
     throw new UsageError(
       `--shard is for a batch (it splits the articles of a folder run), not for ${config.jsonl ? '--jsonl (the engine feeding the stream splits it)' : config.stdin ? '`-`' : 'check mode'}`,
@@ -216,6 +221,14 @@ function checkCacheOptions(config: CliConfig): void {
   if (config.cacheLocation !== undefined && !config.cache) throw new UsageError('--cache-location needs --cache')
   if (config.cacheLocation === '') throw new UsageError('--cache-location: expected a file or a directory')
   if (config.cache && config.mode !== 'check') throw new UsageError('--cache is for check mode (decruft check --cache …)')
+}
+
+/** `--report` reads the removals of a run over files: a batch or check mode, not `-` nor `--jsonl`. */
+function checkReportOption(config: CliConfig): void {
+  if (config.report === undefined) return
+  if (config.report === '') throw new UsageError('--report: expected an HTML file to write the review report to')
+  if (config.stdin || config.jsonl)
+    throw new UsageError(`--report is for a batch or check mode (a run over files), not for ${config.jsonl ? '--jsonl' : '`-`'}`)
 }
 
 function parseReporter(value: string): ReporterName {
@@ -413,6 +426,9 @@ Options:
       --save-templates <file>  write the template index the batch used
       --no-templates     a batch cleans in one pass, without first learning
                          its sites' templates from its articles
+      --report <file.html>  write one self-contained HTML page to review
+                         the run's removals and choose what to keep (batch
+                         and check; docs/report.md)
   -q, --quiet            no progress, notes or summary; failures only
   -h, --help             show this help
   -v, --version          show the version

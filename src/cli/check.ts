@@ -9,10 +9,11 @@
  * With `--cache`, files unchanged since a run with the same settings are
  * answered from the cache (node/check-cache.ts).
  */
+import {resolve} from 'node:path'
 import type {RuleSet} from '../index.js'
 import type {CompiledFilterLists} from '../filter-lists.js'
 import {allRules, type RuleName, type TemplateIndex} from '../plugin-api.js'
-import {checkFile, type CheckSettings} from '../node/check-file.js'
+import {checkFile, type CheckedFile, type CheckSettings} from '../node/check-file.js'
 import {cacheFileFor, openCheckCache, runKey, withCheckCache} from '../node/check-cache.js'
 import {Isolation, openBoundedPool, type Bounded, type FileLimits} from '../node/bounded.js'
 import {expandOperands} from '../node/files.js'
@@ -96,14 +97,19 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
     severity: context.severity,
     write: config.write,
     timeoutMs: config.timeoutMs,
+    ...(config.report === undefined ? {} : {report: true}),
   }
+  // --report: each file's piece is spooled as it comes (node/report-file.ts), the page written at the end.
+  const reportFile = config.report === undefined ? undefined : await import('../node/report-file.js')
+  const reportWriter = reportFile ? await reportFile.openReport(resolve(context.cwd, config.report!)) : undefined
   const limits: FileLimits = {timeoutMs: config.timeoutMs, maxMemoryMb: config.maxMemoryMb}
   let errors = 0
   let warnings = 0
   let failing = 0
   let failed = 0
   let fixed = 0
-  const emit = (report: FileReport) => {
+  const emit = (report: CheckedFile) => {
+    reportWriter?.add(report.reportPiece ?? {path: report.path, error: report.error ?? 'no report piece'})
     for (const finding of report.findings) {
       if (finding.severity === 'warning') warnings++
       else {
@@ -122,7 +128,9 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
   const checkFiles = pool
     ? checkOnPool((input, display) => pool.run<FileReport>(input, 'checkInWorker', display), settings)
     : checkInProcess(isolation!, settings)
-  const cache = config.cache
+  // A report needs every file cleaned: the cache holds findings only, so it is not used with --report.
+  const useCache = config.cache && reportWriter === undefined
+  const cache = useCache
     ? await openCheckCache(await cacheFileFor(config.cacheLocation, context.cwd), context.version, config.quiet ? () => {} : context.report)
     : undefined
   const checkOne = cache
@@ -156,14 +164,18 @@ export async function runCheck(config: CliConfig, context: CheckContext): Promis
       // On threads: two tasks queued per thread keep every thread busy between results.
       pool ? {concurrency: threads * 2, window: threads * 8} : {concurrency: IN_FLIGHT, window: IN_FLIGHT * 4},
     )
+  } catch (error) {
+    await reportWriter?.abandon()
+    throw error
   } finally {
     await pool?.destroy()
     await isolation?.close()
   }
   await cache?.save()
+  const reportFailed = reportWriter !== undefined && !(await reportFile!.finishReport(reportWriter, config.report!, context.report))
   const summary: CheckSummary = {files: files.length, errors, warnings, failed, fixed, write: config.write}
   context.stdout.write(reporter.end(summary))
-  return {failing, failed: failed + expanded.errors.length, nothing: false}
+  return {failing, failed: failed + expanded.errors.length + (reportFailed ? 1 : 0), nothing: false}
 }
 
 /** Check files in process, except one that could pass the memory cap: that one on the isolated worker. */

@@ -201,6 +201,9 @@ async function cleanFiles(
     for (const skipped of expanded.skipped) report(`${displayPath(cwd, skipped.path)}: ${skipped.reason}`)
   }
 
+  // --report: each article's piece is spooled as it comes (node/report-file.ts), the page written at the end.
+  const reportFile = config.report === undefined ? undefined : await import('../node/report-file.js')
+  const reportWriter = reportFile ? await reportFile.openReport(resolve(cwd, config.report!)) : undefined
   const {shard} = config
   const selected = shard ? files.filter((file) => inShard(file.relative, shard)).length : files.length
   const interactive = options.isTTY === true && !config.quiet && selected > PROGRESS_THRESHOLD
@@ -214,6 +217,7 @@ async function cleanFiles(
       else options.stderr.write(line)
     }
     progress?.increment()
+    reportWriter?.add(reportItemOf(outcome))
   }
   let summary
   try {
@@ -237,21 +241,30 @@ async function cleanFiles(
       detectSite: settings.detectSite,
       concurrency: config.concurrency,
       shard: config.shard,
+      report: reportWriter !== undefined,
       onFile,
     })
   } catch (error) {
+    await reportWriter?.abandon()
     if (!(error instanceof Error) || error.name !== 'TemplatesWriteError') throw error
     report(error.message)
     return ExitCode.usage
   } finally {
     progress?.stop()
   }
+  const reportFailed = reportWriter !== undefined && !(await reportFile!.finishReport(reportWriter, config.report!, report))
   if (!config.quiet) {
     const colors = createColors(useColor(options))
     options.stderr.write(formatSummary(summary, {out: escapeControl(config.out!), colors}))
   }
-  if (summary.failed > 0 || expanded.errors.length > 0) return ExitCode.failures
+  if (summary.failed > 0 || expanded.errors.length > 0 || reportFailed) return ExitCode.failures
   return summary.problems > 0 ? ExitCode.problems : ExitCode.ok
+}
+
+/** An article's piece of the review report, or the failure the report lists in its place. */
+function reportItemOf(outcome: FileOutcome) {
+  if (!outcome.ok) return {path: outcome.path, error: outcome.message}
+  return outcome.report ?? {path: outcome.path, error: 'cleaned, but no report entry came back'}
 }
 
 /** `path:line:col  rule  reason`, as linters print a finding. */

@@ -111,6 +111,8 @@ export interface BatchOptions {
    * `learnTemplates` is false) learns from the shard's articles only.
    */
   shard?: Shard | undefined
+  /** Give each written article's piece of the review report in its outcome (`report`; `--report`). Default: false. */
+  report?: boolean | undefined
   /** Called with each article's outcome, in input order. */
   onFile?: ((outcome: FileOutcome, index: number) => void) | undefined
 }
@@ -166,6 +168,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     frontmatter: options.frontmatter,
     detectSite: options.detectSite ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+    ...(options.report ? {report: true} : {}),
   }
   // Compile in this thread first: a bad rules file fails the batch before any article.
   let compiled = await compileRuleSources(sources)

@@ -15,6 +15,7 @@ import type {PhaseReporter} from './bounded.js'
 import {cleanOptionsFor, failureMessage} from './clean-file.js'
 import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
+import {reportPieceOf, type ReportPiece} from './report-piece.js'
 import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
 import {withinTime} from './watchdog.js'
 import {writeFileSafely} from './write.js'
@@ -42,13 +43,18 @@ export interface CheckSettings extends SiteLookup {
    * ended. Default: false.
    */
   watchdog?: boolean | undefined
+  /** Also return the file's piece of the review report (`--report`, report-piece.ts). Default: false. */
+  report?: boolean | undefined
 }
+
+/** A file's report, with its piece of the review report when `report` asked for it. */
+export type CheckedFile = FileReport & {readonly reportPiece?: ReportPiece | undefined}
 
 /**
  * Check (or fix) one file. `display` is its path in messages. `phases` (on
  * worker threads) is told when cleaning and writing start (see `cleanFile`).
  */
-export async function checkFile(absolute: string, display: string, settings: CheckSettings, phases?: PhaseReporter): Promise<FileReport> {
+export async function checkFile(absolute: string, display: string, settings: CheckSettings, phases?: PhaseReporter): Promise<CheckedFile> {
   try {
     phases?.('clean')
     const text = await readArticle(absolute, display, {maxBytes: settings.maxBytes})
@@ -68,21 +74,28 @@ export async function checkFile(absolute: string, display: string, settings: Che
     for (const problem of result.record.problems) findings.push(pointFinding(display, problem, settings.severity['frontmatter'] ?? 'error'))
     findings.sort((a, b) => a.line - b.line || a.column - b.column)
     const fixed = settings.write && result.markdown !== text
+    const piece = settings.report ? {reportPiece: reportPieceOf(display, text, result)} : {}
     if (fixed) {
       phases?.('write')
       try {
         // Someone (an editor, a formatter) may have saved the file since it was read: their text is not ours to replace.
         if ((await readArticle(absolute, display, {maxBytes: settings.maxBytes})) !== text) {
-          return {path: display, findings, fixed: false, error: `${display}: changed while it was being checked; left as it is (run again)`}
+          return {
+            path: display,
+            findings,
+            fixed: false,
+            error: `${display}: changed while it was being checked; left as it is (run again)`,
+            ...piece,
+          }
         }
         // An input is replaced only by a complete, flushed copy: a full disk leaves it as it was.
         await writeFileSafely(absolute, result.markdown, {fsync: true})
       } catch (error) {
         // The findings stand; the file is unchanged and reported failed.
-        return {path: display, findings, fixed: false, error: failureMessage(error, display)}
+        return {path: display, findings, fixed: false, error: failureMessage(error, display), ...piece}
       }
     }
-    return {path: display, findings, fixed}
+    return {path: display, findings, fixed, ...piece}
   } catch (error) {
     return {path: display, findings: [], fixed: false, error: failureMessage(error, display)}
   }

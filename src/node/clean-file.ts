@@ -11,6 +11,7 @@ import type {RuleName, TemplateIndex} from '../plugin-api.js'
 import type {PhaseReporter} from './bounded.js'
 import {injectFault} from './fault.js'
 import {readArticle} from './read.js'
+import {reportPieceOf, type ReportPiece} from './report-piece.js'
 import {createSiteDetector, frontmatterForFile, type SiteLookup} from './site.js'
 import {withinTime} from './watchdog.js'
 import {writeOutputs, WriteError, type Output} from './write.js'
@@ -51,6 +52,8 @@ export interface CleanSettings extends SiteLookup {
    * ended. Default: false.
    */
   watchdog?: boolean | undefined
+  /** Also return the article's piece of the review report (`--report`, report-piece.ts). Default: false. */
+  report?: boolean | undefined
 }
 
 /** What {@link cleanOptionsFor} takes from a run's settings (a batch's, a check's, a stream's). */
@@ -97,6 +100,8 @@ export type FileOutcome =
       problems: OutcomeProblem[]
       /** Number of files written. */
       outputs: number
+      /** With `report`: the article's piece of the review report. */
+      report?: ReportPiece | undefined
     }
   | {
       ok: false
@@ -135,6 +140,7 @@ export async function cleanFile(task: FileTask, settings: CleanSettings, phases?
       warnings: result.record.warnings.length,
       problems: result.record.problems,
       outputs: outputs.length,
+      ...(settings.report ? {report: reportPieceOf(task.display, text, result)} : {}),
     }
   } catch (error) {
     return {ok: false, path: task.display, message: failureMessage(error, task.display)}

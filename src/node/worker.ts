@@ -42,6 +42,8 @@ export interface WorkerSettings {
   detectSite?: boolean | undefined
   /** Time budget of a clean in milliseconds (checked between its steps); 0 or none: no limit. */
   timeoutMs?: number | undefined
+  /** Return each article's piece of the review report (`--report`). */
+  report?: boolean | undefined
 }
 
 /** The task's sequence number, when the run times its files (see node/bounded.ts). */
