@@ -29,7 +29,7 @@ import type {FrontmatterFileData} from './rules/frontmatter/index.js'
 import {checkFrontmatterOptions, FrontmatterOptionsError, type FrontmatterOptions} from './rules/frontmatter/options.js'
 import type {CompiledFilterLists} from './rules/filter-list/lists.js'
 import {findFrontmatterRepairs} from './rules/frontmatter/repair.js'
-import {bodyOf, buildRecord, type ArticleRecord, type RecordRemoval} from './record.js'
+import {bodyOf, buildRecord, type ArticleRecord, type RecordInput, type RecordRemoval} from './record.js'
 import {disabledRules, inlineProtected, ruleIds, UnknownRuleError, type RuleName} from './pipeline.js'
 import {rebase} from './engine/repaired.js'
 import {warnProtectedDirectiveRules} from './suppression-warnings.js'
@@ -195,6 +195,7 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
       removals,
       hasBom,
       bomRemoved,
+      kept: keptPoints(passes, body, toInput),
     })
     if (options.format) {
       deadline.check()
@@ -273,6 +274,13 @@ function problemMessages(record: ArticleRecord, path: string): VFileMessage[] {
     message.fatal = false
     return message
   })
+}
+
+/** The spans `keep` entries kept, placed in the body (through the frontmatter repairs, `toInput`). */
+function keptPoints(passes: Passes, body: string, toInput: (offset: number) => number): RecordInput['kept'] {
+  if (passes.kept.length === 0) return undefined
+  const point = pointsOf(body)
+  return passes.kept.map((span) => ({rule: span.rule, keep: span.keep, start: point(toInput(span.start)), end: point(toInput(span.end))}))
 }
 
 /** Line in the body of an offset in the last pass's text (through the frontmatter repairs, `toInput`). */

@@ -25,13 +25,14 @@ import {NO_DEADLINE, type Deadline} from './engine/deadline.js'
 import {EditMap} from './engine/edit-map.js'
 import {settleGroups} from './engine/group.js'
 import {anyBetween, lineStartAt, offsetsOf} from './engine/offsets.js'
-import {isRemovalMessage, removalsOf, type Point, type Removal} from './engine/removal.js'
+import {keepEntriesFor, keepRemovals, type KeptSpan, type OverriddenKeep} from './engine/keep.js'
+import {isRemovalMessage, removalsOf, reportWarning, type Point, type Removal} from './engine/removal.js'
 import {pointsOf} from './engine/points.js'
 import {repairRemovals} from './engine/repair.js'
 import {repairKeepsShape, setShapeCheckMode, type ShapeCheckMode} from './engine/shape-check.js'
 import type {Shape} from './engine/shape.js'
 import {findDirectives, setInertDirectives} from './engine/suppression.js'
-import {allRules, createParser, ruleIds, runRules} from './pipeline.js'
+import {allRules, createParser, inlineProtected, ruleIds, runRules} from './pipeline.js'
 import type {RuleSet} from './ruleset/compile.js'
 import type {RunOptions} from './ruleset/run-options.js'
 import {warnOverriddenDirectives} from './suppression-warnings.js'
@@ -52,6 +53,8 @@ export interface Passes {
   /** Warnings of every pass (mapped to the body), and the first pass's file (for its data). */
   warnings: VFileMessage[]
   file: VFile
+  /** The parts `keep` entries kept (not made), in the body's offsets, sorted (see engine/keep.ts). */
+  kept: KeptSpan[]
 }
 
 const parser = createParser()
@@ -313,11 +316,18 @@ function findRemovalsWith(
   warnOverriddenDirectives(first)
   // Masked end markers lie inside removals, so the body's text serves the repair as well as the parsed one.
   // A repaired first part may start earlier: its group takes its new start.
-  const all = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
+  // The user's `keep` entries for this article: what they match is not made (engine/keep.ts).
+  const keepEntries = keepEntriesFor(rules.keep, path)
+  const warnedKeeps = new Set<string>()
+  const firstFound = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
+  const firstKept = keepRemovals(firstFound, keepEntries, inlineProtected.ruleIds)
+  const all = firstKept.made
+  const kept = firstKept.kept
   let treeRemovals = all
   let toBody = (offset: number) => offset
   const warnings = first.messages.filter((message) => !isRemovalMessage(message))
   const seenWarnings = new Set(warnings.map((message) => `${message.line}:${message.column}:${message.reason}`))
+  warnings.push(...warnOverriddenKeeps(first, firstKept.overridden, warnedKeeps))
   let passText = body
   const later = new Set([...disabled, FIRST_PASS_ONLY])
   const point = pointsOf(body)
@@ -351,6 +361,8 @@ function findRemovalsWith(
       message.column = start.column
       warnings.push(message)
     }
+    const found: Removal[] = []
+    const foundIn = new Map<Removal, Removal>()
     for (const removal of treeRemovals) {
       // Split the mapped span around earlier removals, so each piece's text is exact;
       // the pieces are parts of one removal (as the parts of a removal found in this pass are).
@@ -367,12 +379,51 @@ function findRemovalsWith(
       for (const piece of pieces) {
         if (group === undefined) delete piece.group
         else piece.group = group
+        foundIn.set(piece, removal)
       }
-      all.push(...pieces)
+      found.push(...pieces)
     }
+    const passKept = keepRemovals(found, keepEntries, inlineProtected.ruleIds)
+    warnings.push(...warnOverriddenKeeps(first, passKept.overridden, warnedKeeps))
+    if (passKept.kept.length > 0) {
+      const made = new Set(passKept.made.map((piece) => foundIn.get(piece)))
+      treeRemovals = treeRemovals.filter((removal) => made.has(removal))
+      kept.push(...passKept.kept)
+    }
+    all.push(...passKept.made)
     all.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
     settleGroups(all)
     if (treeRemovals.length === 0) break
   }
-  return {removals: all, tree, treeRemovals, toBody, warnings, file: first}
+  return {removals: all, tree, treeRemovals, toBody, warnings, file: first, kept: uniqueSpans(kept)}
+}
+
+/** Kept spans sorted, each once (a later pass finds again what an earlier one kept). */
+function uniqueSpans(kept: KeptSpan[]): KeptSpan[] {
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
+  return kept.filter((span, index) => {
+    const before = kept[index - 1]
+    return !before || before.start !== span.start || before.end !== span.end || before.rule !== span.rule
+  })
+}
+
+/**
+ * A warning (rule id `keep`) for each `keep` entry, once per article, that
+ * matched a removal it may not keep (a `safety` rule's; see engine/keep.ts),
+ * placed at that removal.
+ */
+function warnOverriddenKeeps(file: VFile, overridden: readonly OverriddenKeep[], warned: Set<string>): VFileMessage[] {
+  const messages: VFileMessage[] = []
+  for (const {entry, removal} of overridden) {
+    if (warned.has(entry.id)) continue
+    warned.add(entry.id)
+    reportWarning(file, {
+      ruleId: 'keep',
+      reason: `keep entry \`${entry.id}\` matches a \`${removal.ruleId}\` removal, which keep entries cannot keep (safety): it is made; switch the rule off with \`--disable ${removal.ruleId}\``,
+      start: removal.start.offset,
+      end: removal.end.offset,
+    })
+    messages.push(file.messages[file.messages.length - 1]!)
+  }
+  return messages
 }

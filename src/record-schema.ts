@@ -66,6 +66,21 @@ export const recordSchema = z
         })
         .strict(),
     ),
+    kept: z
+      .array(
+        z
+          .object({
+            rule: z.string().describe('The rule that would have removed the span'),
+            keep: z.string().describe('The id of the `keep` entry of the rules file that kept it'),
+            start: point,
+            end: point,
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'Spans that `keep` entries of the rules file kept (each part of a removal of several spans), in source order; absent when none was kept',
+      ),
     changes: z
       .array(
         z

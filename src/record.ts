@@ -43,6 +43,16 @@ export interface RecordRemoval {
   features?: Readonly<Record<string, string | number | boolean>>
 }
 
+/** A span a `keep` entry of the rules file kept: what `rule` would have removed (see `engine/keep.ts`). */
+export interface RecordKept {
+  /** The rule that would have removed it. */
+  rule: string
+  /** The id of the `keep` entry that kept it. */
+  keep: string
+  start: RecordPoint
+  end: RecordPoint
+}
+
 export interface RecordWarning {
   rule: string
   reason: string
@@ -75,6 +85,8 @@ export interface ArticleRecord {
     removals: Record<string, number>
   }
   removals: RecordRemoval[]
+  /** The spans `keep` entries kept, in source order (a removal of several parts: each part); absent when none. */
+  kept?: RecordKept[]
   warnings: RecordWarning[]
   /** With `strict`: frontmatter keys missing or of the wrong type. */
   problems: RecordWarning[]
@@ -242,6 +254,8 @@ export interface RecordInput {
   /** Whether the input had a BOM, and whether the BOM was removed. */
   hasBom: boolean
   bomRemoved: boolean
+  /** The spans `keep` entries kept, in body points (offsets without the BOM). */
+  kept?: ReadonlyArray<{rule: string; keep: string; start: RecordPoint; end: RecordPoint}> | undefined
 }
 
 /** Build the record; removal offsets are given in the input's own offsets (counting a BOM). */
@@ -301,6 +315,16 @@ export function buildRecord(input: RecordInput): ArticleRecord {
       removals: counts,
     },
     removals: recordRemovals,
+    ...(input.kept && input.kept.length > 0
+      ? {
+          kept: input.kept.map((span) => ({
+            rule: span.rule,
+            keep: span.keep,
+            start: {...span.start, offset: span.start.offset + shift},
+            end: {...span.end, offset: span.end.offset + shift},
+          })),
+        }
+      : {}),
     warnings,
     problems: input.problems.map((problem) => ({rule: 'frontmatter', reason: problem.reason, line: problem.line, column: problem.column})),
   }

@@ -110,9 +110,13 @@ export function runKey(settings: {
   )
 }
 
-/** An entry's key: the run's key, the file's frontmatter settings (its site's) and its text. */
-export function entryKey(run: string, frontmatter: FrontmatterOptions | undefined, text: string): string {
-  return hash(`${run}\0${JSON.stringify(frontmatter ?? null)}\0${text}`)
+/**
+ * An entry's key: the run's key, the file's frontmatter settings (its site's)
+ * and its text; and its display path when given, since the rules' `keep`
+ * entries match by it (`paths`) and it changes with the working directory.
+ */
+export function entryKey(run: string, frontmatter: FrontmatterOptions | undefined, text: string, display?: string): string {
+  return hash(`${run}\0${JSON.stringify(frontmatter ?? null)}\0${display === undefined ? '' : `${display}\0`}${text}`)
 }
 
 /**
@@ -207,17 +211,17 @@ export function withCheckCache(
   cache: CheckCache,
   settings: CachedCheckSettings,
 ): (absolute: string, display: string) => Promise<FileReport> {
-  const keyOf = async (absolute: string): Promise<string | undefined> => {
+  const keyOf = async (absolute: string, display: string): Promise<string | undefined> => {
     try {
       const text = await readArticle(absolute, absolute, {maxBytes: settings.maxBytes})
-      return entryKey(settings.run, await frontmatterForFile(absolute, settings.frontmatter, settings.detector), text)
+      return entryKey(settings.run, await frontmatterForFile(absolute, settings.frontmatter, settings.detector), text, display)
     } catch {
       // Unreadable, too large, not UTF-8: the check says why.
       return undefined
     }
   }
   return async (absolute, display) => {
-    const key = await keyOf(absolute)
+    const key = await keyOf(absolute, display)
     if (key === undefined) return check(absolute, display)
     const kept = cache.lookup(absolute, key)
     if (kept !== undefined && !(settings.write && kept.some(isFixable))) {
@@ -225,7 +229,7 @@ export function withCheckCache(
     }
     const report = await check(absolute, display)
     // Kept only for the text that was checked: not after a fix, nor when someone saved the file meanwhile.
-    if (report.error === undefined && !report.fixed && (await keyOf(absolute)) === key) cache.store(absolute, key, report.findings)
+    if (report.error === undefined && !report.fixed && (await keyOf(absolute, display)) === key) cache.store(absolute, key, report.findings)
     return report
   }
 }

@@ -8,6 +8,7 @@
  */
 import {z} from 'zod'
 import {registry, type RegisteredRule} from '../rules/index.js'
+import {keepSchema} from './keep.js'
 
 /** Each rules-file section, by its key, with its schema and compiler. */
 export type Sections = {readonly [R in RegisteredRule as R['section']['key']]: R['section']}
@@ -24,6 +25,8 @@ export const rulesSchema = z
     /** Replace the default rules instead of merging over them. */
     extends: z.enum(['default', 'none']).optional(),
     ...(Object.fromEntries(Object.entries(sections).map(([key, section]) => [key, section.schema.optional()])) as SectionShape),
+    /** What the rules must not remove: entries by rule, text hash, URL or host, optionally for some paths (see `keep.ts`). */
+    keep: keepSchema.optional(),
   })
   .strict()
 
