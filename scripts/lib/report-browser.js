@@ -96,18 +96,19 @@ export async function timeReportLoad(page, url, timeout = 120_000) {
 }
 
 /**
- * Time one action in the page: run `action` (page code, an expression) and
+ * Time one action in the page: run `action` (page code, statements) and
  * wait until the element `watched` (a selector) has changed (a DOM mutation
- * in it) and the next frame is painted. Milliseconds in the page's clock;
- * rejects when nothing changes within `timeout`.
+ * in it) with `done` (page code, an expression) true, and the next frame is
+ * painted. Milliseconds in the page's clock; rejects when that does not
+ * happen within `timeout`.
  *
  * @param {import('puppeteer-core').Page} page
  * @param {string} watched
  * @param {string} action
- * @param {number} [timeout]
+ * @param {{done?: string, timeout?: number}} [options]
  * @returns {Promise<number>}
  */
-export function timeAction(page, watched, action, timeout = 60_000) {
+export function timeAction(page, watched, action, {done = 'true', timeout = 60_000} = {}) {
   return /** @type {Promise<number>} */ (
     page.evaluate(`new Promise((resolve, reject) => {
       const target = document.querySelector(${JSON.stringify(watched)})
@@ -115,6 +116,7 @@ export function timeAction(page, watched, action, timeout = 60_000) {
       let started
       const timer = setTimeout(() => { observer.disconnect(); reject(new Error('nothing in ' + ${JSON.stringify(watched)} + ' changed')) }, ${timeout})
       const observer = new MutationObserver(() => {
+        if (!(${done})) return
         observer.disconnect()
         clearTimeout(timer)
         // The change is rendered once the frame after it starts.
