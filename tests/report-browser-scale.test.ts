@@ -1,6 +1,6 @@
 /**
  * The review report of 10,000 articles opens and answers in Chromium within
- * a stated budget (docs/report.md, "Size and speed"): the first render
+ * a stated budget: the first render
  * (`data-ready`) under {@link BUDGET}.readyMs, a rule filter, a search and
  * opening an article each under their budgets, in the page's own clock
  * (scripts/lib/report-browser.js measures, the same code as the bench). The
