@@ -1,8 +1,8 @@
 /**
  * The review report of 10,000 articles opens and answers in Chromium within
- * a stated budget: the first render
- * (`data-ready`) under {@link BUDGET}.readyMs, a rule filter, a search and
- * opening an article each under their budgets, in the page's own clock
+ * a stated budget: the first render (`data-ready`) under
+ * {@link BUDGET}.readyMs, a rule filter, a search and opening an article
+ * each under their budgets, in the page's own clock
  * (scripts/lib/report-browser.js measures, the same code as the bench). The
  * budgets are generous, several times what an idle machine takes, so a
  * loaded 2-core machine passes; they catch a page that renders all 10,000
