@@ -9,6 +9,8 @@
  */
 import type {CleanResult} from '../clean.js'
 import {keepHash} from '../engine/keep-hash.js'
+import {hostOf, urlsIn} from '../engine/keep-urls.js'
+import {allRules} from '../pipeline.js'
 
 /** A removal as the page shows it. */
 export interface ReportRemoval {
@@ -27,8 +29,12 @@ export interface ReportRemoval {
   group?: number
   severity?: 'warning'
   features?: Readonly<Record<string, string | number | boolean>>
-  /** The URLs in the removed text (links, images, embeds), in order, each once. */
+  /** The absolute http(s) URLs the removed text links to or embeds (what a `url` keep entry names), each once. */
   urls?: string[]
+  /** The hosts of the URLs in it, protocol-relative ones too (what a `host` keep entry names), each once. */
+  hosts?: string[]
+  /** Set when the rule is one no `keep` entry can steer (the `safety` group): the page offers no "keep this". */
+  locked?: true
 }
 
 /** A frontmatter change, its values as JSON text (absent: no value). */
@@ -66,24 +72,8 @@ export interface ReportIndexEntry {
 /** Characters of removed text kept per article for search: the index stays small at 10,000 articles. */
 export const SEARCH_EXCERPT_LENGTH = 400
 
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`()[\]{}|\\^]+/gi
-const TRAILING = /[.,:;!?*_~]+$/
-
-/** The http(s) URLs written in `text`, trailing punctuation trimmed, each once, in order. */
-export function urlsIn(text: string): string[] {
-  const seen = new Set<string>()
-  for (const match of text.matchAll(URL_IN_TEXT)) seen.add(match[0].replace(TRAILING, ''))
-  return [...seen]
-}
-
-/** The host of a URL, lower case, or undefined when it does not parse. */
-export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase() || undefined
-  } catch {
-    return undefined
-  }
-}
+/** Rules whose removals `keep` entries never keep (the `safety` group: `unsafe-html`). */
+const LOCKED_RULES: ReadonlySet<string> = new Set(allRules.filter((rule) => rule.meta.group === 'safety').map((rule) => rule.meta.id))
 
 function jsonOf(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value)
@@ -98,7 +88,10 @@ function titleOf(result: CleanResult): string {
 /** The report's body and index line of an article cleaned from `text` under `path`. */
 export function reportEntryOf(path: string, text: string, result: CleanResult): {body: ReportBody; index: ReportIndexEntry} {
   const removals = result.removals.map((removal): ReportRemoval => {
-    const urls = urlsIn(removal.text)
+    // The URLs the engine's keep matching reads (engine/keep-urls.ts); a `url` entry takes absolute ones only.
+    const found = urlsIn(removal.text)
+    const urls = found.filter((url) => /^https?:\/\//i.test(url))
+    const hosts = [...new Set(found.map(hostOf).filter((host): host is string => host !== undefined))]
     return {
       rule: removal.rule,
       reason: removal.reason,
@@ -111,6 +104,8 @@ export function reportEntryOf(path: string, text: string, result: CleanResult): 
       ...(removal.severity === undefined ? {} : {severity: removal.severity}),
       ...(removal.features === undefined ? {} : {features: removal.features}),
       ...(urls.length === 0 ? {} : {urls}),
+      ...(hosts.length === 0 ? {} : {hosts}),
+      ...(LOCKED_RULES.has(removal.rule) ? {locked: true as const} : {}),
     }
   })
   const changes = result.record.changes.map((change): ReportChange => {

@@ -265,25 +265,37 @@ function documentView(body: ReportBody): HTMLElement {
 
 function kindOptions(removal: ReportRemoval): Array<{value: string; label: string}> {
   const options = [{value: 'text', label: 'this text (hash)'}]
-  const hosts = new Set<string>()
-  for (const [u, url] of (removal.urls ?? []).entries()) {
-    options.push({value: `url:${u}`, label: `URL ${url}`})
-    try {
-      hosts.add(new URL(url).hostname.toLowerCase())
-    } catch {
-      // Not a URL the browser reads: no host to offer.
-    }
-  }
-  for (const host of hosts) options.push({value: `host:${host}`, label: `host ${host}`})
-  options.push({value: 'folder', label: 'rule off for this folder'})
+  for (const [u, url] of (removal.urls ?? []).entries()) options.push({value: `url:${u}`, label: `URL ${url}`})
+  for (const host of removal.hosts ?? []) options.push({value: `host:${host}`, label: `host ${host}`})
+  // Paths patterns match relative paths only: an article shown outside the working folder has none to offer.
+  if (openBody && isRelative(openBody.path)) options.push({value: 'folder', label: 'rule off for this folder'})
   return options
+}
+
+function isRelative(path: string): boolean {
+  return path !== '' && !path.startsWith('/') && !/^[a-z]:/i.test(path) && !path.split('/').includes('..')
+}
+
+/**
+ * The hash a text choice names: the removal's own, or for a part of a
+ * removal of several spans, its group's longest part (an unlinked link's
+ * `](https://…)`, not its `[`, which every such link shares). The engine
+ * keeps the whole group when any part matches.
+ */
+function specificHash(body: ReportBody, removal: ReportRemoval): string {
+  if (removal.group === undefined) return removal.hash
+  let longest = removal
+  for (const part of body.removals) {
+    if (part.group === removal.group && part.rule === removal.rule && part.end - part.start > longest.end - longest.start) longest = part
+  }
+  return longest.hash
 }
 
 function choiceFor(n: number, body: ReportBody, r: number, value: string): KeepChoice {
   const removal = body.removals[r]!
   const kind = value.split(':')[0] as KeepKind
   const choice: KeepChoice = {kind, rule: removal.rule, path: body.path}
-  if (kind === 'text') choice.textHash = removal.hash
+  if (kind === 'text') choice.textHash = specificHash(body, removal)
   if (kind === 'url') choice.url = removal.urls?.[Number(value.slice(4))]
   if (kind === 'host') choice.host = value.slice(5)
   void n
@@ -321,6 +333,12 @@ function removalPanel(n: number, body: ReportBody): HTMLElement {
     button.type = 'button'
     button.dataset['removal'] = String(r)
     button.setAttribute('aria-pressed', String(choices.has(key)))
+    if (removal.locked) {
+      // The engine never keeps a safety removal (only --disable switches the rule off): no entry to offer.
+      button.disabled = true
+      select.disabled = true
+      button.title = 'a safety removal cannot be kept (only --disable switches the rule off)'
+    }
     const chosen = choices.get(key)
     if (chosen)
       select.value =
@@ -377,6 +395,7 @@ function focusRemoval(r: number, scroll: boolean): void {
 
 function toggleKeep(n: number, body: ReportBody, r: number): void {
   const key = `${n}:${r}`
+  if (body.removals[r]?.locked) return
   const select = articlePane.querySelector<HTMLSelectElement>(`select.keep-kind[data-removal="${r}"]`)
   if (choices.has(key)) choices.delete(key)
   else choices.set(key, choiceFor(n, body, r, select?.value ?? 'text'))
