@@ -37,6 +37,14 @@ import type {RuleSet} from './ruleset/compile.js'
 import type {RunOptions} from './ruleset/run-options.js'
 import {warnOverriddenDirectives} from './suppression-warnings.js'
 
+/**
+ * Rules whose removals `keep` entries never keep (engine/keep.ts): the
+ * `safety` group (scraped content decides nothing about safety) and the
+ * frontmatter rewrites (the record's `frontmatter` and `changes` would not
+ * match the text).
+ */
+const UNKEEPABLE: ReadonlySet<string> = new Set([...inlineProtected.ruleIds, 'frontmatter'])
+
 /** At most this many passes (the first included). */
 const MAX_PASSES = 4
 /** Rules that rewrite rather than remove run in the first pass only. */
@@ -320,7 +328,7 @@ function findRemovalsWith(
   const keepEntries = keepEntriesFor(rules.keep, path)
   const warnedKeeps = new Set<string>()
   const firstFound = settleGroups(repairRemovals(body, tree, removalsOf(first), repairKeepsShape(first, tree, shapesOf)))
-  const firstKept = keepRemovals(firstFound, keepEntries, inlineProtected.ruleIds)
+  const firstKept = keepRemovals(body, firstFound, keepEntries, UNKEEPABLE)
   const all = firstKept.made
   const kept = firstKept.kept
   let treeRemovals = all
@@ -383,7 +391,7 @@ function findRemovalsWith(
       }
       found.push(...pieces)
     }
-    const passKept = keepRemovals(found, keepEntries, inlineProtected.ruleIds)
+    const passKept = keepRemovals(body, found, keepEntries, UNKEEPABLE)
     warnings.push(...warnOverriddenKeeps(first, passKept.overridden, warnedKeeps))
     if (passKept.kept.length > 0) {
       const made = new Set(passKept.made.map((piece) => foundIn.get(piece)))
@@ -409,17 +417,18 @@ function uniqueSpans(kept: KeptSpan[]): KeptSpan[] {
 
 /**
  * A warning (rule id `keep`) for each `keep` entry, once per article, that
- * matched a removal it may not keep (a `safety` rule's; see engine/keep.ts),
- * placed at that removal.
+ * matched a removal it may not keep ({@link UNKEEPABLE}), placed at that
+ * removal.
  */
 function warnOverriddenKeeps(file: VFile, overridden: readonly OverriddenKeep[], warned: Set<string>): VFileMessage[] {
   const messages: VFileMessage[] = []
   for (const {entry, removal} of overridden) {
     if (warned.has(entry.id)) continue
     warned.add(entry.id)
+    const why = removal.ruleId === 'frontmatter' ? 'a frontmatter rewrite; set the frontmatter options, or' : 'safety;'
     reportWarning(file, {
       ruleId: 'keep',
-      reason: `keep entry \`${entry.id}\` matches a \`${removal.ruleId}\` removal, which keep entries cannot keep (safety): it is made; switch the rule off with \`--disable ${removal.ruleId}\``,
+      reason: `keep entry \`${entry.id}\` matches a \`${removal.ruleId}\` removal, which keep entries cannot keep (${why} switch the rule off with \`--disable ${removal.ruleId}\`): it is made`,
       start: removal.start.offset,
       end: removal.end.offset,
     })

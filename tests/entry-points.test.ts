@@ -78,6 +78,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'isRuleId',
         'isRuleName',
         'isTimeZone',
+        'keepHash',
         'mergeRules',
         'mergeTemplateIndexes',
         'parseDate',
@@ -101,6 +102,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'shapeStructure',
         'shapeViolation',
         'timedOutReason',
+        'urlsIn',
       ],
       types: [
         'ArticleSignature',
@@ -118,6 +120,7 @@ const ENTRIES: Record<string, {source: string; names: ExportedNames}> = {
         'Leaf',
         'ParsedDate',
         'Point',
+        'RecordKept',
         'RecordWarning',
         'RegisteredRule',
         'RemovalInit',

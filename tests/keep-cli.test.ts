@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {ExitCode, main} from '../src/cli/main.js'
 import {keepHash} from '../src/engine/keep-hash.js'
 import {clean} from '../src/index.js'
+import {POOL_THRESHOLD} from '../src/node/pool.js'
 import type {ArticleRecord} from '../src/record.js'
 import {tree} from './support/temp-tree.js'
 
@@ -69,28 +70,33 @@ describe('decruft --rules with keep entries', () => {
     '',
   ].join('\n')
 
-  it('keeps exactly the spans the entries name, and makes every other removal', async () => {
-    expect(ad).toBeDefined()
-    expect(affiliate.length).toBeGreaterThan(0)
-    const root = tree({'in/blog/a.md': source, 'in/news/b.md': source, 'keep.yaml': keepYaml})
-    const result = await run(['in', '-o', 'out', '--rules', 'keep.yaml'], root)
-    expect(result.code).toBe(ExitCode.ok)
-    expect(result.stderr).toMatch(/affiliate-link +1\n +total +1 removal/)
+  for (const threads of [[], ['--concurrency', '2']]) {
+    it(`keeps exactly the spans the entries name, and makes every other removal ${threads.length === 0 ? 'in-process' : 'on workers'}`, async () => {
+      expect(ad).toBeDefined()
+      expect(affiliate.length).toBeGreaterThan(0)
+      // On workers: enough articles to cross the pool threshold (the entries compile in each worker).
+      const more = threads.length === 0 ? [] : Array.from({length: POOL_THRESHOLD}, (_, index) => [`in/more/${index}.md`, source])
+      const root = tree({'in/blog/a.md': source, 'in/news/b.md': source, 'keep.yaml': keepYaml, ...Object.fromEntries(more)})
+      const result = await run(['in', '-o', 'out', '--rules', 'keep.yaml', ...threads], root)
+      if (threads.length > 0) expect(result.stderr).toMatch(/worker threads/)
+      expect(result.code).toBe(ExitCode.ok)
+      expect(result.stderr).toMatch(/affiliate-link +\d+\n/)
 
-    // blog: the ad (by its hash, every article) is kept, the affiliate link (news only) is removed.
-    const blog = recordAt(root, 'blog/a.json')
-    expect(blog.kept).toEqual([{rule: 'ad-block', keep: 'keep-our-ad', start: ad.start, end: ad.end}])
-    expect(blog.removals.map((removal) => removal.text)).toEqual(affiliate.map((removal) => removal.text))
-    const blogText = readFileSync(join(root, 'out', 'blog/a.md'), 'utf8')
-    expect(blogText).toContain(ad.text)
-    expect(blogText).not.toContain('](https://tools.techidaily.com')
+      // blog: the ad (by its hash, every article) is kept, the affiliate link (news only) is removed.
+      const blog = recordAt(root, 'blog/a.json')
+      expect(blog.kept).toEqual([{rule: 'ad-block', keep: 'keep-our-ad', start: ad.start, end: ad.end}])
+      expect(blog.removals.map((removal) => removal.text)).toEqual(affiliate.map((removal) => removal.text))
+      const blogText = readFileSync(join(root, 'out', 'blog/a.md'), 'utf8')
+      expect(blogText).toContain(ad.text)
+      expect(blogText).not.toContain('](https://tools.techidaily.com')
 
-    // news: both kept, nothing removed.
-    const news = recordAt(root, 'news/b.json')
-    expect(news.removals).toEqual([])
-    expect(news.kept?.map((span) => span.keep).sort()).toEqual(['affiliates-ok-in-news', 'affiliates-ok-in-news', 'keep-our-ad'])
-    expect(readFileSync(join(root, 'out', 'news/b.md'), 'utf8')).toBe(source)
-  })
+      // news: both kept, nothing removed.
+      const news = recordAt(root, 'news/b.json')
+      expect(news.removals).toEqual([])
+      expect(news.kept?.map((span) => span.keep).sort()).toEqual(['affiliates-ok-in-news', 'affiliates-ok-in-news', 'keep-our-ad'])
+      expect(readFileSync(join(root, 'out', 'news/b.md'), 'utf8')).toBe(source)
+    })
+  }
 
   it('check mode, with and without its cache, reports only what is not kept', async () => {
     const root = tree({'in/blog/a.md': source, 'in/news/b.md': source, 'keep.yaml': keepYaml})

@@ -86,6 +86,22 @@ describe('keep entries', () => {
     expectKeeps(`keep:\n  - id: keep-kit\n    textHash: ${keepHash(group[1]!.text)}\n`, group)
   })
 
+  it('by text hash of the text its parts cover: keeps the whole removal of several parts', () => {
+    const parts = byRule('affiliate-link').filter((removal) => removal.group !== undefined)
+    const group = parts.filter((part) => part.group === parts[0]!.group)
+    const covered = ARTICLE.slice(group[0]!.start.offset, group[group.length - 1]!.end.offset)
+    expect(covered).toMatch(/^\[Fern Kit\]\(https:/)
+    expectKeeps(`keep:\n  - id: keep-kit\n    textHash: ${keepHash(covered)}\n`, group)
+  })
+
+  it('by text hash, give or take white space at the edges, but not inside', () => {
+    const ad = byRule('ad-block')[0]!
+    expect(ad.text.endsWith('\n\n')).toBe(true)
+    expectKeeps(`keep:\n  - id: trimmed\n    textHash: ${keepHash(ad.text.trim())}\n`, [ad])
+    expectKeeps(`keep:\n  - id: wider\n    textHash: ${keepHash(`\n${ad.text}`)}\n`, [ad])
+    expectKeeps(`keep:\n  - id: inner\n    textHash: ${keepHash(ad.text.replace('\n', ' \n'))}\n`, [])
+  })
+
   it('by URL: keeps the removals that link to exactly that URL', () => {
     const url = 'https://tools.techidaily.com/fern-kit/download/'
     const named = base.removals.filter((removal) => urlsIn(removal.text).includes(url))
@@ -126,6 +142,17 @@ describe('keep entries', () => {
     const warnings = result.record.warnings.filter((warning) => warning.rule === 'keep')
     expect(warnings).toHaveLength(1)
     expect(warnings[0]!.reason).toMatch(/keep-script.*unsafe-html.*--disable unsafe-html/)
+  })
+
+  it('never keeps a frontmatter rewrite (the record would not match the text), and warns', () => {
+    const text = '---\ntitle: Hello\ntags: a, b, a\n---\n\nBody.\n'
+    const plain = clean(text)
+    expect(plain.removals.map((removal) => removal.rule)).toEqual(['frontmatter'])
+    const kept = clean(text, {rules: rulesOf('keep:\n  - id: my-tags\n    rule: frontmatter\n')})
+    expect(kept.markdown).toBe(plain.markdown)
+    expect(kept.record.kept).toBeUndefined()
+    expect(kept.record.warnings.map((warning) => [warning.rule, warning.line])).toEqual([['keep', 3]])
+    expect(kept.record.warnings[0]!.reason).toMatch(/my-tags.*frontmatter rewrite.*--disable frontmatter/)
   })
 
   it('merge by id over earlier layers', () => {

@@ -13,10 +13,12 @@
  * had absorbed (smaller removals inside it) stays with it: its text is
  * kept as it was, which keeps the clean idempotent.
  *
- * What it never keeps: removals of rules that the config cannot steer by
- * content (the `safety` group, `unsafe-html`: `protectedRules`). An entry
- * that matches one keeps nothing there, and the caller warns (rule id
- * `keep`); only `--disable` switches safety off.
+ * What it never keeps: removals of the rules the caller names
+ * (`unkeepable`): the `safety` group (`unsafe-html`), which the config may
+ * not steer by content, and the `frontmatter` rewrites, whose record
+ * (`frontmatter`, `changes`) would no longer match the text. An entry that
+ * matches one keeps nothing there, and the caller warns (rule id `keep`);
+ * only `--disable` switches those rules off.
  *
  * @example
  *   keep: [{id: 'keep-ours', host: 'ours.example'}]
@@ -36,7 +38,7 @@ export interface KeptSpan {
   end: number
 }
 
-/** An entry that matched a removal it may not keep (a `safety` rule's). */
+/** An entry that matched a removal it may not keep (an `unkeepable` rule's). */
 export interface OverriddenKeep {
   entry: KeepEntry
   removal: Removal
@@ -70,18 +72,77 @@ export function keepEntriesFor(entries: readonly KeepEntry[], path: string): Kee
   return entries.filter((entry) => entry.paths === undefined || (relative !== undefined && entry.paths.ignores(relative)))
 }
 
-/** Per part: its text's hash and hosts, computed once, only when an entry asks. */
-class PartFacts {
-  #hash: string | undefined
+/** At most this many white-space characters are added or dropped at each edge when matching a text hash. */
+const EDGE_SLACK = 8
+
+/** Whether the character at `index` is white space a repair may add to or drop from a span's edge. */
+function isEdgeSpace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code === 32 || code === 9 || code === 10 || code === 13
+}
+
+/** The offsets `[start, end)` of `text` may take with up to {@link EDGE_SLACK} white-space characters more or fewer at each edge, the exact one first. */
+function edgeOffsets(text: string, offset: number, direction: -1 | 1, limit: number): number[] {
+  const offsets = [offset]
+  // Outwards: white space next to the span; inwards: white space at its edge (never past `limit`).
+  for (let at = offset, count = 0; count < EDGE_SLACK; count++) {
+    const index = direction === -1 ? at - 1 : at
+    if (index < 0 || index >= text.length || !isEdgeSpace(text, index)) break
+    at += direction
+    offsets.push(at)
+  }
+  for (let at = offset, count = 0; count < EDGE_SLACK; count++) {
+    const index = direction === -1 ? at : at - 1
+    if ((direction === -1 ? at >= limit : at <= limit) || !isEdgeSpace(text, index)) break
+    at -= direction
+    offsets.push(at)
+  }
+  return offsets
+}
+
+/**
+ * The entry hashes (of `wanted`) that the text from `start` to `end` of
+ * `text` has, give or take white space at its edges: the repair step widens
+ * a span over the blank line beside it or not depending on its neighbours,
+ * so the same block has a line break more or fewer once another removal
+ * around it is made or kept (and on a second clean of the output).
+ */
+function hashesNear(text: string, start: number, end: number, wanted: ReadonlySet<string>, found: Set<string>): void {
+  const starts = edgeOffsets(text, start, -1, end)
+  const ends = edgeOffsets(text, end, 1, start)
+  for (const from of starts) {
+    for (const to of ends) {
+      if (to <= from) continue
+      const hash = keepHash(text.slice(from, to))
+      if (wanted.has(hash)) found.add(hash)
+    }
+  }
+}
+
+/** What the entries ask of one removal (its parts), computed once, only when an entry asks. */
+class RemovalFacts {
+  #hashes: Set<string> | undefined
   #urls: string[] | undefined
   #hosts: string[] | undefined
-  constructor(readonly text: string) {}
-  get hash(): string {
-    this.#hash ??= keepHash(this.text)
-    return this.#hash
+  constructor(
+    readonly text: string,
+    readonly parts: readonly Removal[],
+    readonly wanted: ReadonlySet<string>,
+  ) {}
+  /** The wanted hashes of any part's text or of the text the parts cover (edges give or take white space). */
+  get hashes(): ReadonlySet<string> {
+    if (this.#hashes === undefined) {
+      const found = new Set<string>()
+      for (const part of this.parts) hashesNear(this.text, part.start.offset, part.end.offset, this.wanted, found)
+      if (this.parts.length > 1) {
+        hashesNear(this.text, this.parts[0]!.start.offset, this.parts[this.parts.length - 1]!.end.offset, this.wanted, found)
+      }
+      this.#hashes = found
+    }
+    return this.#hashes
   }
   get urls(): string[] {
-    this.#urls ??= urlsIn(this.text)
+    this.#urls ??= [...new Set(this.parts.flatMap((part) => urlsIn(part.text)))]
     return this.#urls
   }
   get hosts(): string[] {
@@ -90,10 +151,10 @@ class PartFacts {
   }
 }
 
-/** Whether `entry` names the removal part with these facts (every condition it gives holds). */
-function matches(entry: KeepEntry, ruleId: string, facts: PartFacts): boolean {
+/** Whether `entry` names the removal (every condition it gives holds for the removal, any of its parts). */
+function matches(entry: KeepEntry, ruleId: string, facts: RemovalFacts): boolean {
   if (entry.rule !== undefined && entry.rule !== ruleId) return false
-  if (entry.textHash !== undefined && entry.textHash !== facts.hash) return false
+  if (entry.textHash !== undefined && !facts.hashes.has(entry.textHash)) return false
   if (entry.url !== undefined && !facts.urls.includes(entry.url)) return false
   const host = entry.host
   if (host !== undefined && !facts.hosts.some((urlHost) => isOnHost(urlHost, host))) return false
@@ -101,31 +162,45 @@ function matches(entry: KeepEntry, ruleId: string, facts: PartFacts): boolean {
 }
 
 /**
- * Split `removals` (one pass's, with settled groups) into those to make and
- * those `entries` keep (entries already chosen for the article, see
- * {@link keepEntriesFor}). A removal of several parts goes whole either
- * way. Removals by `protectedRules` are always made.
+ * Split `removals` (one pass's, with settled groups; offsets into `text`)
+ * into those to make and those `entries` keep (entries already chosen for
+ * the article, see {@link keepEntriesFor}). A removal of several parts goes
+ * whole either way: an entry names it by any part (or by the text its parts
+ * cover). A text hash names the text give or take white space at its edges.
+ * Removals by `unkeepable` rules are always made.
  */
-export function keepRemovals(removals: readonly Removal[], entries: readonly KeepEntry[], protectedRules: ReadonlySet<string>): KeepResult {
+export function keepRemovals(
+  text: string,
+  removals: readonly Removal[],
+  entries: readonly KeepEntry[],
+  unkeepable: ReadonlySet<string>,
+): KeepResult {
   if (entries.length === 0) return {made: [...removals], kept: [], overridden: []}
-  const keptGroups = new Map<string, string>()
-  const keptParts = new Map<Removal, string>()
-  const overridden = new Map<KeepEntry, Removal>()
+  const wanted = new Set(entries.flatMap((entry) => (entry.textHash === undefined ? [] : [entry.textHash])))
+  const removalsByKey = new Map<Removal | string, Removal[]>()
   for (const removal of removals) {
-    const facts = new PartFacts(removal.text)
-    const entry = entries.find((candidate) => matches(candidate, removal.ruleId, facts))
+    const key = removal.group === undefined ? removal : groupKey(removal)
+    const parts = removalsByKey.get(key)
+    if (parts) parts.push(removal)
+    else removalsByKey.set(key, [removal])
+  }
+  const keptBy = new Map<Removal | string, string>()
+  const overridden = new Map<KeepEntry, Removal>()
+  for (const [key, parts] of removalsByKey) {
+    const first = parts[0]!
+    const facts = new RemovalFacts(text, parts, wanted)
+    const entry = entries.find((candidate) => matches(candidate, first.ruleId, facts))
     if (entry === undefined) continue
-    if (protectedRules.has(removal.ruleId)) {
-      if (!overridden.has(entry)) overridden.set(entry, removal)
+    if (unkeepable.has(first.ruleId)) {
+      if (!overridden.has(entry)) overridden.set(entry, first)
       continue
     }
-    if (removal.group === undefined) keptParts.set(removal, entry.id)
-    else if (!keptGroups.has(groupKey(removal))) keptGroups.set(groupKey(removal), entry.id)
+    keptBy.set(key, entry.id)
   }
   const made: Removal[] = []
   const kept: KeptSpan[] = []
   for (const removal of removals) {
-    const by = removal.group === undefined ? keptParts.get(removal) : keptGroups.get(groupKey(removal))
+    const by = keptBy.get(removal.group === undefined ? removal : groupKey(removal))
     if (by === undefined) made.push(removal)
     else kept.push({rule: removal.ruleId, keep: by, start: removal.start.offset, end: removal.end.offset})
   }
