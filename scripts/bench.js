@@ -3,6 +3,7 @@
  * npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"]
  *                   [--no-stream] [--stream-sizes 2000,20000]
  *                   [--no-throughput] [--throughput-articles N] [--no-folder-rss] [--rss-articles N]
+ *                   [--no-report-browser] [--report-articles N]
  *
  * How much does decruft cost per article, next to the parse it cannot avoid?
  *
@@ -55,6 +56,12 @@
  * so the same per-file sizes), written to disk one by one; the ratio of the
  * two peaks (target ≤ 1.2).
  *
+ * The review report (scripts/lib/bench-report.js, unless --no-report-browser):
+ * --report-articles (default 10,000) generated articles batched without and
+ * with `--report`, the report's size, and in headless Chromium the time to
+ * first paint and to the first render, to filter by a rule, to search and to
+ * open an article (medians of 3).
+ *
  * Then, unless --no-hostile, the hostile-input bench (scripts/bench-hostile.js,
  * also `npm run bench:hostile` alone): each pathological shape of issue 12 at
  * two sizes, cleaned by the CLI in a child process with a time limit; outcome,
@@ -79,6 +86,7 @@ import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {benchPageChrome} from './lib/bench-chrome.js'
+import {benchReportBrowser} from './lib/bench-report.js'
 import {benchStream} from './lib/bench-stream.js'
 import {buildArticle, generateCorpus, generateSpec} from './lib/generate.js'
 import {createRandom} from './lib/random.js'
@@ -93,14 +101,14 @@ function usage(message) {
   if (message) console.error(`bench: ${message}`)
   console.error(
     'usage: npm run bench -- [--articles N] [--rounds R] [--seed S] [--no-cli] [--no-hostile] [--no-hook] [--cli-args "…"] [--no-stream] [--stream-sizes A,B] ' +
-      '[--no-throughput] [--throughput-articles N] [--no-folder-rss] [--rss-articles N]',
+      '[--no-throughput] [--throughput-articles N] [--no-folder-rss] [--rss-articles N] [--no-report-browser] [--report-articles N]',
   )
   process.exit(2)
 }
 
 /** @param {readonly string[]} argv */
 function parseArguments(argv) {
-  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, hook: boolean, cliArgs: string[], stream: boolean, streamSizes: number[], throughput: boolean, throughputArticles: number, folderRss: boolean, rssArticles: number}} */
+  /** @type {{articles: number, rounds: number, seed: number, cli: boolean, hostile: boolean, hook: boolean, cliArgs: string[], stream: boolean, streamSizes: number[], throughput: boolean, throughputArticles: number, folderRss: boolean, rssArticles: number, reportBrowser: boolean, reportArticles: number}} */
   const options = {
     articles: 2000,
     rounds: 3,
@@ -115,6 +123,8 @@ function parseArguments(argv) {
     throughputArticles: 500,
     folderRss: true,
     rssArticles: 2000,
+    reportBrowser: true,
+    reportArticles: 10000,
   }
   const count = (/** @type {string} */ value, /** @type {string} */ name) => {
     const number = Number(value)
@@ -141,6 +151,8 @@ function parseArguments(argv) {
     else if (name === '--throughput-articles') options.throughputArticles = count(value(), name)
     else if (name === '--no-folder-rss') options.folderRss = false
     else if (name === '--rss-articles') options.rssArticles = count(value(), name)
+    else if (name === '--no-report-browser') options.reportBrowser = false
+    else if (name === '--report-articles') options.reportArticles = count(value(), name)
     else if (name === '--help' || name === '-h') usage()
     else usage(`unknown option ${argument}`)
   }
@@ -535,6 +547,7 @@ async function main() {
     if (options.throughput) await benchThroughput(articles.slice(0, options.throughputArticles), options.rounds)
     if (options.folderRss) await benchFolderRss(options.rssArticles, options.seed)
     if (options.stream) await benchStream(articles, {root, sizes: options.streamSizes, extraArgs: options.cliArgs, line})
+    if (options.reportBrowser) await benchReport(options.reportArticles, options.seed)
   }
   if (options.hostile) await benchHostile()
 }
@@ -646,6 +659,18 @@ function* generateArticles(count, seed) {
     const {kind, spec} = generateSpec(random)
     yield {name: `${String(index).padStart(5, '0')}-${kind}.md`, kind, text: buildArticle(spec)}
   }
+}
+
+/**
+ * The review report: `count` generated articles batched without and with `--report`, then the page in Chromium
+ * (scripts/lib/bench-report.js).
+ *
+ * @param {number} count
+ * @param {number} seed
+ */
+async function benchReport(count, seed) {
+  if (!existsSync(join(root, 'dist', 'node', 'batch.js'))) return
+  await benchReportBrowser({count, articles: generateArticles(count, seed), timeBatch, line})
 }
 
 /** The hostile-input bench, in its own process (each of its shapes runs in a child of that). */
