@@ -169,7 +169,11 @@ describe('--report on a batch', () => {
     const ad = payload.removals.find((removal) => removal.rule === 'ad-block')!
     expect(ad.urls).toEqual(['https://shop.example.com/deal?utm_source=x'])
     expect(ad.hosts).toEqual(['shop.example.com'])
-    expect(payload.removals.filter((removal) => removal.locked).every((removal) => removal.rule === 'unsafe-html' || removal.rule === 'frontmatter')).toBe(true)
+    expect(
+      payload.removals
+        .filter((removal) => removal.locked)
+        .every((removal) => removal.rule === 'unsafe-html' || removal.rule === 'frontmatter'),
+    ).toBe(true)
     expect(payload.title).toBe('</script><script>window.pwned=1</script>')
   })
 
