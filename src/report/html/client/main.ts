@@ -16,7 +16,7 @@ interface ReportIndex {
   articles: ReportIndexEntry[]
 }
 
-const ROW_HEIGHT = 44
+const ROW_HEIGHT = 56
 const OVERSCAN = 8
 
 function byId<T extends HTMLElement>(id: string): T {
