@@ -57,7 +57,7 @@ describe('a removal that breaks its shape', () => {
     const sink = {write: (chunk: string) => chunks.push(chunk)}
     const code = await main({argv: ['check', 'post.md'], cwd: dir, stdin: Readable.from([]), stdout: sink, stderr: sink})
     const output = chunks.join('')
-    expect(output).toMatch(/post\.md:1:46 +tracking-param +Removal dropped: it breaks the `url-part` shape/)
+    expect(output).toMatch(/post\.md:1:46 +tracking-param +warning +Removal dropped: it breaks the `url-part` shape/)
     expect(output).toMatch(/0 errors, 1 warning in 1 file/)
     expect(code).toBe(0)
   })
