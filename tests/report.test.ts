@@ -222,11 +222,13 @@ describe('--report in check mode', () => {
 })
 
 describe('--report usage', () => {
-  it('is refused with - and with --jsonl, and needs a file', async () => {
+  it('is refused with -, --jsonl, --diff and --stdin-filename, and needs a file', async () => {
     const root = tree({'a.md': BENIGN})
     for (const argv of [
       ['-', '--report', 'r.html'],
       ['--jsonl', '--report', 'r.html'],
+      ['--diff', 'a.md', '--report', 'r.html'],
+      ['check', '--stdin-filename', 'a.md', '--report', 'r.html'],
       ['a.md', '--out', 'o', '--report', ''],
     ]) {
       const result = await run(argv, root)
