@@ -8,47 +8,13 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ExitCode, main} from '../src/cli/main.js'
+import {ExitCode} from '../src/cli/main.js'
 import {clean} from '../src/index.js'
 import {DEFAULT_CACHE_NAME, entryKey, openCheckCache} from '../src/node/check-cache.js'
+import {CLEAN, runCli as run, SPAMMY} from './support/check-run.js'
 import {tree} from './support/temp-tree.js'
 
-const SPAMMY = [
-  '---',
-  'title: Oiling a Gate Hinge',
-  '---',
-  '',
-  'Oil the pin of the hinge once a year and it will stay quiet.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/buy?aff=42"><img src="https://img.example.test/oil.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Wipe away any excess with a dry cloth.',
-  '',
-  '**Also read:**',
-  '',
-  '- [Ten garden tools](https://farm.example.test/tools)',
-  '- [Best hinges of the year](https://farm.example.test/hinges)',
-  '- [Cheap gate latches](https://farm.example.test/latches)',
-  '',
-].join('\n')
-
-const CLEAN = '---\ntitle: Painting a Fence\n---\n\nSand it, prime it, paint it twice.\n'
-
 const MARK = 'answered from the cache'
-
-function sink() {
-  const chunks: string[] = []
-  return {write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('')}
-}
-
-async function run(argv: string[], cwd: string) {
-  const stdout = sink()
-  const stderr = sink()
-  const code = await main({argv, cwd, stdout, stderr, env: {}, isTTY: false})
-  return {code, stdout: stdout.text(), stderr: stderr.text()}
-}
 
 interface CacheData {
   decruft: string

@@ -7,45 +7,11 @@
 import {readdirSync, readFileSync, statSync, utimesSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ExitCode, main} from '../src/cli/main.js'
+import {ExitCode} from '../src/cli/main.js'
 import {clean} from '../src/index.js'
 import {needs, ROOT, sharedCorpus} from './support/external.js'
+import {CLEAN, runCli as run, SPAMMY} from './support/check-run.js'
 import {tree} from './support/temp-tree.js'
-
-const SPAMMY = [
-  '---',
-  'title: Oiling a Gate Hinge',
-  '---',
-  '',
-  'Oil the pin of the hinge once a year and it will stay quiet.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/buy?aff=42"><img src="https://img.example.test/oil.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Wipe away any excess with a dry cloth.',
-  '',
-  '**Also read:**',
-  '',
-  '- [Ten garden tools](https://farm.example.test/tools)',
-  '- [Best hinges of the year](https://farm.example.test/hinges)',
-  '- [Cheap gate latches](https://farm.example.test/latches)',
-  '',
-].join('\n')
-
-const CLEAN = '---\ntitle: Painting a Fence\n---\n\nSand it, prime it, paint it twice.\n'
-
-function sink() {
-  const chunks: string[] = []
-  return {write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('')}
-}
-
-async function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  const stdout = sink()
-  const stderr = sink()
-  const code = await main({argv, cwd, stdout, stderr, env, isTTY: false})
-  return {code, stdout: stdout.text(), stderr: stderr.text()}
-}
 
 describe('check mode', () => {
   it('prints only the count for a clean file and exits 0', async () => {
@@ -211,8 +177,8 @@ describe('reporters', () => {
   it('pretty: colours only when forced or on a terminal, never with NO_COLOR', async () => {
     const root = tree({'spammy.md': SPAMMY})
     expect((await run(['check', 'spammy.md'], root)).stdout).not.toContain('\u001b[')
-    expect((await run(['check', 'spammy.md'], root, {FORCE_COLOR: '1'})).stdout).toContain('\u001b[')
-    expect((await run(['check', 'spammy.md'], root, {FORCE_COLOR: '1', NO_COLOR: '1'})).stdout).not.toContain('\u001b[')
+    expect((await run(['check', 'spammy.md'], root, {env: {FORCE_COLOR: '1'}})).stdout).toContain('\u001b[')
+    expect((await run(['check', 'spammy.md'], root, {env: {FORCE_COLOR: '1', NO_COLOR: '1'}})).stdout).not.toContain('\u001b[')
   })
 
   it('rejects an unknown reporter', async () => {

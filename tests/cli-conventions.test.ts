@@ -8,32 +8,10 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ExitCode, main} from '../src/cli/main.js'
+import {ExitCode} from '../src/cli/main.js'
 import {clean} from '../src/index.js'
+import {CLEAN, type RunOptions, runCli as run, SPAMMY} from './support/check-run.js'
 import {tree} from './support/temp-tree.js'
-
-const SPAMMY = [
-  '---',
-  'title: Oiling a Gate Hinge',
-  '---',
-  '',
-  'Oil the pin of the hinge once a year and it will stay quiet.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/buy?aff=42"><img src="https://img.example.test/oil.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Wipe away any excess with a dry cloth.',
-  '',
-  '**Also read:**',
-  '',
-  '- [Ten garden tools](https://farm.example.test/tools)',
-  '- [Best hinges of the year](https://farm.example.test/hinges)',
-  '- [Cheap gate latches](https://farm.example.test/latches)',
-  '',
-].join('\n')
-
-const CLEAN = '---\ntitle: Painting a Fence\n---\n\nSand it, prime it, paint it twice.\n'
 
 /** Frontmatter no repair makes readable: a warning that no fix removes (the frontmatter is kept as written). */
 const UNREPAIRABLE = '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n'
@@ -42,32 +20,6 @@ const UNREPAIRABLE = '---\ntitle: Ok\ntags: [one, two\n---\n\nBody.\n'
 const WARN_LINK_FARM = 'rules:\n  link-farm: warn\n'
 
 const ANSI = /\u001b\[\d+(?:;\d+)*m/
-
-function sink() {
-  const chunks: string[] = []
-  return {write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('')}
-}
-
-interface RunOptions {
-  env?: Record<string, string>
-  isTTY?: boolean
-  stdoutIsTTY?: boolean
-}
-
-async function run(argv: string[], cwd: string, options: RunOptions = {}) {
-  const stdout = sink()
-  const stderr = sink()
-  const code = await main({
-    argv,
-    cwd,
-    stdout,
-    stderr,
-    env: options.env ?? {},
-    isTTY: options.isTTY ?? false,
-    stdoutIsTTY: options.stdoutIsTTY ?? false,
-  })
-  return {code, stdout: stdout.text(), stderr: stderr.text()}
-}
 
 describe('--fix', () => {
   it('is --write: fixes the files in place with the same output, and alone implies check mode', async () => {

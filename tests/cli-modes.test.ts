@@ -11,66 +11,13 @@ import {join} from 'node:path'
 import {applyPatch} from 'diff'
 import {afterEach, describe, expect, it} from 'vitest'
 import {INIT_FILE, initialConfig} from '../src/cli/init.js'
-import {ExitCode, main} from '../src/cli/main.js'
+import {ExitCode} from '../src/cli/main.js'
 import {clean} from '../src/index.js'
 import {loadConfig, ruleSelection} from '../src/node/config.js'
 import {allRules} from '../src/plugin-api.js'
 import {templateSites} from './support/template-sites.js'
+import {CLEAN, runCli as run, SPAMMY} from './support/check-run.js'
 import {listFiles, tree} from './support/temp-tree.js'
-
-const SPAMMY = [
-  '---',
-  'title: Oiling a Gate Hinge',
-  '---',
-  '',
-  'Oil the pin of the hinge once a year and it will stay quiet.',
-  '',
-  '<!-- affiliate ads begin -->',
-  '<a href="https://shop.example.test/buy?aff=42"><img src="https://img.example.test/oil.png"></a>',
-  '<!-- affiliate ads end -->',
-  '',
-  'Wipe away any excess with a [dry cloth](https://cloth.example.test/?utm_source=feed&id=7).',
-  '',
-  '**Also read:**',
-  '',
-  '- [Ten garden tools](https://farm.example.test/tools)',
-  '- [Best hinges of the year](https://farm.example.test/hinges)',
-  '- [Cheap gate latches](https://farm.example.test/latches)',
-  '',
-].join('\n')
-
-const CLEAN = '---\ntitle: Painting a Fence\n---\n\nSand it, prime it, paint it twice.\n'
-
-function sink() {
-  const chunks: string[] = []
-  return {write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('')}
-}
-
-async function* chunks(text: string | Uint8Array) {
-  yield typeof text === 'string' ? Buffer.from(text) : text
-}
-
-interface RunOptions {
-  stdin?: string | Uint8Array
-  env?: Record<string, string>
-  stdoutIsTTY?: boolean
-}
-
-async function run(argv: string[], cwd: string, options: RunOptions = {}) {
-  const stdout = sink()
-  const stderr = sink()
-  const code = await main({
-    argv,
-    cwd,
-    stdout,
-    stderr,
-    env: options.env ?? {},
-    isTTY: false,
-    stdoutIsTTY: options.stdoutIsTTY ?? false,
-    stdin: options.stdin === undefined ? undefined : chunks(options.stdin),
-  })
-  return {code, stdout: stdout.text(), stderr: stderr.text()}
-}
 
 /** The text and modification state of every file under `root`. */
 function snapshot(root: string): Record<string, string> {
