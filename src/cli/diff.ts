@@ -23,7 +23,7 @@ import {readArticle} from '../node/read.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import type {CliConfig} from './args.js'
 import type {Output} from './output.js'
-import type {RunSettings} from './settings.js'
+import {batchRunOptions, type RunSettings} from './settings.js'
 
 /** Where `--diff` reads and writes. */
 export interface DiffContext {
@@ -97,25 +97,13 @@ export async function runDiff(config: CliConfig, settings: RunSettings, context:
   }
   try {
     await runBatch(files, {
+      ...batchRunOptions(config, settings),
       outDir,
       cwd,
       markdown: true,
       json: false,
-      rules: settings.sources.rules,
-      filterLists: settings.sources.filterLists,
-      templates: settings.sources.templates,
       // A batch learns its sites' templates first; check mode (what `--write` would do) does not.
       learnTemplates: config.mode === 'batch' && config.learnTemplates,
-      enable: settings.enable,
-      disable: settings.disable,
-      format: config.format,
-      maxBytes: config.maxBytes,
-      timeoutMs: config.timeoutMs,
-      maxMemoryMb: config.maxMemoryMb,
-      frontmatter: settings.frontmatter,
-      detectSite: settings.detectSite,
-      concurrency: config.concurrency,
-      shard: config.shard,
       onFile,
     })
     await printing

@@ -26,7 +26,7 @@ import {useColor} from './color.js'
 import {exceedsMaxWarnings, tooManyWarningsMessage} from './max-warnings.js'
 import {writeReportFile} from './output-file.js'
 import type {Output} from './output.js'
-import {resolveSettings, type RunSettings} from './settings.js'
+import {batchRunOptions, resolveSettings, type RunSettings} from './settings.js'
 
 /** The exit codes of decruft. */
 export const ExitCode = {
@@ -262,25 +262,12 @@ async function cleanFiles(
   let summary
   try {
     summary = await runBatch(files, {
+      ...batchRunOptions(config, settings),
       outDir: out,
       cwd,
       markdown: config.markdown,
       json: config.json,
-      rules: settings.sources.rules,
-      filterLists: settings.sources.filterLists,
-      templates: settings.sources.templates,
-      learnTemplates: config.learnTemplates,
       saveTemplates: config.saveTemplates === undefined ? undefined : resolve(cwd, config.saveTemplates),
-      enable: settings.enable,
-      disable: settings.disable,
-      format: config.format,
-      maxBytes: config.maxBytes,
-      timeoutMs: config.timeoutMs,
-      maxMemoryMb: config.maxMemoryMb,
-      frontmatter: settings.frontmatter,
-      detectSite: settings.detectSite,
-      concurrency: config.concurrency,
-      shard: config.shard,
       report: reportWriter !== undefined,
       onFile,
     })

@@ -30,14 +30,7 @@ import {maxLineBytesFor, writeLine, type LineSink} from '../node/stream.js'
 import {writeOutputs, type Output} from '../node/write.js'
 import {parseCliArgs, parseSize, UsageError, type CliConfig} from './args.js'
 import {resolveSettings, type RunSettings} from './settings.js'
-
-/** What the subcommands are given by `main`. */
-export interface SubcommandIo {
-  cwd: string
-  stdin?: AsyncIterable<Uint8Array | string> | undefined
-  stdout: LineSink
-  report: (message: string) => void
-}
+import type {SubcommandIo} from './subcommand-io.js'
 
 export const PACK_HELP = `Usage: decruft pack <files|dirs|globs…> [-o file.jsonl] [options]
        decruft unpack [file.jsonl|-] -o <dir> [--md|--json]

@@ -15,6 +15,7 @@ import {displayPath} from '../node/paths.js'
 import {describeSystemError} from '../node/read.js'
 import {compileRuleSources, type CompiledRuleSources, type RuleSources} from '../node/rule-sources.js'
 import type {Severity} from '../report/finding.js'
+import type {BatchOptions} from '../node/batch.js'
 import type {CliConfig} from './args.js'
 
 export interface RunSettings {
@@ -163,5 +164,32 @@ export async function resolveSettings(config: CliConfig, cwd: string, report: (m
     frontmatter,
     detectSite: generator !== 'none',
     ignored,
+  }
+}
+
+/**
+ * The options of `runBatch` that follow from the command line and the
+ * resolved settings alone: a batch (`main`) and `--diff` (a batch into a
+ * temporary folder) add where and what to write.
+ */
+export function batchRunOptions(
+  config: CliConfig,
+  settings: RunSettings,
+): Omit<BatchOptions, 'outDir' | 'cwd' | 'markdown' | 'json' | 'onFile'> {
+  return {
+    rules: settings.sources.rules,
+    filterLists: settings.sources.filterLists,
+    templates: settings.sources.templates,
+    learnTemplates: config.learnTemplates,
+    enable: settings.enable,
+    disable: settings.disable,
+    format: config.format,
+    maxBytes: config.maxBytes,
+    timeoutMs: config.timeoutMs,
+    maxMemoryMb: config.maxMemoryMb,
+    frontmatter: settings.frontmatter,
+    detectSite: settings.detectSite,
+    concurrency: config.concurrency,
+    shard: config.shard,
   }
 }

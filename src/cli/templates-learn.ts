@@ -38,6 +38,7 @@ import {maxLineBytesFor} from '../node/stream.js'
 import {writeFileSafely} from '../node/write.js'
 import {parseSize} from './args.js'
 import {batchArticles, batchSettings} from './pack.js'
+import type {SubcommandIo} from './subcommand-io.js'
 
 export const LEARN_HELP = `Usage: decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <out.json>
 
@@ -56,15 +57,7 @@ parts with decruft templates merge; clean with --templates.
 `
 
 /** Run `decruft templates learn …`; resolves to the exit code. */
-export async function runLearn(
-  argv: readonly string[],
-  io: {
-    cwd: string
-    stdin?: AsyncIterable<Uint8Array | string> | undefined
-    stdout: {write(text: string): unknown}
-    report: (message: string) => void
-  },
-): Promise<0 | 2 | 3> {
+export async function runLearn(argv: readonly string[], io: SubcommandIo): Promise<0 | 2 | 3> {
   let parsed
   let shard: Shard | undefined
   let maxBytes = DEFAULT_MAX_BYTES

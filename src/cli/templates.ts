@@ -14,6 +14,7 @@ import {parseArgs} from 'node:util'
 import {mergeTemplateIndexes, parseTemplateIndex, serializeTemplateIndex, type TemplateIndex} from '../plugin-api.js'
 import {describeSystemError} from '../node/read.js'
 import {writeFileSafely} from '../node/write.js'
+import type {SubcommandIo} from './subcommand-io.js'
 
 export const TEMPLATES_HELP = `Usage: decruft templates merge <index.json…> -o <out.json>
        decruft templates learn [<files|dirs|globs…>] [--jsonl] [--shard i/n] -o <out.json>
@@ -26,15 +27,7 @@ result with --templates in a batch, in check mode or with -.
 `
 
 /** Run `decruft templates …` (`argv` after `templates`); resolves to the exit code. */
-export async function runTemplates(
-  argv: readonly string[],
-  io: {
-    cwd: string
-    stdin?: AsyncIterable<Uint8Array | string> | undefined
-    stdout: {write(text: string): unknown}
-    report: (message: string) => void
-  },
-): Promise<0 | 2 | 3> {
+export async function runTemplates(argv: readonly string[], io: SubcommandIo): Promise<0 | 2 | 3> {
   if (argv[0] === 'learn') {
     const {runLearn} = await import('./templates-learn.js')
     return runLearn(argv.slice(1), io)
